@@ -1,0 +1,5 @@
+import sys
+
+from groq_desktop.app.main import main
+
+sys.exit(main())

@@ -1,0 +1,147 @@
+"""The SQLite schema of Groq Desktop, as an ordered list of migration steps.
+
+``PRAGMA user_version`` holds the number of the last step applied. Steps are only ever
+appended: never edit one that has shipped, add a new step that alters the schema instead.
+Each step is a tuple of single statements (no splitting of scripts at ``;``, which would
+break trigger bodies) run inside one transaction by ``storage.Storage``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+_INITIAL_SCHEMA = (
+    """
+    CREATE TABLE conversations (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL DEFAULT '',
+        model TEXT NOT NULL DEFAULT '',
+        system_prompt TEXT NOT NULL DEFAULT '',
+        params_json TEXT NOT NULL DEFAULT '{}',
+        pinned INTEGER NOT NULL DEFAULT 0,
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL,
+        deleted_at REAL
+    )
+    """,
+    "CREATE INDEX conversations_listing ON conversations (deleted_at, pinned DESC, updated_at DESC)",
+    """
+    CREATE TABLE messages (
+        id INTEGER PRIMARY KEY,
+        conversation_id INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        role TEXT NOT NULL,
+        content TEXT NOT NULL DEFAULT '',
+        reasoning TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'complete'
+            CHECK (status IN ('complete', 'streaming', 'stopped', 'error', 'incomplete')),
+        model TEXT,
+        error TEXT,
+        facts_json TEXT NOT NULL DEFAULT '{}',
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL,
+        branch_of INTEGER REFERENCES messages (id) ON DELETE SET NULL,
+        UNIQUE (conversation_id, position)
+    )
+    """,
+    "CREATE INDEX messages_status ON messages (status)",
+    "CREATE INDEX messages_branch_of ON messages (branch_of)",
+    # External-content FTS5 index over messages.content, kept in sync by the triggers below
+    # inside the same transaction as the write.
+    """
+    CREATE VIRTUAL TABLE messages_fts USING fts5 (
+        content,
+        content = 'messages',
+        content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2'
+    )
+    """,
+    """
+    CREATE TRIGGER messages_fts_after_insert AFTER INSERT ON messages BEGIN
+        INSERT INTO messages_fts (rowid, content) VALUES (new.id, new.content);
+    END
+    """,
+    """
+    CREATE TRIGGER messages_fts_after_delete AFTER DELETE ON messages BEGIN
+        INSERT INTO messages_fts (messages_fts, rowid, content) VALUES ('delete', old.id, old.content);
+    END
+    """,
+    """
+    CREATE TRIGGER messages_fts_after_update AFTER UPDATE OF content ON messages BEGIN
+        INSERT INTO messages_fts (messages_fts, rowid, content) VALUES ('delete', old.id, old.content);
+        INSERT INTO messages_fts (rowid, content) VALUES (new.id, new.content);
+    END
+    """,
+    """
+    CREATE TABLE transcription_jobs (
+        id INTEGER PRIMARY KEY,
+        source_path TEXT NOT NULL,
+        display_name TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'queued',
+        options_json TEXT NOT NULL DEFAULT '{}',
+        duration REAL,
+        chunk_count INTEGER,
+        error TEXT,
+        position INTEGER NOT NULL,
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL,
+        finished_at REAL
+    )
+    """,
+    "CREATE INDEX transcription_jobs_position ON transcription_jobs (position)",
+    """
+    CREATE TABLE transcription_chunks (
+        job_id INTEGER NOT NULL REFERENCES transcription_jobs (id) ON DELETE CASCADE,
+        chunk_index INTEGER NOT NULL,
+        start REAL NOT NULL,
+        "end" REAL NOT NULL,
+        status TEXT NOT NULL,
+        result_json TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        error TEXT,
+        PRIMARY KEY (job_id, chunk_index)
+    )
+    """,
+    """
+    CREATE TABLE usage_log (
+        id INTEGER PRIMARY KEY,
+        at REAL NOT NULL,
+        model TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL CHECK (kind IN ('chat', 'transcription', 'translation', 'models', 'health')),
+        status INTEGER NOT NULL,
+        request_id TEXT,
+        prompt_tokens INTEGER NOT NULL DEFAULT 0,
+        completion_tokens INTEGER NOT NULL DEFAULT 0,
+        audio_seconds REAL NOT NULL DEFAULT 0,
+        queue_time REAL,
+        total_time REAL,
+        ttft REAL,
+        error_code TEXT,
+        wait_seconds REAL NOT NULL DEFAULT 0
+    )
+    """,
+    "CREATE INDEX usage_log_at ON usage_log (at)",
+    "CREATE INDEX usage_log_model_at ON usage_log (model, at)",
+)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "conversations, messages + full-text index, transcription jobs, usage log", _INITIAL_SCHEMA),
+)
+
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def check_migrations(migrations: tuple[Migration, ...] = MIGRATIONS) -> None:
+    """Versions must be 1, 2, 3, ... in order: a gap or a duplicate is a programming error."""
+    for expected, migration in enumerate(migrations, start=1):
+        if migration.version != expected:
+            raise AssertionError(f"migration #{expected} has version {migration.version}")

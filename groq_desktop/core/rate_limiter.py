@@ -1,0 +1,514 @@
+"""The client-side rate limiter: per model, one continuously refilling bucket per limited dimension.
+
+Requests reserve their estimated cost in every dimension at once (all or nothing), settle it with
+the real usage afterwards, and wait (blocking in a worker thread, or awaiting on the event loop)
+when a dimension is short. Response headers and 429s correct the buckets, so the limiter never
+admits more than the server would. Thread-safe: one re-entrant lock guards everything.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import logging
+import math
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from groq_desktop.core.limits import Cost, Dimension, LimitTable, ModelLimits
+from groq_desktop.core.ratelimit_headers import RateLimitHeaders
+from groq_desktop.core.token_bucket import TokenBucket
+from groq_desktop.errors import RateLimitError, RequestTooLargeError, format_wait
+
+log = logging.getLogger(__name__)
+
+Source = Literal["table", "header", "429"]
+
+
+@dataclass(frozen=True)
+class Reservation:
+    """Quota taken for one request, to be settled with the real usage or released."""
+
+    id: int
+    model: str
+    cost: Cost
+    created: float
+
+
+@dataclass(frozen=True)
+class WaitInfo:
+    """Why a request cannot be sent yet: the binding dimension and how long until it fits."""
+
+    model: str
+    dimension: Dimension
+    wait_seconds: float  # math.inf when the cost can never fit
+    needed: float
+    available: float
+    limit: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class DimensionSnapshot:
+    """One model's state in one dimension, for the quota monitor."""
+
+    model: str
+    dimension: Dimension
+    limit: float
+    remaining: float
+    used: float
+    reset_in: float
+    source: Source
+    closed_for: float  # seconds until a 429's closing ends; 0 when open
+    updated_at: float  # wall-clock time of the last change
+
+
+@dataclass
+class _Tracked:
+    bucket: TokenBucket
+    source: Source = "table"
+    updated_at: float = field(default_factory=time.time)
+
+
+@dataclass
+class _OpenReservation:
+    reservation: Reservation
+    taken: dict[Dimension, float]
+
+
+@dataclass
+class _ModelState:
+    dims: dict[Dimension, _Tracked] = field(default_factory=dict)
+    # A 429 closes a dimension until this clock time, even one we have no limit for.
+    closed_until: dict[Dimension, float] = field(default_factory=dict)
+    open: dict[int, _OpenReservation] = field(default_factory=dict)
+
+
+class RateLimiter:
+    def __init__(
+        self,
+        table: LimitTable | None = None,
+        plan: str = "free",
+        *,
+        time_scale: float = 1.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if time_scale <= 0:
+            raise ValueError("time_scale must be positive")
+        self._table = table if table is not None else LimitTable.load()
+        self._plan = plan
+        self._time_scale = time_scale
+        self._clock = clock
+        self._lock = threading.RLock()
+        self._condition = threading.Condition(self._lock)
+        self._models: dict[str, _ModelState] = {}
+        self._overrides: dict[tuple[str, str], ModelLimits] = {}
+        self._ids = itertools.count(1)
+        self._subscribers: dict[int, Callable[[str], None]] = {}
+        self._async_waiters: dict[int, tuple[asyncio.AbstractEventLoop, asyncio.Event]] = {}
+        self._handles = itertools.count(1)
+
+    # --- configuration ------------------------------------------------------
+
+    @property
+    def plan(self) -> str:
+        return self._plan
+
+    @property
+    def time_scale(self) -> float:
+        return self._time_scale
+
+    def set_plan(self, plan: str) -> None:
+        with self._lock:
+            self._plan = plan
+            now = self._clock()
+            for model, state in self._models.items():
+                self._apply_limits(state, self._limits_for(model), now)
+            changed = list(self._models)
+            self._condition.notify_all()
+        for model in changed:
+            self._publish(model)
+
+    def set_limits(self, model: str, limits: ModelLimits) -> None:
+        """A user's edit of a model's limits; takes effect at once, keeping what is used."""
+        with self._lock:
+            self._overrides[(self._plan, model)] = limits
+            state = self._state(model)
+            self._apply_limits(state, limits, self._clock())
+            self._condition.notify_all()
+        self._publish(model)
+
+    # --- reserving ----------------------------------------------------------
+
+    def check_admissible(self, model: str, cost: Cost) -> None:
+        """Raise RequestTooLargeError when ``cost`` exceeds a dimension's whole capacity."""
+        with self._lock:
+            state = self._state(model)
+            for dimension, tracked in state.dims.items():
+                amount = cost.amount(dimension)
+                if amount > tracked.bucket.capacity:
+                    raise _too_large(model, dimension, amount, tracked.bucket.capacity)
+
+    def try_reserve(self, model: str, cost: Cost) -> Reservation | WaitInfo:
+        """Reserve ``cost`` in every dimension, or in none and say what binds."""
+        with self._lock:
+            result = self._try_reserve_locked(model, cost)
+        if isinstance(result, Reservation):
+            self._publish(model, wake_waiters=False)
+        return result
+
+    def reserve(self, model: str, cost: Cost, timeout: float | None = None) -> Reservation:
+        """Block (in a worker thread) until ``cost`` fits; TimeoutError after ``timeout`` seconds."""
+        self.check_admissible(model, cost)
+        deadline = None if timeout is None else time.monotonic() + timeout
+        with self._condition:
+            while True:
+                result = self._try_reserve_locked(model, cost)
+                if isinstance(result, Reservation):
+                    break
+                if math.isinf(result.wait_seconds):
+                    raise _too_large(model, result.dimension, result.needed, result.limit)
+                wait = result.wait_seconds
+                if deadline is not None:
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        raise TimeoutError(f"waited {timeout} s for {model}: {result.reason}")
+                    wait = min(wait, left)
+                self._condition.wait(timeout=wait + _WAKE_MARGIN)
+        self._publish(model, wake_waiters=False)
+        return result
+
+    async def acquire(
+        self,
+        model: str,
+        cost: Cost,
+        on_wait: Callable[[WaitInfo], None] | None = None,
+    ) -> Reservation:
+        """Await until ``cost`` fits; wakes on any limiter change or when the computed wait ends."""
+        self.check_admissible(model, cost)
+        changed = asyncio.Event()
+        handle = next(self._handles)
+        with self._lock:
+            self._async_waiters[handle] = (asyncio.get_running_loop(), changed)
+        try:
+            while True:
+                # Cleared before looking, so a change made after the look still wakes us.
+                changed.clear()
+                result = self.try_reserve(model, cost)
+                if isinstance(result, Reservation):
+                    return result
+                if math.isinf(result.wait_seconds):
+                    raise _too_large(model, result.dimension, result.needed, result.limit)
+                if on_wait is not None:
+                    on_wait(result)
+                # asyncio.timeout, not wait_for: 3.11's wait_for can swallow a cancellation.
+                with contextlib.suppress(TimeoutError):
+                    async with asyncio.timeout(result.wait_seconds + _WAKE_MARGIN):
+                        await changed.wait()
+        finally:
+            with self._lock:
+                self._async_waiters.pop(handle, None)
+
+    def settle(self, reservation: Reservation, actual: Cost) -> None:
+        """Replace the reservation's estimate with the real usage (may leave a bucket below zero)."""
+        with self._lock:
+            state = self._models.get(reservation.model)
+            entry = state.open.pop(reservation.id, None) if state else None
+            if state is None or entry is None:
+                return
+            now = self._clock()
+            for dimension, tracked in state.dims.items():
+                difference = actual.amount(dimension) - entry.taken.get(dimension, 0.0)
+                if difference > 0:
+                    tracked.bucket.take(difference, now)
+                elif difference < 0:
+                    tracked.bucket.give(-difference, now)
+                tracked.updated_at = time.time()
+            self._condition.notify_all()
+        self._publish(reservation.model)
+
+    def release(self, reservation: Reservation) -> None:
+        """Give everything back: the request never reached the server or was not billed."""
+        with self._lock:
+            state = self._models.get(reservation.model)
+            entry = state.open.pop(reservation.id, None) if state else None
+            if state is None or entry is None:
+                return
+            now = self._clock()
+            for dimension, amount in entry.taken.items():
+                tracked = state.dims.get(dimension)
+                if tracked is not None:
+                    tracked.bucket.give(amount, now)
+                    tracked.updated_at = time.time()
+            self._condition.notify_all()
+        self._publish(reservation.model)
+
+    # --- corrections from the server ----------------------------------------
+
+    def observe_headers(self, model: str, headers: RateLimitHeaders) -> None:
+        """Correct the buckets from a response's ``x-ratelimit-*`` readings, never upwards past them."""
+        if not headers.readings:
+            return
+        with self._lock:
+            state = self._state(model)
+            now = self._clock()
+            for reading in headers.readings:
+                dimension = reading.dimension
+                tracked = state.dims.get(dimension)
+                if reading.limit is not None and reading.limit > 0:
+                    if tracked is None:
+                        tracked = self._new_tracked(dimension, reading.limit, now)
+                        state.dims[dimension] = tracked
+                    elif tracked.bucket.capacity != reading.limit:
+                        tracked.bucket.resize(reading.limit, now)
+                    tracked.source = "header"
+                    tracked.updated_at = time.time()
+                if reading.remaining is None or tracked is None:
+                    continue
+                in_flight = sum(o.taken.get(dimension, 0.0) for o in state.open.values())
+                bucket = tracked.bucket
+                level = min(bucket.available(now), reading.remaining)
+                # The server has not yet seen what is in flight, so its number minus that is a floor.
+                level = max(level, reading.remaining - in_flight)
+                bucket.level = min(level, bucket.capacity)
+                tracked.source = "header"
+                tracked.updated_at = time.time()
+            self._condition.notify_all()
+        self._publish(model)
+
+    def observe_rate_limited(self, model: str, error: RateLimitError) -> None:
+        """Close the dimension a 429 names until its retry-after ends, and empty its bucket."""
+        dimension = _dimension_named(error.dimension) or Dimension.RPM
+        with self._lock:
+            state = self._state(model)
+            now = self._clock()
+            tracked = state.dims.get(dimension)
+            if error.limit is not None and error.limit > 0:
+                if tracked is None:
+                    tracked = self._new_tracked(dimension, error.limit, now)
+                    state.dims[dimension] = tracked
+                elif tracked.bucket.capacity != error.limit:
+                    tracked.bucket.resize(error.limit, now)
+            if tracked is not None:
+                tracked.bucket.refill(now)
+                tracked.bucket.level = min(tracked.bucket.level, 0.0)
+                tracked.source = "429"
+                tracked.updated_at = time.time()
+            if error.retry_after is not None:
+                closing = error.retry_after
+            elif tracked is None:
+                closing = dimension.window_seconds / self._time_scale
+            else:
+                closing = 0.0  # the emptied bucket alone makes requests wait
+            if closing > 0:
+                state.closed_until[dimension] = max(state.closed_until.get(dimension, 0.0), now + closing)
+            self._condition.notify_all()
+        self._publish(model)
+
+    # --- reading the state --------------------------------------------------
+
+    def snapshot(self, model: str | None = None) -> list[DimensionSnapshot]:
+        with self._lock:
+            now = self._clock()
+            names = sorted(self._models) if model is None else [model]
+            out: list[DimensionSnapshot] = []
+            for name in names:
+                state = self._state(name)
+                for dimension in Dimension:
+                    item = self._snapshot_of(name, state, dimension, now)
+                    if item is not None:
+                        out.append(item)
+            return out
+
+    def models(self) -> list[str]:
+        with self._lock:
+            return sorted(self._models)
+
+    def in_flight(self, model: str) -> Cost:
+        """The sum of the model's open reservations."""
+        with self._lock:
+            state = self._models.get(model)
+            costs = [o.reservation.cost for o in state.open.values()] if state else []
+        return Cost(
+            requests=sum(c.requests for c in costs),
+            tokens=sum(c.tokens for c in costs),
+            audio_seconds=sum(c.audio_seconds for c in costs),
+        )
+
+    def subscribe(self, callback: Callable[[str], None]) -> Callable[[], None]:
+        """Call ``callback(model)`` after every state change, from the thread that made it."""
+        with self._lock:
+            key = next(self._handles)
+            self._subscribers[key] = callback
+
+        def unsubscribe() -> None:
+            with self._lock:
+                self._subscribers.pop(key, None)
+
+        return unsubscribe
+
+    # --- internals (callers hold the lock) ----------------------------------
+
+    def _limits_for(self, model: str) -> ModelLimits:
+        override = self._overrides.get((self._plan, model))
+        return override if override is not None else self._table.limits_for(model, self._plan)
+
+    def _state(self, model: str) -> _ModelState:
+        state = self._models.get(model)
+        if state is None:
+            state = _ModelState()
+            self._apply_limits(state, self._limits_for(model), self._clock())
+            self._models[model] = state
+        return state
+
+    def _new_tracked(self, dimension: Dimension, limit: float, now: float) -> _Tracked:
+        window = dimension.window_seconds / self._time_scale
+        return _Tracked(TokenBucket.full(limit, window, now))
+
+    def _apply_limits(self, state: _ModelState, limits: ModelLimits, now: float) -> None:
+        for dimension in Dimension:
+            value = limits.get(dimension)
+            tracked = state.dims.get(dimension)
+            if value is None:
+                state.dims.pop(dimension, None)
+            elif tracked is None:
+                state.dims[dimension] = self._new_tracked(dimension, value, now)
+            else:
+                tracked.bucket.resize(value, now)
+                tracked.source = "table"
+                tracked.updated_at = time.time()
+
+    def _try_reserve_locked(self, model: str, cost: Cost) -> Reservation | WaitInfo:
+        state = self._state(model)
+        now = self._clock()
+        binding: WaitInfo | None = None
+        for dimension in Dimension:
+            amount = cost.amount(dimension)
+            if amount <= 0:
+                continue
+            info = self._wait_in(model, state, dimension, amount, now)
+            if info is not None and (binding is None or info.wait_seconds > binding.wait_seconds):
+                binding = info
+        if binding is not None:
+            return binding
+        taken: dict[Dimension, float] = {}
+        for dimension, tracked in state.dims.items():
+            amount = cost.amount(dimension)
+            if amount > 0:
+                tracked.bucket.take(amount, now)
+                tracked.updated_at = time.time()
+                taken[dimension] = amount
+        reservation = Reservation(next(self._ids), model, cost, now)
+        state.open[reservation.id] = _OpenReservation(reservation, taken)
+        return reservation
+
+    def _wait_in(
+        self, model: str, state: _ModelState, dimension: Dimension, amount: float, now: float
+    ) -> WaitInfo | None:
+        """The wait ``amount`` faces in one dimension, or None when it fits now."""
+        closed_for = self._closed_for(state, dimension, now)
+        tracked = state.dims.get(dimension)
+        if tracked is None:
+            if closed_for <= 0:
+                return None
+            return WaitInfo(
+                model, dimension, closed_for, amount, 0.0, 0.0, _closed_reason(dimension, closed_for)
+            )
+        bucket = tracked.bucket
+        bucket_wait = bucket.wait_for(amount, now)
+        wait = max(bucket_wait, closed_for)
+        if wait <= 0:
+            return None
+        if math.isinf(bucket_wait):
+            reason = (
+                f"{dimension}: a request of {_amount(amount)} is more than the whole limit of "
+                f"{_amount(bucket.capacity)}"
+            )
+        elif closed_for >= bucket_wait:
+            reason = _closed_reason(dimension, closed_for)
+        else:
+            used = bucket.capacity - bucket.level
+            reason = f"{dimension}: {_amount(used)} of {_amount(bucket.capacity)} used, {format_wait(wait)}"
+        return WaitInfo(model, dimension, wait, amount, bucket.level, bucket.capacity, reason)
+
+    def _closed_for(self, state: _ModelState, dimension: Dimension, now: float) -> float:
+        until = state.closed_until.get(dimension)
+        if until is None:
+            return 0.0
+        if until <= now:
+            del state.closed_until[dimension]
+            return 0.0
+        return until - now
+
+    def _snapshot_of(
+        self, model: str, state: _ModelState, dimension: Dimension, now: float
+    ) -> DimensionSnapshot | None:
+        closed_for = self._closed_for(state, dimension, now)
+        tracked = state.dims.get(dimension)
+        if tracked is None:
+            if closed_for <= 0:
+                return None
+            return DimensionSnapshot(
+                model, dimension, 0.0, 0.0, 0.0, closed_for, "429", closed_for, time.time()
+            )
+        bucket = tracked.bucket
+        level = bucket.available(now)
+        return DimensionSnapshot(
+            model=model,
+            dimension=dimension,
+            limit=bucket.capacity,
+            remaining=max(0.0, level),
+            used=bucket.capacity - level,
+            reset_in=max(bucket.reset_in(now), closed_for),
+            source=tracked.source,
+            closed_for=closed_for,
+            updated_at=tracked.updated_at,
+        )
+
+    # --- notifications (callers do NOT hold the lock) -----------------------
+
+    def _publish(self, model: str, *, wake_waiters: bool = True) -> None:
+        """Tell subscribers; wake async waiters unless the change only took quota (which helps nobody)."""
+        with self._lock:
+            waiters = list(self._async_waiters.values()) if wake_waiters else []
+            subscribers = list(self._subscribers.values())
+        for loop, event in waiters:
+            # A closed loop's waiter is gone with it.
+            with contextlib.suppress(RuntimeError):
+                loop.call_soon_threadsafe(event.set)
+        for callback in subscribers:
+            try:
+                callback(model)
+            except Exception:
+                log.exception("rate limiter subscriber failed")
+
+
+# Timers may fire a hair early; waking just after the computed moment avoids a second lap.
+_WAKE_MARGIN = 0.001
+
+
+def _dimension_named(name: str | None) -> Dimension | None:
+    try:
+        return Dimension(name.upper()) if name else None
+    except ValueError:
+        return None
+
+
+def _amount(value: float) -> str:
+    return f"{value:,.0f}" if abs(value - round(value)) < 1e-6 or abs(value) >= 100 else f"{value:,.1f}"
+
+
+def _closed_reason(dimension: Dimension, closed_for: float) -> str:
+    return f"closed by 429 ({dimension}) for {format_wait(closed_for)}"
+
+
+def _too_large(model: str, dimension: Dimension, amount: float, limit: float) -> RequestTooLargeError:
+    unit = dimension.unit.replace("_", " ")
+    return RequestTooLargeError(
+        f"This request needs {_amount(amount)} {unit}, but {model} allows at most {_amount(limit)} "
+        f"{dimension.label} ({dimension}): it can never be sent in one go."
+    )

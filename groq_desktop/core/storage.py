@@ -1,0 +1,871 @@
+"""SQLite storage for conversations, messages, transcription jobs and the usage log.
+
+Threading: ONE connection opened with ``check_same_thread=False`` and guarded by a re-entrant
+lock, so any thread (the UI thread, ``asyncio.to_thread`` workers) may call any method; calls
+are serialised. Every write runs in one ``BEGIN IMMEDIATE`` transaction (``self._tx()``), so a
+failure part-way leaves nothing half-saved. The file is in WAL mode with foreign keys on.
+
+Schema versions: ``PRAGMA user_version`` is the number of the last migration applied
+(see ``migrations.py``); missing steps are applied in order at open, each in its own
+transaction. A database written by a newer app raises ``DatabaseVersionError``.
+
+Times are wall-clock floats (``time.time()``), injectable through ``clock`` for tests.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from groq_desktop.core.migrations import MIGRATIONS, Migration, check_migrations
+from groq_desktop.errors import ConfigurationError
+
+Clock = Callable[[], float]
+
+# Around matched words in SearchHit.snippet; control characters so they never clash with text.
+MATCH_START = "\x02"
+MATCH_END = "\x03"
+SNIPPET_ELLIPSIS = "…"
+_SNIPPET_TOKENS = 12
+_MAX_QUERY_TERMS = 32
+
+
+class DatabaseVersionError(ConfigurationError):
+    default_hint = "This history file was written by a newer Groq Desktop; update the app to open it."
+
+
+class MessageStatus(StrEnum):
+    COMPLETE = "complete"
+    STREAMING = "streaming"
+    STOPPED = "stopped"
+    ERROR = "error"
+    INCOMPLETE = "incomplete"
+    """Was still streaming when the app stopped; set by ``mark_interrupted`` at start-up."""
+
+
+class JobStatus(StrEnum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    PAUSED = "paused"
+    DONE = "done"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+# Setting a job to one of these stamps finished_at (unless given); any other status clears it.
+JOB_TERMINAL_STATUSES = frozenset({JobStatus.DONE, JobStatus.FAILED, JobStatus.CANCELLED})
+
+
+class ChunkStatus(StrEnum):
+    DONE = "done"
+    FAILED = "failed"
+
+
+USAGE_KINDS = frozenset({"chat", "transcription", "translation", "models", "health"})
+
+
+# --- rows ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Conversation:
+    id: int
+    title: str
+    model: str
+    system_prompt: str
+    params: dict[str, Any]
+    pinned: bool
+    created_at: float
+    updated_at: float
+    """Last activity (a message added or removed): what the conversation list is sorted by."""
+    deleted_at: float | None = None
+
+    @property
+    def deleted(self) -> bool:
+        return self.deleted_at is not None
+
+
+@dataclass
+class Message:
+    id: int
+    conversation_id: int
+    position: int
+    role: str
+    content: str
+    reasoning: str
+    status: str
+    model: str | None
+    error: str | None
+    facts: dict[str, Any]
+    """ttft, tokens_per_second, prompt_tokens, completion_tokens, queue_time, request_id..."""
+    created_at: float
+    updated_at: float
+    branch_of: int | None = None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    conversation_id: int
+    message_id: int
+    position: int
+    snippet: str
+    """Text around the match; matched words are wrapped in MATCH_START / MATCH_END."""
+    conversation_title: str
+
+    def snippet_text(self) -> str:
+        return self.snippet.replace(MATCH_START, "").replace(MATCH_END, "")
+
+    def snippet_html(self, start_tag: str = "<b>", end_tag: str = "</b>") -> str:
+        return html.escape(self.snippet).replace(MATCH_START, start_tag).replace(MATCH_END, end_tag)
+
+
+@dataclass
+class TranscriptionJobRecord:
+    id: int
+    source_path: str
+    display_name: str
+    status: str
+    options: dict[str, Any]
+    duration: float | None
+    chunk_count: int | None
+    error: str | None
+    position: int
+    created_at: float
+    updated_at: float
+    finished_at: float | None
+
+
+@dataclass
+class ChunkRecord:
+    job_id: int
+    chunk_index: int
+    start: float
+    end: float
+    status: str
+    result: dict[str, Any] | None
+    attempts: int
+    error: str | None
+
+
+@dataclass
+class UsageRecord:
+    at: float
+    model: str
+    kind: str
+    """'chat' | 'transcription' | 'translation' | 'models' | 'health'."""
+    status: int
+    """HTTP status; 0 when no HTTP answer arrived (transport failure)."""
+    request_id: str | None = None
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    audio_seconds: float = 0.0
+    queue_time: float | None = None
+    total_time: float | None = None
+    ttft: float | None = None
+    error_code: str | None = None
+    wait_seconds: float = 0.0
+    id: int | None = field(default=None, compare=False)
+
+    @property
+    def failed(self) -> bool:
+        return not 200 <= self.status < 300 or self.error_code is not None
+
+
+class UsageBucket(NamedTuple):
+    start: float
+    """Start of the minute or day (epoch seconds)."""
+    requests: int
+    tokens: int
+    audio_seconds: float
+
+
+_USAGE_COLUMNS = (
+    "at",
+    "model",
+    "kind",
+    "status",
+    "request_id",
+    "prompt_tokens",
+    "completion_tokens",
+    "audio_seconds",
+    "queue_time",
+    "total_time",
+    "ttft",
+    "error_code",
+    "wait_seconds",
+)
+
+_JOB_UPDATABLE = {
+    "source_path": "source_path",
+    "display_name": "display_name",
+    "status": "status",
+    "options": "options_json",
+    "duration": "duration",
+    "chunk_count": "chunk_count",
+    "error": "error",
+    "finished_at": "finished_at",
+}
+
+
+def _dumps(value: Mapping[str, Any] | None) -> str:
+    return json.dumps(dict(value or {}), ensure_ascii=False, separators=(",", ":"))
+
+
+def _loads(text: str | None) -> dict[str, Any]:
+    if not text:
+        return {}
+    value = json.loads(text)
+    return value if isinstance(value, dict) else {}
+
+
+def fts_query(text: str) -> str | None:
+    """The user's words as FTS5 prefix terms, all required; None when there are no words.
+
+    Every term is quoted, so quotes, parentheses and AND/OR/NOT/NEAR are taken literally.
+    """
+    words = re.findall(r"\w+", text)[:_MAX_QUERY_TERMS]
+    if not words:
+        return None
+    return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
+
+
+# --- the store -------------------------------------------------------------------------------
+
+
+class Storage:
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        clock: Clock = time.time,
+        migrations: tuple[Migration, ...] = MIGRATIONS,
+    ) -> None:
+        check_migrations(migrations)
+        self.path = Path(path)
+        self._clock = clock
+        self._lock = threading.RLock()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.path, timeout=10.0, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            self._conn: sqlite3.Connection | None = conn
+            self._migrate(migrations)
+        except BaseException:
+            conn.close()
+            self._conn = None
+            raise
+
+    # --- plumbing ---------------------------------------------------------------------------
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def __enter__(self) -> Storage:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        with self._read() as conn:
+            return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise sqlite3.ProgrammingError("the storage is closed")
+        return self._conn
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            yield self._connection()
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; nested use joins the outer one."""
+        with self._lock:
+            conn = self._connection()
+            if conn.in_transaction:
+                yield conn
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def _migrate(self, migrations: tuple[Migration, ...]) -> None:
+        conn = self._connection()
+        current = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        known = migrations[-1].version if migrations else 0
+        if current > known:
+            raise DatabaseVersionError(
+                f"The database {self.path} has schema version {current}; this app knows up to {known}."
+            )
+        for migration in migrations:
+            if migration.version <= current:
+                continue
+            with self._tx() as tx:
+                for statement in migration.statements:
+                    tx.execute(statement)
+                # user_version is part of the transaction: a failed step leaves the old number.
+                tx.execute(f"PRAGMA user_version = {int(migration.version)}")
+
+    # --- conversations ----------------------------------------------------------------------
+
+    @staticmethod
+    def _conversation(row: sqlite3.Row) -> Conversation:
+        return Conversation(
+            id=row["id"],
+            title=row["title"],
+            model=row["model"],
+            system_prompt=row["system_prompt"],
+            params=_loads(row["params_json"]),
+            pinned=bool(row["pinned"]),
+            created_at=row["created_at"],
+            updated_at=row["updated_at"],
+            deleted_at=row["deleted_at"],
+        )
+
+    def create_conversation(
+        self,
+        title: str,
+        model: str,
+        system_prompt: str = "",
+        params: Mapping[str, Any] | None = None,
+    ) -> Conversation:
+        now = self._clock()
+        with self._tx() as conn:
+            cursor = conn.execute(
+                "INSERT INTO conversations (title, model, system_prompt, params_json, pinned,"
+                " created_at, updated_at) VALUES (?, ?, ?, ?, 0, ?, ?)",
+                (title, model, system_prompt, _dumps(params), now, now),
+            )
+            conversation_id = int(cursor.lastrowid or 0)
+            return self._require_conversation(conn, conversation_id)
+
+    def get_conversation(self, conversation_id: int) -> Conversation | None:
+        with self._read() as conn:
+            row = conn.execute("SELECT * FROM conversations WHERE id = ?", (conversation_id,)).fetchone()
+            return self._conversation(row) if row else None
+
+    def _require_conversation(self, conn: sqlite3.Connection, conversation_id: int) -> Conversation:
+        row = conn.execute("SELECT * FROM conversations WHERE id = ?", (conversation_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"no conversation {conversation_id}")
+        return self._conversation(row)
+
+    def list_conversations(self, include_deleted: bool = False) -> list[Conversation]:
+        """Pinned first, then most recently active first."""
+        where = "" if include_deleted else "WHERE deleted_at IS NULL"
+        with self._read() as conn:
+            rows = conn.execute(
+                f"SELECT * FROM conversations {where} ORDER BY pinned DESC, updated_at DESC, id DESC"
+            ).fetchall()
+        return [self._conversation(row) for row in rows]
+
+    def _update_conversation(self, conversation_id: int, assignments: str, params: tuple[Any, ...]) -> None:
+        with self._tx() as conn:
+            cursor = conn.execute(
+                f"UPDATE conversations SET {assignments} WHERE id = ?", (*params, conversation_id)
+            )
+            if cursor.rowcount == 0:
+                raise KeyError(f"no conversation {conversation_id}")
+
+    def rename_conversation(self, conversation_id: int, title: str) -> None:
+        self._update_conversation(conversation_id, "title = ?", (title,))
+
+    def set_pinned(self, conversation_id: int, pinned: bool) -> None:
+        self._update_conversation(conversation_id, "pinned = ?", (int(pinned),))
+
+    def update_conversation_settings(
+        self,
+        conversation_id: int,
+        *,
+        model: str | None = None,
+        system_prompt: str | None = None,
+        params: Mapping[str, Any] | None = None,
+    ) -> Conversation:
+        """Change what is given (None leaves a field as it is); ``params`` replaces the whole dict."""
+        assignments: list[str] = []
+        values: list[Any] = []
+        for column, value in (("model", model), ("system_prompt", system_prompt)):
+            if value is not None:
+                assignments.append(f"{column} = ?")
+                values.append(value)
+        if params is not None:
+            assignments.append("params_json = ?")
+            values.append(_dumps(params))
+        with self._tx() as conn:
+            if assignments:
+                self._update_conversation(conversation_id, ", ".join(assignments), tuple(values))
+            return self._require_conversation(conn, conversation_id)
+
+    def delete_conversation(self, conversation_id: int) -> None:
+        """Soft delete: hidden from lists and search until restored or purged."""
+        self._update_conversation(conversation_id, "deleted_at = ?", (self._clock(),))
+
+    def restore_conversation(self, conversation_id: int) -> None:
+        self._update_conversation(conversation_id, "deleted_at = NULL", ())
+
+    def purge_deleted(self, older_than: float) -> int:
+        """Really delete conversations soft-deleted before the time ``older_than``; returns how many."""
+        with self._tx() as conn:
+            cursor = conn.execute(
+                "DELETE FROM conversations WHERE deleted_at IS NOT NULL AND deleted_at < ?", (older_than,)
+            )
+            return cursor.rowcount
+
+    # --- messages ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _message(row: sqlite3.Row) -> Message:
+        return Message(
+            id=row["id"],
+            conversation_id=row["conversation_id"],
+            position=row["position"],
+            role=row["role"],
+            content=row["content"],
+            reasoning=row["reasoning"],
+            status=row["status"],
+            model=row["model"],
+            error=row["error"],
+            facts=_loads(row["facts_json"]),
+            created_at=row["created_at"],
+            updated_at=row["updated_at"],
+            branch_of=row["branch_of"],
+        )
+
+    def add_message(
+        self,
+        conversation_id: int,
+        role: str,
+        content: str,
+        *,
+        status: str = MessageStatus.COMPLETE,
+        model: str | None = None,
+        reasoning: str = "",
+        facts: Mapping[str, Any] | None = None,
+        branch_of: int | None = None,
+    ) -> Message:
+        """Append a message at the next position and mark the conversation as active now."""
+        status = MessageStatus(status)
+        now = self._clock()
+        with self._tx() as conn:
+            position = conn.execute(
+                "SELECT COALESCE(MAX(position), -1) + 1 FROM messages WHERE conversation_id = ?",
+                (conversation_id,),
+            ).fetchone()[0]
+            cursor = conn.execute(
+                "INSERT INTO messages (conversation_id, position, role, content, reasoning, status, model,"
+                " facts_json, created_at, updated_at, branch_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    conversation_id,
+                    position,
+                    role,
+                    content,
+                    reasoning,
+                    str(status),
+                    model,
+                    _dumps(facts),
+                    now,
+                    now,
+                    branch_of,
+                ),
+            )
+            message_id = int(cursor.lastrowid or 0)
+            conn.execute("UPDATE conversations SET updated_at = ? WHERE id = ?", (now, conversation_id))
+            return self._require_message(conn, message_id)
+
+    def get_message(self, message_id: int) -> Message | None:
+        with self._read() as conn:
+            row = conn.execute("SELECT * FROM messages WHERE id = ?", (message_id,)).fetchone()
+            return self._message(row) if row else None
+
+    def _require_message(self, conn: sqlite3.Connection, message_id: int) -> Message:
+        row = conn.execute("SELECT * FROM messages WHERE id = ?", (message_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"no message {message_id}")
+        return self._message(row)
+
+    def update_message(
+        self,
+        message_id: int,
+        *,
+        content: str | None = None,
+        reasoning: str | None = None,
+        status: str | None = None,
+        error: str | None = None,
+        facts: Mapping[str, Any] | None = None,
+    ) -> Message:
+        """Change what is given (None leaves it); ``facts`` replaces the whole dict.
+
+        Called every ~250 ms while a reply streams, with the full text so far.
+        """
+        assignments = ["updated_at = ?"]
+        values: list[Any] = [self._clock()]
+        if content is not None:
+            assignments.append("content = ?")
+            values.append(content)
+        if reasoning is not None:
+            assignments.append("reasoning = ?")
+            values.append(reasoning)
+        if status is not None:
+            assignments.append("status = ?")
+            values.append(str(MessageStatus(status)))
+        if error is not None:
+            assignments.append("error = ?")
+            values.append(error)
+        if facts is not None:
+            assignments.append("facts_json = ?")
+            values.append(_dumps(facts))
+        with self._tx() as conn:
+            cursor = conn.execute(
+                f"UPDATE messages SET {', '.join(assignments)} WHERE id = ?", (*values, message_id)
+            )
+            if cursor.rowcount == 0:
+                raise KeyError(f"no message {message_id}")
+            return self._require_message(conn, message_id)
+
+    def list_messages(self, conversation_id: int) -> list[Message]:
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT * FROM messages WHERE conversation_id = ? ORDER BY position", (conversation_id,)
+            ).fetchall()
+        return [self._message(row) for row in rows]
+
+    def count_messages(self, conversation_id: int) -> int:
+        with self._read() as conn:
+            return int(
+                conn.execute(
+                    "SELECT COUNT(*) FROM messages WHERE conversation_id = ?", (conversation_id,)
+                ).fetchone()[0]
+            )
+
+    def list_messages_range(self, conversation_id: int, offset: int, limit: int) -> list[Message]:
+        """``limit`` messages from the ``offset``-th (0-based, in position order): for lazy loading."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT * FROM messages WHERE conversation_id = ? ORDER BY position LIMIT ? OFFSET ?",
+                (conversation_id, max(0, limit), max(0, offset)),
+            ).fetchall()
+        return [self._message(row) for row in rows]
+
+    def truncate_after(self, conversation_id: int, position: int) -> list[Message]:
+        """Delete the messages after ``position`` (edit-and-resend) and return them."""
+        with self._tx() as conn:
+            rows = conn.execute(
+                "SELECT * FROM messages WHERE conversation_id = ? AND position > ? ORDER BY position",
+                (conversation_id, position),
+            ).fetchall()
+            conn.execute(
+                "DELETE FROM messages WHERE conversation_id = ? AND position > ?", (conversation_id, position)
+            )
+            if rows:
+                conn.execute(
+                    "UPDATE conversations SET updated_at = ? WHERE id = ?", (self._clock(), conversation_id)
+                )
+        return [self._message(row) for row in rows]
+
+    def mark_interrupted(self) -> int:
+        """At start-up: replies still 'streaming' were cut off by a crash or quit; mark them 'incomplete'."""
+        with self._tx() as conn:
+            cursor = conn.execute(
+                "UPDATE messages SET status = ?, updated_at = ? WHERE status = ?",
+                (str(MessageStatus.INCOMPLETE), self._clock(), str(MessageStatus.STREAMING)),
+            )
+            return cursor.rowcount
+
+    def search_messages(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Full-text search of message text in conversations that are not deleted, best first.
+
+        Each word of ``query`` is a prefix term and all must match; no input raises.
+        """
+        match = fts_query(query)
+        if match is None or limit <= 0:
+            return []
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT m.conversation_id, m.id AS message_id, m.position, c.title,"
+                " snippet(messages_fts, 0, ?, ?, ?, ?) AS snippet"
+                " FROM messages_fts"
+                " JOIN messages AS m ON m.id = messages_fts.rowid"
+                " JOIN conversations AS c ON c.id = m.conversation_id"
+                " WHERE messages_fts MATCH ? AND c.deleted_at IS NULL"
+                " ORDER BY rank LIMIT ?",
+                (MATCH_START, MATCH_END, SNIPPET_ELLIPSIS, _SNIPPET_TOKENS, match, limit),
+            ).fetchall()
+        return [
+            SearchHit(
+                conversation_id=row["conversation_id"],
+                message_id=row["message_id"],
+                position=row["position"],
+                snippet=row["snippet"],
+                conversation_title=row["title"],
+            )
+            for row in rows
+        ]
+
+    # --- transcription jobs -----------------------------------------------------------------
+
+    @staticmethod
+    def _job(row: sqlite3.Row) -> TranscriptionJobRecord:
+        return TranscriptionJobRecord(
+            id=row["id"],
+            source_path=row["source_path"],
+            display_name=row["display_name"],
+            status=row["status"],
+            options=_loads(row["options_json"]),
+            duration=row["duration"],
+            chunk_count=row["chunk_count"],
+            error=row["error"],
+            position=row["position"],
+            created_at=row["created_at"],
+            updated_at=row["updated_at"],
+            finished_at=row["finished_at"],
+        )
+
+    @staticmethod
+    def _chunk(row: sqlite3.Row) -> ChunkRecord:
+        result = row["result_json"]
+        return ChunkRecord(
+            job_id=row["job_id"],
+            chunk_index=row["chunk_index"],
+            start=row["start"],
+            end=row["end"],
+            status=row["status"],
+            result=_loads(result) if result is not None else None,
+            attempts=row["attempts"],
+            error=row["error"],
+        )
+
+    def create_job(
+        self, source_path: str | Path, display_name: str, options: Mapping[str, Any]
+    ) -> TranscriptionJobRecord:
+        """Queue a job at the end, status 'queued'."""
+        now = self._clock()
+        with self._tx() as conn:
+            position = conn.execute(
+                "SELECT COALESCE(MAX(position), -1) + 1 FROM transcription_jobs"
+            ).fetchone()[0]
+            cursor = conn.execute(
+                "INSERT INTO transcription_jobs (source_path, display_name, status, options_json, position,"
+                " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (str(source_path), display_name, str(JobStatus.QUEUED), _dumps(options), position, now, now),
+            )
+            return self._require_job(conn, int(cursor.lastrowid or 0))
+
+    def _require_job(self, conn: sqlite3.Connection, job_id: int) -> TranscriptionJobRecord:
+        row = conn.execute("SELECT * FROM transcription_jobs WHERE id = ?", (job_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"no transcription job {job_id}")
+        return self._job(row)
+
+    def get_job(self, job_id: int) -> TranscriptionJobRecord | None:
+        with self._read() as conn:
+            row = conn.execute("SELECT * FROM transcription_jobs WHERE id = ?", (job_id,)).fetchone()
+            return self._job(row) if row else None
+
+    def update_job(self, job_id: int, **fields: Any) -> TranscriptionJobRecord:
+        """Set any of: source_path, display_name, status, options, duration, chunk_count, error,
+        finished_at. A terminal status (done/failed/cancelled) stamps ``finished_at`` unless it
+        is given; another status clears it (a retried job is unfinished again).
+        """
+        unknown = set(fields) - set(_JOB_UPDATABLE)
+        if unknown:
+            raise TypeError(f"update_job() got unknown fields: {', '.join(sorted(unknown))}")
+        now = self._clock()
+        if "status" in fields and "finished_at" not in fields:
+            fields["finished_at"] = now if fields["status"] in JOB_TERMINAL_STATUSES else None
+        assignments = ["updated_at = ?"]
+        values: list[Any] = [now]
+        for name, value in fields.items():
+            assignments.append(f"{_JOB_UPDATABLE[name]} = ?")
+            if name == "options":
+                value = _dumps(value)
+            elif name in ("status", "source_path") and value is not None:
+                value = str(value)
+            values.append(value)
+        with self._tx() as conn:
+            cursor = conn.execute(
+                f"UPDATE transcription_jobs SET {', '.join(assignments)} WHERE id = ?", (*values, job_id)
+            )
+            if cursor.rowcount == 0:
+                raise KeyError(f"no transcription job {job_id}")
+            return self._require_job(conn, job_id)
+
+    def list_jobs(self) -> list[TranscriptionJobRecord]:
+        """All jobs in queue order."""
+        with self._read() as conn:
+            rows = conn.execute("SELECT * FROM transcription_jobs ORDER BY position, id").fetchall()
+        return [self._job(row) for row in rows]
+
+    def unfinished_jobs(self) -> list[TranscriptionJobRecord]:
+        """Jobs without ``finished_at``, in queue order: what to resume at start-up."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT * FROM transcription_jobs WHERE finished_at IS NULL ORDER BY position, id"
+            ).fetchall()
+        return [self._job(row) for row in rows]
+
+    def delete_job(self, job_id: int) -> bool:
+        """Delete a job and its chunks; False if there was no such job."""
+        with self._tx() as conn:
+            return conn.execute("DELETE FROM transcription_jobs WHERE id = ?", (job_id,)).rowcount > 0
+
+    def move_job(self, job_id: int, new_position: int) -> list[TranscriptionJobRecord]:
+        """Move a job to index ``new_position`` (0-based, clamped) of the queue; returns the queue."""
+        with self._tx() as conn:
+            ids = [row[0] for row in conn.execute("SELECT id FROM transcription_jobs ORDER BY position, id")]
+            if job_id not in ids:
+                raise KeyError(f"no transcription job {job_id}")
+            ids.remove(job_id)
+            ids.insert(max(0, min(new_position, len(ids))), job_id)
+            conn.executemany(
+                "UPDATE transcription_jobs SET position = ? WHERE id = ?",
+                [(index, ident) for index, ident in enumerate(ids)],
+            )
+        return self.list_jobs()
+
+    def save_chunk_result(
+        self, job_id: int, chunk_index: int, start: float, end: float, result: Mapping[str, Any]
+    ) -> None:
+        """Store one chunk's transcription (status 'done'), atomically with the job's timestamp."""
+        now = self._clock()
+        with self._tx() as conn:
+            conn.execute(
+                'INSERT INTO transcription_chunks (job_id, chunk_index, start, "end", status, result_json,'
+                " attempts, error) VALUES (?, ?, ?, ?, ?, ?, 1, NULL)"
+                " ON CONFLICT (job_id, chunk_index) DO UPDATE SET start = excluded.start,"
+                ' "end" = excluded."end", status = excluded.status, result_json = excluded.result_json,'
+                " attempts = attempts + 1, error = NULL",
+                (job_id, chunk_index, start, end, str(ChunkStatus.DONE), _dumps(result)),
+            )
+            conn.execute("UPDATE transcription_jobs SET updated_at = ? WHERE id = ?", (now, job_id))
+
+    def record_chunk_failure(
+        self, job_id: int, chunk_index: int, start: float, end: float, error: str
+    ) -> int:
+        """Record a failed try of one chunk; returns how many tries that chunk has had."""
+        now = self._clock()
+        with self._tx() as conn:
+            conn.execute(
+                'INSERT INTO transcription_chunks (job_id, chunk_index, start, "end", status, result_json,'
+                " attempts, error) VALUES (?, ?, ?, ?, ?, NULL, 1, ?)"
+                " ON CONFLICT (job_id, chunk_index) DO UPDATE SET start = excluded.start,"
+                ' "end" = excluded."end", status = excluded.status, attempts = attempts + 1,'
+                " error = excluded.error",
+                (job_id, chunk_index, start, end, str(ChunkStatus.FAILED), error),
+            )
+            conn.execute("UPDATE transcription_jobs SET updated_at = ? WHERE id = ?", (now, job_id))
+            return int(
+                conn.execute(
+                    "SELECT attempts FROM transcription_chunks WHERE job_id = ? AND chunk_index = ?",
+                    (job_id, chunk_index),
+                ).fetchone()[0]
+            )
+
+    def list_chunks(self, job_id: int) -> list[ChunkRecord]:
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT * FROM transcription_chunks WHERE job_id = ? ORDER BY chunk_index", (job_id,)
+            ).fetchall()
+        return [self._chunk(row) for row in rows]
+
+    # --- usage log --------------------------------------------------------------------------
+
+    @staticmethod
+    def _usage(row: sqlite3.Row) -> UsageRecord:
+        return UsageRecord(**{name: row[name] for name in _USAGE_COLUMNS}, id=row["id"])
+
+    def log_usage(self, record: UsageRecord) -> int:
+        """Append one request to the usage log; returns its row id."""
+        if record.kind not in USAGE_KINDS:
+            raise ValueError(f"unknown usage kind {record.kind!r}")
+        columns = ", ".join(_USAGE_COLUMNS)
+        marks = ", ".join("?" for _ in _USAGE_COLUMNS)
+        with self._tx() as conn:
+            cursor = conn.execute(
+                f"INSERT INTO usage_log ({columns}) VALUES ({marks})",
+                tuple(getattr(record, name) for name in _USAGE_COLUMNS),
+            )
+            return int(cursor.lastrowid or 0)
+
+    @staticmethod
+    def _model_filter(model: str | None) -> tuple[str, tuple[Any, ...]]:
+        return ("AND model = ?", (model,)) if model is not None else ("", ())
+
+    def usage_since(self, since: float, model: str | None = None) -> list[UsageRecord]:
+        model_sql, model_args = self._model_filter(model)
+        with self._read() as conn:
+            rows = conn.execute(
+                f"SELECT * FROM usage_log WHERE at >= ? {model_sql} ORDER BY at, id", (since, *model_args)
+            ).fetchall()
+        return [self._usage(row) for row in rows]
+
+    def _buckets(self, width: float, offset: float, since: float, model: str | None) -> list[UsageBucket]:
+        model_sql, model_args = self._model_filter(model)
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT CAST((at + ?) / ? AS INTEGER) AS bucket, COUNT(*) AS requests,"
+                " COALESCE(SUM(prompt_tokens + completion_tokens), 0) AS tokens,"
+                " COALESCE(SUM(audio_seconds), 0.0) AS audio"
+                f" FROM usage_log WHERE at >= ? {model_sql} GROUP BY bucket ORDER BY bucket",
+                (offset, width, since, *model_args),
+            ).fetchall()
+        return [
+            UsageBucket(
+                start=row["bucket"] * width - offset,
+                requests=int(row["requests"]),
+                tokens=int(row["tokens"]),
+                audio_seconds=float(row["audio"]),
+            )
+            for row in rows
+        ]
+
+    def usage_per_minute(self, since: float, model: str | None = None) -> list[UsageBucket]:
+        """(minute_start, requests, tokens, audio_seconds) per minute with any request, oldest first."""
+        return self._buckets(60.0, 0.0, since, model)
+
+    def usage_per_day(
+        self, days: int = 30, model: str | None = None, *, utc_offset: float | None = None
+    ) -> list[UsageBucket]:
+        """Per calendar day over the last ``days`` days (today included), oldest first.
+
+        Days are local days: ``utc_offset`` seconds east of UTC, the machine's current offset if None.
+        """
+        if utc_offset is None:
+            utc_offset = float(time.localtime(self._clock()).tm_gmtoff)
+        today = int((self._clock() + utc_offset) // 86400)
+        since = (today - max(1, days) + 1) * 86400.0 - utc_offset
+        return self._buckets(86400.0, utc_offset, since, model)
+
+    def recent_errors(self, since: float, limit: int = 100) -> list[UsageRecord]:
+        """Failed requests (non-2xx, transport failures, or with an error code), newest first."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT * FROM usage_log WHERE at >= ?"
+                " AND (status < 200 OR status >= 300 OR error_code IS NOT NULL)"
+                " ORDER BY at DESC, id DESC LIMIT ?",
+                (since, limit),
+            ).fetchall()
+        return [self._usage(row) for row in rows]

@@ -1,0 +1,295 @@
+"""One exception hierarchy for everything that can go wrong talking to Groq.
+
+Every error carries the server's message, type, code and request id where known,
+and a ``hint``: one sentence the user can act on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+
+class GroqDesktopError(Exception):
+    """Base of every error the app reports to a user."""
+
+    default_hint = "Try again; if it keeps happening, check the log file."
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint or self.default_hint
+
+    @property
+    def retryable(self) -> bool:
+        return False
+
+    def user_text(self) -> str:
+        return f"{self.message}\n{self.hint}"
+
+
+class ConfigurationError(GroqDesktopError):
+    default_hint = "Check the settings or the GROQ_* environment variables."
+
+
+class QueueFullError(GroqDesktopError):
+    default_hint = "Wait for some queued requests to finish, or cancel some, then try again."
+
+
+class RequestCancelledError(GroqDesktopError):
+    default_hint = "The request was cancelled; nothing more was sent."
+
+
+class AudioError(GroqDesktopError):
+    default_hint = "Check that the file is an audio or video file that plays in a media player."
+
+
+# --- transport ---------------------------------------------------------------
+
+
+class TransportError(GroqDesktopError):
+    """The request did not get a usable HTTP answer."""
+
+    @property
+    def retryable(self) -> bool:
+        return True
+
+
+class ConnectionFailedError(TransportError):
+    default_hint = "Check your internet connection (or the base URL in settings) and try again."
+
+
+class RequestTimeoutError(TransportError):
+    default_hint = "Groq did not answer in time; try again, or raise the timeout in settings."
+
+
+class MalformedResponseError(TransportError):
+    default_hint = "Groq sent a response the app could not read; try again in a moment."
+
+    @property
+    def retryable(self) -> bool:
+        return False
+
+
+# --- API errors (an HTTP status and an error body) ---------------------------
+
+
+class ApiError(GroqDesktopError):
+    status: int = 0
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        error_type: str | None = None,
+        code: str | None = None,
+        param: str | None = None,
+        request_id: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message, hint=hint)
+        if status is not None:
+            self.status = status
+        self.error_type = error_type
+        self.code = code
+        self.param = param
+        self.request_id = request_id
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(status={self.status}, code={self.code!r}, "
+            f"request_id={self.request_id!r}, message={self.message!r})"
+        )
+
+    def user_text(self) -> str:
+        rid = f"\nRequest id: {self.request_id}" if self.request_id else ""
+        return f"{self.message}\n{self.hint}{rid}"
+
+
+class BadRequestError(ApiError):
+    status = 400
+    default_hint = "The request was rejected as invalid; check the parameters (model, limits, options)."
+
+
+class AuthenticationError(ApiError):
+    status = 401
+    default_hint = "Your API key was refused: paste a valid key from console.groq.com/keys in Settings."
+
+
+class PermissionDeniedError(ApiError):
+    status = 403
+    default_hint = "Your key is not allowed to use this; check your organisation's permissions or plan."
+
+
+class NotFoundError(ApiError):
+    status = 404
+    default_hint = "The model or resource does not exist (any more); refresh the model list and pick another."
+
+
+class RequestTooLargeError(ApiError):
+    status = 413
+    default_hint = "The request is larger than the model allows in one go; shorten it or split it."
+
+
+class UnprocessableEntityError(ApiError):
+    status = 422
+    default_hint = "Groq could not process this input; check the content and the options."
+
+
+class FailedDependencyError(ApiError):
+    status = 424
+    default_hint = "A dependency of the request failed on Groq's side; try again later."
+
+
+class RateLimitError(ApiError):
+    status = 429
+    default_hint = "The quota for this model is used up for now; the request will be sent when it refills."
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        details = parse_rate_limit_message(message)
+        self.dimension: str | None = details.get("dimension")
+        self.limit: float | None = details.get("limit")
+        self.used: float | None = details.get("used")
+        self.requested: float | None = details.get("requested")
+        wait_from_text = details.get("wait")
+        waits = [w for w in (retry_after, wait_from_text) if w is not None]
+        self.retry_after: float | None = max(waits) if waits else None
+        if self.is_daily and self.retry_after is not None:
+            self.hint = (
+                f"The daily quota ({self.dimension}) is used up; it refills in "
+                f"{format_wait(self.retry_after)}. Pick another model or wait."
+            )
+
+    @property
+    def is_daily(self) -> bool:
+        return self.dimension in ("RPD", "TPD", "ASD")
+
+
+class CapacityExceededError(ApiError):
+    status = 498
+    default_hint = "Groq's flex capacity is full right now; the app backs off and tries again."
+
+    @property
+    def retryable(self) -> bool:
+        return True
+
+
+class CancelledByServerError(ApiError):
+    status = 499
+    default_hint = "The request was cancelled."
+
+
+class ServerError(ApiError):
+    status = 500
+    default_hint = "Groq had a server error (not billed); the app retries a few times, then try again later."
+
+    @property
+    def retryable(self) -> bool:
+        return True
+
+
+class StreamError(ApiError):
+    """An error reported inside an SSE stream, after some text may have arrived."""
+
+    default_hint = "The reply stopped early; the text so far is kept. Retry to get a full reply."
+
+
+_STATUS_CLASSES: dict[int, type[ApiError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    413: RequestTooLargeError,
+    422: UnprocessableEntityError,
+    424: FailedDependencyError,
+    429: RateLimitError,
+    498: CapacityExceededError,
+    499: CancelledByServerError,
+}
+
+
+def error_from_response(
+    status: int,
+    body: bytes | str | Mapping[str, Any] | None,
+    headers: Mapping[str, str] | None = None,
+) -> ApiError:
+    """Map an HTTP error status and body to the matching ``ApiError``."""
+    headers = {k.lower(): v for k, v in (headers or {}).items()}
+    payload: Any = body
+    if isinstance(body, bytes):
+        body = body.decode("utf-8", "replace")
+    if isinstance(body, str):
+        try:
+            payload = json.loads(body) if body.strip() else {}
+        except ValueError:
+            payload = {"error": {"message": body.strip()[:500]}}
+    error = payload.get("error") if isinstance(payload, Mapping) else None
+    if not isinstance(error, Mapping):
+        error = {}
+    message = str(error.get("message") or f"HTTP {status} from Groq")
+    request_id = headers.get("x-request-id")
+    x_groq = payload.get("x_groq") if isinstance(payload, Mapping) else None
+    if isinstance(x_groq, Mapping) and x_groq.get("id"):
+        request_id = str(x_groq["id"])
+    cls = _STATUS_CLASSES.get(status) or (ServerError if status >= 500 else ApiError)
+    kwargs: dict[str, Any] = dict(
+        status=status,
+        error_type=error.get("type"),
+        code=error.get("code"),
+        param=error.get("param"),
+        request_id=request_id,
+    )
+    if cls is RateLimitError:
+        kwargs["retry_after"] = _retry_after_seconds(headers)
+    return cls(message, **kwargs)
+
+
+def _retry_after_seconds(headers: Mapping[str, str]) -> float | None:
+    if "retry-after-ms" in headers:
+        try:
+            return float(headers["retry-after-ms"]) / 1000.0
+        except ValueError:
+            pass
+    if "retry-after" in headers:
+        try:
+            return float(headers["retry-after"])
+        except ValueError:
+            return None
+    return None
+
+
+_DIMENSION_RE = re.compile(r"\((RPM|RPD|TPM|TPD|ASH|ASD)\)")
+_NUMBERS_RE = re.compile(r"Limit\s+([\d.]+),\s*Used\s+([\d.]+),\s*Requested\s+([\d.]+)")
+_WAIT_RE = re.compile(r"try again in\s+([0-9hms.]+)", re.IGNORECASE)
+
+
+def parse_rate_limit_message(message: str) -> dict[str, Any]:
+    """Read dimension, limit, used, requested and wait out of Groq's 429/413 message."""
+    from groq_desktop.core.durations import parse_go_duration
+
+    out: dict[str, Any] = {}
+    if m := _DIMENSION_RE.search(message):
+        out["dimension"] = m.group(1)
+    if m := _NUMBERS_RE.search(message):
+        out["limit"], out["used"], out["requested"] = (float(g) for g in m.groups())
+    if m := _WAIT_RE.search(message):
+        with contextlib.suppress(ValueError):
+            out["wait"] = parse_go_duration(m.group(1).rstrip("."))
+    return out
+
+
+def format_wait(seconds: float) -> str:
+    """A short human duration: ``45 s``, ``12 min``, ``3 h 20 min``."""
+    seconds = max(0.0, seconds)
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    minutes = seconds / 60
+    if minutes < 90:
+        return f"{minutes:.0f} min"
+    hours, rem = divmod(int(minutes), 60)
+    return f"{hours} h {rem} min" if rem else f"{hours} h"

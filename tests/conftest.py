@@ -1,0 +1,76 @@
+"""Test configuration: offscreen Qt, a throwaway user folder, one qasync loop, emulator factory."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+# Before anything imports Qt or reads user folders.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["QT_API"] = "pyside6"
+os.environ["GROQ_DESKTOP_HOME"] = tempfile.mkdtemp(prefix="groq-desktop-tests-")
+for _name in ("GROQ_API_KEY", "GROQ_BASE_URL", "GROQ_TIMEOUT", "GROQ_MAX_RETRIES", "GROQ_LOG_LEVEL", "GROQ_PLAN"):
+    os.environ.pop(_name, None)
+
+import asyncio  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
+from typing import Any  # noqa: E402
+
+import pytest  # noqa: E402
+
+
+TEST_KEY = "gsk_test_key_0123456789"
+
+
+@pytest.fixture
+def emulator_factory() -> Iterator[Callable[..., Any]]:
+    """Start emulators with any config; all are stopped at teardown."""
+    from groq_desktop.emulator import EmulatorConfig, EmulatorServer
+
+    servers: list[EmulatorServer] = []
+
+    def start(**config: Any) -> EmulatorServer:
+        server = EmulatorServer(EmulatorConfig(**config)).start()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture
+def emulator(emulator_factory: Callable[..., Any]) -> Any:
+    """A fast emulator: free-plan limits, a minute passes in a second, 5,000 tokens/s."""
+    return emulator_factory(time_scale=60.0, tokens_per_second=5000.0)
+
+
+@pytest.fixture(scope="session")
+def qt_loop(qapp):  # type: ignore[no-untyped-def]
+    """One qasync loop for the whole session, driven by pytest-qt's waits."""
+    import qasync
+
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    executor = qasync.QThreadExecutor(4)
+    loop.set_default_executor(executor)
+    loop.errors = []  # type: ignore[attr-defined]
+
+    def record(loop_: asyncio.AbstractEventLoop, context: dict) -> None:
+        loop.errors.append(context)  # type: ignore[attr-defined]
+
+    loop.set_exception_handler(record)
+    yield loop
+    executor.shutdown(wait=True)
+
+
+@pytest.fixture
+def event_loop_checked(qt_loop):  # type: ignore[no-untyped-def]
+    """The session loop; fails the test if a task raised and nobody looked."""
+    qt_loop.errors.clear()
+    yield qt_loop
+    for task in asyncio.all_tasks(qt_loop):
+        task.cancel()
+    errors = list(qt_loop.errors)
+    qt_loop.errors.clear()
+    assert not errors, f"unhandled errors in the event loop: {errors}"

@@ -1,0 +1,262 @@
+"""The API client against the emulator: results, streaming, cancellation, retries, errors, faults."""
+
+from __future__ import annotations
+
+import io
+import logging
+import math
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import av
+import pytest
+
+from groq_desktop import errors
+from groq_desktop.core.api_client import GroqApiClient
+from groq_desktop.core.api_types import RequestRecord
+from groq_desktop.core.config import ClientConfig
+from groq_desktop.core.limits import Dimension, ModelLimits
+from groq_desktop.core.ratelimit_headers import RateLimitHeaders
+from groq_desktop.core.retry import RetryPolicy
+from groq_desktop.core.secrets import Secret
+from tests.conftest import TEST_KEY
+
+MODEL = "llama-3.1-8b-instant"
+HELLO = [{"role": "user", "content": "Hello there"}]
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.limits: list[tuple[str, RateLimitHeaders]] = []
+        self.requests: list[RequestRecord] = []
+
+
+def make_client(server: Any, recorder: Recorder | None = None, **config: Any) -> GroqApiClient:
+    recorder = recorder or Recorder()
+    retries = config.pop("max_retries", 2)
+    return GroqApiClient(
+        ClientConfig(api_key=Secret(config.pop("key", TEST_KEY)), base_url=server.base_url, max_retries=retries, **config),
+        retry=RetryPolicy(max_retries=retries, base_delay=0.01, max_delay=0.05),
+        on_rate_limits=lambda model, h: recorder.limits.append((model, h)),
+        on_request=recorder.requests.append,
+    )
+
+
+def wav_bytes(seconds: float = 3.0) -> bytes:
+    buffer = io.BytesIO()
+    with av.open(buffer, "w", format="wav") as container:
+        stream = container.add_stream("pcm_s16le", rate=16000, layout="mono")
+        samples = int(seconds * 16000)
+        frame_data = bytearray()
+        for i in range(samples):
+            value = int(8000 * math.sin(2 * math.pi * (300 + 200 * (i // 8000 % 3)) * i / 16000))
+            frame_data += value.to_bytes(2, "little", signed=True)
+        frame = av.AudioFrame(format="s16", layout="mono", samples=samples)
+        frame.planes[0].update(bytes(frame_data))
+        frame.sample_rate = 16000
+        for packet in stream.encode(frame):
+            container.mux(packet)
+        for packet in stream.encode(None):
+            container.mux(packet)
+    return buffer.getvalue()
+
+
+def test_chat_returns_typed_result_and_reports_limits(emulator: Any) -> None:
+    recorder = Recorder()
+    client = make_client(emulator, recorder)
+    reply = client.chat(MODEL, HELLO, max_completion_tokens=50)
+    assert reply.content and reply.finish_reason in ("stop", "length")
+    assert reply.usage is not None and reply.usage.completion_tokens > 0
+    assert reply.usage.total_tokens == reply.usage.prompt_tokens + reply.usage.completion_tokens
+    assert reply.usage.total_time is not None and reply.usage.queue_time is not None
+    assert reply.request_id and reply.request_id.startswith("req_")
+    assert reply.rate_limits.reading(Dimension.RPD).limit == 14400
+    assert recorder.limits and recorder.limits[0][0] == MODEL
+    assert [r.status for r in recorder.requests] == [200]
+    assert recorder.requests[0].endpoint == "chat" and recorder.requests[0].usage == reply.usage
+
+
+def test_stream_yields_utf8_text_usage_and_request_id(emulator: Any) -> None:
+    recorder = Recorder()
+    client = make_client(emulator, recorder)
+    stream = client.stream_chat(MODEL, [{"role": "user", "content": "Tell me more [[emulator reply_tokens=600]]"}])
+    text = "".join(delta.content for delta in stream)
+    assert len(text) > 500
+    assert "Ã" not in text and "â€" not in text  # no ISO-8859-1 mojibake
+    assert stream.usage is not None and stream.usage.completion_tokens == 600
+    assert stream.request_id and stream.request_id.startswith("req_")
+    assert stream.ttft is not None and stream.finish_reason in ("stop", "length")
+    assert recorder.requests[-1].usage == stream.usage and recorder.requests[-1].ttft == stream.ttft
+
+
+def test_stream_close_from_another_thread_cancels_at_once(emulator_factory: Callable[..., Any]) -> None:
+    server = emulator_factory(time_scale=60.0, tokens_per_second=200.0)
+    client = make_client(server)
+    stream = client.stream_chat(MODEL, [{"role": "user", "content": "Long [[emulator reply_tokens=20000]]"}])
+    received: list[str] = []
+    with pytest.raises(errors.RequestCancelledError):
+        for delta in stream:
+            received.append(delta.content)
+            if len(received) == 20:
+                threading.Thread(target=stream.close).start()
+    assert 20 <= len(received) < 20000
+    assert stream.cancelled
+
+
+def test_server_errors_are_retried_then_succeed(emulator: Any) -> None:
+    recorder = Recorder()
+    client = make_client(emulator, recorder)
+    emulator.inject("HTTP_503", times=1)
+    emulator.inject("HTTP_498", times=1)
+    reply = client.chat(MODEL, HELLO)
+    assert reply.content
+    assert emulator.stats.count(503) == 1 and emulator.stats.count(498) == 1
+    assert recorder.requests[-1].attempts == 3
+
+
+def test_retries_are_bounded(emulator: Any) -> None:
+    client = make_client(emulator, max_retries=2)
+    emulator.inject("HTTP_500", times=5)
+    with pytest.raises(errors.ServerError) as caught:
+        client.chat(MODEL, HELLO)
+    assert emulator.stats.count(500) == 3
+    assert "retries" in caught.value.hint
+
+
+def test_connection_reset_is_retried(emulator: Any) -> None:
+    client = make_client(emulator)
+    emulator.inject("RESET", times=1)
+    assert client.chat(MODEL, HELLO).content
+
+
+def test_unreachable_server_is_a_connection_error() -> None:
+    client = GroqApiClient(
+        ClientConfig(api_key=Secret(TEST_KEY), base_url="http://127.0.0.1:9", max_retries=1),
+        retry=RetryPolicy(max_retries=1, base_delay=0.01, max_delay=0.02),
+    )
+    with pytest.raises(errors.ConnectionFailedError) as caught:
+        client.chat(MODEL, HELLO)
+    assert "internet connection" in caught.value.hint
+
+
+def test_429_is_never_retried_blindly(emulator: Any) -> None:
+    emulator.set_limits(MODEL, ModelLimits.from_mapping({"RPM": 1, "RPD": 100, "TPM": 100000, "TPD": 1000000}))
+    recorder = Recorder()
+    client = make_client(emulator, recorder)
+    client.chat(MODEL, HELLO)
+    with pytest.raises(errors.RateLimitError) as caught:
+        client.chat(MODEL, HELLO)
+    assert emulator.stats.count(429) == 1
+    err = caught.value
+    assert err.dimension == "RPM" and err.retry_after is not None and err.retry_after > 0
+    assert err.code == "rate_limit_exceeded"
+    assert len(recorder.limits) == 2  # the 429's headers reached the limiter too
+
+
+def test_413_over_the_whole_tpm(emulator: Any) -> None:
+    client = make_client(emulator)
+    big = [{"role": "user", "content": "word " * 7000}]
+    with pytest.raises(errors.RequestTooLargeError):
+        client.chat(MODEL, big)
+
+
+@pytest.mark.parametrize(
+    ("key", "model", "error"),
+    [
+        ("gsk_wrong", MODEL, errors.AuthenticationError),
+        ("not-a-key-at-all", MODEL, errors.AuthenticationError),
+        (TEST_KEY, "no-such-model", errors.NotFoundError),
+    ],
+)
+def test_client_errors_are_mapped_and_not_retried(emulator: Any, key: str, model: str, error: type) -> None:
+    client = make_client(emulator, key=key)
+    with pytest.raises(error) as caught:
+        client.chat(model, HELLO)
+    assert emulator.stats.requests == 1
+    assert caught.value.message and caught.value.hint
+
+
+def test_missing_key_fails_before_sending(emulator: Any) -> None:
+    client = make_client(emulator, key="")
+    with pytest.raises(errors.AuthenticationError):
+        client.chat(MODEL, HELLO)
+    assert emulator.stats.requests == 0
+
+
+def test_key_never_appears_in_errors_or_logs(emulator_factory: Callable[..., Any], caplog: pytest.LogCaptureFixture) -> None:
+    server = emulator_factory(api_key="gsk_the_only_valid_key_123")
+    caplog.set_level(logging.DEBUG)
+    client = make_client(server, key=TEST_KEY)
+    with pytest.raises(errors.AuthenticationError) as caught:
+        client.chat(MODEL, HELLO)
+    logging.getLogger("test").error("failed: %r %s %r", caught.value, caught.value, client)
+    for text in (repr(caught.value), str(caught.value), caught.value.user_text(), repr(client), caplog.text):
+        assert TEST_KEY not in text
+
+
+@pytest.mark.parametrize("fault", ["CUT", "MALFORMED", "STREAM_ERROR"])
+def test_stream_faults_keep_the_text_so_far(emulator: Any, fault: str) -> None:
+    client = make_client(emulator)
+    emulator.inject(fault, times=1)
+    received: list[str] = []
+    stream = client.stream_chat(MODEL, [{"role": "user", "content": "Go [[emulator reply_tokens=400]]"}])
+    with pytest.raises(errors.StreamError) as caught:
+        for delta in stream:
+            received.append(delta.content)
+    assert "".join(received)  # text before the fault arrived and is the caller's to keep
+    assert caught.value.message
+
+
+def test_stalled_stream_times_out_as_a_stream_error(emulator_factory: Callable[..., Any]) -> None:
+    server = emulator_factory(stall_seconds=5.0, time_scale=60.0, tokens_per_second=5000.0)
+    client = make_client(server, timeout=0.5)
+    server.inject("STALL", times=1)
+    with pytest.raises(errors.StreamError, match="stalled"):
+        for _ in client.stream_chat(MODEL, [{"role": "user", "content": "x [[emulator reply_tokens=200]]"}]):
+            pass
+
+
+def test_transcription_verbose_json_with_words(emulator: Any) -> None:
+    client = make_client(emulator)
+    result = client.transcribe(
+        "whisper-large-v3-turbo",
+        wav_bytes(3.0),
+        filename="tone.wav",
+        timestamp_granularities=("segment", "word"),
+        audio_seconds=3.0,
+    )
+    assert result.duration == pytest.approx(3.0, abs=0.05)
+    assert result.words and all(0 <= w["start"] <= w["end"] <= 3.05 for w in result.words)
+    assert result.segments and result.request_id
+    assert result.rate_limits.reading(Dimension.ASH) is not None
+    text = client.transcribe("whisper-large-v3", wav_bytes(1.0), filename="a.wav", response_format="text", translate=True)
+    assert isinstance(text.text, str)
+
+
+def test_models_list_and_one_with_a_slash(emulator: Any) -> None:
+    client = make_client(emulator)
+    ids = {m["id"] for m in client.list_models()}
+    assert {MODEL, "openai/gpt-oss-120b", "whisper-large-v3"} <= ids
+    assert client.get_model("openai/gpt-oss-120b")["context_window"] > 0
+    with pytest.raises(errors.NotFoundError):
+        client.get_model("gone-model")
+
+
+def test_one_client_is_safe_from_many_threads(emulator: Any) -> None:
+    client = make_client(emulator)
+    failures: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            for _ in range(3):
+                assert client.chat(MODEL, HELLO, max_completion_tokens=20).content
+        except BaseException as exc:  # noqa: BLE001
+            failures.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not failures

@@ -1,0 +1,78 @@
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from groq_desktop.core.durations import format_go_duration, parse_go_duration
+from groq_desktop.core.limits import Dimension
+from groq_desktop.core.ratelimit_headers import parse_rate_limit_headers
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("2m59.56s", 179.56),
+        ("940ms", 0.94),
+        ("1h2m3s", 3723.0),
+        ("7.66s", 7.66),
+        ("16.239999999s", 16.239999999),
+        ("43.2s", 43.2),
+        ("2", 2.0),
+        ("1h", 3600.0),
+        ("500us", 0.0005),
+    ],
+)
+def test_every_pair_of_a_go_duration_counts(text: str, seconds: float) -> None:
+    assert parse_go_duration(text) == pytest.approx(seconds)
+
+
+@pytest.mark.parametrize("text", ["", "abc", "2x", "1h-2m", "m5s", "5s2"])
+def test_malformed_durations_are_rejected(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_go_duration(text)
+
+
+@given(st.floats(min_value=0.001, max_value=3 * 86400, allow_nan=False))
+def test_format_and_parse_round_trip(seconds: float) -> None:
+    assert math.isclose(parse_go_duration(format_go_duration(seconds)), seconds, abs_tol=0.006)
+
+
+def test_requests_headers_are_per_day_tokens_per_minute() -> None:
+    headers = parse_rate_limit_headers(
+        {
+            "X-RateLimit-Limit-Requests": "14400",
+            "x-ratelimit-remaining-requests": "14370",
+            "x-ratelimit-reset-requests": "2m59.56s",
+            "x-ratelimit-limit-tokens": "18000",
+            "x-ratelimit-remaining-tokens": "17997",
+            "x-ratelimit-reset-tokens": "7.66s",
+            "retry-after": "2",
+        }
+    )
+    requests = headers.reading(Dimension.RPD)
+    tokens = headers.reading(Dimension.TPM)
+    assert requests is not None and tokens is not None
+    assert (requests.limit, requests.remaining, requests.reset_seconds) == (
+        14400,
+        14370,
+        pytest.approx(179.56),
+    )
+    assert (tokens.limit, tokens.remaining, tokens.reset_seconds) == (18000, 17997, pytest.approx(7.66))
+    assert headers.reading(Dimension.RPM) is None
+    assert headers.retry_after == 2
+
+
+def test_audio_headers_and_garbage_values() -> None:
+    headers = parse_rate_limit_headers(
+        {
+            "x-ratelimit-limit-audio-seconds": "7200",
+            "x-ratelimit-remaining-audio-seconds": "7190",
+            "x-ratelimit-reset-audio-seconds": "5s",
+            "x-ratelimit-limit-tokens": "lots",
+        }
+    )
+    audio = headers.reading(Dimension.ASH)
+    assert audio is not None and audio.remaining == 7190 and audio.reset_seconds == 5
+    assert headers.reading(Dimension.TPM) is None
+    assert not parse_rate_limit_headers({"content-type": "application/json"})
