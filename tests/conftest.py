@@ -18,7 +18,6 @@ from typing import Any  # noqa: E402
 
 import pytest  # noqa: E402
 
-
 TEST_KEY = "gsk_test_key_0123456789"
 
 
