@@ -9,7 +9,8 @@ import tempfile
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["QT_API"] = "pyside6"
 os.environ["GROQ_DESKTOP_HOME"] = tempfile.mkdtemp(prefix="groq-desktop-tests-")
-for _name in ("GROQ_API_KEY", "GROQ_BASE_URL", "GROQ_TIMEOUT", "GROQ_MAX_RETRIES", "GROQ_LOG_LEVEL", "GROQ_PLAN"):
+for _name in ("GROQ_API_KEY", "GROQ_BASE_URL", "GROQ_TIMEOUT", "GROQ_MAX_RETRIES", "GROQ_LOG_LEVEL", "GROQ_PLAN",
+              "GROQ_TIME_SCALE", "GROQ_DEMO"):
     os.environ.pop(_name, None)
 
 import asyncio  # noqa: E402

@@ -38,6 +38,7 @@ class AppConfig:
     log_level: str | None = None
     demo: bool = False  # no key: run against the built-in emulator
     demo_time_scale: float = 20.0
+    time_scale: float = 1.0  # only for a groq-emulator started with --time-scale
     key_source: str = "none"  # "env" | "keychain" | "session" | "none"
 
 
@@ -47,7 +48,7 @@ def load_config(
     key_store: KeyStore | None = None,
 ) -> AppConfig:
     """Environment (GROQ_API_KEY, GROQ_BASE_URL, GROQ_TIMEOUT, GROQ_MAX_RETRIES, GROQ_LOG_LEVEL,
-    GROQ_PLAN, GROQ_DEMO) wins over saved settings; the key comes from the environment or the keychain."""
+    GROQ_PLAN, GROQ_DEMO, GROQ_TIME_SCALE) wins over saved settings; the key comes from the environment or the keychain."""
     env = os.environ if env is None else env
     settings = settings or {}
 
@@ -64,12 +65,14 @@ def load_config(
     if retries < 0 or timeout <= 0:
         raise ConfigurationError("GROQ_TIMEOUT must be positive and GROQ_MAX_RETRIES not negative.")
     demo_flag = env.get("GROQ_DEMO", "").strip().lower() in ("1", "true", "yes")
+    time_scale = _number(env.get("GROQ_TIME_SCALE"), 1.0, "GROQ_TIME_SCALE")
     return AppConfig(
         client=ClientConfig(api_key=key, base_url=str(base_url), timeout=timeout, max_retries=retries),
         plan=env.get("GROQ_PLAN") or settings.get("plan") or "free",
         log_level=env.get("GROQ_LOG_LEVEL") or settings.get("log_level"),
         demo=demo_flag or not key,
         key_source=source,
+        time_scale=time_scale,
     )
 
 

@@ -24,6 +24,7 @@ from typing import Any, Generic, TypeVar
 
 from groq_desktop.core.limits import Cost
 from groq_desktop.core.rate_limiter import RateLimiter, Reservation, WaitInfo
+from groq_desktop.core.request_context import RequestContext, current_request
 from groq_desktop.errors import (
     CapacityExceededError,
     QueueFullError,
@@ -117,6 +118,7 @@ class _Job:
     attempts: int = 0
     requeues: int = 0
     task: asyncio.Task[None] | None = None
+    last_wait_reason: str | None = None
 
     @property
     def order(self) -> tuple[int, int]:
@@ -435,6 +437,7 @@ class Scheduler:
                         queue = self._queues.get(model)
                         continue
                     head.state, head.wait = JobState.WAITING, granted
+                    head.last_wait_reason = granted.reason
                     self._notify(head)
                     next_wait = min(next_wait, granted.wait_seconds)
                     break
@@ -465,6 +468,8 @@ class Scheduler:
             self._kick()
 
     async def _run(self, job: _Job, reservation: Reservation) -> None:
+        waited = (job.started_at or job.enqueued_at) - job.enqueued_at
+        current_request.set(RequestContext(job.id, job.kind, waited, job.last_wait_reason))
         try:
             result = await job.run(reservation)
         except asyncio.CancelledError:

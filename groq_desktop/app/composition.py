@@ -1,0 +1,136 @@
+"""The composition root: builds every service once and hands each window what it needs.
+
+Qt-free on purpose, so benchmarks and integration tests build exactly what the app builds.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from groq_desktop.core import paths
+from groq_desktop.core.api_client import GroqApiClient
+from groq_desktop.core.api_types import RequestRecord
+from groq_desktop.core.config import AppConfig, ClientConfig
+from groq_desktop.core.limits import LimitTable
+from groq_desktop.core.logging_setup import log_request
+from groq_desktop.core.model_registry import ModelRegistry
+from groq_desktop.core.rate_limiter import RateLimiter
+from groq_desktop.core.ratelimit_headers import RateLimitHeaders
+from groq_desktop.core.request_context import current_request
+from groq_desktop.core.scheduler import Scheduler
+from groq_desktop.core.secrets import KeyStore, Secret
+from groq_desktop.core.storage import Storage, UsageRecord
+from groq_desktop.core.token_counter import TokenCounter
+from groq_desktop.emulator import EmulatorConfig, EmulatorServer
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    config: AppConfig
+    key_store: KeyStore
+    client: GroqApiClient
+    limiter: RateLimiter
+    scheduler: Scheduler
+    registry: ModelRegistry
+    token_counter: TokenCounter
+    storage: Storage
+    limit_table: LimitTable
+    limits_path: Path
+    emulator: EmulatorServer | None = None
+    closers: list = field(default_factory=list)
+
+    @property
+    def demo(self) -> bool:
+        return self.emulator is not None
+
+    def close(self) -> None:
+        self.client.close()
+        self.storage.close()
+        if self.emulator is not None:
+            self.emulator.stop()
+
+
+def build_services(config: AppConfig, *, key_store: KeyStore | None = None) -> Services:
+    """Everything the app runs on. With no key, a built-in emulator stands in for Groq (demo mode)."""
+    key_store = key_store or KeyStore()
+    limits_path = paths.data_dir() / "limits.json"
+    limit_table = LimitTable.load(limits_path)
+    emulator: EmulatorServer | None = None
+    client_config = config.client
+    time_scale = config.time_scale
+    if config.demo:
+        time_scale = config.demo_time_scale
+        emulator = EmulatorServer(EmulatorConfig(plan=config.plan, time_scale=time_scale)).start()
+        client_config = ClientConfig(
+            api_key=Secret("gsk_demo_" + secrets.token_hex(12)),
+            base_url=emulator.base_url,
+            timeout=config.client.timeout,
+            max_retries=config.client.max_retries,
+        )
+        log.info("demo mode: built-in emulator at %s (a minute passes in %.1f s)", emulator.base_url, 60 / time_scale)
+
+    limiter = RateLimiter(limit_table, config.plan, time_scale=time_scale)
+    # Demo conversations and the emulator's model list never mix with a real account's.
+    suffix = "-demo" if config.demo else ""
+    storage = Storage(paths.data_dir() / f"groq_desktop{suffix}.sqlite3")
+    interrupted = storage.mark_interrupted()
+    if interrupted:
+        log.warning("%d replies were cut off when the app last stopped; they are marked incomplete", interrupted)
+
+    def on_rate_limits(model: str, headers: RateLimitHeaders) -> None:
+        limiter.observe_headers(model, headers)
+
+    def on_request(record: RequestRecord) -> None:
+        usage = record.usage
+        context = current_request.get()
+        log_request(
+            log,
+            model=record.model or "-",
+            status=record.status,
+            request_id=record.request_id,
+            prompt_tokens=usage.prompt_tokens if usage else 0,
+            completion_tokens=usage.completion_tokens if usage else 0,
+            audio_seconds=record.audio_seconds,
+            total_time=record.elapsed,
+            wait_reason=context.wait_reason if context else None,
+        )
+        if record.endpoint == "models":
+            return
+        storage.log_usage(
+            UsageRecord(
+                at=record.started_at,
+                model=record.model,
+                kind=record.endpoint,
+                status=record.status,
+                request_id=record.request_id,
+                prompt_tokens=usage.prompt_tokens if usage else 0,
+                completion_tokens=usage.completion_tokens if usage else 0,
+                audio_seconds=record.audio_seconds,
+                queue_time=usage.queue_time if usage else None,
+                total_time=record.elapsed,
+                ttft=record.ttft,
+                error_code=record.error_code,
+                wait_seconds=context.waited_seconds if context else 0.0,
+            )
+        )
+
+    client = GroqApiClient(client_config, on_rate_limits=on_rate_limits, on_request=on_request)
+    registry = ModelRegistry(client.list_models, paths.cache_dir() / f"models{suffix}.json")
+    return Services(
+        config=config,
+        key_store=key_store,
+        client=client,
+        limiter=limiter,
+        scheduler=Scheduler(limiter),
+        registry=registry,
+        token_counter=TokenCounter(),
+        storage=storage,
+        limit_table=limit_table,
+        limits_path=limits_path,
+        emulator=emulator,
+    )
