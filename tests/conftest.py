@@ -15,11 +15,20 @@ for _name in ("GROQ_API_KEY", "GROQ_BASE_URL", "GROQ_TIMEOUT", "GROQ_MAX_RETRIES
 
 import asyncio  # noqa: E402
 from collections.abc import Callable, Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
 import pytest  # noqa: E402
 
 TEST_KEY = "gsk_test_key_0123456789"
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own data, cache and log folders."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("GROQ_DESKTOP_HOME", str(home))
+    return home
 
 
 @pytest.fixture
@@ -60,17 +69,25 @@ def qt_loop(qapp):  # type: ignore[no-untyped-def]
         loop.errors.append(context)  # type: ignore[attr-defined]
 
     loop.set_exception_handler(record)
+    # already_running marks the loop as running on this thread; only the tests that use it may see
+    # that, or a later plain asyncio.run() in the same session refuses to start.
+    asyncio.events._set_running_loop(None)
+    asyncio.set_event_loop(None)
     yield loop
     executor.shutdown(wait=True)
 
 
 @pytest.fixture
 def event_loop_checked(qt_loop):  # type: ignore[no-untyped-def]
-    """The session loop; fails the test if a task raised and nobody looked."""
+    """The session loop, running for this test; fails the test if a task raised and nobody looked."""
     qt_loop.errors.clear()
+    asyncio.set_event_loop(qt_loop)
+    asyncio.events._set_running_loop(qt_loop)
     yield qt_loop
     for task in asyncio.all_tasks(qt_loop):
         task.cancel()
+    asyncio.events._set_running_loop(None)
+    asyncio.set_event_loop(None)
     errors = list(qt_loop.errors)
     qt_loop.errors.clear()
     assert not errors, f"unhandled errors in the event loop: {errors}"

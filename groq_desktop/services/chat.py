@@ -1,0 +1,675 @@
+"""The chat service: sends conversations to Groq through the scheduler and streams replies back.
+
+Qt-free and asyncio-based: every public coroutine runs on the event loop thread; the blocking
+HTTP stream runs in a worker thread and hands its text to the loop in coalesced batches (one
+``call_soon_threadsafe`` flush pending at a time). Storage is the source of truth: the user's
+message is saved before anything is queued, and the reply is saved at most every 250 ms while
+it streams, so a crash loses at most a quarter of a second of text.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from groq_desktop.core.api_client import ChatStream, GroqApiClient
+from groq_desktop.core.api_types import Usage
+from groq_desktop.core.limits import Cost
+from groq_desktop.core.model_registry import ModelInfo, ModelRegistry
+from groq_desktop.core.rate_limiter import RateLimiter, Reservation, WaitInfo
+from groq_desktop.core.scheduler import JobHandle, JobInfo, JobState, Priority, Scheduler
+from groq_desktop.core.storage import Conversation, Message, MessageStatus, Storage
+from groq_desktop.core.token_counter import TokenCounter
+from groq_desktop.errors import GroqDesktopError, RequestCancelledError
+
+log = logging.getLogger(__name__)
+
+EventKind = Literal["waiting", "started", "delta", "done", "stopped", "error"]
+
+SAVE_INTERVAL = 0.25
+DEFAULT_REPLY_TOKENS = 1024
+DEFAULT_CONTEXT_WINDOW = 8192
+MAX_STOP_SEQUENCES = 4
+NEW_CONVERSATION_TITLE = "New conversation"
+_TITLE_LENGTH = 48
+
+# Parameters every chat model takes; reasoning options depend on the model family.
+BASE_PARAMS = ("temperature", "top_p", "max_completion_tokens", "seed", "stop")
+
+
+@dataclass(frozen=True)
+class ChatEvent:
+    kind: EventKind
+    message_id: int
+    content_delta: str = ""
+    reasoning_delta: str = ""
+    wait: WaitInfo | None = None
+    error: GroqDesktopError | None = None
+    facts: dict[str, Any] | None = None
+
+
+EventCallback = Callable[[ChatEvent], None]
+
+
+class ContextWindowError(GroqDesktopError):
+    default_hint = "Drop the oldest turns, or turn on 'send only the recent turns that fit'."
+
+
+class ConversationBusyError(GroqDesktopError):
+    default_hint = "Wait for the reply to finish or stop it first."
+
+
+def reasoning_options(model_id: str) -> dict[str, tuple[str, ...]]:
+    """The reasoning parameters a model family accepts, with their allowed values."""
+    name = model_id.lower()
+    if "gpt-oss" in name:
+        return {"reasoning_effort": ("low", "medium", "high")}
+    if "qwen3" in name:
+        return {"reasoning_format": ("parsed", "raw", "hidden"), "reasoning_effort": ("default", "none")}
+    if any(marker in name for marker in ("deepseek-r1", "qwq")):
+        return {"reasoning_format": ("parsed", "raw", "hidden")}
+    return {}
+
+
+def supported_params(model_id: str) -> tuple[str, ...]:
+    return BASE_PARAMS + tuple(reasoning_options(model_id))
+
+
+def request_params(model_id: str, params: Mapping[str, Any]) -> dict[str, Any]:
+    """The conversation's saved parameters that this model accepts, cleaned for the request."""
+    out: dict[str, Any] = {}
+    options = reasoning_options(model_id)
+    for name in supported_params(model_id):
+        value = params.get(name)
+        if value is None or value == "":
+            continue
+        if name == "stop":
+            stops = [s for s in (value if isinstance(value, list | tuple) else [value]) if s]
+            if stops:
+                out["stop"] = list(stops[:MAX_STOP_SEQUENCES])
+        elif name in options:
+            if value in options[name]:
+                out[name] = value
+        elif name in ("temperature", "top_p"):
+            out[name] = float(value)
+        else:
+            out[name] = int(value)
+    return out
+
+
+def auto_title(text: str) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= _TITLE_LENGTH else line[: _TITLE_LENGTH - 1].rstrip() + "…"
+
+
+@dataclass
+class _StreamResult:
+    usage: Usage | None
+    request_id: str | None
+    ttft: float | None
+    finish_reason: str | None
+    started: float
+    first_token_at: float | None
+    ended: float
+
+
+@dataclass(eq=False)
+class _Generation:
+    """One reply being produced: shared between the loop thread and the streaming worker."""
+
+    message_id: int
+    conversation_id: int
+    model: str
+    on_event: EventCallback
+    loop: asyncio.AbstractEventLoop
+    cancel: threading.Event = field(default_factory=threading.Event)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    stream: ChatStream | None = None
+    job_id: int | None = None
+    content: str = ""
+    reasoning: str = ""
+    pending_content: str = ""
+    pending_reasoning: str = ""
+    flush_scheduled: bool = False
+    finished: bool = False
+    stop_requested: bool = False
+    last_saved: float = 0.0
+    task: asyncio.Task[None] | None = None
+    done: asyncio.Event = field(default_factory=asyncio.Event)
+
+
+class ChatService:
+    def __init__(
+        self,
+        client: GroqApiClient,
+        scheduler: Scheduler,
+        limiter: RateLimiter,
+        token_counter: TokenCounter,
+        storage: Storage,
+        registry: ModelRegistry,
+        *,
+        save_interval: float = SAVE_INTERVAL,
+    ) -> None:
+        self.client = client
+        self.scheduler = scheduler
+        self.limiter = limiter
+        self.token_counter = token_counter
+        self.storage = storage
+        self.registry = registry
+        self.save_interval = save_interval
+        self._active: dict[int, _Generation] = {}  # by message id
+        self._by_job: dict[int, _Generation] = {}
+        self._unsubscribe = scheduler.subscribe(self._on_job_changed)
+
+    @classmethod
+    def from_services(cls, services: Any) -> ChatService:
+        return cls(
+            services.client,
+            services.scheduler,
+            services.limiter,
+            services.token_counter,
+            services.storage,
+            services.registry,
+        )
+
+    def close(self) -> None:
+        self._unsubscribe()
+
+    # --- conversations --------------------------------------------------------
+
+    def create_conversation(self, model: str, title: str = NEW_CONVERSATION_TITLE) -> Conversation:
+        return self.storage.create_conversation(title, model)
+
+    def update_settings(
+        self,
+        conversation_id: int,
+        *,
+        model: str | None = None,
+        system_prompt: str | None = None,
+        params: Mapping[str, Any] | None = None,
+    ) -> Conversation:
+        if params is not None:
+            params = dict(params)
+            stops = params.get("stop")
+            if isinstance(stops, list | tuple):
+                params["stop"] = [s for s in stops if s][:MAX_STOP_SEQUENCES]
+        return self.storage.update_conversation_settings(
+            conversation_id, model=model, system_prompt=system_prompt, params=params
+        )
+
+    def model_info(self, model_id: str) -> ModelInfo | None:
+        return self.registry.get(model_id)
+
+    def model_is_gone(self, model_id: str) -> bool:
+        """True when Groq's latest list no longer offers the model (unknown lists prove nothing)."""
+        info = self.registry.get(model_id)
+        if info is None:
+            return bool(self.registry.models())
+        return not info.usable
+
+    def is_busy(self, conversation_id: int) -> bool:
+        return any(g.conversation_id == conversation_id for g in self._active.values())
+
+    def active_message_ids(self, conversation_id: int | None = None) -> list[int]:
+        return [m for m, g in self._active.items() if conversation_id in (None, g.conversation_id)]
+
+    # --- context --------------------------------------------------------------
+
+    def context_window(self, model: str) -> int:
+        info = self.registry.get(model)
+        return info.context_window if info and info.context_window else DEFAULT_CONTEXT_WINDOW
+
+    def reply_budget(self, conversation: Conversation) -> int:
+        wanted = conversation.params.get("max_completion_tokens")
+        if wanted:
+            return int(wanted)
+        info = self.registry.get(conversation.model)
+        model_max = info.max_completion_tokens if info and info.max_completion_tokens else DEFAULT_REPLY_TOKENS
+        return min(model_max, DEFAULT_REPLY_TOKENS)
+
+    def context_usage(self, conversation_id: int | None, draft: str, model: str) -> tuple[int, int]:
+        """Prompt tokens of the conversation (as it would be sent) plus the draft, and the model's window.
+
+        Blocking (tokenising): call it through ``asyncio.to_thread`` from the UI.
+        """
+        messages: list[dict[str, Any]] = []
+        if conversation_id is not None:
+            conversation = self.storage.get_conversation(conversation_id)
+            if conversation is not None:
+                history = self.storage.list_messages(conversation_id)
+                messages = self._api_messages(conversation, history, respect_fit=False)
+        if draft:
+            messages.append({"role": "user", "content": draft})
+        tokens = self.token_counter.estimate_prompt_tokens(model, messages) if messages else 0
+        return tokens, self.context_window(model)
+
+    def turns_to_drop(self, conversation_id: int, draft: str, model: str) -> int:
+        """How many of the oldest turns must go for the draft and a reply to fit the window."""
+        conversation = self._conversation(conversation_id)
+        budget = self.context_window(model) - min(self.reply_budget(conversation), self.context_window(model) // 4)
+        history = self.storage.list_messages(conversation_id)
+        start = int(conversation.params.get("context_from", 0))
+        turns = _turn_starts(history, start)
+        for dropped, first in enumerate(turns):
+            kept = [m for m in history if m.position >= first]
+            messages = self._api_messages(conversation, kept, respect_fit=False, from_position=first)
+            messages.append({"role": "user", "content": draft})
+            if self.token_counter.estimate_prompt_tokens(model, messages) <= budget:
+                return dropped
+        return len(turns)
+
+    def drop_oldest_turns(self, conversation_id: int, n: int) -> int:
+        """Leave the ``n`` oldest turns out of future requests (they stay in the history). Returns how many."""
+        conversation = self._conversation(conversation_id)
+        history = self.storage.list_messages(conversation_id)
+        turns = _turn_starts(history, int(conversation.params.get("context_from", 0)))
+        n = max(0, min(n, len(turns)))
+        if n == 0:
+            return 0
+        params = dict(conversation.params)
+        params["context_from"] = turns[n] if n < len(turns) else (history[-1].position + 1 if history else 0)
+        self.storage.update_conversation_settings(conversation_id, params=params)
+        return n
+
+    def include_all_turns(self, conversation_id: int) -> None:
+        conversation = self._conversation(conversation_id)
+        params = dict(conversation.params)
+        params.pop("context_from", None)
+        self.storage.update_conversation_settings(conversation_id, params=params)
+
+    # --- sending --------------------------------------------------------------
+
+    async def send(self, conversation_id: int, text: str, on_event: EventCallback) -> int:
+        """Save the user's message, queue the request and return the new reply's message id at once."""
+        conversation = self._conversation(conversation_id)
+        self._require_idle(conversation_id)
+        is_first = self.storage.count_messages(conversation_id) == 0
+        self.storage.add_message(conversation_id, "user", text)
+        if is_first and conversation.title == NEW_CONVERSATION_TITLE and text.strip():
+            self.storage.rename_conversation(conversation_id, auto_title(text))
+        reply = self.storage.add_message(
+            conversation_id, "assistant", "", status=MessageStatus.STREAMING, model=conversation.model
+        )
+        self._start(conversation_id, reply.id, on_event)
+        return reply.id
+
+    async def retry(self, message_id: int, on_event: EventCallback) -> int:
+        """Send the request behind an assistant reply again, replacing that reply (same id)."""
+        message = self._message(message_id)
+        if message.role != "assistant":
+            raise ValueError("only an assistant reply can be retried")
+        await self._stop_and_wait(message.conversation_id)
+        self.storage.truncate_after(message.conversation_id, message.position)
+        self.storage.update_message(
+            message_id, content="", reasoning="", status=MessageStatus.STREAMING, error="", facts={}
+        )
+        self._start(message.conversation_id, message_id, on_event)
+        return message_id
+
+    async def regenerate(self, conversation_id: int, on_event: EventCallback) -> int:
+        """Replace the last assistant reply (or answer a trailing user message)."""
+        await self._stop_and_wait(conversation_id)
+        history = self.storage.list_messages(conversation_id)
+        if not history:
+            raise ValueError("the conversation is empty")
+        last = history[-1]
+        if last.role == "assistant":
+            return await self.retry(last.id, on_event)
+        conversation = self._conversation(conversation_id)
+        reply = self.storage.add_message(
+            conversation_id, "assistant", "", status=MessageStatus.STREAMING, model=conversation.model
+        )
+        self._start(conversation_id, reply.id, on_event)
+        return reply.id
+
+    async def edit_and_resend(self, message_id: int, new_text: str, on_event: EventCallback) -> int:
+        """Replace a user message's text, DROP every later message, and send again."""
+        message = self._message(message_id)
+        if message.role != "user":
+            raise ValueError("only a user message can be edited")
+        await self._stop_and_wait(message.conversation_id)
+        conversation = self._conversation(message.conversation_id)
+        self.storage.update_message(message_id, content=new_text)
+        self.storage.truncate_after(message.conversation_id, message.position)
+        reply = self.storage.add_message(
+            message.conversation_id, "assistant", "", status=MessageStatus.STREAMING, model=conversation.model
+        )
+        self._start(message.conversation_id, reply.id, on_event)
+        return reply.id
+
+    def stop(self, message_id: int) -> bool:
+        """Stop a reply now: close its HTTP stream, or take its job out of the queue. The text so far stays."""
+        gen = self._active.get(message_id)
+        if gen is None:
+            return False
+        gen.stop_requested = True
+        gen.cancel.set()
+        with gen.lock:
+            stream = gen.stream
+        if stream is not None:
+            stream.close()
+        if gen.job_id is not None:
+            self.scheduler.cancel(gen.job_id)
+        return True
+
+    def stop_conversation(self, conversation_id: int) -> None:
+        for message_id in self.active_message_ids(conversation_id):
+            self.stop(message_id)
+
+    async def wait_finished(self, message_id: int) -> None:
+        gen = self._active.get(message_id)
+        if gen is not None:
+            await gen.done.wait()
+
+    # --- internals: the generation lifecycle ------------------------------------
+
+    def _require_idle(self, conversation_id: int) -> None:
+        if self.is_busy(conversation_id):
+            raise ConversationBusyError("A reply in this conversation is still being written.")
+
+    async def _stop_and_wait(self, conversation_id: int) -> None:
+        gens = [g for g in self._active.values() if g.conversation_id == conversation_id]
+        for gen in gens:
+            self.stop(gen.message_id)
+        for gen in gens:
+            await gen.done.wait()
+
+    def _start(self, conversation_id: int, message_id: int, on_event: EventCallback) -> None:
+        loop = asyncio.get_running_loop()
+        gen = _Generation(message_id, conversation_id, "", on_event, loop)
+        self._active[message_id] = gen
+        gen.task = loop.create_task(self._generate(gen), name=f"chat-reply-{message_id}")
+
+    async def _generate(self, gen: _Generation) -> None:
+        try:
+            conversation = self._conversation(gen.conversation_id)
+            gen.model = conversation.model
+            history = [m for m in self.storage.list_messages(gen.conversation_id) if m.id != gen.message_id]
+            reply_position = self._message(gen.message_id).position
+            history = [m for m in history if m.position < reply_position]
+            messages, params, counted, estimate = await asyncio.to_thread(
+                self._prepare_request, conversation, history
+            )
+            handle: JobHandle[_StreamResult] = self.scheduler.submit(
+                gen.model,
+                Cost(tokens=estimate),
+                lambda reservation: self._run(gen, messages, params, reservation),
+                priority=Priority.INTERACTIVE,
+                kind="chat",
+                label=conversation.title,
+                usage_of=lambda result: _usage_cost(result, estimate),
+            )
+            gen.job_id = handle.id
+            self._by_job[handle.id] = gen
+            if gen.stop_requested:
+                handle.cancel()
+            result = await handle
+            info = handle.info()
+        except RequestCancelledError:
+            self._finish(gen, MessageStatus.STOPPED, kind="stopped")
+        except GroqDesktopError as exc:
+            self._finish(gen, MessageStatus.ERROR, kind="error", error=exc)
+        except asyncio.CancelledError:
+            self._finish(gen, MessageStatus.STOPPED, kind="stopped")
+            raise
+        except Exception as exc:  # a bug must still end the bubble, not leave it spinning
+            log.exception("chat reply %s failed unexpectedly", gen.message_id)
+            error = GroqDesktopError(f"Unexpected error: {type(exc).__name__}: {exc}")
+            self._finish(gen, MessageStatus.ERROR, kind="error", error=error)
+        else:
+            if gen.stop_requested:
+                self._finish(gen, MessageStatus.STOPPED, kind="stopped")
+            else:
+                facts = self._facts(gen.model, result, counted)
+                if info.started_at is not None:
+                    facts["waited"] = max(0.0, info.started_at - info.enqueued_at)
+                self._finish(gen, MessageStatus.COMPLETE, kind="done", facts=facts)
+
+    def _prepare_request(
+        self, conversation: Conversation, history: Sequence[Message]
+    ) -> tuple[list[dict[str, Any]], dict[str, Any], int, int]:
+        """Messages, parameters, our raw prompt count and the cost estimate (blocking: tokenises)."""
+        model = conversation.model
+        messages = self._api_messages(conversation, history, respect_fit=True)
+        params = request_params(model, conversation.params)
+        window = self.context_window(model)
+        prompt = self.token_counter.estimate_prompt_tokens(model, messages)
+        if prompt >= window:
+            raise ContextWindowError(
+                f"The conversation is {prompt:,} tokens; {model} reads at most {window:,}."
+            )
+        # Groq counts prompt + max_completion_tokens at admission: send it so both sides agree.
+        reply = min(self.reply_budget(conversation), window - prompt)
+        params["max_completion_tokens"] = max(1, reply)
+        counted = self.token_counter.count_messages(model, messages)
+        return messages, params, counted, prompt + params["max_completion_tokens"]
+
+    def _api_messages(
+        self,
+        conversation: Conversation,
+        history: Sequence[Message],
+        *,
+        respect_fit: bool,
+        from_position: int | None = None,
+    ) -> list[dict[str, Any]]:
+        start = from_position if from_position is not None else int(conversation.params.get("context_from", 0))
+        turns = [
+            {"role": m.role, "content": m.content}
+            for m in history
+            if m.position >= start and m.role in ("user", "assistant") and (m.role == "user" or m.content)
+        ]
+        system = [{"role": "system", "content": conversation.system_prompt}] if conversation.system_prompt else []
+        if respect_fit and conversation.params.get("fit_recent_turns"):
+            turns = self._recent_that_fit(conversation, system, turns)
+        return system + turns
+
+    def _recent_that_fit(
+        self, conversation: Conversation, system: list[dict[str, Any]], turns: list[dict[str, Any]]
+    ) -> list[dict[str, Any]]:
+        model = conversation.model
+        window = self.context_window(model)
+        budget = window - min(self.reply_budget(conversation), window // 4)
+        starts = [i for i, t in enumerate(turns) if t["role"] == "user"] or [0]
+        for start in starts:
+            if self.token_counter.estimate_prompt_tokens(model, system + turns[start:]) <= budget:
+                return turns[start:]
+        return turns[starts[-1] :]
+
+    async def _run(
+        self, gen: _Generation, messages: list[dict[str, Any]], params: dict[str, Any], _reservation: Reservation
+    ) -> _StreamResult:
+        with gen.lock:
+            gen.content = gen.reasoning = gen.pending_content = gen.pending_reasoning = ""
+        gen.on_event(ChatEvent("started", gen.message_id))
+        worker = asyncio.ensure_future(asyncio.to_thread(self._stream_blocking, gen, messages, params))
+        try:
+            return await asyncio.shield(worker)
+        except asyncio.CancelledError:
+            # Cancelled from the queue monitor: end the stream the same way Stop does.
+            gen.stop_requested = True
+            gen.cancel.set()
+            with gen.lock:
+                stream = gen.stream
+            if stream is not None:
+                stream.close()
+            with contextlib.suppress(BaseException):
+                await worker
+            raise
+        except RequestCancelledError:
+            if gen.stop_requested:
+                raise asyncio.CancelledError() from None  # the scheduler counts it as cancelled
+            raise
+
+    def _stream_blocking(
+        self, gen: _Generation, messages: list[dict[str, Any]], params: dict[str, Any]
+    ) -> _StreamResult:
+        started = time.monotonic()
+        first_token_at: float | None = None
+        stream = self.client.stream_chat(gen.model, messages, cancel=gen.cancel, **params)
+        with gen.lock:
+            gen.stream = stream
+        if gen.cancel.is_set():
+            stream.close()
+        try:
+            for delta in stream:
+                if not (delta.content or delta.reasoning):
+                    continue
+                if first_token_at is None:
+                    first_token_at = time.monotonic()
+                self._take_delta(gen, delta.content, delta.reasoning)
+        finally:
+            with gen.lock:
+                gen.stream = None
+        return _StreamResult(
+            usage=stream.usage,
+            request_id=stream.request_id,
+            ttft=stream.ttft,
+            finish_reason=stream.finish_reason,
+            started=started,
+            first_token_at=first_token_at,
+            ended=time.monotonic(),
+        )
+
+    def _take_delta(self, gen: _Generation, content: str, reasoning: str) -> None:
+        """Worker thread: add text, schedule one flush to the loop, save now and then."""
+        with gen.lock:
+            if gen.finished:
+                return
+            gen.content += content
+            gen.reasoning += reasoning
+            gen.pending_content += content
+            gen.pending_reasoning += reasoning
+            schedule = not gen.flush_scheduled
+            gen.flush_scheduled = True
+            now = time.monotonic()
+            save = now - gen.last_saved >= self.save_interval
+            if save:
+                gen.last_saved = now
+                snapshot = (gen.content, gen.reasoning)
+        if schedule:
+            with contextlib.suppress(RuntimeError):  # the loop closed under us: nobody to tell
+                gen.loop.call_soon_threadsafe(self._flush, gen)
+        if save:
+            with gen.lock:
+                if gen.finished:
+                    return
+                self.storage.update_message(gen.message_id, content=snapshot[0], reasoning=snapshot[1])
+
+    def _flush(self, gen: _Generation) -> None:
+        with gen.lock:
+            content, reasoning = gen.pending_content, gen.pending_reasoning
+            gen.pending_content = gen.pending_reasoning = ""
+            gen.flush_scheduled = False
+            if gen.finished:
+                return
+        if content or reasoning:
+            self._emit(gen, ChatEvent("delta", gen.message_id, content, reasoning))
+
+    def _on_job_changed(self, info: JobInfo) -> None:
+        gen = self._by_job.get(info.id)
+        if gen is None or gen.finished:
+            return
+        if info.state is JobState.WAITING and info.wait is not None:
+            self._emit(gen, ChatEvent("waiting", gen.message_id, wait=info.wait))
+
+    def _finish(
+        self,
+        gen: _Generation,
+        status: MessageStatus,
+        *,
+        kind: EventKind,
+        error: GroqDesktopError | None = None,
+        facts: dict[str, Any] | None = None,
+    ) -> None:
+        # One locked step: the last unflushed text goes out and the worker can add no more.
+        with gen.lock:
+            gen.finished = True
+            pending = (gen.pending_content, gen.pending_reasoning)
+            gen.pending_content = gen.pending_reasoning = ""
+            content, reasoning = gen.content, gen.reasoning
+        if pending[0] or pending[1]:
+            self._emit(gen, ChatEvent("delta", gen.message_id, pending[0], pending[1]))
+        # KeyError: the conversation was truncated under the reply.
+        with contextlib.suppress(KeyError):
+            self.storage.update_message(
+                gen.message_id,
+                content=content,
+                reasoning=reasoning,
+                status=status,
+                error=error.user_text() if error is not None else None,
+                facts=facts,
+            )
+        self._active.pop(gen.message_id, None)
+        if gen.job_id is not None:
+            self._by_job.pop(gen.job_id, None)
+        self._emit(gen, ChatEvent(kind, gen.message_id, error=error, facts=facts))
+        gen.done.set()
+
+    def _emit(self, gen: _Generation, event: ChatEvent) -> None:
+        try:
+            gen.on_event(event)
+        except Exception:
+            log.exception("chat event handler failed for %s", event.kind)
+
+    def _facts(self, model: str, result: _StreamResult, counted: int) -> dict[str, Any]:
+        usage = result.usage
+        facts: dict[str, Any] = {
+            "model": model,
+            "ttft": result.ttft,
+            "request_id": result.request_id,
+            "finish_reason": result.finish_reason,
+            "prompt_tokens": usage.prompt_tokens if usage else None,
+            "completion_tokens": usage.completion_tokens if usage else None,
+            "queue_time": usage.queue_time if usage else None,
+            "total_time": usage.total_time if usage else None,
+            "tokens_per_second": None,
+        }
+        if usage and usage.completion_time and usage.completion_time > 0:
+            facts["tokens_per_second"] = usage.completion_tokens / usage.completion_time
+        elif usage and result.first_token_at is not None and result.ended > result.first_token_at:
+            facts["tokens_per_second"] = usage.completion_tokens / (result.ended - result.first_token_at)
+        if usage and usage.prompt_tokens:
+            self.token_counter.observe_prompt_tokens(model, counted, usage.prompt_tokens)
+        return facts
+
+    def _conversation(self, conversation_id: int) -> Conversation:
+        conversation = self.storage.get_conversation(conversation_id)
+        if conversation is None:
+            raise KeyError(f"no conversation {conversation_id}")
+        return conversation
+
+    def _message(self, message_id: int) -> Message:
+        message = self.storage.get_message(message_id)
+        if message is None:
+            raise KeyError(f"no message {message_id}")
+        return message
+
+
+def _turn_starts(history: Sequence[Message], start: int) -> list[int]:
+    """Positions of the user messages that begin each turn, from ``start`` on."""
+    return [m.position for m in history if m.role == "user" and m.position >= start]
+
+
+def _usage_cost(result: _StreamResult, estimate: int) -> Cost:
+    usage = result.usage
+    if usage is None or not usage.total_tokens:
+        return Cost(tokens=estimate)
+    return Cost(tokens=usage.billable_tokens)
+
+
+__all__ = [
+    "ChatEvent",
+    "ChatService",
+    "ContextWindowError",
+    "ConversationBusyError",
+    "auto_title",
+    "reasoning_options",
+    "request_params",
+    "supported_params",
+]
