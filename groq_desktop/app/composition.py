@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from groq_desktop.core import paths
@@ -25,6 +25,8 @@ from groq_desktop.core.secrets import KeyStore, Secret
 from groq_desktop.core.storage import Storage, UsageRecord
 from groq_desktop.core.token_counter import TokenCounter
 from groq_desktop.emulator import EmulatorConfig, EmulatorServer
+from groq_desktop.services.chat import ChatService
+from groq_desktop.services.transcription import TranscriptionService
 
 log = logging.getLogger(__name__)
 
@@ -41,14 +43,17 @@ class Services:
     storage: Storage
     limit_table: LimitTable
     limits_path: Path
+    chat: ChatService
+    transcription: TranscriptionService
     emulator: EmulatorServer | None = None
-    closers: list = field(default_factory=list)
 
     @property
     def demo(self) -> bool:
         return self.emulator is not None
 
     def close(self) -> None:
+        self.chat.close()
+        self.transcription.shutdown()
         self.client.close()
         self.storage.close()
         if self.emulator is not None:
@@ -121,16 +126,23 @@ def build_services(config: AppConfig, *, key_store: KeyStore | None = None) -> S
 
     client = GroqApiClient(client_config, on_rate_limits=on_rate_limits, on_request=on_request)
     registry = ModelRegistry(client.list_models, paths.cache_dir() / f"models{suffix}.json")
+    scheduler = Scheduler(limiter)
+    token_counter = TokenCounter()
+    upload_limit = emulator.config.max_upload_bytes if emulator is not None else None
     return Services(
         config=config,
         key_store=key_store,
         client=client,
         limiter=limiter,
-        scheduler=Scheduler(limiter),
+        scheduler=scheduler,
         registry=registry,
-        token_counter=TokenCounter(),
+        token_counter=token_counter,
         storage=storage,
         limit_table=limit_table,
         limits_path=limits_path,
+        chat=ChatService(client, scheduler, limiter, token_counter, storage, registry),
+        transcription=TranscriptionService(
+            client, scheduler, limiter, storage, registry, **({"max_upload_bytes": upload_limit} if upload_limit else {})
+        ),
         emulator=emulator,
     )

@@ -41,6 +41,7 @@ _SAFETY_ID_MARKERS = ("guard", "safeguard", "prompt-guard")
 _STT_ID_MARKERS = ("whisper",)
 _TTS_ID_MARKERS = ("tts", "playai", "orpheus")
 _REASONING_ID_MARKERS = ("gpt-oss", "qwen3", "qwq", "deepseek-r1")
+_TOOL_FEATURE_MARKERS = ("tool", "function", "web_search", "browser_search", "code_execution")
 _TOOL_USE_ID_MARKERS = ("gpt-oss", "qwen3", "qwq", "deepseek-r1", "compound", "llama", "kimi-k2", "mistral")
 TRANSLATION_MODEL_IDS = frozenset({"whisper-large-v3"})
 
@@ -88,7 +89,8 @@ def categorise(raw: Mapping[str, Any]) -> tuple[ModelCategory, ...]:
     if features:
         if any("reason" in feature for feature in features):
             found.add(ModelCategory.REASONING)
-        if any("tool" in feature or "function" in feature for feature in features):
+        # Built-in tools (compound's web search, code execution) are tool use too.
+        if any(marker in feature for feature in features for marker in _TOOL_FEATURE_MARKERS):
             found.add(ModelCategory.TOOL_USE)
     elif not is_audio_or_safety:
         if any(marker in name for marker in _REASONING_ID_MARKERS):

@@ -101,7 +101,8 @@ def _timed_cues(t: Transcript, max_chars_per_line: int, max_lines: int) -> list[
 
 def _wrap(text: str, width: int, max_lines: int) -> list[str]:
     """Lines of about equal length (at most ``width`` when possible) in at most ``max_lines``."""
-    lines = textwrap.wrap(text, width, break_long_words=True) or [text]
+    # A word longer than a line stays whole: splitting it would change the text players show.
+    lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [text]
     if len(lines) > max_lines:
         lines = lines[: max_lines - 1] + [" ".join(lines[max_lines - 1 :])]
     if len(lines) == 2:

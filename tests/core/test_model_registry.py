@@ -383,3 +383,8 @@ def test_only_one_fetch_at_a_time_and_readers_are_not_blocked(cache_path: Path) 
     # The callers that waited found the list fresh and did not fetch again.
     assert calls == 1
     assert [m.id for m in registry.models()] == ["a"]
+
+
+def test_built_in_tools_count_as_tool_use() -> None:
+    raw = raw_model("groq/compound", supported_features=["web_search", "code_execution"])
+    assert categorise(raw) == (ModelCategory.CHAT, ModelCategory.TOOL_USE)

@@ -1,0 +1,376 @@
+"""Streaming a 20,000-token reply into the chat view, against a naive re-render-everything baseline.
+
+Both runs receive the same reply from the in-process emulator (5,000 tokens/s, one token per SSE
+chunk) through ``GroqApiClient.stream_chat`` in a worker thread; chunks reach the UI thread through
+a queued Qt signal.
+
+* view: ``MessageListModel.append_stream`` (coalesced flushes) + ``MessageView`` (incremental
+  Markdown, cached documents).
+* naive: on every chunk, render the whole reply's Markdown to HTML and ``setHtml`` it on one
+  QTextBrowser. This falls further behind with every token (quadratic work), so it runs under a CPU
+  budget; its total is extrapolated quadratically from the tokens it got through.
+
+Measured: the longest event-loop stall (a 5 ms heartbeat timer records gaps), the time from the
+last token received to the final paint of the reply, and CPU (process and UI thread).
+Run: ``python -m benchmarks.stream_render``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal  # noqa: E402
+from PySide6.QtWidgets import QApplication, QTextBrowser  # noqa: E402
+
+from benchmarks.results_file import write_result  # noqa: E402
+from groq_desktop.app.chat.markdown_render import render_markdown  # noqa: E402
+from groq_desktop.app.chat.message_model import MessageListModel, emit_signal  # noqa: E402
+from groq_desktop.app.chat.message_view import MessageView  # noqa: E402
+from groq_desktop.core.api_client import GroqApiClient  # noqa: E402
+from groq_desktop.core.config import ClientConfig  # noqa: E402
+from groq_desktop.core.limits import Dimension, ModelLimits  # noqa: E402
+from groq_desktop.core.secrets import Secret  # noqa: E402
+from groq_desktop.core.storage import Message  # noqa: E402
+from groq_desktop.emulator import EmulatorConfig, EmulatorServer  # noqa: E402
+from groq_desktop.errors import RequestCancelledError  # noqa: E402
+
+MODEL = "llama-3.3-70b-versatile"
+REPLY_TOKENS = int(os.environ.get("STREAM_RENDER_TOKENS", "20000"))
+NAIVE_CPU_BUDGET_S = float(os.environ.get("STREAM_RENDER_NAIVE_BUDGET", "60"))
+HEARTBEAT_MS = 5
+API_KEY = "gsk_benchmark_key_0123456789"
+
+
+class Relay(QObject):
+    """Carries chunks from the worker thread to the UI thread.
+
+    Chunks go into a locked list; a queued ``wake`` signal is sent only when the list was empty, so a
+    burst of tokens costs the UI thread one event (not one per token, each fighting for the GIL).
+    ``delta`` is then emitted on the UI thread once per chunk, in order.
+    """
+
+    delta = Signal(str, str)
+    finished = Signal(int, float)  # final content length, perf_counter of the last token
+    wake = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lock = threading.Lock()
+        self._chunks: list[tuple[str, str]] = []
+        self.wake.connect(self._drain, Qt.ConnectionType.QueuedConnection)
+
+    def push(self, content: str, reasoning: str) -> None:
+        """From the worker thread."""
+        with self._lock:
+            self._chunks.append((content, reasoning))
+            first = len(self._chunks) == 1
+        if first:
+            emit_signal(self.wake)
+
+    def _drain(self) -> None:
+        with self._lock:
+            chunks, self._chunks = self._chunks, []
+        for content, reasoning in chunks:
+            emit_signal(self.delta, content, reasoning)
+
+
+class Heartbeat:
+    """A 5 ms timer; the longest gap between its ticks is the longest stall of the event loop."""
+
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(HEARTBEAT_MS)
+        self.timer.timeout.connect(self._tick)
+        self.last = 0.0
+        self.longest = 0.0
+
+    def start(self) -> None:
+        self.last = time.perf_counter()
+        self.longest = 0.0
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self.last)
+        self.last = now
+
+    def stop(self) -> float:
+        self.timer.stop()
+        self._tick()
+        return self.longest
+
+
+@dataclass
+class RunResult:
+    tokens: int = 0
+    chars: int = 0
+    stall_ms: float = 0.0
+    final_render_ms: float | None = None
+    cpu_s: float = 0.0
+    ui_cpu_s: float = 0.0
+    wall_s: float = 0.0
+    completed: bool = True
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def start_stream(client: GroqApiClient, relay: Relay, stop: threading.Event,
+                 handles: list[Any]) -> threading.Thread:
+    messages = [{"role": "user", "content": f"Write a long answer. [[emulator reply_tokens={REPLY_TOKENS}]]"}]
+
+    def work() -> None:
+        length = 0
+        last = time.perf_counter()
+        try:
+            stream = client.stream_chat(MODEL, messages, max_completion_tokens=REPLY_TOKENS + 100)
+            handles.append(stream)
+            for delta in stream:
+                if stop.is_set():
+                    break
+                if delta.content or delta.reasoning:
+                    length += len(delta.content)
+                    last = time.perf_counter()
+                    relay.push(delta.content, delta.reasoning)
+        except RequestCancelledError:
+            pass
+        emit_signal(relay.finished, length, last)
+
+    thread = threading.Thread(target=work, name="stream-worker", daemon=True)
+    thread.start()
+    return thread
+
+
+def wait_until(app: QApplication, condition: Callable[[], bool], timeout: float) -> bool:
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            return False
+        app.processEvents()
+        time.sleep(0.0005)
+    return True
+
+
+WARM_UP_REPLY = (
+    "Intro with `code` and **bold**.\n\n- a\n- b\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n"
+    "```python\ndef f(x):\n    return x\n```\n\nDone."
+)
+
+
+def warm_up(app: QApplication) -> None:
+    """Paint one finished and one streaming reply first: the numbers are for a warm app, not first use."""
+    model = MessageListModel()
+    view = MessageView()
+    view.setModel(model)
+    view.resize(900, 700)
+    view.show()
+    now = time.time()
+    facts = {"ttft": 0.1, "tokens_per_second": 1000, "prompt_tokens": 10, "completion_tokens": 20,
+             "queue_time": 0.01, "request_id": "req_warm"}
+    model.set_messages([
+        Message(1, 1, 0, "user", "Hi", "", "complete", None, None, {}, now, now),
+        Message(2, 1, 1, "assistant", WARM_UP_REPLY, "thinking", "complete", MODEL, None, facts, now, now),
+        Message(3, 1, 2, "assistant", "", "", "streaming", MODEL, None, {}, now, now),
+    ])
+    for piece in WARM_UP_REPLY.split(" "):
+        model.append_stream(3, piece + " ")
+        wait_until(app, lambda: False, 0.003)
+    model.flush()
+    wait_until(app, lambda: False, 0.2)
+    view.close()
+
+
+def run_view(app: QApplication, client: GroqApiClient) -> RunResult:
+    model = MessageListModel()
+    view = MessageView()
+    view.setModel(model)
+    view.resize(900, 700)
+    view.show()
+    now = time.time()
+    user = Message(1, 1, 0, "user", "Write a long answer.", "", "complete", None, None, {}, now, now)
+    reply = Message(2, 1, 1, "assistant", "", "", "streaming", MODEL, None, {}, now, now)
+    model.set_messages([user, reply])
+    wait_until(app, lambda: False, 0.2)
+
+    relay = Relay()
+    state: dict[str, Any] = {"tokens": 0, "final_len": None, "last_token": 0.0, "final_paint": None}
+    relay.delta.connect(lambda content, reasoning: _on_delta(model, state, content, reasoning))
+    relay.finished.connect(lambda length, last: state.update(final_len=length, last_token=last))
+
+    def on_paint(message_id: int) -> None:
+        message = model.message_by_id(message_id)
+        final_len = state["final_len"]
+        if (message_id == 2 and final_len is not None and state["final_paint"] is None and message is not None
+                and len(message.content) == final_len and not model.has_pending()):
+            state["final_paint"] = time.perf_counter()
+
+    view.delegate.on_paint = on_paint
+    heartbeat = Heartbeat()
+    stop = threading.Event()
+    cpu0, ui0, wall0 = time.process_time(), time.thread_time(), time.perf_counter()
+    heartbeat.start()
+    thread = start_stream(client, relay, stop, [])
+    wait_until(app, lambda: state["final_paint"] is not None, 300)
+    stall = heartbeat.stop()
+    result = RunResult(
+        tokens=state["tokens"],
+        chars=len(model.message_by_id(2).content),  # type: ignore[union-attr]
+        stall_ms=stall * 1000,
+        final_render_ms=(state["final_paint"] - state["last_token"]) * 1000,
+        cpu_s=time.process_time() - cpu0,
+        ui_cpu_s=time.thread_time() - ui0,
+        wall_s=time.perf_counter() - wall0,
+    )
+    thread.join(5)
+    docs = view.delegate.content_documents(2)
+    result.extra = {"documents": len(docs), "layouts": view.delegate.layouts_by_id[2],
+                    "parsed_chars": view.delegate._content[2].renderer.rendered_chars}
+    view.close()
+    return result
+
+
+def _on_delta(model: MessageListModel, state: dict[str, Any], content: str, reasoning: str) -> None:
+    state["tokens"] += 1
+    model.append_stream(2, content, reasoning)
+
+
+def run_naive(app: QApplication, client: GroqApiClient) -> RunResult:
+    browser = QTextBrowser()
+    browser.resize(900, 700)
+    browser.show()
+    wait_until(app, lambda: False, 0.2)
+    relay = Relay()
+    state: dict[str, Any] = {"text": "", "tokens": 0, "final_len": None, "last_token": 0.0, "done_at": None,
+                             "over_budget": False}
+    stop = threading.Event()
+    handles: list[Any] = []
+    samples: list[tuple[int, float]] = []
+    cpu0 = time.process_time()
+
+    def on_delta(content: str, reasoning: str) -> None:
+        if state["over_budget"]:
+            return
+        started = time.thread_time()
+        state["text"] += content
+        state["tokens"] += 1
+        browser.setHtml(render_markdown(state["text"]).html)
+        bar = browser.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        samples.append((len(state["text"]), time.thread_time() - started))
+        if time.process_time() - cpu0 > NAIVE_CPU_BUDGET_S:
+            state["over_budget"] = True
+            stop.set()
+            for stream in handles:
+                stream.close()
+        if state["final_len"] is not None and len(state["text"]) == state["final_len"]:
+            state["done_at"] = time.perf_counter()
+
+    def on_finished(length: int, last: float) -> None:
+        state.update(final_len=length, last_token=last)
+        if len(state["text"]) == length:
+            state["done_at"] = time.perf_counter()
+
+    relay.delta.connect(on_delta)
+    relay.finished.connect(on_finished)
+    heartbeat = Heartbeat()
+    ui0, wall0 = time.thread_time(), time.perf_counter()
+    heartbeat.start()
+    thread = start_stream(client, relay, stop, handles)
+    wait_until(app, lambda: state["done_at"] is not None or state["over_budget"], 900)
+    # Let the paint of the last setHtml happen before the clock stops.
+    app.processEvents()
+    stall = heartbeat.stop()
+    completed = not state["over_budget"]
+    result = RunResult(
+        tokens=state["tokens"],
+        chars=len(state["text"]),
+        stall_ms=stall * 1000,
+        final_render_ms=(time.perf_counter() - state["last_token"]) * 1000 if completed else None,
+        cpu_s=time.process_time() - cpu0,
+        ui_cpu_s=time.thread_time() - ui0,
+        wall_s=time.perf_counter() - wall0,
+        completed=completed,
+        extra={"samples": samples},
+    )
+    thread.join(10)
+    browser.close()
+    return result
+
+
+def extrapolate(samples: list[tuple[int, float]], tokens: int, chars: int) -> float:
+    """Total cost of handling ``tokens`` chunks if chunk i costs a + b * (text length after it)."""
+    n = len(samples)
+    mean_x = sum(x for x, _ in samples) / n
+    mean_y = sum(y for _, y in samples) / n
+    var = sum((x - mean_x) ** 2 for x, _ in samples)
+    b = sum((x - mean_x) * (y - mean_y) for x, y in samples) / var if var else 0.0
+    a = mean_y - b * mean_x
+    per_token = chars / tokens
+    return tokens * a + b * per_token * tokens * (tokens + 1) / 2
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    server = EmulatorServer(EmulatorConfig(tokens_per_second=5000.0, time_scale=60.0)).start()
+    big = {dim: 1e9 for dim in (Dimension.RPM, Dimension.RPD, Dimension.TPM, Dimension.TPD)}
+    server.set_limits(MODEL, ModelLimits(big))
+    client = GroqApiClient(ClientConfig(api_key=Secret(API_KEY), base_url=server.base_url, max_retries=0))
+    try:
+        warm_up(app)
+        view = run_view(app, client)
+        naive = run_naive(app, client)
+    finally:
+        server.stop()
+    naive_ui_full = naive.ui_cpu_s if naive.completed else extrapolate(naive.extra["samples"], view.tokens, view.chars)
+    # The emulator and the HTTP worker cost the same in both runs.
+    naive_cpu_full = naive.cpu_s if naive.completed else naive_ui_full + (view.cpu_s - view.ui_cpu_s)
+    rows = [
+        {
+            "variant": "MessageView (incremental, coalesced)",
+            "tokens rendered": view.tokens,
+            "chars": view.chars,
+            "longest stall ms": round(view.stall_ms, 1),
+            "last token -> final paint ms": round(view.final_render_ms or 0, 1),
+            "process CPU s": round(view.cpu_s, 2),
+            "UI-thread CPU s": round(view.ui_cpu_s, 2),
+            "CPU s for the full reply": round(view.cpu_s, 2),
+            "wall s": round(view.wall_s, 2),
+        },
+        {
+            "variant": "naive (full re-render + setHtml per chunk)",
+            "tokens rendered": naive.tokens,
+            "chars": naive.chars,
+            "longest stall ms": round(naive.stall_ms, 1),
+            "last token -> final paint ms": round(naive.final_render_ms, 1) if naive.final_render_ms else "never (over budget)",
+            "process CPU s": round(naive.cpu_s, 2),
+            "UI-thread CPU s": round(naive.ui_cpu_s, 2),
+            "CPU s for the full reply": round(naive_cpu_full, 1) if naive.completed else f"~{naive_cpu_full:,.0f} (extrapolated)",
+            "wall s": round(naive.wall_s, 2),
+        },
+    ]
+    ratio = naive_cpu_full / view.cpu_s if view.cpu_s else float("nan")
+    ui_ratio = naive_ui_full / view.ui_cpu_s if view.ui_cpu_s else float("nan")
+    notes = (
+        f"{REPLY_TOKENS:,}-token reply from the in-process emulator at 5,000 tok/s, one token per SSE chunk, "
+        f"view 900x700 offscreen. CPU ratio naive/view for the full reply: {ratio:,.0f}x (process), "
+        f"{ui_ratio:,.0f}x (UI thread). Process CPU includes the emulator and the HTTP worker in the same "
+        f"process. The naive run stops after {NAIVE_CPU_BUDGET_S:.0f} s of CPU; when it does, its full-reply "
+        "CPU is extrapolated from a least-squares fit of its per-chunk cost (a + b x text length) over the "
+        f"whole reply, plus the emulator/worker CPU of the view run. View internals: "
+        f"{view.extra.get('documents')} documents, {view.extra.get('layouts')} layouts, "
+        f"{view.extra.get('parsed_chars'):,} characters parsed for {view.chars:,} characters of text. "
+        f"Targets: stall <= 50 ms, final paint <= 100 ms after the last token, CPU >= 10x below naive."
+    )
+    write_result("stream_render", rows, notes)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

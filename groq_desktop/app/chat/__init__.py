@@ -1,0 +1,1 @@
+"""The chat message view: model, delegate, incremental Markdown rendering."""

@@ -1,0 +1,176 @@
+"""The message composer: a multi-line editor, a live token count, Send/Stop and Regenerate."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+DEBOUNCE_MS = 150
+
+
+class ComposerEdit(QPlainTextEdit):
+    """Enter sends and Shift+Enter starts a new line (or the reverse); Ctrl+Enter always sends."""
+
+    send_requested = Signal()
+    stop_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.enter_sends = True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            modifiers = event.modifiers()
+            if modifiers & Qt.KeyboardModifier.ControlModifier:
+                self.send_requested.emit()
+                return
+            shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
+            if shift != self.enter_sends:
+                self.send_requested.emit()
+                return
+            self.insertPlainText("\n")
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.stop_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class Composer(QWidget):
+    send_requested = Signal(str)
+    stop_requested = Signal()
+    regenerate_requested = Signal()
+    drop_turns_requested = Signal()
+    draft_changed = Signal(str)  # debounced
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._busy = False
+        self.edit = ComposerEdit()
+        self.edit.setObjectName("composerEdit")
+        self.edit.setPlaceholderText("Message the model…")
+        self.edit.setFixedHeight(96)
+        self.edit.setTabChangesFocus(True)
+
+        self.tokens_label = QLabel("0 tokens")
+        self.tokens_label.setObjectName("composerTokens")
+        self.tokens_label.setToolTip("Tokens of the conversation plus this draft, against the model's context window")
+
+        self.warning = QFrame()
+        self.warning.setObjectName("contextWarning")
+        self.warning.setFrameShape(QFrame.Shape.StyledPanel)
+        warning_row = QHBoxLayout(self.warning)
+        warning_row.setContentsMargins(8, 4, 8, 4)
+        self.warning_label = QLabel()
+        self.warning_label.setWordWrap(True)
+        self.drop_button = QPushButton("Drop oldest turns")
+        self.drop_button.setToolTip("Leave the oldest turns out of what is sent (they stay in the history)")
+        self.drop_button.clicked.connect(self.drop_turns_requested)
+        warning_row.addWidget(self.warning_label, 1)
+        warning_row.addWidget(self.drop_button)
+        self.warning.hide()
+        palette = self.warning.palette()
+        palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.ToolTipBase))
+        palette.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.ToolTipText))
+        self.warning.setPalette(palette)
+        self.warning.setAutoFillBackground(True)
+
+        self.regenerate_button = QPushButton("Regenerate")
+        self.regenerate_button.setToolTip("Write the last reply again (Ctrl+R)")
+        self.regenerate_button.clicked.connect(self.regenerate_requested)
+        self.send_button = QPushButton()
+        self.send_button.setObjectName("sendButton")
+        self.send_button.setDefault(True)
+        self.send_button.clicked.connect(self._on_button)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.tokens_label, 1)
+        buttons.addWidget(self.regenerate_button)
+        buttons.addWidget(self.send_button)
+
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.warning)
+        column.addWidget(self.edit)
+        column.addLayout(buttons)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(lambda: self.draft_changed.emit(self.text()))
+        self.edit.textChanged.connect(self._debounce.start)
+        self.edit.send_requested.connect(self._on_send_key)
+        self.edit.stop_requested.connect(self.stop_requested)
+        self.set_enter_sends(True)
+        self.set_busy(False)
+
+    # --- state --------------------------------------------------------------------
+
+    def text(self) -> str:
+        return self.edit.toPlainText()
+
+    def set_text(self, text: str) -> None:
+        self.edit.setPlainText(text)
+
+    def clear(self) -> None:
+        self.edit.clear()
+
+    def stop_timers(self) -> None:
+        self._debounce.stop()
+
+    def set_enter_sends(self, enter_sends: bool) -> None:
+        self.edit.enter_sends = enter_sends
+        send_key, newline_key = ("Enter", "Shift+Enter") if enter_sends else ("Shift+Enter", "Enter")
+        self.edit.setToolTip(f"{send_key} or Ctrl+Enter sends · {newline_key} starts a new line · Esc stops")
+        self._send_key = send_key
+        self._update_button()
+
+    def set_busy(self, busy: bool) -> None:
+        """While a reply is being written the button stops it."""
+        self._busy = busy
+        self.regenerate_button.setEnabled(not busy)
+        self._update_button()
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def set_token_usage(self, tokens: int, window: int, *, fits: bool = True) -> None:
+        self.tokens_label.setText(f"{tokens:,} / {window:,} tokens")
+        over = tokens >= window or not fits
+        if over:
+            self.warning_label.setText(
+                f"⚠ This conversation ({tokens:,} tokens) will not fit the model's context window of "
+                f"{window:,} tokens with room for a reply. Drop the oldest turns or start a new conversation."
+            )
+        self.warning.setVisible(over)
+
+    def _update_button(self) -> None:
+        if self._busy:
+            self.send_button.setText("Stop")
+            self.send_button.setToolTip("Stop the reply; the text so far is kept (Esc)")
+        else:
+            self.send_button.setText("Send")
+            self.send_button.setToolTip(f"Send ({self._send_key} or Ctrl+Enter)")
+
+    def _on_button(self) -> None:
+        if self._busy:
+            self.stop_requested.emit()
+        else:
+            self._on_send_key()
+
+    def _on_send_key(self) -> None:
+        if self._busy:
+            return
+        text = self.text()
+        if text.strip():
+            self.send_requested.emit(text)

@@ -1,0 +1,809 @@
+"""Paints one chat message: a bubble with rendered Markdown, reasoning, facts, status and actions.
+
+Speed comes from caching: every message keeps its laid-out documents, keyed by (revision, width,
+palette), so painting a finished row is just drawing. A streaming reply keeps its renderer and the
+documents of its finished blocks ("sealed" documents); an update re-sets only the small live
+document at the end. Rows never laid out get an estimated height until they are first painted.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import Counter, OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from groq_desktop.app.chat.markdown_render import COPY_LINK_PREFIX, IncrementalMarkdown, markdown_to_plain
+from groq_desktop.app.chat.message_model import MessageRole, Waiting, emit_signal
+from groq_desktop.core.storage import Message
+from groq_desktop.errors import format_wait
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+Clock = Callable[[], float]
+
+ROW_GAP = 6
+SIDE_MARGIN = 16
+BUBBLE_PAD_X = 14
+BUBBLE_PAD_Y = 10
+BUBBLE_RADIUS = 14
+USER_MAX_FRACTION = 0.78
+ASSISTANT_MAX_WIDTH = 920
+SECTION_GAP = 6
+SEAL_HTML_CHARS = 6000
+"""A streaming reply's finished blocks are frozen into a new document once this much HTML waits."""
+CONTENT_CACHE_SIZE = 400
+"""Messages whose documents are kept (least recently painted are dropped first)."""
+
+_DIMENSION_WORDS = {
+    "TPM": "tokens-per-minute",
+    "RPM": "requests-per-minute",
+    "TPD": "tokens-per-day",
+    "RPD": "requests-per-day",
+    "ASH": "audio-seconds-per-hour",
+    "ASD": "audio-seconds-per-day",
+}
+
+
+# --- texts (pure functions, tested directly) -----------------------------------------------
+
+
+def waiting_text(waiting: Waiting, now: float) -> str:
+    """``Waiting for tokens-per-minute quota — 12 s``: the reason, then the live countdown."""
+    reason = waiting.reason.strip()
+    code = reason.split(":", 1)[0].split(" ", 1)[0].upper()
+    head = f"Waiting for {_DIMENSION_WORDS[code]} quota" if code in _DIMENSION_WORDS else reason
+    if waiting.until is None:
+        return head
+    return f"{head} — {format_wait(math.ceil(max(0.0, waiting.until - now)))}"
+
+
+def short_request_id(request_id: str) -> str:
+    return request_id if len(request_id) <= 12 else request_id[:10] + "…"
+
+
+def facts_text(model: str | None, facts: dict[str, Any]) -> tuple[str, str | None]:
+    """The facts line (``model · TTFT 120 ms · 1,234 tok/s · 512 in / 2,048 out · queue 12 ms``) and the request id."""
+    parts: list[str] = []
+    if model := model or facts.get("model"):
+        parts.append(str(model))
+    if (ttft := _number(facts.get("ttft"))) is not None:
+        parts.append(f"TTFT {ttft * 1000:,.0f} ms")
+    if (tps := _number(facts.get("tokens_per_second"))) is not None:
+        parts.append(f"{tps:,.0f} tok/s")
+    prompt, completion = _number(facts.get("prompt_tokens")), _number(facts.get("completion_tokens"))
+    if prompt is not None or completion is not None:
+        parts.append(f"{prompt or 0:,.0f} in / {completion or 0:,.0f} out")
+    if (queue := _number(facts.get("queue_time"))) is not None:
+        parts.append(f"queue {queue * 1000:,.0f} ms")
+    request_id = facts.get("request_id")
+    return " · ".join(parts), (str(request_id) if request_id else None)
+
+
+def _number(value: Any) -> float | None:
+    try:
+        return None if value is None else float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _blend(a: QColor, b: QColor, t: float) -> QColor:
+    return QColor(
+        round(a.red() + (b.red() - a.red()) * t),
+        round(a.green() + (b.green() - a.green()) * t),
+        round(a.blue() + (b.blue() - a.blue()) * t),
+    )
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+# --- cached per-message state ----------------------------------------------------------------
+
+
+@dataclass
+class Theme:
+    key: tuple[int, ...]
+    stylesheet: str
+    text: QColor
+    muted: QColor
+    bubble_user: QColor
+    bubble_assistant: QColor
+    border: QColor
+    accent: QColor
+    error_back: QColor
+    error_text: QColor
+    find_back: QColor
+    dark: bool
+
+    @classmethod
+    def from_palette(cls, palette: QPalette) -> Theme:
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        accent = palette.color(QPalette.ColorRole.Highlight)
+        link = palette.color(QPalette.ColorRole.Link)
+        dark = is_dark(palette)
+        if dark and link.lightness() < 110:
+            link = QColor("#8ab4ff")
+        inline_code = _blend(base, text, 0.12 if dark else 0.07)
+        border = _blend(base, text, 0.16 if dark else 0.12)
+        stylesheet = (
+            f"a {{ color: {link.name()}; text-decoration: none; }}"
+            f"code {{ background-color: {inline_code.name()}; font-family: monospace; }}"
+            "p { margin-top: 0px; margin-bottom: 8px; }"
+            "ul, ol { margin-top: 0px; margin-bottom: 8px; }"
+            "li { margin-bottom: 2px; }"
+            "h1 { font-size: x-large; margin-top: 6px; margin-bottom: 6px; }"
+            "h2 { font-size: large; margin-top: 6px; margin-bottom: 6px; }"
+            "h3, h4, h5, h6 { font-size: medium; margin-top: 4px; margin-bottom: 4px; }"
+            f"th {{ background-color: {inline_code.name()}; }}"
+            f"table {{ border-color: {border.name()}; border-collapse: collapse; margin-bottom: 8px; }}"
+            "pre { margin: 0px; font-family: monospace; }"
+            f"blockquote {{ color: {_blend(text, base, 0.35).name()}; margin-left: 12px; }}"
+        )
+        return cls(
+            key=(base.rgb(), text.rgb(), accent.rgb(), link.rgb()),
+            stylesheet=stylesheet,
+            text=text,
+            muted=_blend(text, base, 0.45),
+            bubble_user=_blend(base, accent, 0.30 if dark else 0.14),
+            bubble_assistant=_blend(base, text, 0.06 if dark else 0.035),
+            border=border,
+            accent=accent,
+            error_back=QColor("#4a1f22") if dark else QColor("#fdecec"),
+            error_text=QColor("#ffb4b0") if dark else QColor("#a4262c"),
+            find_back=QColor("#806000") if dark else QColor("#ffe58a"),
+            dark=dark,
+        )
+
+
+@dataclass
+class ContentDocs:
+    """The rendered content of one message: frozen documents of finished blocks + one live document."""
+
+    renderer: IncrementalMarkdown = field(default_factory=IncrementalMarkdown)
+    sealed: list[QTextDocument] = field(default_factory=list)
+    sealed_blocks: int = 0
+    live: QTextDocument | None = None
+    live_html: str = ""
+    width: float = -1.0
+    theme_key: tuple[int, ...] = ()
+    font_key: str = ""
+
+    def documents(self) -> list[QTextDocument]:
+        return [*self.sealed, *([self.live] if self.live is not None and self.live_html else [])]
+
+
+@dataclass
+class Hit:
+    rect: QRect
+    action: tuple[Any, ...]
+
+
+@dataclass
+class RowLayout:
+    """Where everything of one row goes, relative to the row's top-left corner."""
+
+    key: tuple[Any, ...]
+    height: int
+    bubble: QRect
+    content_origin: QPoint
+    doc_offsets: list[int]
+    """y of each content document relative to content_origin."""
+    reasoning_header: QRect | None = None
+    reasoning_label: str = ""
+    reasoning_doc: QTextDocument | None = None
+    reasoning_origin: QPoint | None = None
+    placeholder: QRect | None = None
+    badge: tuple[QRect, str] | None = None
+    error_box: QRect | None = None
+    error_text: tuple[QRect, str] | None = None
+    hint_text: tuple[QRect, str] | None = None
+    retry_button: QRect | None = None
+    waiting_line: QRect | None = None
+    cancel_button: QRect | None = None
+    facts: tuple[QRect, str] | None = None
+    request_id: tuple[QRect, str] | None = None
+    hits: list[Hit] = field(default_factory=list)
+
+
+class MessageDelegate(QStyledItemDelegate):
+    def __init__(self, view: QAbstractItemView, *, clock: Clock = time.monotonic) -> None:
+        super().__init__(view)
+        self._view = view
+        self._clock = clock
+        self._content: OrderedDict[int, ContentDocs] = OrderedDict()
+        self._rows: dict[int, RowLayout] = {}
+        self._reasoning: dict[int, tuple[tuple[Any, ...], QTextDocument]] = {}
+        self._estimated: set[int] = set()
+        """Rows whose last size hint was an estimate: the view's flow must be redone once they are exact."""
+        self._estimates: dict[int, tuple[int, int, int]] = {}  # id -> (revision, chars, lines)
+        self._pending_size_changes: set[int] = set()
+        self._expanded: dict[int, bool] = {}
+        self._theme: Theme | None = None
+        self.find_term = ""
+        self.layout_count = 0
+        self.layouts_by_id: Counter[int] = Counter()
+        """Document layouts done per message id (a test hook: finished rows must not re-layout)."""
+        self.on_paint: Callable[[int], None] | None = None
+        """Called with the message id after each row is painted (benchmarks hook here)."""
+
+    # --- public helpers ----------------------------------------------------------------
+
+    def theme(self) -> Theme:
+        palette = self._view.palette()
+        key = (
+            palette.color(QPalette.ColorRole.Base).rgb(),
+            palette.color(QPalette.ColorRole.Text).rgb(),
+            palette.color(QPalette.ColorRole.Highlight).rgb(),
+            palette.color(QPalette.ColorRole.Link).rgb(),
+        )
+        if self._theme is None or self._theme.key != key:
+            self._theme = Theme.from_palette(palette)
+        return self._theme
+
+    def reasoning_expanded(self, message: Message) -> bool:
+        default = not message.content
+        return self._expanded.get(message.id, default)
+
+    def toggle_reasoning(self, message: Message, index: ModelIndex) -> None:
+        self._expanded[message.id] = not self.reasoning_expanded(message)
+        self._refresh_row(message, index)
+
+    def code_blocks(self, message: Message) -> list[str]:
+        docs = self._content.get(message.id)
+        if docs is None or docs.renderer.text != message.content:
+            renderer = IncrementalMarkdown()
+            renderer.feed(message.content)
+            return list(renderer.code_blocks)
+        return list(docs.renderer.code_blocks)
+
+    def plain_text(self, message: Message) -> str:
+        return markdown_to_plain(message.content)
+
+    def row_layout(self, index: ModelIndex) -> RowLayout:
+        """The exact layout of a row at the current width (built if needed)."""
+        message: Message = index.data(MessageRole.MESSAGE)
+        return self._layout(message, index.data(MessageRole.REVISION), index.data(MessageRole.WAITING))
+
+    def content_documents(self, message_id: int) -> list[QTextDocument]:
+        docs = self._content.get(message_id)
+        return docs.documents() if docs else []
+
+    def forget(self, message_ids: set[int] | None = None) -> None:
+        """Drop cached layouts (all, or of some messages)."""
+        if message_ids is None:
+            self._content.clear()
+            self._rows.clear()
+            self._reasoning.clear()
+            self._estimated.clear()
+            self._estimates.clear()
+            return
+        for message_id in message_ids:
+            self._content.pop(message_id, None)
+            self._rows.pop(message_id, None)
+            self._reasoning.pop(message_id, None)
+            self._estimated.discard(message_id)
+            self._estimates.pop(message_id, None)
+
+    def refresh_if_laid_out(self, index: ModelIndex) -> None:
+        """After a row's data changed: re-lay it out now if it was laid out before (the streaming row)."""
+        message: Message | None = index.data(MessageRole.MESSAGE)
+        if message is None or message.id not in self._rows:
+            return
+        self._refresh_row(message, index)
+
+    def make_exact(self, index: ModelIndex) -> bool:
+        """Lay the row out exactly; True if the view still has another height for it (re-flow needed)."""
+        layout = self.row_layout(index)
+        message: Message = index.data(MessageRole.MESSAGE)
+        return message.id in self._estimated and layout is not None
+
+    def action_at(self, index: ModelIndex, pos: QPoint, row_rect: QRect) -> tuple[Any, ...] | None:
+        """What a click at ``pos`` (viewport coordinates) on this row would do, if anything."""
+        layout = self.row_layout(index)
+        local = pos - row_rect.topLeft()
+        for hit in layout.hits:
+            if hit.rect.contains(local):
+                return hit.action
+        message: Message = index.data(MessageRole.MESSAGE)
+        docs = self._content.get(message.id)
+        if docs is None:
+            return None
+        for doc, offset in zip(docs.documents(), layout.doc_offsets, strict=False):
+            top = layout.content_origin.y() + offset
+            if top <= local.y() < top + doc.size().height():
+                point = local - QPoint(layout.content_origin.x(), top)
+                anchor = doc.documentLayout().anchorAt(point.toPointF())
+                if anchor.startswith(COPY_LINK_PREFIX):
+                    return ("copy_code", message.id, int(anchor[len(COPY_LINK_PREFIX) :]))
+                if anchor:
+                    return ("link", message.id, anchor)
+                return None
+        return None
+
+    # --- Qt delegate API ---------------------------------------------------------------
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        message: Message = index.data(MessageRole.MESSAGE)
+        width = self._width()
+        layout = self._rows.get(message.id)
+        revision = index.data(MessageRole.REVISION)
+        if layout is not None and layout.key == self._key(message, revision, index.data(MessageRole.WAITING)):
+            height = layout.height
+        else:
+            height = self._estimate(message, revision, width, layout)
+            self._estimated.add(message.id)
+        return QSize(width, height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        message: Message = index.data(MessageRole.MESSAGE)
+        layout = self.row_layout(index)
+        if message.id in self._estimated:
+            self._schedule_size_change(message.id)
+        if message.id in self._content:
+            self._content.move_to_end(message.id)
+        theme = self.theme()
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.translate(option.rect.topLeft())
+        visible = self._view.viewport().rect().translated(-option.rect.topLeft()).intersected(
+            QRect(0, 0, option.rect.width(), option.rect.height())
+        )
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        self._paint_bubble(painter, message, layout, theme, selected)
+        self._paint_reasoning(painter, layout, theme, visible)
+        self._paint_content(painter, message, layout, theme, visible)
+        self._paint_status(painter, message, layout, theme, index)
+        painter.restore()
+        self._evict()
+        if self.on_paint is not None:
+            self.on_paint(message.id)
+
+    # --- layout ------------------------------------------------------------------------
+
+    def _width(self) -> int:
+        return max(200, self._view.viewport().width())
+
+    def _font(self) -> QFont:
+        return self._view.font()
+
+    def _key(self, message: Message, revision: int, waiting: Waiting | None) -> tuple[Any, ...]:
+        return (
+            revision,
+            self._width(),
+            self.theme().key,
+            self._font().key(),
+            self.reasoning_expanded(message),
+            waiting is not None,
+        )
+
+    def _bubble_max(self, message: Message, width: int) -> int:
+        if message.role == "user":
+            return max(160, int((width - 2 * SIDE_MARGIN) * USER_MAX_FRACTION))
+        return max(160, min(width - 2 * SIDE_MARGIN, ASSISTANT_MAX_WIDTH))
+
+    def _estimate(self, message: Message, revision: int, width: int, old: RowLayout | None) -> int:
+        """A height good enough for rows not painted yet (no document is built)."""
+        cached = self._estimates.get(message.id)
+        if cached is None or cached[0] != revision:
+            text = message.content
+            cached = (revision, len(text), text.count("\n") + 1)
+            self._estimates[message.id] = cached
+        _, chars, lines = cached
+        metrics = QFontMetrics(self._font())
+        text_width = self._bubble_max(message, width) - 2 * BUBBLE_PAD_X
+        per_line = max(10, text_width // max(1, metrics.averageCharWidth()))
+        wrapped = lines + chars // per_line
+        line_height = metrics.lineSpacing()
+        height = wrapped * line_height * 1.15 + 2 * BUBBLE_PAD_Y + 2 * ROW_GAP
+        if message.role == "assistant":
+            height += metrics.height() + SECTION_GAP
+        if old is not None and old.key[0] == revision and old.key[1] > 0:
+            # Same text at another width: scale the exact height by the estimated change.
+            old_per_line = max(10, (self._bubble_max(message, old.key[1]) - 2 * BUBBLE_PAD_X)
+                               // max(1, metrics.averageCharWidth()))
+            old_wrapped = lines + chars // old_per_line
+            return max(1, round(old.height * (wrapped + 2) / (old_wrapped + 2)))
+        return max(1, round(height))
+
+    def _layout(self, message: Message, revision: int, waiting: Waiting | None) -> RowLayout:
+        key = self._key(message, revision, waiting)
+        cached = self._rows.get(message.id)
+        if cached is not None and cached.key == key:
+            return cached
+        width = self._width()
+        theme = self.theme()
+        font = self._font()
+        metrics = QFontMetrics(font)
+        small = QFont(font)
+        small.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
+        small_metrics = QFontMetrics(small)
+        bubble_max = self._bubble_max(message, width)
+        text_width = bubble_max - 2 * BUBBLE_PAD_X
+        is_user = message.role == "user"
+        hits: list[Hit] = []
+        y = BUBBLE_PAD_Y
+        natural = 0  # widest thing inside the bubble
+        layout = RowLayout(key=key, height=0, bubble=QRect(), content_origin=QPoint(), doc_offsets=[])
+
+        if message.role == "assistant" and message.reasoning:
+            expanded = self.reasoning_expanded(message)
+            label = ("▾ " if expanded else "▸ ") + "Reasoning"
+            if message.status == "streaming" and not message.content:
+                label += " · thinking…"
+            header_w = small_metrics.horizontalAdvance(label) + 12
+            layout.reasoning_header = QRect(BUBBLE_PAD_X, y, header_w, small_metrics.height() + 6)
+            layout.reasoning_label = label
+            natural = max(natural, header_w)
+            y += layout.reasoning_header.height() + 2
+            if expanded:
+                doc = self._reasoning_document(message, text_width, small, theme)
+                layout.reasoning_doc = doc
+                layout.reasoning_origin = QPoint(BUBBLE_PAD_X + 10, y)
+                y += math.ceil(doc.size().height()) + SECTION_GAP
+                natural = max(natural, math.ceil(doc.idealWidth()) + 10)
+            else:
+                y += SECTION_GAP
+
+        docs = self._content_docs(message, text_width, font, theme)
+        layout.content_origin = QPoint(BUBBLE_PAD_X, y)
+        offset = 0
+        for doc in docs.documents():
+            layout.doc_offsets.append(offset)
+            offset += math.ceil(doc.size().height())
+            natural = max(natural, math.ceil(doc.idealWidth()))
+        y += offset
+        if not message.content and not message.reasoning and waiting is None and message.status in ("streaming", "waiting"):
+            layout.placeholder = QRect(BUBBLE_PAD_X, y, metrics.horizontalAdvance("Thinking…") + 4, metrics.height())
+            natural = max(natural, layout.placeholder.width())
+            y += metrics.height()
+
+        if message.status in ("stopped", "incomplete"):
+            text = "■ Stopped — partial reply" if message.status == "stopped" else "Incomplete — the app closed mid-reply"
+            badge_w = small_metrics.horizontalAdvance(text) + 16
+            y += SECTION_GAP
+            layout.badge = (QRect(BUBBLE_PAD_X, y, badge_w, small_metrics.height() + 6), text)
+            natural = max(natural, badge_w)
+            y += small_metrics.height() + 6
+
+        if message.status == "error":
+            y += SECTION_GAP if y > BUBBLE_PAD_Y else 0
+            box_w = text_width
+            inner_w = box_w - 20
+            error_text = message.error or "The request failed."
+            hint = str(message.facts.get("error_hint") or message.facts.get("hint") or "")
+            bold = QFont(font)
+            bold.setBold(True)
+            error_rect = QFontMetrics(bold).boundingRect(QRect(0, 0, inner_w, 100000), Qt.TextFlag.TextWordWrap, error_text)
+            box_y = y
+            y += 10
+            layout.error_text = (QRect(BUBBLE_PAD_X + 10, y, inner_w, error_rect.height()), error_text)
+            y += error_rect.height() + 4
+            if hint:
+                hint_rect = small_metrics.boundingRect(QRect(0, 0, inner_w, 100000), Qt.TextFlag.TextWordWrap, hint)
+                layout.hint_text = (QRect(BUBBLE_PAD_X + 10, y, inner_w, hint_rect.height()), hint)
+                y += hint_rect.height() + 4
+            button_w = metrics.horizontalAdvance("↻ Retry") + 24
+            layout.retry_button = QRect(BUBBLE_PAD_X + 10, y + 2, button_w, metrics.height() + 10)
+            hits.append(Hit(layout.retry_button, ("retry", message.id)))
+            y += metrics.height() + 22
+            layout.error_box = QRect(BUBBLE_PAD_X, box_y, box_w, y - box_y)
+            natural = max(natural, box_w)
+            y += 2
+
+        if waiting is not None:
+            y += SECTION_GAP if y > BUBBLE_PAD_Y else 0
+            cancel_w = metrics.horizontalAdvance("Cancel") + 20
+            line_w = min(text_width, small_metrics.horizontalAdvance(waiting_text(waiting, 0.0)) + 90 + cancel_w)
+            line_w = max(line_w, min(text_width, 360))
+            layout.waiting_line = QRect(BUBBLE_PAD_X, y, line_w, metrics.height() + 10)
+            layout.cancel_button = QRect(BUBBLE_PAD_X + line_w - cancel_w, y + 1, cancel_w, metrics.height() + 8)
+            hits.append(Hit(layout.cancel_button, ("cancel", message.id)))
+            natural = max(natural, line_w)
+            y += layout.waiting_line.height()
+
+        bubble_h = y + BUBBLE_PAD_Y
+        bubble_w = min(bubble_max, max(natural, 24) + 2 * BUBBLE_PAD_X)
+        left = width - SIDE_MARGIN - bubble_w if is_user else SIDE_MARGIN
+        layout.bubble = QRect(left, ROW_GAP, bubble_w, bubble_h)
+        shift = QPoint(left, ROW_GAP)
+        layout.content_origin += shift
+        if layout.reasoning_header is not None:
+            layout.reasoning_header.translate(shift)
+            hits.append(Hit(layout.reasoning_header, ("toggle_reasoning", message.id)))
+        if layout.reasoning_origin is not None:
+            layout.reasoning_origin += shift
+        for rect in (layout.placeholder, layout.error_box, layout.retry_button, layout.waiting_line,
+                     layout.cancel_button):
+            if rect is not None:
+                rect.translate(shift)
+        for pair in (layout.badge, layout.error_text, layout.hint_text):
+            if pair is not None:
+                pair[0].translate(shift)
+        bottom = ROW_GAP + bubble_h
+
+        if message.role == "assistant":
+            text, request_id = facts_text(message.model, message.facts)
+            if text or request_id:
+                fy = bottom + 3
+                fx = left + 6
+                available = width - fx - SIDE_MARGIN
+                rid_text = short_request_id(request_id) if request_id else ""
+                rid_w = small_metrics.horizontalAdvance(rid_text) if rid_text else 0
+                sep_w = small_metrics.horizontalAdvance(" · ") if text and rid_text else 0
+                text = small_metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(20, available - rid_w - sep_w))
+                text_w = small_metrics.horizontalAdvance(text)
+                layout.facts = (QRect(fx, fy, text_w + sep_w, small_metrics.height()), text + (" · " if sep_w else ""))
+                if rid_text and request_id:
+                    rect = QRect(fx + text_w + sep_w, fy, rid_w, small_metrics.height())
+                    layout.request_id = (rect, rid_text)
+                    hits.append(Hit(rect, ("copy_request_id", message.id, request_id)))
+                bottom = fy + small_metrics.height()
+        layout.hits = hits
+        layout.height = bottom + ROW_GAP
+        self._rows[message.id] = layout
+        return layout
+
+    def _new_document(self, font: QFont, theme: Theme) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(font)
+        doc.setDocumentMargin(0)
+        doc.setDefaultStyleSheet(theme.stylesheet)
+        doc.setUndoRedoEnabled(False)
+        return doc
+
+    def _set_html(self, doc: QTextDocument, html: str, width: float, message_id: int) -> None:
+        doc.setHtml(html)
+        doc.setTextWidth(width)
+        self._count_layout(message_id)
+
+    def _count_layout(self, message_id: int) -> None:
+        self.layout_count += 1
+        self.layouts_by_id[message_id] += 1
+
+    def _content_docs(self, message: Message, width: float, font: QFont, theme: Theme) -> ContentDocs:
+        docs = self._content.get(message.id)
+        if docs is None:
+            docs = ContentDocs()
+            self._content[message.id] = docs
+        renderer = docs.renderer
+        resets = renderer.resets
+        grew = renderer.feed(message.content) if message.content != renderer.text or not docs.live else 0
+        font_key = font.key()
+        rebuild = renderer.resets != resets or docs.theme_key != theme.key or docs.font_key != font_key
+        if rebuild:
+            docs.sealed.clear()
+            docs.sealed_blocks = 0
+            docs.live = None
+            docs.live_html = ""
+            docs.theme_key = theme.key
+            docs.font_key = font_key
+            docs.width = width
+        elif docs.width != width:
+            for doc in docs.documents():
+                doc.setTextWidth(width)
+                self._count_layout(message.id)
+            docs.width = width
+        del grew
+        finished = renderer.finished
+        # Freeze finished blocks into documents of bounded size: each is laid out once.
+        pending = 0
+        start = docs.sealed_blocks
+        for i in range(start, len(finished)):
+            pending += len(finished[i])
+            if pending >= SEAL_HTML_CHARS:
+                doc = self._new_document(font, theme)
+                self._set_html(doc, "".join(finished[docs.sealed_blocks : i + 1]), width, message.id)
+                docs.sealed.append(doc)
+                docs.sealed_blocks = i + 1
+                pending = 0
+        live_html = "".join(finished[docs.sealed_blocks :]) + renderer.tail_html
+        if docs.live is None or live_html != docs.live_html:
+            if docs.live is None:
+                docs.live = self._new_document(font, theme)
+            self._set_html(docs.live, live_html, width, message.id)
+            docs.live_html = live_html
+        return docs
+
+    def _reasoning_document(self, message: Message, width: float, font: QFont, theme: Theme) -> QTextDocument:
+        key = (message.reasoning, width, theme.key, font.key())
+        cached = self._reasoning.get(message.id)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        doc = self._new_document(font, theme)
+        italic = QFont(font)
+        italic.setItalic(True)
+        doc.setDefaultFont(italic)
+        doc.setPlainText(message.reasoning.strip())
+        doc.setTextWidth(width - 10)
+        self._count_layout(message.id)
+        self._reasoning[message.id] = (key, doc)
+        return doc
+
+    def flow_started(self) -> None:
+        """The view is about to ask every row for its size (``doItemsLayout``)."""
+        self._estimated.clear()
+
+    def _refresh_row(self, message: Message, index: ModelIndex) -> None:
+        previous = self._rows.get(message.id)
+        layout = self._layout(message, index.data(MessageRole.REVISION), index.data(MessageRole.WAITING))
+        if previous is None or previous.height != layout.height or message.id in self._estimated:
+            emit_signal(self.sizeHintChanged, QModelIndex(index))
+        else:
+            self._view.viewport().update(self._view.visualRect(QModelIndex(index)))
+
+    def _schedule_size_change(self, message_id: int) -> None:
+        if not self._pending_size_changes:
+            QTimer.singleShot(0, self._emit_size_changes)
+        self._pending_size_changes.add(message_id)
+
+    def _emit_size_changes(self) -> None:
+        ids, self._pending_size_changes = self._pending_size_changes, set()
+        model = self._view.model()
+        if model is None:
+            return
+        row_of = getattr(model, "row_of", None)
+        for message_id in ids:
+            row = row_of(message_id) if row_of else -1
+            layout = self._rows.get(message_id)
+            if row >= 0 and layout is not None and message_id in self._estimated:
+                # Qt re-flows the whole list for any sizeHintChanged: one signal covers every row.
+                emit_signal(self.sizeHintChanged, model.index(row, 0))
+                return
+
+    def _evict(self) -> None:
+        while len(self._content) > CONTENT_CACHE_SIZE:
+            message_id, _ = self._content.popitem(last=False)
+            self._rows.pop(message_id, None)
+            self._reasoning.pop(message_id, None)
+
+    # --- painting ----------------------------------------------------------------------
+
+    def _paint_bubble(self, painter: QPainter, message: Message, layout: RowLayout, theme: Theme, selected: bool) -> None:
+        color = theme.bubble_user if message.role == "user" else theme.bubble_assistant
+        if message.role == "system":
+            color = _blend(theme.bubble_assistant, theme.muted, 0.1)
+        painter.setPen(theme.accent if selected else theme.border)
+        painter.setBrush(color)
+        painter.drawRoundedRect(QRectF(layout.bubble).adjusted(0.5, 0.5, -0.5, -0.5), BUBBLE_RADIUS, BUBBLE_RADIUS)
+
+    def _draw_document(self, painter: QPainter, doc: QTextDocument, origin: QPoint, color: QColor,
+                       visible: QRect, theme: Theme) -> None:
+        size = doc.size()
+        doc_rect = QRectF(origin.x(), origin.y(), size.width(), size.height())
+        if not doc_rect.intersects(QRectF(visible)):
+            return
+        painter.save()
+        painter.translate(origin)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        palette = QPalette(self._view.palette())
+        palette.setColor(QPalette.ColorRole.Text, color)
+        context.palette = palette
+        context.clip = QRectF(visible.translated(-origin))
+        if self.find_term:
+            context.selections = self._find_selections(doc, theme)
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def _find_selections(self, doc: QTextDocument, theme: Theme) -> list[QAbstractTextDocumentLayout.Selection]:
+        selections = []
+        fmt = QTextCharFormat()
+        fmt.setBackground(theme.find_back)
+        cursor = doc.find(self.find_term, 0)
+        while not cursor.isNull() and len(selections) < 500:
+            selection = QAbstractTextDocumentLayout.Selection()
+            selection.cursor = QTextCursor(cursor)
+            selection.format = fmt
+            selections.append(selection)
+            cursor = doc.find(self.find_term, cursor)
+        return selections
+
+    def _paint_reasoning(self, painter: QPainter, layout: RowLayout, theme: Theme, visible: QRect) -> None:
+        if layout.reasoning_header is None:
+            return
+        small = QFont(self._font())
+        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.85))
+        painter.setFont(small)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_blend(theme.bubble_assistant, theme.text, 0.06))
+        painter.drawRoundedRect(QRectF(layout.reasoning_header), 6, 6)
+        painter.setPen(theme.muted)
+        painter.drawText(layout.reasoning_header.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, layout.reasoning_label)
+        if layout.reasoning_doc is not None and layout.reasoning_origin is not None:
+            bar_top = layout.reasoning_origin.y()
+            bar_height = math.ceil(layout.reasoning_doc.size().height())
+            painter.fillRect(QRect(layout.reasoning_origin.x() - 9, bar_top, 2, bar_height), theme.border)
+            self._draw_document(painter, layout.reasoning_doc, layout.reasoning_origin, theme.muted, visible, theme)
+
+    def _paint_content(self, painter: QPainter, message: Message, layout: RowLayout, theme: Theme, visible: QRect) -> None:
+        docs = self._content.get(message.id)
+        if docs is not None:
+            for doc, offset in zip(docs.documents(), layout.doc_offsets, strict=False):
+                origin = layout.content_origin + QPoint(0, offset)
+                self._draw_document(painter, doc, origin, theme.text, visible, theme)
+        if layout.placeholder is not None:
+            painter.setFont(self._font())
+            painter.setPen(theme.muted)
+            painter.drawText(layout.placeholder, Qt.AlignmentFlag.AlignVCenter, "Thinking…")
+
+    def _paint_status(self, painter: QPainter, message: Message, layout: RowLayout, theme: Theme, index: ModelIndex) -> None:
+        font = self._font()
+        small = QFont(font)
+        small.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
+        if layout.badge is not None:
+            rect, text = layout.badge
+            painter.setFont(small)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_blend(theme.bubble_assistant, theme.muted, 0.18))
+            painter.drawRoundedRect(QRectF(rect), rect.height() / 2, rect.height() / 2)
+            painter.setPen(theme.text)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        if layout.error_box is not None:
+            painter.setPen(_blend(theme.error_back, theme.error_text, 0.35))
+            painter.setBrush(theme.error_back)
+            painter.drawRoundedRect(QRectF(layout.error_box), 8, 8)
+            if layout.error_text is not None:
+                bold = QFont(font)
+                bold.setBold(True)
+                painter.setFont(bold)
+                painter.setPen(theme.error_text)
+                painter.drawText(layout.error_text[0], Qt.TextFlag.TextWordWrap, layout.error_text[1])
+            if layout.hint_text is not None:
+                painter.setFont(small)
+                painter.setPen(_blend(theme.error_text, theme.text, 0.5))
+                painter.drawText(layout.hint_text[0], Qt.TextFlag.TextWordWrap, layout.hint_text[1])
+            if layout.retry_button is not None:
+                self._paint_button(painter, layout.retry_button, "↻ Retry", theme, primary=True)
+        waiting: Waiting | None = index.data(MessageRole.WAITING)
+        if layout.waiting_line is not None and waiting is not None:
+            rect = layout.waiting_line
+            painter.setFont(small)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_blend(theme.bubble_assistant, theme.accent, 0.12))
+            painter.drawRoundedRect(QRectF(rect), 8, 8)
+            painter.setPen(theme.text)
+            text_rect = rect.adjusted(10, 0, -(layout.cancel_button.width() + 8 if layout.cancel_button else 0), 0)
+            text = QFontMetrics(small).elidedText(waiting_text(waiting, self._clock()),
+                                                  Qt.TextElideMode.ElideRight, text_rect.width())
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, text)
+            if layout.cancel_button is not None:
+                self._paint_button(painter, layout.cancel_button, "Cancel", theme, primary=False)
+        if layout.facts is not None:
+            painter.setFont(small)
+            painter.setPen(theme.muted)
+            painter.drawText(layout.facts[0], Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextDontClip, layout.facts[1])
+            if layout.request_id is not None:
+                rect, text = layout.request_id
+                painter.setPen(_blend(theme.muted, theme.accent, 0.6))
+                painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextDontClip, text)
+
+    def _paint_button(self, painter: QPainter, rect: QRect, text: str, theme: Theme, *, primary: bool) -> None:
+        painter.setFont(self._font())
+        if primary:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(theme.accent)
+            painter.drawRoundedRect(QRectF(rect), 6, 6)
+            painter.setPen(self._view.palette().color(QPalette.ColorRole.HighlightedText))
+        else:
+            painter.setPen(theme.border)
+            painter.setBrush(self._view.palette().color(QPalette.ColorRole.Button))
+            painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+            painter.setPen(self._view.palette().color(QPalette.ColorRole.ButtonText))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)

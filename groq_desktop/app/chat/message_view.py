@@ -1,0 +1,384 @@
+"""The chat message list: painting by ``MessageDelegate``, clicks, context menu, find, stick-to-bottom."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QDesktopServices,
+    QGuiApplication,
+    QKeySequence,
+    QMouseEvent,
+)
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QMenu, QWidget
+
+from groq_desktop.app.chat.markdown_render import warm_up_in_background
+from groq_desktop.app.chat.message_delegate import MessageDelegate, waiting_text
+from groq_desktop.app.chat.message_model import MessageListModel, MessageRole, emit_signal
+from groq_desktop.core.storage import Message
+
+BOTTOM_SLACK_PX = 24
+"""Within this distance of the end the view counts as "at the bottom" and follows new text."""
+COUNTDOWN_MS = 1000
+RETRYABLE_STATUSES = frozenset({"error", "stopped", "incomplete"})
+
+
+def open_link(url: str) -> None:
+    """Open a link from a message (tests replace this)."""
+    QDesktopServices.openUrl(QUrl(url))
+
+
+class MessageView(QListView):
+    copy_requested = Signal(int, str)
+    """(message id, "markdown" | "text"); the view has already put the text on the clipboard."""
+    retry_requested = Signal(int)
+    cancel_requested = Signal(int)
+    edit_requested = Signal(int)
+    regenerate_requested = Signal(int)
+    request_id_copied = Signal(str)
+    code_copied = Signal(int, int)
+    """(message id, code block index) after a code block's Copy button put its code on the clipboard."""
+
+    def __init__(self, parent: QWidget | None = None, *, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._delegate = MessageDelegate(self, clock=clock)
+        self.setItemDelegate(self._delegate)
+        self.setUniformItemSizes(False)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMouseTracking(True)
+        self.verticalScrollBar().setSingleStep(24)
+        self._stick = True
+        self._last_maximum = 0
+        self.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(COUNTDOWN_MS)
+        self._countdown.timeout.connect(self._tick_countdown)
+        self._model: MessageListModel | None = None
+        self._add_shortcuts()
+        warm_up_in_background()
+
+    # --- model -------------------------------------------------------------------------
+
+    @property
+    def delegate(self) -> MessageDelegate:
+        return self._delegate
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        if self._model is not None:
+            self._model.dataChanged.disconnect(self._on_data_changed)
+            self._model.modelReset.disconnect(self._on_reset)
+            self._model.rowsRemoved.disconnect(self._on_reset)
+        super().setModel(model)
+        self._delegate.forget()
+        self._model = model if isinstance(model, MessageListModel) else None
+        if self._model is not None:
+            self._model.dataChanged.connect(self._on_data_changed)
+            self._model.modelReset.connect(self._on_reset)
+            self._model.rowsRemoved.connect(self._on_reset)
+
+    def doItemsLayout(self) -> None:
+        self._delegate.flow_started()
+        super().doItemsLayout()
+
+    def message_model(self) -> MessageListModel:
+        if self._model is None:
+            raise RuntimeError("MessageView needs a MessageListModel")
+        return self._model
+
+    def _on_data_changed(self, top: QModelIndex, bottom: QModelIndex, roles: Any = None) -> None:
+        for row in range(top.row(), bottom.row() + 1):
+            self._delegate.refresh_if_laid_out(self.message_model().index(row, 0))
+        self._update_countdown()
+
+    def _on_reset(self, *args: Any) -> None:
+        model = self.message_model()
+        alive = {model.message(row).id for row in range(model.rowCount())}
+        gone = {m for m in list(self._delegate._rows) + list(self._delegate._content) if m not in alive}
+        self._delegate.forget(gone)
+        self._update_countdown()
+
+    # --- stick to bottom ---------------------------------------------------------------
+
+    @property
+    def stick_to_bottom(self) -> bool:
+        """True while the view follows the end of the conversation (the user is at the bottom)."""
+        return self._stick
+
+    def is_at_bottom(self) -> bool:
+        bar = self.verticalScrollBar()
+        return bar.value() >= bar.maximum() - BOTTOM_SLACK_PX
+
+    def scroll_to_bottom(self) -> None:
+        self._stick = True
+        self.scrollToBottom()
+
+    def _on_range_changed(self, _minimum: int, maximum: int) -> None:
+        bar = self.verticalScrollBar()
+        # The value may already have moved (a user scroll that triggered a re-layout): judge by it too.
+        if self._stick and bar.value() >= self._last_maximum - BOTTOM_SLACK_PX:
+            bar.setValue(maximum)
+        self._last_maximum = maximum
+
+    def _on_scrolled(self, _value: int) -> None:
+        self._stick = self.is_at_bottom()
+
+    # --- find and navigation -----------------------------------------------------------
+
+    def find_text(self, text: str, backwards: bool = False) -> bool:
+        """Select and scroll to the next message containing ``text`` (wrapping); highlight matches."""
+        needle = text.casefold()
+        self._delegate.find_term = text
+        self.viewport().update()
+        model = self._model
+        if not needle or model is None or model.rowCount() == 0:
+            return False
+        count = model.rowCount()
+        current = self.currentIndex().row() if self.currentIndex().isValid() else (count if not backwards else -1)
+        step = -1 if backwards else 1
+        for i in range(1, count + 1):
+            row = (current + step * i) % count
+            message = model.message(row)
+            if needle in message.content.casefold() or needle in message.reasoning.casefold():
+                index = model.index(row, 0)
+                self.setCurrentIndex(index)
+                self._scroll_to_match(index, text)
+                return True
+        return False
+
+    def clear_find(self) -> None:
+        self._delegate.find_term = ""
+        self.viewport().update()
+
+    def _scroll_to_match(self, index: QModelIndex, text: str) -> None:
+        self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+        layout = self._delegate.row_layout(index)
+        message: Message = index.data(MessageRole.MESSAGE)
+        for doc, offset in zip(self._delegate.content_documents(message.id), layout.doc_offsets, strict=False):
+            cursor = doc.find(text)
+            if not cursor.isNull():
+                block_y = doc.documentLayout().blockBoundingRect(cursor.block()).top()
+                match_y = layout.content_origin.y() + offset + int(block_y)
+                row_top = self.visualRect(index).top() + self.verticalScrollBar().value()
+                self.verticalScrollBar().setValue(max(0, row_top + match_y - self.viewport().height() // 3))
+                return
+
+    def scroll_to_message(self, message_id: int) -> None:
+        row = self.message_model().row_of(message_id)
+        if row >= 0:
+            self.scrollTo(self.message_model().index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+            self.settle_layout()
+            self.scrollTo(self.message_model().index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+
+    def settle_layout(self, rounds: int = 4) -> None:
+        """Lay out the visible rows exactly now (instead of on the next paint) and re-flow the list.
+
+        Rows never painted have estimated heights; making the visible ones exact before a scroll or
+        a hit test keeps positions right without waiting for the paint -> relayout round trip.
+        """
+        self.executeDelayedItemsLayout()
+        for _ in range(rounds):
+            changed = False
+            for index in self.visible_indexes():
+                if self._delegate.make_exact(index):
+                    changed = True
+            if not changed:
+                return
+            self.doItemsLayout()
+
+    def visible_indexes(self) -> list[QModelIndex]:
+        model = self._model
+        if model is None or model.rowCount() == 0:
+            return []
+        first = self.indexAt(QPoint(1, 0))
+        row = first.row() if first.isValid() else 0
+        height = self.viewport().height()
+        indexes = []
+        while row < model.rowCount():
+            index = model.index(row, 0)
+            rect = self.visualRect(index)
+            if rect.top() >= height:
+                break
+            if rect.bottom() >= 0:
+                indexes.append(index)
+            row += 1
+        return indexes
+
+    # --- clicks ------------------------------------------------------------------------
+
+    def action_at(self, pos: QPoint) -> tuple[Any, ...] | None:
+        index = self.indexAt(pos)
+        if not index.isValid():
+            return None
+        return self._delegate.action_at(index, pos, self.visualRect(index))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            action = self.action_at(event.position().toPoint())
+            if action is not None:
+                self.trigger(action)
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        over_action = self.action_at(event.position().toPoint()) is not None
+        self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if over_action else Qt.CursorShape.ArrowCursor)
+        super().mouseMoveEvent(event)
+
+    def trigger(self, action: tuple[Any, ...]) -> None:
+        """Do what a clicked region in a message asks for (see ``MessageDelegate.action_at``)."""
+        kind, message_id = action[0], action[1]
+        model = self.message_model()
+        message = model.message_by_id(message_id)
+        if message is None:
+            return
+        match kind:
+            case "copy_code":
+                blocks = self._delegate.code_blocks(message)
+                if 0 <= action[2] < len(blocks):
+                    QGuiApplication.clipboard().setText(blocks[action[2]])
+                    emit_signal(self.code_copied, message_id, action[2])
+            case "toggle_reasoning":
+                self._delegate.toggle_reasoning(message, model.index(model.row_of(message_id), 0))
+            case "retry":
+                emit_signal(self.retry_requested, message_id)
+            case "cancel":
+                emit_signal(self.cancel_requested, message_id)
+            case "copy_request_id":
+                self.copy_request_id(message_id)
+            case "link":
+                open_link(action[2])
+
+    # --- context menu ------------------------------------------------------------------
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        index = self.indexAt(event.pos())
+        if not index.isValid():
+            return
+        self.setCurrentIndex(index)
+        menu = self.build_context_menu(index.data(MessageRole.ID))
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def build_context_menu(self, message_id: int) -> QMenu:
+        menu = QMenu(self)
+        for action in self.context_actions(message_id):
+            action.setParent(menu)
+            menu.addAction(action)
+        return menu
+
+    def context_actions(self, message_id: int) -> list[QAction]:
+        """The actions the context menu of this message offers, in order."""
+        model = self.message_model()
+        message = model.message_by_id(message_id)
+        if message is None:
+            return []
+        actions: list[QAction] = []
+
+        def add(text: str, handler: Callable[[], None], shortcut: str | None = None) -> None:
+            action = QAction(text, self)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+                action.setShortcutVisibleInContextMenu(True)
+            action.triggered.connect(handler)
+            actions.append(action)
+
+        add("Copy as Markdown", lambda: self.copy_message(message_id, "markdown"), "Ctrl+C")
+        add("Copy as plain text", lambda: self.copy_message(message_id, "text"), "Ctrl+Shift+C")
+        if message.role == "user":
+            add("Edit", lambda: self.edit_message(message_id), "Ctrl+E")
+        if message.role == "assistant" and self._is_last_assistant(message_id):
+            add("Regenerate", lambda: self.regenerate_message(message_id), "Ctrl+R")
+        if message.status in RETRYABLE_STATUSES:
+            add("Retry", lambda: emit_signal(self.retry_requested, message_id))
+        if message.facts.get("request_id"):
+            add("Copy request id", lambda: self.copy_request_id(message_id))
+        return actions
+
+    def copy_message(self, message_id: int, fmt: str) -> None:
+        message = self.message_model().message_by_id(message_id)
+        if message is None:
+            return
+        text = message.content if fmt == "markdown" else self._delegate.plain_text(message)
+        QGuiApplication.clipboard().setText(text)
+        emit_signal(self.copy_requested, message_id, fmt)
+
+    def edit_message(self, message_id: int) -> None:
+        emit_signal(self.edit_requested, message_id)
+
+    def regenerate_message(self, message_id: int) -> None:
+        emit_signal(self.regenerate_requested, message_id)
+
+    def copy_request_id(self, message_id: int) -> None:
+        message = self.message_model().message_by_id(message_id)
+        request_id = message.facts.get("request_id") if message else None
+        if request_id:
+            QGuiApplication.clipboard().setText(str(request_id))
+            emit_signal(self.request_id_copied, str(request_id))
+
+    def _is_last_assistant(self, message_id: int) -> bool:
+        model = self.message_model()
+        for row in range(model.rowCount() - 1, -1, -1):
+            message = model.message(row)
+            if message.role == "assistant":
+                return message.id == message_id
+        return False
+
+    def _add_shortcuts(self) -> None:
+        def on_current(handler: Callable[[int], None]) -> Callable[[], None]:
+            def run() -> None:
+                index = self.currentIndex()
+                if index.isValid():
+                    handler(index.data(MessageRole.ID))
+            return run
+
+        bindings: list[tuple[str, Callable[[], None]]] = [
+            ("Ctrl+C", on_current(lambda mid: self.copy_message(mid, "markdown"))),
+            ("Ctrl+Shift+C", on_current(lambda mid: self.copy_message(mid, "text"))),
+        ]
+        for keys, handler in bindings:
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(handler)
+            self.addAction(action)
+
+    # --- waiting countdown -------------------------------------------------------------
+
+    def waiting_text(self, message_id: int) -> str | None:
+        """The waiting line as it reads now (None if the message isn't waiting)."""
+        waiting = self.message_model().waiting(message_id) if self._model else None
+        return None if waiting is None else waiting_text(waiting, self._clock())
+
+    def _update_countdown(self) -> None:
+        if self._model is not None and self._model.waiting_ids():
+            if not self._countdown.isActive():
+                self._countdown.start()
+        else:
+            self._countdown.stop()
+
+    @property
+    def countdown_active(self) -> bool:
+        return self._countdown.isActive()
+
+    def _tick_countdown(self) -> None:
+        model = self._model
+        if model is None:
+            return
+        for message_id in model.waiting_ids():
+            row = model.row_of(message_id)
+            if row >= 0:
+                self.viewport().update(self.visualRect(model.index(row, 0)))
+        self._update_countdown()

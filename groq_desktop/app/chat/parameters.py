@@ -1,0 +1,253 @@
+"""The model picker and the (collapsible) per-conversation parameters."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from groq_desktop.core.model_registry import ModelInfo
+from groq_desktop.services.chat import MAX_STOP_SEQUENCES, reasoning_options
+
+# Keys this widget owns in a conversation's params; others (like context_from) are left alone.
+PARAM_KEYS = (
+    "temperature",
+    "top_p",
+    "max_completion_tokens",
+    "seed",
+    "stop",
+    "reasoning_effort",
+    "reasoning_format",
+    "fit_recent_turns",
+)
+_DEFAULT = "default"
+
+
+def _short_tokens(count: int | None) -> str:
+    if not count:
+        return "?"
+    return f"{count // 1024}K" if count % 1024 == 0 else f"{count / 1000:.0f}k"
+
+
+def _count(value: int | None) -> str:
+    return f"{value:,}" if value else "?"
+
+
+class ModelPicker(QComboBox):
+    """Chat models with their context windows; a conversation's retired model stays listed as such."""
+
+    model_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("modelPicker")
+        self.setToolTip("The model this conversation talks to")
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.currentIndexChanged.connect(self._on_index)
+
+    def set_models(self, models: Sequence[ModelInfo], current: str | None) -> None:
+        with QSignalBlocker(self):
+            self.clear()
+            for info in models:
+                self.addItem(f"{info.id}  ·  {_short_tokens(info.context_window)} context", info.id)
+                self.setItemData(
+                    self.count() - 1,
+                    f"{info.id}\nContext window: {_count(info.context_window)} tokens\n"
+                    f"Longest reply: {_count(info.max_completion_tokens)} tokens\nBy {info.owned_by}",
+                    Qt.ItemDataRole.ToolTipRole,
+                )
+            if current:
+                self.select(current)
+
+    def select(self, model_id: str) -> None:
+        with QSignalBlocker(self):
+            index = self.findData(model_id)
+            if index < 0:
+                self.addItem(f"{model_id}  ·  not offered any more", model_id)
+                index = self.count() - 1
+            self.setCurrentIndex(index)
+
+    def current_model(self) -> str:
+        return str(self.currentData() or "")
+
+    def _on_index(self, index: int) -> None:
+        if index >= 0:
+            self.model_chosen.emit(str(self.itemData(index)))
+
+
+class ParametersWidget(QWidget):
+    """System prompt and sampling options, saved with the conversation."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.toggle = QToolButton()
+        self.toggle.setObjectName("parametersToggle")
+        self.toggle.setText("Parameters")
+        self.toggle.setCheckable(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.toggle.setAutoRaise(True)
+        self.toggle.toggled.connect(self.set_expanded)
+
+        self.body = QWidget()
+        form = QFormLayout(self.body)
+        form.setContentsMargins(4, 0, 4, 4)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+        self.system_prompt = QPlainTextEdit()
+        self.system_prompt.setPlaceholderText("You are a helpful assistant.")
+        self.system_prompt.setFixedHeight(64)
+        self.system_prompt.setToolTip("Sent first, before every request of this conversation")
+        self.temperature = self._spin(-0.1, 2.0, 0.1, "Randomness, 0 to 2 (default: the model's, 1)")
+        self.top_p = self._spin(-0.05, 1.0, 0.05, "Nucleus sampling, 0 to 1 (default 1)")
+        self.max_tokens = QSpinBox()
+        self.max_tokens.setRange(0, 131072)
+        self.max_tokens.setSingleStep(256)
+        self.max_tokens.setSpecialValueText(_DEFAULT)
+        self.max_tokens.setToolTip("Longest reply; counted against your tokens-per-minute when sent")
+        self.seed = QSpinBox()
+        self.seed.setRange(-1, 2**31 - 1)
+        self.seed.setSpecialValueText("random")
+        self.seed.setToolTip("Same seed and parameters: mostly the same reply")
+        self.stops = [QLineEdit() for _ in range(MAX_STOP_SEQUENCES)]
+        stop_row = QHBoxLayout()
+        stop_row.setContentsMargins(0, 0, 0, 0)
+        for edit in self.stops:
+            edit.setPlaceholderText("stop")
+            edit.setToolTip(f"Up to {MAX_STOP_SEQUENCES} sequences that end the reply")
+            stop_row.addWidget(edit)
+        stop_box = QWidget()
+        stop_box.setLayout(stop_row)
+        self.reasoning_effort = QComboBox()
+        self.reasoning_effort.setToolTip("How much the model thinks before answering")
+        self.reasoning_format = QComboBox()
+        self.reasoning_format.setToolTip("parsed: thinking shown apart · raw: inline <think> · hidden: not sent")
+        self.fit_recent = QCheckBox("Send only the recent turns that fit")
+        self.fit_recent.setToolTip("When the conversation outgrows the context window, leave the oldest turns out")
+
+        form.addRow("System prompt", self.system_prompt)
+        form.addRow("Temperature", self.temperature)
+        form.addRow("Top P", self.top_p)
+        form.addRow("Max reply tokens", self.max_tokens)
+        form.addRow("Seed", self.seed)
+        form.addRow("Stop sequences", stop_box)
+        self._effort_label = QLabel("Reasoning effort")
+        self._format_label = QLabel("Reasoning format")
+        form.addRow(self._effort_label, self.reasoning_effort)
+        form.addRow(self._format_label, self.reasoning_format)
+        form.addRow("", self.fit_recent)
+
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.toggle)
+        column.addWidget(self.body)
+        self.set_expanded(False)
+
+        self.system_prompt.textChanged.connect(self.changed)
+        for spin in (self.temperature, self.top_p):
+            spin.valueChanged.connect(self.changed)
+        for ispin in (self.max_tokens, self.seed):
+            ispin.valueChanged.connect(self.changed)
+        for edit in self.stops:
+            edit.editingFinished.connect(self.changed)
+        self.reasoning_effort.currentIndexChanged.connect(self.changed)
+        self.reasoning_format.currentIndexChanged.connect(self.changed)
+        self.fit_recent.toggled.connect(self.changed)
+        self.set_model(None)
+
+    @staticmethod
+    def _spin(low: float, high: float, step: float, tip: str) -> QDoubleSpinBox:
+        spin = QDoubleSpinBox()
+        spin.setRange(low, high)
+        spin.setSingleStep(step)
+        spin.setDecimals(2)
+        spin.setSpecialValueText(_DEFAULT)
+        spin.setValue(low)
+        spin.setToolTip(tip)
+        return spin
+
+    def set_expanded(self, expanded: bool) -> None:
+        with QSignalBlocker(self.toggle):
+            self.toggle.setChecked(expanded)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
+        self.body.setVisible(expanded)
+
+    def set_model(self, info: ModelInfo | str | None) -> None:
+        """Show only the reasoning options the model takes; cap the reply length at its maximum."""
+        model_id = info.id if isinstance(info, ModelInfo) else (info or "")
+        options = reasoning_options(model_id)
+        for combo, label, name in (
+            (self.reasoning_effort, self._effort_label, "reasoning_effort"),
+            (self.reasoning_format, self._format_label, "reasoning_format"),
+        ):
+            current = combo.currentData()
+            with QSignalBlocker(combo):
+                combo.clear()
+                combo.addItem(_DEFAULT, None)
+                for value in options.get(name, ()):
+                    combo.addItem(value, value)
+                combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.setVisible(name in options)
+            label.setVisible(name in options)
+        if isinstance(info, ModelInfo) and info.max_completion_tokens:
+            self.max_tokens.setMaximum(info.max_completion_tokens)
+
+    def set_values(self, system_prompt: str, params: dict[str, Any]) -> None:
+        blockers = [QSignalBlocker(w) for w in self._inputs()]
+        self.system_prompt.setPlainText(system_prompt)
+        temperature, top_p = params.get("temperature"), params.get("top_p")
+        self.temperature.setValue(self.temperature.minimum() if temperature is None else float(temperature))
+        self.top_p.setValue(self.top_p.minimum() if top_p is None else float(top_p))
+        self.max_tokens.setValue(int(params.get("max_completion_tokens") or 0))
+        seed = params.get("seed")
+        self.seed.setValue(-1 if seed is None else int(seed))
+        stops = list(params.get("stop") or [])
+        for i, edit in enumerate(self.stops):
+            edit.setText(stops[i] if i < len(stops) else "")
+        for combo, name in ((self.reasoning_effort, "reasoning_effort"), (self.reasoning_format, "reasoning_format")):
+            combo.setCurrentIndex(max(0, combo.findData(params.get(name))))
+        self.fit_recent.setChecked(bool(params.get("fit_recent_turns")))
+        del blockers
+
+    def values(self) -> tuple[str, dict[str, Any]]:
+        params: dict[str, Any] = {
+            "temperature": None if self.temperature.value() < 0 else round(self.temperature.value(), 2),
+            "top_p": None if self.top_p.value() < 0 else round(self.top_p.value(), 2),
+            "max_completion_tokens": self.max_tokens.value() or None,
+            "seed": None if self.seed.value() < 0 else self.seed.value(),
+            "stop": [e.text() for e in self.stops if e.text()],
+            "reasoning_effort": self.reasoning_effort.currentData(),
+            "reasoning_format": self.reasoning_format.currentData(),
+            "fit_recent_turns": self.fit_recent.isChecked(),
+        }
+        return self.system_prompt.toPlainText(), params
+
+    def _inputs(self) -> list[QWidget]:
+        return [
+            self.system_prompt,
+            self.temperature,
+            self.top_p,
+            self.max_tokens,
+            self.seed,
+            *self.stops,
+            self.reasoning_effort,
+            self.reasoning_format,
+            self.fit_recent,
+        ]

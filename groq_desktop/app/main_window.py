@@ -1,0 +1,185 @@
+"""The main window: a sidebar with the four areas, a demo-mode banner and a status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from groq_desktop.app.bridge import CoreSignals
+from groq_desktop.app.composition import Services
+from groq_desktop.app.panels.chat_panel import ChatPanel
+from groq_desktop.app.panels.models_panel import ModelsPanel
+from groq_desktop.app.panels.monitor_panel import MonitorPanel
+from groq_desktop.app.panels.transcription_panel import TranscriptionPanel
+from groq_desktop.app.settings import AppSettings, Key
+from groq_desktop.app.settings_dialog import SettingsDialog
+from groq_desktop.app.status_quota import StatusQuota
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.settings = settings
+        self.signals = CoreSignals(services, self)
+        self.setWindowTitle("Groq Desktop" + (" — demo mode" if services.demo else ""))
+        self.resize(1280, 820)
+
+        self.chat_panel = ChatPanel(services, self.signals, settings)
+        self.transcription_panel = TranscriptionPanel(services, self.signals, settings)
+        self.models_panel = ModelsPanel(services, self.signals, settings)
+        self.monitor_panel = MonitorPanel(services, self.signals, settings)
+        self._areas: list[tuple[str, QWidget]] = [
+            ("Chat", self.chat_panel),
+            ("Transcribe", self.transcription_panel),
+            ("Models", self.models_panel),
+            ("Queue && limits", self.monitor_panel),
+        ]
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(176)
+        self.nav.setFrameShape(QListWidget.Shape.NoFrame)
+        # palette() references keep the sidebar right in light and dark schemes alike.
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { background: palette(window); padding-top: 8px; font-size: 14px; }"
+            "QListWidget#navigation::item { padding: 9px 14px; margin: 2px 8px; border-radius: 6px; }"
+            "QListWidget#navigation::item:selected { background: palette(highlight); color: palette(highlighted-text); }"
+            "QListWidget#navigation::item:hover:!selected { background: palette(midlight); }"
+        )
+        self.stack = QStackedWidget()
+        for index, (title, panel) in enumerate(self._areas):
+            item = QListWidgetItem(title.replace("&&", "&"))
+            item.setToolTip(f"{title.replace('&&', '&')} (Ctrl+{index + 1})")
+            self.nav.addItem(item)
+            self.stack.addWidget(panel)
+        self.nav.currentRowChanged.connect(self._show_area)
+
+        body = QWidget()
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        if services.demo:
+            column.addWidget(self._demo_banner())
+        column.addWidget(body, 1)
+        self.setCentralWidget(central)
+
+        self.status_quota = StatusQuota(services, self.signals)
+        self.statusBar().addPermanentWidget(self.status_quota)
+        self.statusBar().showMessage(
+            "Demo mode: the built-in Groq emulator answers" if services.demo else f"Connected to {services.config.client.base_url}"
+        )
+        self._build_menu()
+
+        self.models_panel.chat_with_model.connect(self._chat_with_model)
+        self.models_panel.use_for_transcription.connect(self._use_for_transcription)
+        self.setAcceptDrops(True)
+
+        geometry = settings.get(Key.WINDOW_GEOMETRY)
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        self.nav.setCurrentRow(int(settings.get(Key.LAST_PANEL, 0) or 0))
+
+    def _demo_banner(self) -> QWidget:
+        banner = QWidget()
+        banner.setObjectName("demoBanner")
+        banner.setStyleSheet("#demoBanner { background: #f55036; } #demoBanner QLabel { color: white; }")
+        layout = QHBoxLayout(banner)
+        layout.setContentsMargins(12, 6, 12, 6)
+        label = QLabel(
+            "<b>Demo mode</b> — no API key is set, so a built-in Groq emulator answers "
+            "(same API, free-plan limits, a minute passes in a few seconds). Nothing is sent to Groq."
+        )
+        label.setObjectName("demoLabel")
+        button = QPushButton("Set API key…")
+        button.clicked.connect(self.open_settings)
+        layout.addWidget(label, 1)
+        layout.addWidget(button)
+        return banner
+
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        open_action = QAction("&Transcribe files…", self, shortcut=QKeySequence("Ctrl+O"))
+        open_action.triggered.connect(self._pick_files)
+        file_menu.addAction(open_action)
+        settings_action = QAction("&Settings…", self, shortcut=QKeySequence("Ctrl+,"))
+        settings_action.triggered.connect(self.open_settings)
+        file_menu.addAction(settings_action)
+        file_menu.addSeparator()
+        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu("&View")
+        for index, (title, _panel) in enumerate(self._areas):
+            action = QAction(title, self, shortcut=QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _checked=False, i=index: self.nav.setCurrentRow(i))
+            view_menu.addAction(action)
+
+    def _show_area(self, index: int) -> None:
+        self.stack.setCurrentIndex(index)
+        self.settings.set(Key.LAST_PANEL, index)
+
+    def show_area(self, widget: QWidget) -> None:
+        self.nav.setCurrentRow(self.stack.indexOf(widget))
+
+    def _chat_with_model(self, model_id: str) -> None:
+        self.show_area(self.chat_panel)
+        self.chat_panel.new_conversation_with_model(model_id)
+
+    def _use_for_transcription(self, model_id: str) -> None:
+        self.show_area(self.transcription_panel)
+        self.transcription_panel.use_model(model_id)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        """Files dropped anywhere on the window go to the transcription queue."""
+        urls = event.mimeData().urls()
+        if urls:
+            self.show_area(self.transcription_panel)
+            self.transcription_panel.handle_drop(urls)
+            event.acceptProposedAction()
+
+    def open_files(self, files: Iterable[Path]) -> None:
+        """Files from the command line or a file manager's "Open with": queue them for transcription."""
+        self.show_area(self.transcription_panel)
+        self.transcription_panel.add_paths(list(files))
+
+    def _pick_files(self) -> None:
+        self.show_area(self.transcription_panel)
+        self.transcription_panel.pick_files()
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.services, self.settings, self)
+        dialog.open()
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        self.settings.set(Key.WINDOW_GEOMETRY, self.saveGeometry())
+        self.chat_panel.shutdown()
+        self.signals.disconnect_core()
+        super().closeEvent(event)
+

@@ -1,0 +1,187 @@
+"""Health: is Groq reachable, is the key valid, how fast, and which requests failed in the last hour."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from enum import IntEnum
+from typing import Any
+
+import qasync
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from groq_desktop.app.composition import Services
+from groq_desktop.core.health import HealthReport, check_health
+from groq_desktop.core.storage import UsageRecord
+
+log = logging.getLogger(__name__)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+HOUR = 3600.0
+
+
+class ErrorColumn(IntEnum):
+    TIME = 0
+    MODEL = 1
+    KIND = 2
+    STATUS = 3
+    CODE = 4
+    REQUEST_ID = 5
+
+
+HEADERS = ("Time", "Model", "Kind", "Status", "Error", "Request id")
+
+
+class ErrorListModel(QAbstractTableModel):
+    """Failed requests, newest first; the request id is what Groq support asks for."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[UsageRecord] = []
+
+    def set_errors(self, errors: list[UsageRecord]) -> None:
+        self.beginResetModel()
+        self._rows = list(errors)
+        self.endResetModel()
+
+    def record_at(self, row: int) -> UsageRecord:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(ErrorColumn)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
+            return HEADERS[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        record = self._rows[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        column = ErrorColumn(index.column())
+        if column is ErrorColumn.TIME:
+            return time.strftime("%H:%M:%S", time.localtime(record.at))
+        if column is ErrorColumn.MODEL:
+            return record.model
+        if column is ErrorColumn.KIND:
+            return record.kind
+        if column is ErrorColumn.STATUS:
+            return "no answer" if record.status == 0 else str(record.status)
+        if column is ErrorColumn.CODE:
+            return record.error_code or ""
+        return record.request_id or "—"
+
+
+def error_rate_text(total: int, failed: int) -> str:
+    if total == 0:
+        return "No requests in the last hour"
+    return f"{failed} of {total} requests failed in the last hour ({100 * failed / total:.1f}%)"
+
+
+class HealthView(QWidget):
+    checked = Signal(object)  # HealthReport
+
+    def __init__(
+        self, services: Services, parent: QWidget | None = None, *, clock: Callable[[], float] = time.time
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._clock = clock
+        self._checking = False
+        self.report: HealthReport | None = None
+
+        self.reachable = QLabel("not checked")
+        self.key_valid = QLabel("not checked")
+        self.latency = QLabel("—")
+        self.models = QLabel("—")
+        self.closed = QLabel("—")
+        self.closed.setWordWrap(True)
+        self.error_rate = QLabel()
+        self.check_button = QPushButton("Check now")
+        self.check_button.setToolTip("Ask Groq for the model list and time it")
+        self.check_button.clicked.connect(self.check_now)
+
+        form = QFormLayout()
+        form.addRow("API reachable:", self.reachable)
+        form.addRow("Key valid:", self.key_valid)
+        form.addRow("Latency:", self.latency)
+        form.addRow("Models listed:", self.models)
+        form.addRow("Closed by 429:", self.closed)
+        form.addRow("Errors:", self.error_rate)
+
+        self.errors_model = ErrorListModel(self)
+        self.errors_view = QTableView()
+        self.errors_view.setModel(self.errors_model)
+        self.errors_view.verticalHeader().hide()
+        self.errors_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.errors_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.errors_view.horizontalHeader().setStretchLastSection(True)
+
+        top = QHBoxLayout()
+        top.addLayout(form, 1)
+        top.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(QLabel("Errors of the last hour:"))
+        layout.addWidget(self.errors_view, 1)
+
+    def refresh_errors(self) -> None:
+        since = self._clock() - HOUR
+        storage = self._services.storage
+        recent = storage.usage_since(since)
+        errors = storage.recent_errors(since)
+        self.error_rate.setText(error_rate_text(len(recent), sum(1 for r in recent if r.failed)))
+        self.errors_model.set_errors(errors)
+
+    @qasync.asyncSlot()
+    async def check_now(self) -> None:
+        if self._checking:
+            return
+        self._checking = True
+        self.check_button.setEnabled(False)
+        self.reachable.setText("checking…")
+        services = self._services
+        try:
+            report = await asyncio.to_thread(check_health, services.client, services.registry, services.limiter)
+        except Exception as exc:  # a bug in the check must not kill the panel
+            log.exception("health check failed")
+            self.reachable.setText(f"check failed: {exc}")
+            return
+        finally:
+            self._checking = False
+            self.check_button.setEnabled(True)
+        self.show_report(report)
+        self.refresh_errors()
+        self.checked.emit(report)
+
+    def show_report(self, report: HealthReport) -> None:
+        self.report = report
+        self.reachable.setText("yes" if report.reachable else f"no — {report.problem or 'no answer'}")
+        if report.key_valid is None:
+            self.key_valid.setText("unknown (not reachable)")
+        else:
+            self.key_valid.setText("yes" if report.key_valid else f"no — {report.problem or ''}")
+        self.latency.setText(f"{report.latency * 1000:.0f} ms" if report.latency is not None else "—")
+        self.models.setText("—" if report.model_count is None else str(report.model_count))
+        self.closed.setText(", ".join(report.closed_dimensions) or "none")

@@ -1,0 +1,98 @@
+"""Estimated prices per model, to put a (rough) dollar figure on the usage log.
+
+The numbers are estimates kept in ``resources/prices.json``; a user's ``prices.json`` of the
+same shape in the data folder is merged on top, so they can be corrected without a release.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from groq_desktop.core.limits import MIN_BILLED_AUDIO_SECONDS
+from groq_desktop.core.storage import UsageRecord
+
+log = logging.getLogger(__name__)
+
+PRICES_FILE_NAME = "prices.json"
+
+
+@dataclass(frozen=True)
+class Price:
+    input_per_million: float = 0.0
+    output_per_million: float = 0.0
+    audio_per_hour: float = 0.0
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any]) -> Price:
+        return cls(
+            input_per_million=float(data.get("input_per_million") or 0.0),
+            output_per_million=float(data.get("output_per_million") or 0.0),
+            audio_per_hour=float(data.get("audio_per_hour") or 0.0),
+        )
+
+
+@dataclass(frozen=True)
+class CostEstimate:
+    dollars: float
+    unpriced_requests: int  # requests of models the table has no price for
+
+    def text(self) -> str:
+        shown = f"≈ ${self.dollars:,.4f}" if self.dollars < 1 else f"≈ ${self.dollars:,.2f}"
+        if self.unpriced_requests:
+            shown += f" (+{self.unpriced_requests} requests without a known price)"
+        return shown
+
+
+@dataclass
+class PriceTable:
+    prices: dict[str, Price]
+    note: str = ""
+
+    def price_for(self, model: str) -> Price | None:
+        return self.prices.get(model)
+
+    def cost_of_record(self, record: UsageRecord) -> float | None:
+        """Dollars for one logged request; None when the model has no price. Failed requests are free."""
+        price = self.price_for(record.model)
+        if price is None:
+            return None
+        if record.failed:
+            return 0.0
+        dollars = (
+            record.prompt_tokens * price.input_per_million + record.completion_tokens * price.output_per_million
+        ) / 1_000_000
+        if record.audio_seconds > 0:
+            dollars += max(MIN_BILLED_AUDIO_SECONDS, record.audio_seconds) / 3600 * price.audio_per_hour
+        return dollars
+
+    def estimate(self, records: Iterable[UsageRecord]) -> CostEstimate:
+        total, unpriced = 0.0, 0
+        for record in records:
+            cost = self.cost_of_record(record)
+            if cost is None:
+                unpriced += 1
+            else:
+                total += cost
+        return CostEstimate(total, unpriced)
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any]) -> PriceTable:
+        models = data.get("models", {})
+        return cls({m: Price.from_mapping(v) for m, v in models.items()}, str(data.get("_note", "")))
+
+    @classmethod
+    def load(cls, override: Path | None = None) -> PriceTable:
+        shipped = resources.files("groq_desktop.resources").joinpath(PRICES_FILE_NAME).read_text("utf-8")
+        table = cls.from_mapping(json.loads(shipped))
+        if override is not None and override.exists():
+            try:
+                table.prices.update(cls.from_mapping(json.loads(override.read_text("utf-8"))).prices)
+            except (OSError, ValueError, TypeError, AttributeError):
+                log.warning("Ignoring an unreadable price file %s", override, exc_info=True)
+        return table

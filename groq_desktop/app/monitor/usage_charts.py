@@ -1,0 +1,252 @@
+"""Usage over time from the usage log: per minute (last hour), per day (30 days), reply speed, cost."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from PySide6.QtCharts import (
+    QAbstractAxis,
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QLineSeries,
+    QScatterSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from groq_desktop.app.monitor.price_table import CostEstimate, PriceTable
+from groq_desktop.core.storage import Storage, UsageBucket, UsageRecord
+
+HOUR = 3600.0
+MINUTE = 60.0
+
+
+class Metric(StrEnum):
+    REQUESTS = "Requests"
+    TOKENS = "Tokens"
+    AUDIO_SECONDS = "Audio seconds"
+
+    def of(self, bucket: UsageBucket) -> float:
+        if self is Metric.REQUESTS:
+            return float(bucket.requests)
+        if self is Metric.TOKENS:
+            return float(bucket.tokens)
+        return float(bucket.audio_seconds)
+
+
+@dataclass(frozen=True)
+class ReplySpeed:
+    at: float
+    model: str
+    tokens_per_second: float | None
+    ttft: float | None
+
+
+def minute_points(buckets: list[UsageBucket], metric: Metric, since: float, now: float) -> list[tuple[float, float]]:
+    """One point per minute from ``since`` to ``now`` (epoch seconds, value); minutes without use are 0."""
+    by_minute = {int(b.start // MINUTE): metric.of(b) for b in buckets}
+    first, last = int(since // MINUTE), int(now // MINUTE)
+    return [(m * MINUTE, by_minute.get(m, 0.0)) for m in range(first, last + 1)]
+
+
+def reply_speeds(records: list[UsageRecord]) -> list[ReplySpeed]:
+    """Generation speed (completion tokens over the time after the first token) of successful chat replies."""
+    speeds: list[ReplySpeed] = []
+    for record in records:
+        if record.kind != "chat" or record.failed or not record.completion_tokens:
+            continue
+        tps = None
+        if record.total_time:
+            generating = record.total_time - (record.ttft or 0.0)
+            if generating > 0:
+                tps = record.completion_tokens / generating
+        speeds.append(ReplySpeed(record.at, record.model, tps, record.ttft))
+    return speeds
+
+
+def _chart(title: str) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    return chart
+
+
+def _view(chart: QChart) -> QChartView:
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(180)
+    return view
+
+
+class UsageCharts(QWidget):
+    """Redrawn only by ``refresh()``; the monitor calls it at most every few seconds, and only when visible."""
+
+    def __init__(
+        self,
+        storage: Storage,
+        prices: PriceTable,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        super().__init__(parent)
+        self._storage = storage
+        self._prices = prices
+        self._clock = clock
+        self.refresh_count = 0
+        self.minute_series: dict[str, QLineSeries] = {}
+        self.day_set: QBarSet | None = None
+        self.speed_series: QScatterSeries | None = None
+        self.ttft_series: QScatterSeries | None = None
+        self._month_cost: tuple[float, CostEstimate] | None = None
+
+        self.metric = QComboBox()
+        for metric in Metric:
+            self.metric.addItem(metric.value, metric)
+        self.metric.setToolTip("What the charts count")
+        self.metric.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.cost_label = QLabel()
+        self.cost_label.setWordWrap(True)
+        self.cost_label.setToolTip(
+            "Estimated from the editable price table (prices.json); Groq's bill is the truth.\n" + prices.note
+        )
+
+        self.minute_chart = _chart("Per minute, last hour")
+        self.day_chart = _chart("Per day, last 30 days")
+        self.speed_chart = _chart("Recent replies: tokens/s and time to first token")
+        tabs = QTabWidget()
+        tabs.addTab(_view(self.minute_chart), "Last hour")
+        tabs.addTab(_view(self.day_chart), "30 days")
+        tabs.addTab(_view(self.speed_chart), "Speed")
+        self.tabs = tabs
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Show:"))
+        top.addWidget(self.metric)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(tabs, 1)
+        layout.addWidget(self.cost_label)
+        self._apply_theme()
+
+    def _apply_theme(self) -> None:
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        theme = QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight
+        for chart in (self.minute_chart, self.day_chart, self.speed_chart):
+            chart.setTheme(theme)
+
+    def current_metric(self) -> Metric:
+        return Metric(self.metric.currentData())
+
+    def refresh(self) -> None:
+        self.refresh_count += 1
+        now = self._clock()
+        since = now - HOUR
+        recent = self._storage.usage_since(since)
+        self._fill_minutes(sorted({r.model for r in recent}), since, now)
+        self._fill_days()
+        self._fill_speeds(recent)
+        self._fill_cost(recent, now)
+
+    def _axes(self, chart: QChart, x_axis: QAbstractAxis, *y_axes: tuple[QValueAxis, Qt.AlignmentFlag]) -> None:
+        """Axes are made once per chart: rebuilding them each refresh leaves stale ones painted."""
+        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        for axis, side in y_axes:
+            axis.setLabelFormat("%.0f")
+            chart.addAxis(axis, side)
+
+    def _fill_minutes(self, models: list[str], since: float, now: float) -> None:
+        chart, metric = self.minute_chart, self.current_metric()
+        if not chart.axes():
+            self._minute_x, self._minute_y = QDateTimeAxis(), QValueAxis()
+            self._minute_x.setFormat("HH:mm")
+            self._axes(chart, self._minute_x, (self._minute_y, Qt.AlignmentFlag.AlignLeft))
+        self._minute_x.setRange(QDateTime.fromSecsSinceEpoch(int(since)), QDateTime.fromSecsSinceEpoch(int(now)))
+        for model in [m for m in self.minute_series if m not in models]:
+            chart.removeSeries(self.minute_series.pop(model))
+        top = 1.0
+        for model in models:
+            series = self.minute_series.get(model)
+            if series is None:
+                series = QLineSeries()
+                series.setName(model)
+                chart.addSeries(series)
+                series.attachAxis(self._minute_x)
+                series.attachAxis(self._minute_y)
+                self.minute_series[model] = series
+            points = minute_points(self._storage.usage_per_minute(since, model), metric, since, now)
+            series.replace([QPointF(at * 1000.0, value) for at, value in points])
+            top = max([top] + [value for _at, value in points])
+        self._minute_y.setRange(0, max(top * 1.1, 4.0))
+        self._minute_y.applyNiceNumbers()
+
+    def _fill_days(self) -> None:
+        chart, metric = self.day_chart, self.current_metric()
+        if self.day_set is None:
+            self.day_set = QBarSet(metric.value)
+            series = QBarSeries()
+            series.append(self.day_set)
+            chart.addSeries(series)
+            self._day_x, self._day_y = QBarCategoryAxis(), QValueAxis()
+            self._axes(chart, self._day_x, (self._day_y, Qt.AlignmentFlag.AlignLeft))
+            series.attachAxis(self._day_x)
+            series.attachAxis(self._day_y)
+            chart.legend().setVisible(False)
+        buckets = self._storage.usage_per_day(30)
+        self.day_set.setLabel(metric.value)
+        self.day_set.remove(0, self.day_set.count())
+        self.day_set.append([metric.of(b) for b in buckets])
+        self._day_x.clear()
+        self._day_x.append([time.strftime("%m-%d", time.localtime(b.start + 1)) for b in buckets] or ["today"])
+        self._day_y.setRange(0, max([metric.of(b) for b in buckets] + [4.0]) * 1.1)
+        self._day_y.applyNiceNumbers()
+
+    def _fill_speeds(self, recent: list[UsageRecord]) -> None:
+        chart = self.speed_chart
+        if self.speed_series is None or self.ttft_series is None:
+            self.speed_series, self.ttft_series = QScatterSeries(), QScatterSeries()
+            self.speed_series.setName("tokens/s")
+            self.ttft_series.setName("time to first token (ms)")
+            self._speed_x, self._tps_axis, self._ttft_axis = QValueAxis(), QValueAxis(), QValueAxis()
+            self._speed_x.setLabelFormat("%.0f")
+            self._speed_x.setTitleText("reply (oldest → newest)")
+            self._tps_axis.setTitleText("tokens/s")
+            self._ttft_axis.setTitleText("ms")
+            self._axes(chart, self._speed_x, (self._tps_axis, Qt.AlignmentFlag.AlignLeft),
+                       (self._ttft_axis, Qt.AlignmentFlag.AlignRight))
+            for series, axis in ((self.speed_series, self._tps_axis), (self.ttft_series, self._ttft_axis)):
+                series.setMarkerSize(7)
+                chart.addSeries(series)
+                series.attachAxis(self._speed_x)
+                series.attachAxis(axis)
+        speeds = reply_speeds(recent)[-200:]
+        tps = [QPointF(i, s.tokens_per_second) for i, s in enumerate(speeds) if s.tokens_per_second is not None]
+        ttft = [QPointF(i, s.ttft * 1000) for i, s in enumerate(speeds) if s.ttft is not None]
+        self.speed_series.replace(tps)
+        self.ttft_series.replace(ttft)
+        self._speed_x.setRange(0, max(1, len(speeds) - 1))
+        self._tps_axis.setRange(0, max([p.y() for p in tps] + [1.0]) * 1.1)
+        self._ttft_axis.setRange(0, max([p.y() for p in ttft] + [1.0]) * 1.1)
+
+    def _fill_cost(self, recent: list[UsageRecord], now: float) -> None:
+        hour = self._prices.estimate(recent)
+        # The 30-day sum reads many rows: once a minute is plenty.
+        if self._month_cost is None or now - self._month_cost[0] >= MINUTE:
+            self._month_cost = (now, self._prices.estimate(self._storage.usage_since(now - 30 * 86400)))
+        month = self._month_cost[1]
+        self.cost_label.setText(
+            f"Estimated cost (from the editable price table): last hour {hour.text()}, "
+            f"last 30 days {month.text()}"
+        )

@@ -1,0 +1,831 @@
+"""The chat area: conversations on the left, the message view, the composer and the model's settings."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from pathlib import Path
+
+import qasync
+import shiboken6
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from groq_desktop.app.bridge import CoreSignals
+from groq_desktop.app.chat.composer import Composer
+from groq_desktop.app.chat.conversation_model import ConversationListModel
+from groq_desktop.app.chat.message_model import MessageListModel
+from groq_desktop.app.chat.message_view import MessageView
+from groq_desktop.app.chat.parameters import PARAM_KEYS, ModelPicker, ParametersWidget
+from groq_desktop.app.composition import Services
+from groq_desktop.app.settings import AppSettings, Key
+from groq_desktop.core.storage import Conversation, SearchHit
+from groq_desktop.errors import GroqDesktopError
+from groq_desktop.services import chat_export
+from groq_desktop.services.chat import NEW_CONVERSATION_TITLE, ChatEvent, ChatService
+
+log = logging.getLogger(__name__)
+
+UNDO_SECONDS = 10
+SEARCH_DEBOUNCE_MS = 200
+
+
+def choose_export_path(parent: QWidget, suggested: str, name_filter: str) -> Path | None:
+    """Ask where to save an export; tests replace this."""
+    path, _ = QFileDialog.getSaveFileName(parent, "Export conversation", suggested, name_filter)
+    return Path(path) if path else None
+
+
+def _safe_file_name(title: str) -> str:
+    cleaned = "".join(c if c.isalnum() or c in " -_" else "_" for c in title).strip()
+    return cleaned[:60] or "conversation"
+
+
+class ChatPanel(QWidget):
+    conversation_opened = Signal(int)
+    """A conversation became the current one (its id)."""
+
+    def __init__(
+        self, services: Services, signals: CoreSignals, settings: AppSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.settings = settings
+        self.chat: ChatService = services.chat
+        self.storage = services.storage
+        self.conversation_id: int | None = None
+        self._pending_model: str | None = None
+        self._editing_message_id: int | None = None
+        self._deleted: list[int] = []
+        self._count_generation = 0
+        self.models_ready = False
+        self._shut_down = False
+        """True once the start-up refresh of the model list has ended (well or not)."""
+
+        self.conversations = ConversationListModel(self.storage, self)
+        self.messages = MessageListModel(self)
+        self._build()
+        self._connect(signals)
+        self._populate_models()
+        self.composer.set_enter_sends(bool(settings.get(Key.ENTER_SENDS)))
+        rows = self.conversations.rowCount()
+        if rows:
+            self.open_conversation(self.conversations.conversation(0).id)  # type: ignore[union-attr]
+        else:
+            self._show_conversation(None)
+        QTimer.singleShot(0, self._refresh_models)
+
+    # --- layout -------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.new_button = QPushButton("New chat")
+        self.new_button.setObjectName("newConversation")
+        self.new_button.setToolTip("Start a new conversation (Ctrl+N)")
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("conversationSearch")
+        self.search_box.setPlaceholderText("Search all conversations")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_results = QListWidget()
+        self.search_results.setObjectName("searchResults")
+        self.search_results.setWordWrap(True)
+        self.search_results.hide()
+        self.conversation_list = QListView()
+        self.conversation_list.setObjectName("conversationList")
+        self.conversation_list.setModel(self.conversations)
+        self.conversation_list.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.conversation_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.conversation_list.setToolTip("Double-click or F2 renames · Delete removes (Ctrl+Z undoes)")
+
+        self.undo_bar = QFrame()
+        self.undo_bar.setObjectName("undoBar")
+        self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        undo_row = QHBoxLayout(self.undo_bar)
+        undo_row.setContentsMargins(6, 2, 6, 2)
+        self.undo_label = QLabel()
+        self.undo_label.setWordWrap(True)
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.setToolTip("Bring the conversation back (Ctrl+Z)")
+        undo_row.addWidget(self.undo_label, 1)
+        undo_row.addWidget(self.undo_button)
+        self.undo_bar.hide()
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.setInterval(UNDO_SECONDS * 1000)
+        self._undo_timer.timeout.connect(self.undo_bar.hide)
+
+        sidebar = QWidget()
+        sidebar.setObjectName("chatSidebar")
+        side = QVBoxLayout(sidebar)
+        side.setContentsMargins(6, 6, 6, 6)
+        side.addWidget(self.new_button)
+        side.addWidget(self.search_box)
+        side.addWidget(self.search_results, 1)
+        side.addWidget(self.conversation_list, 2)
+        side.addWidget(self.undo_bar)
+
+        self.title_label = QLabel()
+        self.title_label.setObjectName("conversationTitle")
+        font = self.title_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.title_label.setFont(font)
+        self.model_picker = ModelPicker()
+        self.export_button = QToolButton()
+        self.export_button.setText("Export")
+        self.export_button.setToolTip("Save this conversation as Markdown or JSON")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        export_menu = QMenu(self.export_button)
+        self.export_markdown_action = export_menu.addAction("Markdown…")
+        self.export_json_action = export_menu.addAction("JSON…")
+        self.export_button.setMenu(export_menu)
+        header = QHBoxLayout()
+        header.addWidget(self.title_label, 1)
+        header.addWidget(QLabel("Model"))
+        header.addWidget(self.model_picker)
+        header.addWidget(self.export_button)
+
+        self.retired_bar = QFrame()
+        self.retired_bar.setObjectName("retiredModelBar")
+        self.retired_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        retired_row = QHBoxLayout(self.retired_bar)
+        retired_row.setContentsMargins(8, 4, 8, 4)
+        self.retired_label = QLabel()
+        self.retired_label.setWordWrap(True)
+        self.switch_model_button = QPushButton("Switch model")
+        retired_row.addWidget(self.retired_label, 1)
+        retired_row.addWidget(self.switch_model_button)
+        self.retired_bar.hide()
+
+        self.context_note = QFrame()
+        note_row = QHBoxLayout(self.context_note)
+        note_row.setContentsMargins(8, 0, 8, 0)
+        self.context_note_label = QLabel()
+        self.include_all_button = QPushButton("Include all turns")
+        self.include_all_button.setToolTip("Send the whole conversation again")
+        note_row.addWidget(self.context_note_label, 1)
+        note_row.addWidget(self.include_all_button)
+        self.context_note.hide()
+
+        self.parameters = ParametersWidget()
+
+        self.find_bar = QFrame()
+        self.find_bar.setObjectName("findBar")
+        find_row = QHBoxLayout(self.find_bar)
+        find_row.setContentsMargins(6, 2, 6, 2)
+        self.find_box = QLineEdit()
+        self.find_box.setPlaceholderText("Find in conversation (Enter: next, Shift+Enter: previous)")
+        self.find_status = QLabel()
+        self.find_prev_button = QPushButton("Previous")
+        self.find_next_button = QPushButton("Next")
+        self.find_close_button = QPushButton("Close")
+        self.find_close_button.setToolTip("Close the find bar (Esc)")
+        for widget in (self.find_box, self.find_status, self.find_prev_button, self.find_next_button):
+            find_row.addWidget(widget, 1 if widget is self.find_box else 0)
+        find_row.addWidget(self.find_close_button)
+        self.find_bar.hide()
+
+        self.view = MessageView()
+        self.view.setObjectName("messageView")
+        self.view.setModel(self.messages)
+
+        self.edit_bar = QFrame()
+        self.edit_bar.setObjectName("editBar")
+        edit_row = QHBoxLayout(self.edit_bar)
+        edit_row.setContentsMargins(8, 2, 8, 2)
+        self.edit_label = QLabel()
+        self.edit_label.setWordWrap(True)
+        self.cancel_edit_button = QPushButton("Cancel edit")
+        edit_row.addWidget(self.edit_label, 1)
+        edit_row.addWidget(self.cancel_edit_button)
+        self.edit_bar.hide()
+
+        self.composer = Composer()
+        self.status_label = QLabel()
+        self.status_label.setObjectName("chatStatus")
+        self.status_label.setWordWrap(True)
+
+        centre = QWidget()
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(8, 6, 8, 6)
+        column.addLayout(header)
+        column.addWidget(self.retired_bar)
+        column.addWidget(self.parameters)
+        column.addWidget(self.context_note)
+        column.addWidget(self.find_bar)
+        column.addWidget(self.view, 1)
+        column.addWidget(self.edit_bar)
+        column.addWidget(self.composer)
+        column.addWidget(self.status_label)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(sidebar)
+        self.splitter.addWidget(centre)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([240, 900])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+    def _connect(self, signals: CoreSignals) -> None:
+        self.new_button.clicked.connect(self.new_conversation)
+        self.conversation_list.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.conversation_list.customContextMenuRequested.connect(self._conversation_menu)
+        self.conversations.dataChanged.connect(self._on_conversation_data_changed)
+        self.undo_button.clicked.connect(self.undo_delete)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self.run_search)
+        self.search_box.textChanged.connect(self._search_timer.start)
+        self.search_results.itemActivated.connect(self._open_search_hit)
+        self.search_results.itemClicked.connect(self._open_search_hit)
+
+        self.model_picker.model_chosen.connect(self._on_model_chosen)
+        self.switch_model_button.clicked.connect(self._switch_from_retired)
+        self.include_all_button.clicked.connect(self._include_all_turns)
+        self.parameters.changed.connect(self._save_parameters)
+        self.export_markdown_action.triggered.connect(lambda: self.export("markdown"))
+        self.export_json_action.triggered.connect(lambda: self.export("json"))
+
+        self.find_box.returnPressed.connect(lambda: self.find_next(False))
+        self.find_next_button.clicked.connect(lambda: self.find_next(False))
+        self.find_prev_button.clicked.connect(lambda: self.find_next(True))
+        self.find_close_button.clicked.connect(self.close_find)
+
+        self.composer.send_requested.connect(self._on_send)
+        self.composer.stop_requested.connect(self.stop)
+        self.composer.regenerate_requested.connect(self._on_regenerate)
+        self.composer.drop_turns_requested.connect(self._on_drop_turns)
+        self.composer.draft_changed.connect(self._recount)
+        self.cancel_edit_button.clicked.connect(self.cancel_edit)
+
+        self.view.copy_requested.connect(lambda _id, fmt: self._notify(f"Copied as {fmt}"))
+        self.view.retry_requested.connect(self._on_retry)
+        self.view.cancel_requested.connect(lambda message_id: self.chat.stop(message_id))
+        self.view.edit_requested.connect(self.begin_edit)
+        self.view.regenerate_requested.connect(lambda _id: self._on_regenerate())
+        self.view.request_id_copied.connect(lambda rid: self._notify(f"Request id {rid} copied"))
+
+        signals.models_changed.connect(self._populate_models)
+
+        for keys, slot, tip in (
+            (QKeySequence.StandardKey.New, self.new_conversation, "new"),
+            (QKeySequence.StandardKey.Find, self.open_find, "find"),
+            (QKeySequence.StandardKey.Undo, self.undo_delete, "undo"),
+            ("Ctrl+R", self._on_regenerate, "regenerate"),
+            ("Esc", self._on_escape, "escape"),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+            shortcut.setObjectName(f"shortcut_{tip}")
+        # Not on the whole panel: the message view binds Ctrl+Shift+C to "copy this message".
+        for owner in (self.composer, self.conversation_list, self.search_box):
+            copy_last = QShortcut(QKeySequence("Ctrl+Shift+C"), owner)
+            copy_last.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            copy_last.activated.connect(self.copy_last_reply)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.conversation_list)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_current)
+        find_back = QShortcut(QKeySequence("Shift+Return"), self.find_box)
+        find_back.setContext(Qt.ShortcutContext.WidgetShortcut)
+        find_back.activated.connect(lambda: self.find_next(True))
+
+    def _alive(self) -> bool:
+        """False once Qt deleted the panel: awaited work may come back after that."""
+        return not self._shut_down and shiboken6.isValid(self) and shiboken6.isValid(self.composer)
+
+    def shutdown(self) -> None:
+        """Before the services close: stop replies and timers; late callbacks then do nothing."""
+        self._shut_down = True
+        for message_id in self.chat.active_message_ids():
+            self.chat.stop(message_id)
+        self.composer.stop_timers()
+        self._search_timer.stop()
+        self._undo_timer.stop()
+
+    # --- models ---------------------------------------------------------------------
+
+    @qasync.asyncSlot()
+    async def _refresh_models(self) -> None:
+        try:
+            await asyncio.to_thread(self.services.registry.refresh)
+        except GroqDesktopError as exc:
+            log.info("model list refresh failed: %s", exc.message)
+        except Exception:
+            log.exception("model list refresh failed")
+        self.models_ready = True
+        if self._alive():
+            self._populate_models()
+
+    def _populate_models(self) -> None:
+        current = self._current_model()
+        self.model_picker.set_models(self.services.registry.chat_models(), current)
+        self._update_model_state()
+
+    def _default_model(self) -> str:
+        preferred = str(self.settings.get(Key.DEFAULT_CHAT_MODEL) or "")
+        models = [m.id for m in self.services.registry.chat_models()]
+        if preferred in models or not models:
+            return preferred or "llama-3.1-8b-instant"
+        return models[0]
+
+    def _current_model(self) -> str:
+        conversation = self._conversation()
+        if conversation is not None:
+            return conversation.model
+        return self._pending_model or self._default_model()
+
+    def _on_model_chosen(self, model_id: str) -> None:
+        if self.conversation_id is None:
+            self._pending_model = model_id
+        else:
+            self.chat.update_settings(self.conversation_id, model=model_id)
+            self.conversations.reload()
+        self._update_model_state()
+        self.composer.draft_changed.emit(self.composer.text())
+
+    def _update_model_state(self) -> None:
+        model = self._current_model()
+        self.parameters.set_model(self.services.registry.get(model) or model)
+        gone = self.conversation_id is not None and self.chat.model_is_gone(model)
+        if gone:
+            replacement = self._default_model()
+            self.retired_label.setText(
+                f"⚠ {model} is no longer offered by Groq, so this conversation can't continue with it."
+            )
+            self.switch_model_button.setText(f"Switch to {replacement}")
+        self.retired_bar.setVisible(gone)
+
+    def _switch_from_retired(self) -> None:
+        replacement = self._default_model()
+        self.model_picker.select(replacement)
+        self._on_model_chosen(replacement)
+
+    # --- conversations ----------------------------------------------------------------
+
+    def _conversation(self) -> Conversation | None:
+        return self.storage.get_conversation(self.conversation_id) if self.conversation_id is not None else None
+
+    def new_conversation(self) -> int:
+        model = self._pending_model or self._current_model() or self._default_model()
+        return self._create_and_open(model)
+
+    def new_conversation_with_model(self, model_id: str) -> int:
+        """The model browser's "Chat with this model"."""
+        return self._create_and_open(model_id)
+
+    def _create_and_open(self, model_id: str) -> int:
+        conversation = self.chat.create_conversation(model_id)
+        self._pending_model = None
+        self.conversations.reload()
+        self.open_conversation(conversation.id)
+        self.composer.edit.setFocus()
+        return conversation.id
+
+    def open_conversation(self, conversation_id: int) -> None:
+        index = self.conversations.index_of(conversation_id)
+        if index.isValid():
+            self.conversation_list.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        if self.conversation_id != conversation_id:
+            self._show_conversation(conversation_id)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        conversation = self.conversations.conversation(current.row()) if current.isValid() else None
+        if conversation is not None and conversation.id != self.conversation_id:
+            self._show_conversation(conversation.id)
+
+    def _show_conversation(self, conversation_id: int | None) -> None:
+        self.cancel_edit()
+        self.conversation_id = conversation_id
+        conversation = self._conversation()
+        if conversation is None:
+            self.conversation_id = None
+            self.messages.set_messages([])
+            self.title_label.setText("No conversation yet: type below to start one")
+            self.parameters.set_values("", {})
+        else:
+            self.messages.set_messages(self.storage.list_messages(conversation.id))
+            self.title_label.setText(conversation.title)
+            self.model_picker.select(conversation.model)
+            self.parameters.set_values(conversation.system_prompt, conversation.params)
+            self.view.scroll_to_bottom()
+            self.conversation_opened.emit(conversation.id)
+        self.export_button.setEnabled(conversation is not None)
+        self._update_model_state()
+        self._update_context_note()
+        self._update_busy()
+        self.composer.draft_changed.emit(self.composer.text())
+
+    def _on_conversation_data_changed(self, *_args: object) -> None:
+        conversation = self._conversation()
+        if conversation is not None:
+            self.title_label.setText(conversation.title)
+
+    def _conversation_menu(self, point: object) -> None:
+        index = self.conversation_list.indexAt(point)  # type: ignore[arg-type]
+        conversation = self.conversations.conversation(index.row()) if index.isValid() else None
+        if conversation is None:
+            return
+        menu = QMenu(self)
+        rename = menu.addAction("Rename (F2)")
+        pin = menu.addAction("Unpin" if conversation.pinned else "Pin to top")
+        delete = menu.addAction("Delete (Del)")
+        chosen = menu.exec(self.conversation_list.viewport().mapToGlobal(point))  # type: ignore[arg-type]
+        if chosen is rename:
+            self.conversation_list.edit(index)
+        elif chosen is pin:
+            self.set_pinned(conversation.id, not conversation.pinned)
+        elif chosen is delete:
+            self.delete_conversation(conversation.id)
+
+    def rename_conversation(self, conversation_id: int, title: str) -> None:
+        index = self.conversations.index_of(conversation_id)
+        if index.isValid():
+            self.conversations.setData(index, title)
+
+    def set_pinned(self, conversation_id: int, pinned: bool) -> None:
+        self.conversations.set_pinned(conversation_id, pinned)
+        self._reselect()
+
+    def delete_current(self) -> None:
+        if self.conversation_id is not None:
+            self.delete_conversation(self.conversation_id)
+
+    def delete_conversation(self, conversation_id: int) -> None:
+        """Soft delete, with an Undo button for a few seconds (and Ctrl+Z)."""
+        conversation = self.storage.get_conversation(conversation_id)
+        if conversation is None:
+            return
+        self.chat.stop_conversation(conversation_id)
+        row = self.conversations.row_of(conversation_id)
+        self.conversations.delete(conversation_id)
+        self._deleted.append(conversation_id)
+        self.undo_label.setText(f"Deleted “{conversation.title}”")
+        self.undo_bar.show()
+        self._undo_timer.start()
+        if conversation_id == self.conversation_id:
+            following = self.conversations.conversation(min(row, self.conversations.rowCount() - 1))
+            if following is not None:
+                self.open_conversation(following.id)
+            else:
+                self._show_conversation(None)
+
+    def undo_delete(self) -> None:
+        if not self._deleted:
+            return
+        conversation_id = self._deleted.pop()
+        self.conversations.restore(conversation_id)
+        self.undo_bar.setVisible(bool(self._deleted) and self._undo_timer.isActive())
+        self.open_conversation(conversation_id)
+        self._notify("Conversation restored")
+
+    def _reselect(self) -> None:
+        if self.conversation_id is None:
+            return
+        index = self.conversations.index_of(self.conversation_id)
+        if index.isValid():
+            self.conversation_list.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+
+    def _reload_conversations(self) -> None:
+        self.conversations.reload()
+        self._reselect()
+        self._on_conversation_data_changed()
+
+    # --- search -----------------------------------------------------------------------
+
+    def run_search(self) -> list[SearchHit]:
+        query = self.search_box.text().strip()
+        self.search_results.clear()
+        if not query:
+            self.search_results.hide()
+            return []
+        hits = self.storage.search_messages(query, limit=50)
+        for hit in hits:
+            item = QListWidgetItem(f"{hit.conversation_title}\n{hit.snippet_text()}")
+            item.setData(Qt.ItemDataRole.UserRole, (hit.conversation_id, hit.message_id))
+            item.setToolTip(hit.snippet_text())
+            self.search_results.addItem(item)
+        if not hits:
+            empty = QListWidgetItem("No messages match")
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.search_results.addItem(empty)
+        self.search_results.show()
+        return hits
+
+    def _open_search_hit(self, item: QListWidgetItem) -> None:
+        target = item.data(Qt.ItemDataRole.UserRole)
+        if target:
+            self.jump_to_message(*target)
+
+    def jump_to_message(self, conversation_id: int, message_id: int) -> None:
+        self.open_conversation(conversation_id)
+        self.view.scroll_to_message(message_id)
+
+    # --- find in conversation -------------------------------------------------------------
+
+    def open_find(self) -> None:
+        self.find_bar.show()
+        self.find_box.setFocus()
+        self.find_box.selectAll()
+
+    def close_find(self) -> None:
+        self.find_bar.hide()
+        self.composer.edit.setFocus()
+
+    def find_next(self, backwards: bool = False) -> bool:
+        text = self.find_box.text()
+        if not text:
+            return False
+        found = self.view.find_text(text, backwards=backwards)
+        self.find_status.setText("" if found else "Not found")
+        return found
+
+    # --- sending ----------------------------------------------------------------------
+
+    def _update_busy(self) -> None:
+        busy = self.conversation_id is not None and self.chat.is_busy(self.conversation_id)
+        self.composer.set_busy(busy)
+
+    def _handler(self, conversation_id: int):  # type: ignore[no-untyped-def]
+        def on_event(event: ChatEvent) -> None:
+            self._on_chat_event(conversation_id, event)
+
+        return on_event
+
+    def _on_chat_event(self, conversation_id: int, event: ChatEvent) -> None:
+        if not self._alive():
+            return
+        if conversation_id != self.conversation_id:
+            if event.kind in ("done", "stopped", "error"):
+                self._reload_conversations()
+            return
+        mid = event.message_id
+        if self.messages.row_of(mid) < 0:
+            self._sync_rows()
+        if event.kind == "waiting" and event.wait is not None:
+            self.messages.set_status(mid, "waiting")
+            self.messages.set_waiting(mid, event.wait.reason, time.monotonic() + event.wait.wait_seconds)
+        elif event.kind == "started":
+            self.messages.set_status(mid, "streaming")
+        elif event.kind == "delta":
+            self.messages.append_stream(mid, event.content_delta, event.reasoning_delta)
+        else:
+            self.messages.flush()
+            stored = self.storage.get_message(mid)
+            if stored is not None:
+                self.messages.update(stored)
+            if event.kind == "error" and event.error is not None:
+                self._notify(event.error.message)
+            self._update_busy()
+            self._reload_conversations()
+            self.composer.draft_changed.emit(self.composer.text())
+
+    def _sync_rows(self) -> None:
+        """Bring the view in line with storage: append new rows, or reload when history changed."""
+        if self.conversation_id is None:
+            return
+        stored = self.storage.list_messages(self.conversation_id)
+        shown = self.messages.messages()
+        if [m.id for m in stored[: len(shown)]] == [m.id for m in shown]:
+            for message in stored[len(shown) :]:
+                self.messages.append(message)
+        else:
+            self.messages.set_messages(stored)
+
+    @qasync.asyncSlot(str)
+    async def _on_send(self, text: str) -> None:
+        await self.send(text)
+
+    async def send(self, text: str) -> int | None:
+        """Send the composer's text (or the edited message); returns the reply's message id."""
+        if not text.strip():
+            return None
+        if self.conversation_id is None:
+            self.new_conversation()
+        conversation_id = self.conversation_id
+        assert conversation_id is not None
+        editing, self._editing_message_id = self._editing_message_id, None
+        self.edit_bar.hide()
+        self.composer.clear()
+        try:
+            if editing is not None:
+                reply_id = await self.chat.edit_and_resend(editing, text, self._handler(conversation_id))
+                self.messages.set_messages(self.storage.list_messages(conversation_id))
+            else:
+                reply_id = await self.chat.send(conversation_id, text, self._handler(conversation_id))
+                self._sync_rows()
+        except GroqDesktopError as exc:
+            if self._alive():
+                self.composer.set_text(text)
+                self._notify(exc.user_text())
+            return None
+        if not self._alive():
+            return reply_id
+        self._update_busy()
+        self._reload_conversations()
+        self.view.scroll_to_message(reply_id)
+        self.composer.draft_changed.emit("")
+        return reply_id
+
+    def stop(self) -> None:
+        if self.conversation_id is not None:
+            self.chat.stop_conversation(self.conversation_id)
+
+    def _on_escape(self) -> None:
+        if self.find_bar.isVisible():
+            self.close_find()
+        elif self._editing_message_id is not None:
+            self.cancel_edit()
+        else:
+            self.stop()
+
+    @qasync.asyncSlot()
+    async def _on_regenerate(self) -> None:
+        await self.regenerate()
+
+    async def regenerate(self) -> int | None:
+        conversation_id = self.conversation_id
+        if conversation_id is None or not self.storage.count_messages(conversation_id):
+            return None
+        try:
+            reply_id = await self.chat.regenerate(conversation_id, self._handler(conversation_id))
+        except (GroqDesktopError, ValueError) as exc:
+            self._notify(str(exc))
+            return None
+        self._sync_after_rewrite(conversation_id)
+        return reply_id
+
+    @qasync.asyncSlot(int)
+    async def _on_retry(self, message_id: int) -> None:
+        await self.retry(message_id)
+
+    async def retry(self, message_id: int) -> int | None:
+        conversation_id = self.conversation_id
+        if conversation_id is None:
+            return None
+        try:
+            reply_id = await self.chat.retry(message_id, self._handler(conversation_id))
+        except (GroqDesktopError, ValueError, KeyError) as exc:
+            self._notify(str(exc))
+            return None
+        self._sync_after_rewrite(conversation_id)
+        return reply_id
+
+    def _sync_after_rewrite(self, conversation_id: int) -> None:
+        if not self._alive():
+            return
+        if conversation_id == self.conversation_id:
+            self.messages.set_messages(self.storage.list_messages(conversation_id))
+            self.view.scroll_to_bottom()
+        self._update_busy()
+
+    def begin_edit(self, message_id: int) -> None:
+        """Put a user message into the composer; sending replaces it and drops the later turns."""
+        message = self.storage.get_message(message_id)
+        if message is None or message.role != "user":
+            return
+        later = self.storage.count_messages(message.conversation_id) - message.position - 1
+        self._editing_message_id = message_id
+        self.edit_label.setText(
+            f"Editing a message: sending replaces it and deletes the {later} message(s) after it."
+        )
+        self.edit_bar.setToolTip("Edit and resend drops every later turn of this conversation")
+        self.edit_bar.show()
+        self.composer.set_text(message.content)
+        self.composer.edit.setFocus()
+
+    def cancel_edit(self) -> None:
+        if self._editing_message_id is not None:
+            self._editing_message_id = None
+            self.composer.clear()
+        self.edit_bar.hide()
+
+    # --- tokens and context ----------------------------------------------------------------
+
+    @qasync.asyncSlot(str)
+    async def _recount(self, draft: str) -> None:
+        self._count_generation += 1
+        generation = self._count_generation
+        if not self._alive():
+            return
+        try:
+            conversation_id, model = self.conversation_id, self._current_model()
+            conversation = self._conversation()
+            budget = self.chat.reply_budget(conversation) if conversation else 1024
+            tokens, window = await asyncio.to_thread(self.chat.context_usage, conversation_id, draft, model)
+        except Exception:
+            log.exception("token count failed")
+            return
+        if generation != self._count_generation or not self._alive():
+            return  # a newer count is on its way, or the panel is gone
+        fits = tokens + min(budget, window // 4) <= window
+        self.composer.set_token_usage(tokens, window, fits=fits)
+        self.composer.drop_button.setEnabled(conversation_id is not None)
+
+    @qasync.asyncSlot()
+    async def _on_drop_turns(self) -> None:
+        conversation_id = self.conversation_id
+        if conversation_id is None:
+            return
+        draft, model = self.composer.text(), self._current_model()
+        needed = await asyncio.to_thread(self.chat.turns_to_drop, conversation_id, draft, model)
+        if not self._alive():
+            return
+        dropped = self.chat.drop_oldest_turns(conversation_id, max(1, needed))
+        self._notify(f"The {dropped} oldest turn(s) are left out of what is sent.")
+        self._update_context_note()
+        self.composer.draft_changed.emit(draft)
+
+    def _include_all_turns(self) -> None:
+        if self.conversation_id is not None:
+            self.chat.include_all_turns(self.conversation_id)
+            self._update_context_note()
+            self.composer.draft_changed.emit(self.composer.text())
+
+    def _update_context_note(self) -> None:
+        conversation = self._conversation()
+        start = int(conversation.params.get("context_from", 0)) if conversation else 0
+        if start > 0:
+            self.context_note_label.setText(f"The first {start} message(s) are left out of what is sent.")
+        self.context_note.setVisible(start > 0)
+
+    def _save_parameters(self) -> None:
+        conversation = self._conversation()
+        if conversation is None:
+            return
+        system_prompt, values = self.parameters.values()
+        params = {k: v for k, v in conversation.params.items() if k not in PARAM_KEYS}
+        params.update({k: v for k, v in values.items() if v not in (None, [], False)})
+        self.chat.update_settings(conversation.id, system_prompt=system_prompt, params=params)
+        self.composer.draft_changed.emit(self.composer.text())
+
+    # --- clipboard, export, notices ---------------------------------------------------------
+
+    def copy_last_reply(self) -> str | None:
+        replies = [m for m in self.messages.messages() if m.role == "assistant" and m.content]
+        if not replies:
+            return None
+        self._copy(replies[-1].content, "Last reply copied")
+        return replies[-1].content
+
+    def _copy(self, text: str, notice: str) -> None:
+        QGuiApplication.clipboard().setText(text)
+        self._notify(notice)
+
+    def export(self, fmt: str) -> Path | None:
+        conversation = self._conversation()
+        if conversation is None:
+            return None
+        messages = self.storage.list_messages(conversation.id)
+        suffix, name_filter = (".md", "Markdown (*.md)") if fmt == "markdown" else (".json", "JSON (*.json)")
+        path = choose_export_path(self, _safe_file_name(conversation.title) + suffix, name_filter)
+        if path is None:
+            return None
+        if fmt == "markdown":
+            text = chat_export.to_markdown(conversation, messages)
+        else:
+            text = chat_export.to_json(conversation, messages)
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            self._notify(f"Could not save {path}: {exc.strerror}")
+            return None
+        self._notify(f"Saved {path.name}")
+        return path
+
+    def _notify(self, text: str) -> None:
+        self.status_label.setText(text)
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        # The settings dialog may have flipped Enter/Shift+Enter since the panel was built.
+        self.composer.set_enter_sends(bool(self.settings.get(Key.ENTER_SENDS)))
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    def current_title(self) -> str:
+        conversation = self._conversation()
+        return conversation.title if conversation else NEW_CONVERSATION_TITLE

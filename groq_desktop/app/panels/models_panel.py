@@ -1,0 +1,371 @@
+"""The model browser: every model Groq lists (retired ones kept), its limits and its live quota."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+import time
+
+import qasync
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from groq_desktop.app.bridge import CoreSignals
+from groq_desktop.app.composition import Services
+from groq_desktop.app.models.limits_editor import LimitsEditor
+from groq_desktop.app.models.model_table_model import (
+    Column,
+    ModelFilterProxy,
+    ModelInfoRole,
+    ModelTableModel,
+    category_text,
+    status_text,
+)
+from groq_desktop.app.settings import AppSettings, Key
+from groq_desktop.core.limits import ModelLimits
+from groq_desktop.core.model_registry import ModelCategory, ModelInfo
+from groq_desktop.errors import GroqDesktopError, format_wait
+
+log = logging.getLogger(__name__)
+
+MIN_CONTEXT_CHOICES = (0, 8_192, 32_768, 131_072)
+AGE_LABEL_REFRESH_MS = 30_000
+
+
+def refreshed_text(last_refreshed: float | None, now: float) -> str:
+    if last_refreshed is None:
+        return "Never refreshed"
+    age = max(0.0, now - last_refreshed)
+    if age < 60:
+        return "Last refreshed just now"
+    return f"Last refreshed {format_wait(age)} ago"
+
+
+class ModelsPanel(QWidget):
+    chat_with_model = Signal(str)
+    use_for_transcription = Signal(str)
+    refreshed = Signal()  # after a refresh attempt ended (ok or not)
+
+    def __init__(
+        self, services: Services, signals: CoreSignals, settings: AppSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._settings = settings
+        self._refreshing = False
+        self._limits_editor: LimitsEditor | None = None
+
+        self.table_model = ModelTableModel(self)
+        self.proxy = ModelFilterProxy(self)
+        self.proxy.setSourceModel(self.table_model)
+
+        self.search = QLineEdit(placeholderText="Search models (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_text)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        self.category = QComboBox()
+        self.category.addItem("All categories", None)
+        for category in ModelCategory:
+            self.category.addItem(category.value, category)
+        self.category.currentIndexChanged.connect(lambda _i: self.proxy.set_category(self.category.currentData()))
+
+        self.min_context = QComboBox()
+        for tokens in MIN_CONTEXT_CHOICES:
+            self.min_context.addItem("Any context" if tokens == 0 else f"≥ {tokens // 1024}K context", tokens)
+        self.min_context.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_min_context(int(self.min_context.currentData()))
+        )
+
+        self.feature = QComboBox()
+        self.feature.setToolTip("Show only models that list this capability (supported_features)")
+        self.feature.currentIndexChanged.connect(lambda _i: self.proxy.set_feature(self.feature.currentData()))
+
+        self.plan = QComboBox()
+        self.plan.setToolTip("Your Groq plan: which published limits apply")
+        for name in services.limit_table.plan_names():
+            self.plan.addItem(name, name)
+        self.plan.setCurrentIndex(max(0, self.plan.findData(services.limiter.plan)))
+        self.plan.currentIndexChanged.connect(self._on_plan_chosen)
+
+        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button.setToolTip("Fetch the model list from Groq again (F5)")
+        self.refresh_button.clicked.connect(self.refresh)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.age_label = QLabel()
+        self.age_label.setMinimumWidth(self.age_label.fontMetrics().horizontalAdvance("Last refreshed 59 min ago "))
+        self.error_label = QLabel()
+        self.error_label.setObjectName("modelsError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.hide()
+
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(Column.ID, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(False)
+        self.view.selectionModel().selectionChanged.connect(self._on_selection)
+        self.view.doubleClicked.connect(lambda _index: self._chat_with_selected())
+
+        self.details = QTextBrowser()
+        self.details.setMinimumWidth(260)
+        self.details.setOpenLinks(False)
+        self.chat_button = QPushButton("Chat with this model")
+        self.chat_button.clicked.connect(self._chat_with_selected)
+        self.transcribe_button = QPushButton("Use for transcription")
+        self.transcribe_button.clicked.connect(self._transcribe_with_selected)
+        self.limits_button = QPushButton("Edit limits…")
+        self.limits_button.setToolTip("Change this model's limits for your plan")
+        self.limits_button.clicked.connect(self.edit_limits)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.category)
+        filters.addWidget(self.min_context)
+        filters.addWidget(self.feature)
+        filters.addStretch(1)
+        filters.addWidget(QLabel("Plan:"))
+        filters.addWidget(self.plan)
+        filters.addWidget(self.age_label)
+        filters.addWidget(self.refresh_button)
+
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.details, 1)
+        for button in (self.chat_button, self.transcribe_button, self.limits_button):
+            side_layout.addWidget(button)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.view)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 300])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.error_label)
+        layout.addWidget(splitter, 1)
+
+        self._age_timer = QTimer(self, interval=AGE_LABEL_REFRESH_MS)
+        self._age_timer.timeout.connect(self._update_age)
+        signals.models_changed.connect(self.reload)
+        signals.limits_changed.connect(self._on_limits_changed)
+        self.reload()
+
+    # --- data -----------------------------------------------------------------------------
+
+    def _limits_of(self, model: str) -> ModelLimits:
+        return self._services.limit_table.limits_for(model, self._services.limiter.plan)
+
+    def reload(self) -> None:
+        """Re-read the registry (memory or disk cache) and the limits, keeping the selection."""
+        selected = self.selected_model()
+        models = self._services.registry.models(include_retired=True)
+        self.table_model.set_models(models, self._limits_of)
+        self._fill_features(models)
+        self._update_age()
+        if selected is not None:
+            self.select_model(selected.id)
+        else:
+            self._show_details(None)
+
+    def _fill_features(self, models: list[ModelInfo]) -> None:
+        current = self.feature.currentData()
+        features = sorted({f for m in models for f in m.supported_features})
+        self.feature.blockSignals(True)
+        self.feature.clear()
+        self.feature.addItem("Any capability", None)
+        for name in features:
+            self.feature.addItem(name.replace("_", " "), name)
+        self.feature.setCurrentIndex(max(0, self.feature.findData(current)))
+        self.feature.blockSignals(False)
+        self.proxy.set_feature(self.feature.currentData())
+
+    def _update_age(self) -> None:
+        self.age_label.setText(refreshed_text(self._services.registry.last_refreshed, time.time()))
+
+    @qasync.asyncSlot()
+    async def refresh(self) -> None:
+        """Fetch the list again in a worker thread; a failure is shown inline, the old list stays."""
+        if self._refreshing:
+            return
+        self._refreshing = True
+        self.refresh_button.setEnabled(False)
+        self.age_label.setText("Refreshing…")
+        try:
+            await asyncio.to_thread(self._services.registry.refresh, True)
+        except GroqDesktopError as exc:
+            self._show_error(f"Could not refresh the model list: {exc.user_text()}")
+        except Exception as exc:  # the registry may surface any I/O error
+            log.exception("model list refresh failed")
+            self._show_error(f"Could not refresh the model list: {exc}")
+        else:
+            self.error_label.hide()
+        finally:
+            self._refreshing = False
+            self.refresh_button.setEnabled(True)
+            self.reload()
+            self.refreshed.emit()
+
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(text + "\nShowing the last list that was fetched.")
+        self.error_label.show()
+
+    # --- selection and details -------------------------------------------------------------
+
+    def selected_model(self) -> ModelInfo | None:
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].data(ModelInfoRole) if rows else None
+
+    def select_model(self, model_id: str) -> bool:
+        row = self.table_model.row_of(model_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.table_model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.view.selectRow(index.row())
+        self.view.scrollTo(index)
+        return True
+
+    def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._show_details(self.selected_model())
+
+    def _on_limits_changed(self, model: str) -> None:
+        selected = self.selected_model()
+        if selected is not None and selected.id == model and self.isVisible():
+            self._show_details(selected)
+
+    def _show_details(self, info: ModelInfo | None) -> None:
+        has = info is not None
+        self.chat_button.setEnabled(has and info.usable and info.is_chat)
+        self.transcribe_button.setEnabled(has and info.usable and info.is_transcription)
+        self.limits_button.setEnabled(has)
+        self.details.setHtml(self.details_html(info) if info is not None else "<p>Select a model.</p>")
+
+    def details_html(self, info: ModelInfo) -> str:
+        esc = html.escape
+        rows = [
+            ("Owner", info.owned_by or "—"),
+            ("Status", status_text(info)),
+            ("Categories", category_text(info) or "—"),
+            ("Context window", f"{info.context_window:,} tokens" if info.context_window else "—"),
+            ("Max output", f"{info.max_completion_tokens:,} tokens" if info.max_completion_tokens else "—"),
+            ("Input", ", ".join(info.input_modalities) or "—"),
+            ("Output", ", ".join(info.output_modalities) or "—"),
+            ("Capabilities", ", ".join(info.supported_features) or "—"),
+            ("Created", time.strftime("%Y-%m-%d", time.localtime(info.created)) if info.created else "—"),
+        ]
+        if info.is_transcription:
+            rows.append(("Translation", "yes" if info.supports_translation else "no"))
+        extra = {
+            k: v
+            for k, v in info.raw.items()
+            if v is not None and k not in {"id", "object", "owned_by", "active", "context_window", "max_completion_tokens",
+                         "created", "input_modalities", "output_modalities", "supported_features"}
+        }
+        rows.extend((k.replace("_", " "), str(v)) for k, v in sorted(extra.items()))
+        body = "".join(f"<tr><td><b>{esc(k)}</b></td><td>{esc(v)}</td></tr>" for k, v in rows)
+        title = esc(info.id) + (" <i>(retired)</i>" if info.retired else "")
+        return f"<h3>{title}</h3><table cellspacing=4>{body}</table>{self._quota_html(info.id)}"
+
+    def _quota_html(self, model: str) -> str:
+        esc = html.escape
+        plan = self._services.limiter.plan
+        if model not in self._services.limiter.models():
+            limits = self._limits_of(model)
+            if not limits.values:
+                return f"<p>No limits known on the {esc(plan)} plan.</p>"
+            lines = "".join(
+                f"<tr><td>{d.value}</td><td>{v:,.0f}</td><td>full</td></tr>" for d, v in limits.values.items()
+            )
+            return (
+                f"<h4>Quota ({esc(plan)} plan) — not used yet</h4>"
+                f"<table cellspacing=4><tr><th>Limit</th><th>Allowed</th><th>Left</th></tr>{lines}</table>"
+            )
+        lines = "".join(
+            f"<tr><td>{s.dimension.value}</td><td>{s.remaining:,.0f} of {s.limit:,.0f}</td>"
+            f"<td>{'closed ' + format_wait(s.closed_for) if s.closed_for > 0 else 'full in ' + format_wait(s.reset_in)}"
+            f"</td><td>{esc(s.source)}</td></tr>"
+            for s in self._services.limiter.snapshot(model)
+        )
+        return (
+            f"<h4>Remaining quota ({esc(plan)} plan)</h4><table cellspacing=4>"
+            f"<tr><th>Limit</th><th>Left</th><th>Resets</th><th>Source</th></tr>{lines}</table>"
+        )
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def _chat_with_selected(self) -> None:
+        info = self.selected_model()
+        if info is not None and info.usable and info.is_chat:
+            self.chat_with_model.emit(info.id)
+
+    def _transcribe_with_selected(self) -> None:
+        info = self.selected_model()
+        if info is not None and info.usable and info.is_transcription:
+            self.use_for_transcription.emit(info.id)
+
+    def edit_limits(self) -> LimitsEditor | None:
+        info = self.selected_model()
+        if info is None:
+            return None
+        editor = LimitsEditor(self._services, info.id, self)
+        editor.saved.connect(lambda _model: self.reload())
+        editor.finished.connect(editor.deleteLater)
+        self._limits_editor = editor
+        editor.open()
+        return editor
+
+    def _on_plan_chosen(self, _index: int) -> None:
+        plan = self.plan.currentData()
+        if not plan or plan == self._services.limiter.plan:
+            return
+        self._services.limiter.set_plan(plan)
+        self._settings.set(Key.PLAN, plan)
+        self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._update_age()
+        self._age_timer.start()
+        self._show_details(self.selected_model())
+        registry = self._services.registry
+        if registry.is_stale and not self._refreshing:
+            QTimer.singleShot(0, self.refresh)
+
+    def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().hideEvent(event)
+        self._age_timer.stop()
+
+    # Kept for the main window's generic calls on panels.
+    def add_paths(self, paths: list) -> None:  # type: ignore[type-arg]
+        pass
+
+    def pick_files(self) -> None:
+        pass

@@ -1,0 +1,252 @@
+"""Queue & limits: live quota of every model in use, the request queue, usage over time and health.
+
+Updates are event-driven (limiter and scheduler changes), coalesced so the panel repaints at most
+~4 times a second; a 1 s tick runs the countdowns, and only while the panel is visible.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from groq_desktop.app.bridge import CoreSignals
+from groq_desktop.app.composition import Services
+from groq_desktop.app.monitor.health_view import HealthView
+from groq_desktop.app.monitor.price_table import PRICES_FILE_NAME, PriceTable
+from groq_desktop.app.monitor.queue_model import JobInfoRole, QueueColumn, QueueModel
+from groq_desktop.app.monitor.quota_model import MeterDelegate, QuotaColumn, QuotaModel
+from groq_desktop.app.monitor.usage_charts import UsageCharts
+from groq_desktop.app.settings import AppSettings
+from groq_desktop.core.scheduler import JobInfo, JobState, Priority, SchedulerStats
+from groq_desktop.errors import format_wait
+
+REPAINT_MS = 250  # at most four repaints a second, however fast the core changes
+TICK_MS = 1000  # countdowns
+CHART_INTERVAL_S = 5.0
+FINISHED_SHOWN = 50
+
+
+def stats_text(stats: SchedulerStats) -> str:
+    text = (
+        f"Queue: {stats.queued} queued, {stats.waiting} waiting for quota, {stats.running} running · "
+        f"{stats.done} done, {stats.failed} failed, {stats.cancelled} cancelled"
+    )
+    if stats.done or stats.failed:
+        text += f" · wait mean {format_wait(stats.mean_wait_seconds)}, max {format_wait(stats.max_wait_seconds)}"
+    return text
+
+
+class MonitorPanel(QWidget):
+    def __init__(
+        self, services: Services, signals: CoreSignals, settings: AppSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._settings = settings
+        self._dirty = True
+        self._last_chart_refresh = 0.0
+        self.refresh_count = 0  # live refreshes, to prove a hidden panel does no work
+
+        self.stats_label = QLabel()
+        self.stats_label.setObjectName("queueStats")
+
+        self.quota_model = QuotaModel(self)
+        self.quota_view = QTableView()
+        self.quota_view.setModel(self.quota_model)
+        self.quota_view.setItemDelegateForColumn(QuotaColumn.METER, MeterDelegate(self.quota_view))
+        self.quota_view.verticalHeader().hide()
+        self.quota_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        header = self.quota_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QuotaColumn.METER, QHeaderView.ResizeMode.Stretch)
+        self.quota_empty = QLabel("No requests yet: meters appear for each model once it is used.")
+
+        self.queue_model = QueueModel(self)
+        self.queue_view = QTableView()
+        self.queue_view.setModel(self.queue_model)
+        self.queue_view.verticalHeader().hide()
+        self.queue_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.queue_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        queue_header = self.queue_view.horizontalHeader()
+        queue_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        queue_header.setSectionResizeMode(QueueColumn.WAITS_FOR, QHeaderView.ResizeMode.Stretch)
+        self.queue_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.queue_view.customContextMenuRequested.connect(self._queue_menu)
+
+        self.cancel_action = self._action("Cancel", "Del", self.cancel_selected)
+        self.raise_action = self._action("Raise priority", "Ctrl+Up", lambda: self.shift_priority(-1))
+        self.lower_action = self._action("Lower priority", "Ctrl+Down", lambda: self.shift_priority(+1))
+        buttons = QHBoxLayout()
+        for action in (self.cancel_action, self.raise_action, self.lower_action):
+            button = QPushButton(action.text())
+            button.setToolTip(action.toolTip())
+            button.clicked.connect(action.trigger)
+            buttons.addWidget(button)
+        self.show_finished = QCheckBox("Show finished")
+        self.show_finished.setChecked(True)
+        self.show_finished.toggled.connect(lambda _on: self._refresh_live())
+        buttons.addWidget(self.show_finished)
+        buttons.addStretch(1)
+
+        prices = PriceTable.load(services.limits_path.parent / PRICES_FILE_NAME)
+        self.charts = UsageCharts(services.storage, prices)
+        self.health = HealthView(services)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.charts, "Usage")
+        self.tabs.addTab(self.health, "Health")
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_slow())
+
+        quota_box = QGroupBox("Quota (hover a row for where each figure comes from)")
+        quota_layout = QVBoxLayout(quota_box)
+        quota_layout.addWidget(self.quota_empty)
+        quota_layout.addWidget(self.quota_view)
+        queue_box = QGroupBox("Queue")
+        queue_layout = QVBoxLayout(queue_box)
+        queue_layout.addLayout(buttons)
+        queue_layout.addWidget(self.queue_view)
+
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(quota_box)
+        left.addWidget(queue_box)
+        left.setSizes([240, 560])
+        body = QSplitter()
+        body.addWidget(left)
+        body.addWidget(self.tabs)
+        body.setStretchFactor(0, 3)
+        body.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stats_label)
+        layout.addWidget(body, 1)
+
+        self._repaint_timer = QTimer(self, singleShot=True, interval=REPAINT_MS)
+        self._repaint_timer.timeout.connect(self._refresh_live)
+        self._tick = QTimer(self, interval=TICK_MS)
+        self._tick.timeout.connect(self._on_tick)
+        # Bound methods, not lambdas: Qt drops the connections when the panel is destroyed.
+        signals.limits_changed.connect(self._on_limits_changed)
+        signals.job_changed.connect(self._on_job_changed)
+
+    def _action(self, text: str, shortcut: str, slot) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(f"{text} the selected requests ({QKeySequence(shortcut).toString()})")
+        action.triggered.connect(slot)
+        self.queue_view.addAction(action)
+        return action
+
+    # --- refreshing --------------------------------------------------------------------------
+
+    def _on_limits_changed(self, _model: str) -> None:
+        self._schedule()
+
+    def _on_job_changed(self, _info: object) -> None:
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if not self.isVisible():
+            self._dirty = True
+            return
+        if not self._repaint_timer.isActive():
+            self._repaint_timer.start()
+
+    def _refresh_live(self) -> None:
+        """Quota meters, queue rows and the stats line (cheap: in-memory state only)."""
+        if not self.isVisible():
+            self._dirty = True
+            return
+        self._dirty = False
+        self.refresh_count += 1
+        services = self._services
+        snapshots = services.limiter.snapshot()
+        self.quota_model.set_snapshots(snapshots)
+        self.quota_empty.setVisible(not snapshots)
+        self.queue_model.set_jobs(self.shown_jobs())
+        self.stats_label.setText(stats_text(services.scheduler.stats()))
+
+    def _refresh_slow(self) -> None:
+        """Charts and the error list read the usage log: only every few seconds, only the visible tab."""
+        if not self.isVisible():
+            return
+        self._last_chart_refresh = time.monotonic()
+        if self.tabs.currentWidget() is self.charts:
+            self.charts.refresh()
+        else:
+            self.health.refresh_errors()
+
+    def _on_tick(self) -> None:
+        self._refresh_live()
+        if time.monotonic() - self._last_chart_refresh >= CHART_INTERVAL_S:
+            self._refresh_slow()
+
+    def shown_jobs(self) -> list[JobInfo]:
+        jobs = self._services.scheduler.jobs()
+        active = [j for j in jobs if not j.state.finished]
+        if not self.show_finished.isChecked():
+            return active
+        finished = [j for j in jobs if j.state.finished]
+        return active + finished[-FINISHED_SHOWN:][::-1]
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._refresh_live()
+        self._refresh_slow()
+        self._tick.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        super().hideEvent(event)
+        self._tick.stop()
+        self._repaint_timer.stop()
+
+    # --- queue actions -------------------------------------------------------------------------
+
+    def selected_jobs(self) -> list[JobInfo]:
+        rows = self.queue_view.selectionModel().selectedRows()
+        return [index.data(JobInfoRole) for index in rows]
+
+    def cancel_selected(self) -> int:
+        cancelled = sum(self._services.scheduler.cancel(job.id) for job in self.selected_jobs())
+        self._schedule()
+        return cancelled
+
+    def shift_priority(self, step: int) -> int:
+        moved = 0
+        for job in self.selected_jobs():
+            if job.state not in (JobState.QUEUED, JobState.WAITING):
+                continue
+            priority = Priority(max(Priority.INTERACTIVE, min(Priority.BACKGROUND, job.priority + step)))
+            if priority != job.priority and self._services.scheduler.set_priority(job.id, priority):
+                moved += 1
+        self._schedule()
+        return moved
+
+    def _queue_menu(self, point: QPoint) -> None:
+        menu = QMenu(self)
+        for action in (self.cancel_action, self.raise_action, self.lower_action):
+            menu.addAction(action)
+        menu.popup(self.queue_view.viewport().mapToGlobal(point))
+
+    # Kept for the main window's generic calls on panels.
+    def add_paths(self, paths: list) -> None:  # type: ignore[type-arg]
+        pass
+
+    def pick_files(self) -> None:
+        pass

@@ -1,0 +1,442 @@
+"""The Transcribe area: drop files or folders, watch the queue, read, play and export the transcripts."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine, Iterable
+from pathlib import Path
+from typing import Any
+
+import qasync
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from groq_desktop.app.bridge import CoreSignals
+from groq_desktop.app.composition import Services
+from groq_desktop.app.settings import AppSettings
+from groq_desktop.app.transcription.job_table_model import Column, JobTableModel, ProgressDelegate
+from groq_desktop.app.transcription.options import OptionsWidget
+from groq_desktop.app.transcription.transcript_view import TranscriptView
+from groq_desktop.core import subtitles
+from groq_desktop.services.transcription import (
+    EXPORT_FORMATS,
+    FOLDER_EXTENSIONS,
+    JobInfo,
+    JobPhase,
+    TranscriptionEvent,
+)
+
+log = logging.getLogger(__name__)
+
+_FILTER = "Audio and video ({});;All files (*)".format(" ".join(f"*.{e}" for e in sorted(FOLDER_EXTENSIONS)))
+
+
+# Dialogs live behind module-level functions so tests can replace them.
+def choose_files(parent: QWidget) -> list[Path]:
+    files, _ = QFileDialog.getOpenFileNames(parent, "Transcribe files", "", _FILTER)
+    return [Path(f) for f in files]
+
+
+def choose_save_path(parent: QWidget, suggested: Path, fmt: str) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, f"Export as {fmt.upper()}", str(suggested), f"{fmt.upper()} (*.{fmt})")
+    return Path(path) if path else None
+
+
+def choose_export_folder(parent: QWidget) -> Path | None:
+    folder = QFileDialog.getExistingDirectory(parent, "Export selected transcripts to")
+    return Path(folder) if folder else None
+
+
+def _mirror(action: QAction, button: QPushButton) -> Callable[[], None]:
+    """Keep a button's text and enabled state in step with its action."""
+
+    def update() -> None:
+        button.setEnabled(action.isEnabled())
+        button.setText(action.text())
+
+    return update
+
+
+class _ServiceEvents(QObject):
+    """Service callbacks re-emitted as a queued-safe Qt signal."""
+
+    event = Signal(object)
+
+
+class TranscriptionPanel(QWidget):
+    def __init__(
+        self, services: Services, signals: CoreSignals, settings: AppSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.settings = settings
+        self.service = services.transcription
+        self._events = _ServiceEvents(self)
+        self._events.event.connect(self._on_event)
+        self._unsubscribe = self.service.subscribe(self._events.event.emit)
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._shown_job: int | None = None
+        self.setAcceptDrops(True)
+
+        self.model = JobTableModel(parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(Column.PROGRESS, ProgressDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(Column.FILE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(Column.STATUS, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((Column.DURATION, 80), (Column.PROGRESS, 120), (Column.ETA, 70)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.installEventFilter(self)
+
+        self.options = OptionsWidget(settings)
+        self.options.changed.connect(self._apply_auto_export)
+        self.viewer = TranscriptView()
+        self.viewer.export_requested.connect(self.export_current)
+
+        self._build_actions()
+        self.hint = QLabel("Drop audio or video files or folders here, or use Add files…")
+        self.hint.setEnabled(False)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        buttons = QHBoxLayout()
+        for action in (self.add_action, self.cancel_action, self.retry_action, self.remove_action,
+                       self.up_action, self.down_action, self.pause_action, self.export_selected_action):
+            button = QPushButton(action.text().replace("&", ""))
+            button.setToolTip(action.toolTip())
+            button.clicked.connect(action.trigger)
+            action.changed.connect(_mirror(action, button))
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        queue = QWidget()
+        queue_layout = QVBoxLayout(queue)
+        queue_layout.setContentsMargins(0, 0, 0, 0)
+        queue_layout.addLayout(buttons)
+        queue_layout.addWidget(self.table, 1)
+        queue_layout.addWidget(self.hint)
+        queue_layout.addWidget(self.message)
+
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(queue)
+        left.addWidget(self.viewer)
+        left.setStretchFactor(0, 1)
+        left.setStretchFactor(1, 1)
+        options_box = QGroupBox("Options for new jobs")
+        options_layout = QVBoxLayout(options_box)
+        options_layout.addWidget(self.options)
+        options_layout.addStretch(1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(options_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self.model.tick)
+        self._ticker.start()
+        self.model.reset(self.service.jobs())
+        self._apply_auto_export()
+        self._update_actions()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.service.shutdown)
+        QTimer.singleShot(0, lambda: self._spawn(self.service.resume))
+
+    # --- actions --------------------------------------------------------------------------------
+
+    def _action(self, text: str, shortcut: str | None, slot: Callable[[], Any], tip: str) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            tip = f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
+        action.setToolTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.add_action = self._action("Add files…", None, self.pick_files, "Choose audio or video files (Ctrl+O)")
+        self.cancel_action = self._action("Cancel", "Ctrl+.", self.cancel_selected, "Cancel the selected jobs")
+        self.retry_action = self._action("Retry", "Ctrl+R", self.retry_selected, "Run failed or cancelled jobs again")
+        self.remove_action = self._action("Remove", "Delete", self.remove_selected, "Remove the selected jobs")
+        self.up_action = self._action("Move up", "Ctrl+Up", lambda: self.move_selected(-1), "Move up the queue")
+        self.down_action = self._action("Move down", "Ctrl+Down", lambda: self.move_selected(1), "Move down the queue")
+        self.pause_action = self._action("Pause all", "Ctrl+Shift+P", self.toggle_pause, "Pause or resume the whole queue")
+        self.export_selected_action = self._action(
+            "Export selected…", "Ctrl+E", self.export_selected, "Export the selected finished jobs to a folder"
+        )
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        for action in (self.cancel_action, self.retry_action, self.remove_action, None, self.up_action,
+                       self.down_action, None, self.export_selected_action):
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    # --- adding files ---------------------------------------------------------------------------
+
+    def add_paths(self, paths: list[Path]) -> None:
+        """Queue files and folders with the current options (unusable files are listed, not queued)."""
+        if not paths:
+            return
+        options, changes = self.options.options().adjusted()
+        problems = options.problems()
+        if problems:
+            self.show_message(" ".join(problems))
+            return
+        if changes:
+            self.show_message(" ".join(changes))
+        self._spawn(lambda: self._add(list(paths), options))
+
+    async def _add(self, paths: list[Path], options: Any) -> None:
+        added = await self.service.add(paths, options)
+        rejected = [i for i in added if i.phase is JobPhase.REJECTED]
+        queued = len(added) - len(rejected)
+        text = f"{queued} file{'s' if queued != 1 else ''} queued"
+        if rejected:
+            text += "; not queued: " + ", ".join(f"{i.name} ({i.error})" for i in rejected[:5])
+            if len(rejected) > 5:
+                text += f" and {len(rejected) - 5} more"
+        self.show_message(text)
+
+    def pick_files(self) -> None:
+        self.add_paths(choose_files(self))
+
+    def use_model(self, model_id: str) -> None:
+        """"Use for transcription" from the model browser: new jobs use this model."""
+        self.options.use_model(model_id)
+        self.show_message(f"New jobs will use {model_id}.")
+
+    def handle_drop(self, urls: Iterable[QUrl]) -> None:
+        paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
+        self.add_paths(paths)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+            self.handle_drop(event.mimeData().urls())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        # Delete on the table when the shortcut did not fire (e.g. the window is not active yet).
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Delete
+        ):
+            self.remove_selected()
+            return True
+        return super().eventFilter(watched, event)
+
+    # --- row actions ----------------------------------------------------------------------------
+
+    def selected_jobs(self) -> list[JobInfo]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [job for row in rows if (job := self.model.job_at(row)) is not None]
+
+    def select_job(self, job_id: int) -> None:
+        row = self.model.row_of(job_id)
+        if row is not None:
+            self.table.selectionModel().select(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+
+    def cancel_selected(self) -> None:
+        for job in self.selected_jobs():
+            self.service.cancel(job.id)
+
+    def retry_selected(self) -> None:
+        for job in self.selected_jobs():
+            self.service.retry(job.id)
+
+    def remove_selected(self) -> None:
+        for job in self.selected_jobs():
+            self.service.remove(job.id)
+
+    def move_selected(self, delta: int) -> None:
+        jobs = [j for j in self.selected_jobs() if j.id > 0]
+        for job in sorted(jobs, key=lambda j: self.model.row_of(j.id) or 0, reverse=delta > 0):
+            self.service.move(job.id, delta)
+        self.table.clearSelection()
+        for job in jobs:
+            row = self.model.row_of(job.id)
+            if row is not None:
+                self.table.selectionModel().select(
+                    self.model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+                )
+
+    def toggle_pause(self) -> None:
+        if self.service.paused:
+            self.service.resume_all()
+        else:
+            self.service.pause_all()
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        jobs = self.selected_jobs()
+        self.cancel_action.setEnabled(any(not j.phase.finished for j in jobs))
+        self.retry_action.setEnabled(any(j.phase in (JobPhase.FAILED, JobPhase.CANCELLED) for j in jobs))
+        self.remove_action.setEnabled(bool(jobs))
+        self.up_action.setEnabled(any(j.id > 0 for j in jobs))
+        self.down_action.setEnabled(any(j.id > 0 for j in jobs))
+        self.export_selected_action.setEnabled(any(j.phase is JobPhase.DONE for j in jobs))
+        self.pause_action.setText("Resume all" if self.service.paused else "Pause all")
+
+    # --- results --------------------------------------------------------------------------------
+
+    def _selection_changed(self, *_args: Any) -> None:
+        self._update_actions()
+        jobs = self.selected_jobs()
+        job = jobs[0] if len(jobs) == 1 else None
+        self._show_job(job)
+
+    def _show_job(self, job: JobInfo | None) -> None:
+        if job is None or job.phase is not JobPhase.DONE:
+            if self._shown_job is not None or job is not None:
+                title = "" if job is None else f"{job.name}: {job.status_text()}"
+                self.viewer.show_transcript(None, None, title)
+            self._shown_job = None
+            return
+        if self._shown_job == job.id:
+            return
+        self._shown_job = job.id
+        self.viewer.show_transcript(self.service.transcript(job.id), job.path, job.name)
+
+    def export_current(self, fmt: str) -> None:
+        job_id = self._shown_job
+        if job_id is None:
+            return
+        job = self.service.job(job_id)
+        ext = subtitles.FORMATS[fmt]
+        suggested = (self.options.export_dir() or (job.path.parent if job else Path.home())) / (
+            f"{Path(job.name).stem if job else 'transcript'}.{ext}"
+        )
+        path = choose_save_path(self, suggested, ext)
+        if path is None:
+            return
+        try:
+            self.service.export(job_id, fmt, path)
+        except (OSError, ValueError) as exc:
+            self.show_message(f"Export failed: {exc}")
+            return
+        self.show_message(f"Saved {path}")
+
+    def export_selected(self) -> None:
+        jobs = [j for j in self.selected_jobs() if j.phase is JobPhase.DONE]
+        if not jobs:
+            return
+        folder = choose_export_folder(self)
+        if folder is None:
+            return
+        formats = self.options.export_formats() or EXPORT_FORMATS
+        try:
+            written = self.service.export_many([j.id for j in jobs], folder, formats)
+        except OSError as exc:
+            self.show_message(f"Export failed: {exc}")
+            return
+        self.show_message(f"Exported {len(written)} files to {folder}")
+
+    def _apply_auto_export(self) -> None:
+        self.service.set_auto_export(self.options.export_dir(), self.options.export_formats())
+
+    # --- service events -------------------------------------------------------------------------
+
+    def _on_event(self, event: TranscriptionEvent) -> None:
+        if event.kind == "removed":
+            self.model.remove(event.job_id)
+            if self._shown_job == event.job_id:
+                self._show_job(None)
+        elif event.kind == "reordered":
+            self.model.reset(self.service.jobs())
+        elif event.job is not None:
+            self.model.upsert(event.job)
+            selected = self.selected_jobs()
+            if event.job.phase is JobPhase.DONE and len(selected) == 1 and selected[0].id == event.job_id:
+                self._show_job(event.job)
+        self.hint.setVisible(self.model.rowCount() == 0)
+        self._update_actions()
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+
+    # --- async plumbing -------------------------------------------------------------------------
+
+    def _spawn(self, make: Callable[[], Coroutine[Any, Any, Any]]) -> asyncio.Task[Any] | None:
+        """Run a coroutine on the app's qasync loop; its failure becomes a message, not a crash."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            loop = asyncio.get_event_loop_policy().get_event_loop()
+            if not isinstance(loop, qasync.QEventLoop):
+                log.warning("no qasync event loop: the transcription queue is not running")
+                return None
+
+        async def guarded() -> None:
+            try:
+                await make()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.exception("transcription action failed")
+                text = exc.user_text() if hasattr(exc, "user_text") else str(exc)
+                self.show_message(text)
+
+        task = loop.create_task(guarded())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task

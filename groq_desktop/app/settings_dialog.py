@@ -1,0 +1,57 @@
+"""Settings: the API key (kept in the system keychain), base URL and plan."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from groq_desktop.app.composition import Services
+from groq_desktop.app.settings import AppSettings, Key
+from groq_desktop.core.config import DEFAULT_BASE_URL
+from groq_desktop.core.secrets import Secret
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, services: Services, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self._services = services
+        self._settings = settings
+        form = QFormLayout(self)
+        self.key_edit = QLineEdit()
+        self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key_edit.setPlaceholderText("gsk_… (leave empty to keep the current key)")
+        form.addRow("API key", self.key_edit)
+        keychain_note = QLabel(services.key_store.describe())
+        keychain_note.setWordWrap(True)
+        form.addRow("", keychain_note)
+        self.base_url_edit = QLineEdit(str(settings.get(Key.BASE_URL) or DEFAULT_BASE_URL))
+        form.addRow("Base URL", self.base_url_edit)
+        self.plan_combo = QComboBox()
+        self.plan_combo.addItems(services.limit_table.plan_names())
+        self.plan_combo.setCurrentText(str(settings.get(Key.PLAN)))
+        form.addRow("Plan (limits)", self.plan_combo)
+        self.restart_note = QLabel("")
+        self.restart_note.setWordWrap(True)
+        form.addRow("", self.restart_note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def save(self) -> None:
+        key = self.key_edit.text().strip()
+        if key:
+            self._services.key_store.save(Secret(key))
+        self._settings.set(Key.BASE_URL, self.base_url_edit.text().strip() or DEFAULT_BASE_URL)
+        plan = self.plan_combo.currentText()
+        self._settings.set(Key.PLAN, plan)
+        self._services.limiter.set_plan(plan)
+        self.accept()

@@ -1,0 +1,52 @@
+"""The compact quota meter in the status bar: the last model used, its tightest dimensions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QWidget
+
+from groq_desktop.app.bridge import CoreSignals
+from groq_desktop.app.composition import Services
+from groq_desktop.errors import format_wait
+
+REPAINT_MS = 250  # at most four repaints a second, however fast the limiter changes
+
+
+class StatusQuota(QLabel):
+    def __init__(self, services: Services, signals: CoreSignals, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._model: str | None = None
+        self._timer = QTimer(self, singleShot=True, interval=REPAINT_MS)
+        self._timer.timeout.connect(self.refresh)
+        signals.limits_changed.connect(self._on_limits_changed)
+        signals.job_changed.connect(lambda _info: self._schedule())
+        self.setText("No requests yet")
+
+    def _on_limits_changed(self, model: str) -> None:
+        self._model = model
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def refresh(self) -> None:
+        stats = self._services.scheduler.stats()
+        queue = f"queue: {stats.queued + stats.waiting} waiting, {stats.running} running"
+        if self._model is None:
+            self.setText(queue)
+            return
+        parts, tips = [], []
+        for snap in self._services.limiter.snapshot(self._model):
+            share = snap.remaining / snap.limit if snap.limit else 1.0
+            tips.append(
+                f"{snap.dimension.value}: {snap.remaining:,.0f} of {snap.limit:,.0f} left, full in "
+                f"{format_wait(snap.reset_in)} (source: {snap.source})"
+            )
+            if share < 0.999 or snap.closed_for > 0:
+                parts.append((share, f"{snap.dimension.value} {snap.remaining:,.0f}/{snap.limit:,.0f}"))
+        parts.sort()
+        shown = " · ".join(text for _share, text in parts[:2]) or "quota full"
+        self.setText(f"{self._model}: {shown}   |   {queue}")
+        self.setToolTip("\n".join(tips))

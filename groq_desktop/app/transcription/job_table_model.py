@@ -1,0 +1,181 @@
+"""The transcription queue as a table: file, duration, status (with a live quota countdown), progress, ETA."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionProgressBar,
+    QStyleOptionViewItem,
+)
+
+from groq_desktop.services.transcription import JobInfo, JobPhase
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    FILE = 0
+    DURATION = 1
+    STATUS = 2
+    PROGRESS = 3
+    ETA = 4
+
+
+HEADERS = {
+    Column.FILE: "File",
+    Column.DURATION: "Duration",
+    Column.STATUS: "Status",
+    Column.PROGRESS: "Progress",
+    Column.ETA: "ETA",
+}
+JOB_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 2  # 0..100, or -1 when no bar is shown
+PHASE_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+def format_duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    total = int(round(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+class JobTableModel(QAbstractTableModel):
+    """Rows are ``JobInfo`` snapshots in queue order; ``upsert``/``remove``/``reset`` keep it current."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self._jobs: list[JobInfo] = []
+        self._clock = clock
+
+    # --- Qt model API -------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._jobs)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(Column):
+            return HEADERS[Column(section)]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        if not index.isValid() or not 0 <= index.row() < len(self._jobs) or not 0 <= index.column() < len(Column):
+            return None
+        job = self._jobs[index.row()]
+        column = Column(index.column())
+        if role == JOB_ID_ROLE:
+            return job.id
+        if role == PHASE_ROLE:
+            return str(job.phase)
+        if role == PROGRESS_ROLE:
+            return -1 if job.phase is JobPhase.REJECTED else int(round(job.progress * 100))
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(job, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column is Column.FILE:
+                return str(job.path)
+            if column is Column.STATUS:
+                return job.wait.reason if job.wait is not None else job.status_text(self._clock())
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and column is Column.STATUS and job.phase in (
+            JobPhase.FAILED,
+            JobPhase.REJECTED,
+        ):
+            return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.DURATION, Column.ETA):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _text(self, job: JobInfo, column: Column) -> str:
+        if column is Column.FILE:
+            return job.name
+        if column is Column.DURATION:
+            return format_duration(job.duration)
+        if column is Column.STATUS:
+            return job.status_text(self._clock())
+        if column is Column.PROGRESS:
+            return "" if job.phase is JobPhase.REJECTED else f"{int(round(job.progress * 100))} %"
+        if job.eta_seconds is None:
+            return ""
+        eta = job.eta_seconds
+        if job.wait_until is not None:
+            eta = max(eta, job.wait_until - self._clock())
+        return format_duration(max(0.0, eta))
+
+    # --- updates --------------------------------------------------------------------------------
+
+    def reset(self, jobs: Sequence[JobInfo]) -> None:
+        self.beginResetModel()
+        self._jobs = list(jobs)
+        self.endResetModel()
+
+    def upsert(self, job: JobInfo) -> None:
+        row = self.row_of(job.id)
+        if row is None:
+            # stored jobs go before the rejected files, which keep their arrival order at the end
+            row = len(self._jobs)
+            if job.id > 0:
+                row = next((i for i, j in enumerate(self._jobs) if j.id < 0), len(self._jobs))
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._jobs.insert(row, job)
+            self.endInsertRows()
+            return
+        self._jobs[row] = job
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+
+    def remove(self, job_id: int) -> None:
+        row = self.row_of(job_id)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._jobs[row]
+        self.endRemoveRows()
+
+    def tick(self) -> None:
+        """Refresh the countdowns and ETAs (called every second by the panel)."""
+        for row, job in enumerate(self._jobs):
+            if job.wait_until is not None or job.eta_seconds is not None:
+                self.dataChanged.emit(self.index(row, Column.STATUS), self.index(row, Column.ETA))
+
+    # --- lookups --------------------------------------------------------------------------------
+
+    def jobs(self) -> list[JobInfo]:
+        return list(self._jobs)
+
+    def job_at(self, row: int) -> JobInfo | None:
+        return self._jobs[row] if 0 <= row < len(self._jobs) else None
+
+    def row_of(self, job_id: int) -> int | None:
+        return next((i for i, j in enumerate(self._jobs) if j.id == job_id), None)
+
+
+class ProgressDelegate(QStyledItemDelegate):
+    """Paints the progress column as a progress bar in the style's own look (dark mode included)."""
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: Index) -> None:  # type: ignore[no-untyped-def]
+        value = index.data(PROGRESS_ROLE)
+        if value is None or value < 0:
+            super().paint(painter, option, index)
+            return
+        bar = QStyleOptionProgressBar()
+        bar.rect = option.rect.adjusted(3, 4, -3, -4)
+        bar.minimum, bar.maximum, bar.progress = 0, 100, int(value)
+        bar.text = f"{int(value)} %"
+        bar.textVisible = True
+        bar.state = option.state | QStyle.StateFlag.State_Horizontal
+        bar.palette = option.palette
+        style = option.widget.style() if option.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, option.widget)

@@ -1,0 +1,189 @@
+"""The transcription options form: model, language, task, prompt, temperature, timestamps, auto-export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from groq_desktop.app.settings import AppSettings, Key
+from groq_desktop.services.transcription import (
+    EXPORT_FORMATS,
+    MODELS,
+    TRANSLATION_MODELS,
+    TranscriptionOptions,
+)
+
+LANGUAGES: tuple[tuple[str, str | None], ...] = (
+    ("Detect automatically", None),
+    ("English", "en"),
+    ("German", "de"),
+    ("French", "fr"),
+    ("Spanish", "es"),
+    ("Italian", "it"),
+    ("Portuguese", "pt"),
+    ("Dutch", "nl"),
+    ("Polish", "pl"),
+    ("Russian", "ru"),
+    ("Ukrainian", "uk"),
+    ("Turkish", "tr"),
+    ("Arabic", "ar"),
+    ("Hindi", "hi"),
+    ("Japanese", "ja"),
+    ("Korean", "ko"),
+    ("Chinese", "zh"),
+)
+TIMESTAMPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Segments", ("segment",)),
+    ("Words", ("word",)),
+    ("Segments and words", ("segment", "word")),
+)
+TURBO_NOTE = "Translation (to English) needs whisper-large-v3; the turbo model only transcribes."
+
+
+def choose_folder(parent: QWidget, title: str, start: str = "") -> Path | None:
+    """The folder picker; tests replace this module-level function."""
+    folder = QFileDialog.getExistingDirectory(parent, title, start)
+    return Path(folder) if folder else None
+
+
+class OptionsWidget(QWidget):
+    changed = Signal()
+
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+
+        self.model_box = QComboBox()
+        self.model_box.setEditable(True)  # the model list changes over time; any id can be typed
+        self.model_box.addItems(list(MODELS))
+        self.model_box.setToolTip("Whisper model used for new jobs")
+        form.addRow("Model", self.model_box)
+
+        self.language_box = QComboBox()
+        for name, code in LANGUAGES:
+            self.language_box.addItem(name if code is None else f"{name} ({code})", code)
+        form.addRow("Language", self.language_box)
+
+        self.task_box = QComboBox()
+        self.task_box.addItem("Transcribe", "transcribe")
+        self.task_box.addItem("Translate to English", "translate")
+        form.addRow("Task", self.task_box)
+        self.task_note = QLabel(TURBO_NOTE)
+        self.task_note.setWordWrap(True)
+        self.task_note.setEnabled(False)  # the disabled look is the palette's quiet text colour
+        form.addRow("", self.task_note)
+
+        self.prompt_edit = QLineEdit()
+        self.prompt_edit.setPlaceholderText("Spelling hints: names, terms (optional)")
+        form.addRow("Prompt", self.prompt_edit)
+
+        self.temperature_box = QDoubleSpinBox()
+        self.temperature_box.setRange(0.0, 1.0)
+        self.temperature_box.setSingleStep(0.1)
+        form.addRow("Temperature", self.temperature_box)
+
+        self.timestamps_box = QComboBox()
+        for name, value in TIMESTAMPS:
+            self.timestamps_box.addItem(name, value)
+        form.addRow("Timestamps", self.timestamps_box)
+
+        self.export_edit = QLineEdit(str(settings.get(Key.AUTO_EXPORT_DIR) or ""))
+        self.export_edit.setPlaceholderText("No automatic export")
+        self.export_edit.setToolTip("Finished transcripts are written here in the ticked formats")
+        browse = QPushButton("Choose…")
+        browse.clicked.connect(self._choose_export_dir)
+        row = QHBoxLayout()
+        row.addWidget(self.export_edit, 1)
+        row.addWidget(browse)
+        form.addRow("Auto-export to", row)
+        formats_row = QHBoxLayout()
+        self.format_boxes: dict[str, QCheckBox] = {}
+        for fmt in EXPORT_FORMATS:
+            box = QCheckBox(fmt.upper())
+            box.setChecked(fmt in ("txt", "srt"))
+            box.toggled.connect(self.changed)
+            self.format_boxes[fmt] = box
+            formats_row.addWidget(box)
+        formats_row.addStretch(1)
+        form.addRow("Formats", formats_row)
+
+        self.model_box.setCurrentText(str(settings.get(Key.DEFAULT_TRANSCRIPTION_MODEL) or MODELS[-1]))
+        self.model_box.currentTextChanged.connect(self._model_changed)
+        self.task_box.currentIndexChanged.connect(self._task_changed)
+        self.export_edit.editingFinished.connect(self._export_dir_edited)
+        for signal in (
+            self.language_box.currentIndexChanged,
+            self.prompt_edit.textChanged,
+            self.temperature_box.valueChanged,
+            self.timestamps_box.currentIndexChanged,
+        ):
+            signal.connect(self.changed)
+        self._model_changed(self.model_box.currentText())
+
+    # --- reading --------------------------------------------------------------------------------
+
+    def options(self) -> TranscriptionOptions:
+        return TranscriptionOptions(
+            model=self.model_box.currentText().strip() or MODELS[-1],
+            language=self.language_box.currentData(),
+            task=self.task_box.currentData(),
+            prompt=self.prompt_edit.text().strip(),
+            temperature=round(self.temperature_box.value(), 2),
+            timestamps=tuple(self.timestamps_box.currentData()),
+            chunk_seconds=float(self._settings.get(Key.CHUNK_SECONDS) or 600.0),
+            overlap_seconds=float(self._settings.get(Key.OVERLAP_SECONDS) or 10.0),
+        )
+
+    def export_dir(self) -> Path | None:
+        text = self.export_edit.text().strip()
+        return Path(text).expanduser() if text else None
+
+    def export_formats(self) -> tuple[str, ...]:
+        return tuple(fmt for fmt, box in self.format_boxes.items() if box.isChecked())
+
+    # --- changing -------------------------------------------------------------------------------
+
+    def use_model(self, model_id: str) -> None:
+        self.model_box.setCurrentText(model_id)
+
+    def _model_changed(self, model_id: str) -> None:
+        translates = model_id.strip() in TRANSLATION_MODELS
+        item = self.task_box.model().item(1)  # type: ignore[attr-defined]
+        item.setEnabled(translates)
+        if not translates and self.task_box.currentData() == "translate":
+            self.task_box.setCurrentIndex(0)
+        self.task_note.setVisible(not translates)
+        self.changed.emit()
+
+    def _task_changed(self) -> None:
+        translating = self.task_box.currentData() == "translate"
+        if translating:
+            self.language_box.setCurrentIndex(0)  # translation output is always English
+        self.language_box.setEnabled(not translating)
+        self.changed.emit()
+
+    def _choose_export_dir(self) -> None:
+        folder = choose_folder(self, "Auto-export transcripts to", self.export_edit.text())
+        if folder is not None:
+            self.export_edit.setText(str(folder))
+            self._export_dir_edited()
+
+    def _export_dir_edited(self) -> None:
+        folder = self.export_dir()
+        self._settings.set(Key.AUTO_EXPORT_DIR, str(folder) if folder else "")
+        self.changed.emit()

@@ -1,0 +1,924 @@
+"""The transcription queue: audio files in, merged transcripts (and exports) out. Qt-free, asyncio.
+
+Each file becomes a job stored in ``Storage``; a job is planned into overlapping chunks, each
+chunk is prepared as 16 kHz mono FLAC in a worker thread and sent through the shared scheduler
+at background priority. Every finished chunk is stored at once, so a restart sends only the
+chunks still missing. All public methods run on the event loop's thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import logging
+import math
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field, replace
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Protocol
+
+from groq_desktop.core import audio, subtitles
+from groq_desktop.core.chunk_plan import DEFAULT_MAX_BYTES, ChunkPlan, PlannedChunk
+from groq_desktop.core.limits import Cost
+from groq_desktop.core.rate_limiter import RateLimiter, Reservation, WaitInfo
+from groq_desktop.core.scheduler import JobHandle, Priority, Scheduler
+from groq_desktop.core.scheduler import JobInfo as SchedulerJobInfo
+from groq_desktop.core.scheduler import JobState as SchedulerJobState
+from groq_desktop.core.storage import JobStatus, Storage, TranscriptionJobRecord
+from groq_desktop.core.transcript import Transcript, merge_transcripts
+from groq_desktop.errors import (
+    AuthenticationError,
+    BadRequestError,
+    GroqDesktopError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    RequestCancelledError,
+    RequestTooLargeError,
+    UnprocessableEntityError,
+)
+
+log = logging.getLogger(__name__)
+
+MODELS: tuple[str, ...] = ("whisper-large-v3", "whisper-large-v3-turbo")
+TRANSLATION_MODELS = frozenset({"whisper-large-v3"})
+TIMESTAMP_CHOICES: tuple[tuple[str, ...], ...] = (("segment",), ("word",), ("segment", "word"))
+EXPORT_FORMATS: tuple[str, ...] = ("txt", "srt", "vtt", "json", "md")
+# Extensions looked at when a folder is expanded; other files there (covers, notes) are skipped.
+FOLDER_EXTENSIONS = audio.ACCEPTED_EXTENSIONS | {"aac", "opus", "oga", "wma", "aiff", "aif", "mka", "mkv", "mov"}
+# audio.AudioFileError.reason -> the reason the user sees.
+REJECTION_REASONS: dict[str, str] = {
+    "not_audio": "not audio",
+    "corrupt": "corrupt",
+    "empty": "empty",
+    "no_audio_track": "no audio track",
+    "unreadable": "unreadable",
+    "missing": "unreadable",
+}
+# Errors a retry cannot fix: the job fails at once.
+_PERMANENT_ERRORS = (
+    AuthenticationError,
+    BadRequestError,
+    NotFoundError,
+    PermissionDeniedError,
+    RequestTooLargeError,
+    UnprocessableEntityError,
+)
+_THROUGHPUT_WINDOW_SECONDS = 600.0
+
+
+class InvalidOptionsError(GroqDesktopError):
+    default_hint = "Change the transcription options and try again."
+
+
+@dataclass(frozen=True)
+class TranscriptionOptions:
+    model: str = "whisper-large-v3-turbo"
+    language: str | None = None  # None: detect
+    task: str = "transcribe"  # or "translate" (to English; whisper-large-v3 only)
+    prompt: str = ""
+    temperature: float = 0.0
+    timestamps: tuple[str, ...] = ("segment",)  # "segment", "word" or both
+    chunk_seconds: float = 600.0
+    overlap_seconds: float = 10.0
+
+    def problems(self) -> list[str]:
+        """What is wrong with these options, in words for the user (empty when they are fine)."""
+        out: list[str] = []
+        if self.task not in ("transcribe", "translate"):
+            out.append(f"Unknown task '{self.task}'.")
+        if self.task == "translate" and self.model not in TRANSLATION_MODELS:
+            out.append(
+                f"{self.model} cannot translate; choose whisper-large-v3 to translate to English."
+            )
+        if self.task == "translate" and self.language not in (None, "", "en"):
+            out.append("Translation always produces English; leave the language on auto-detect.")
+        if not 0.0 <= self.temperature <= 1.0:
+            out.append("Temperature must be between 0 and 1.")
+        if not self.timestamps or any(t not in ("segment", "word") for t in self.timestamps):
+            out.append("Timestamps must be 'segment', 'word' or both.")
+        if self.chunk_seconds <= 0 or self.overlap_seconds < 0 or self.overlap_seconds * 3 >= self.chunk_seconds:
+            out.append("Chunks must be positive and at least three times longer than their overlap.")
+        return out
+
+    def validate(self) -> TranscriptionOptions:
+        problems = self.problems()
+        if problems:
+            raise InvalidOptionsError(" ".join(problems))
+        return self
+
+    def adjusted(self) -> tuple[TranscriptionOptions, list[str]]:
+        """Options that work, and what was changed to get them (e.g. turbo asked to translate)."""
+        changes: list[str] = []
+        options = self
+        if options.task == "translate" and options.model not in TRANSLATION_MODELS:
+            changes.append(f"{options.model} cannot translate: using whisper-large-v3 for translation.")
+            options = replace(options, model="whisper-large-v3")
+        if options.task == "translate" and options.language not in (None, "", "en"):
+            changes.append("Translation produces English: the language is detected automatically.")
+            options = replace(options, language=None)
+        return options, changes
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["timestamps"] = list(self.timestamps)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TranscriptionOptions:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        if "timestamps" in known:
+            known["timestamps"] = tuple(known["timestamps"])
+        return cls(**known)
+
+
+class JobPhase(StrEnum):
+    QUEUED = "queued"
+    PREPARING = "preparing"
+    UPLOADING = "uploading"
+    WAITING = "waiting"  # for audio quota
+    DONE = "done"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+    REJECTED = "rejected"  # never queued: the file cannot be used
+
+    @property
+    def finished(self) -> bool:
+        return self in (JobPhase.DONE, JobPhase.FAILED, JobPhase.CANCELLED, JobPhase.REJECTED)
+
+    @property
+    def active(self) -> bool:
+        return self in (JobPhase.PREPARING, JobPhase.UPLOADING, JobPhase.WAITING)
+
+
+@dataclass(frozen=True)
+class JobInfo:
+    """One row of the queue as the UI shows it at one moment."""
+
+    id: int  # the storage id; rejected files get negative ids
+    path: Path
+    name: str
+    phase: JobPhase
+    options: TranscriptionOptions
+    duration: float | None = None
+    chunk_count: int | None = None
+    chunks_done: int = 0
+    current_chunk: int | None = None  # 1-based, while uploading
+    progress: float = 0.0  # 0..1 of the audio
+    eta_seconds: float | None = None
+    wait: WaitInfo | None = None
+    wait_until: float | None = None  # on the service's clock
+    error: str | None = None
+    paused: bool = False
+
+    def wait_left(self, now: float) -> float | None:
+        if self.wait_until is None:
+            return None
+        return max(0.0, self.wait_until - now)
+
+    def status_text(self, now: float | None = None) -> str:
+        phase = self.phase
+        if phase is JobPhase.QUEUED:
+            return "Paused" if self.paused else "Queued"
+        if phase is JobPhase.PREPARING:
+            return "Preparing audio"
+        if phase is JobPhase.UPLOADING:
+            k = self.current_chunk or self.chunks_done + 1
+            return f"Uploading chunk {k}/{self.chunk_count or 1}"
+        if phase is JobPhase.WAITING:
+            left = self.wait_left(time.monotonic() if now is None else now)
+            return "Waiting for audio quota" + ("" if left is None else f" — {math.ceil(left)} s")
+        if phase is JobPhase.DONE:
+            return "Done"
+        if phase is JobPhase.FAILED:
+            return f"Failed: {self.error}" if self.error else "Failed"
+        if phase is JobPhase.CANCELLED:
+            return "Cancelled"
+        return f"Rejected: {self.error}"
+
+
+@dataclass(frozen=True)
+class TranscriptionEvent:
+    """``kind``: "added", "changed", "removed" or "reordered" (then ``job`` is None)."""
+
+    kind: str
+    job_id: int
+    job: JobInfo | None = None
+
+
+class ServicesLike(Protocol):
+    client: Any
+    scheduler: Scheduler
+    limiter: RateLimiter
+    storage: Storage
+    registry: Any
+
+
+@dataclass
+class _Job:
+    """Runtime state of one job; the durable part lives in Storage."""
+
+    id: int
+    path: Path
+    name: str
+    options: TranscriptionOptions
+    phase: JobPhase = JobPhase.QUEUED
+    duration: float | None = None
+    plan: tuple[PlannedChunk, ...] = ()
+    done_chunks: set[int] = field(default_factory=set)
+    uploading: set[int] = field(default_factory=set)
+    waiting: dict[int, tuple[WaitInfo, float]] = field(default_factory=dict)
+    error: str | None = None
+    task: asyncio.Task[None] | None = None
+    handles: dict[int, JobHandle[Any]] = field(default_factory=dict)
+    cancel_requested: bool = False
+
+    def audio_total(self) -> float:
+        return sum(c.duration for c in self.plan) or (self.duration or 0.0)
+
+    def audio_done(self) -> float:
+        return sum(c.duration for c in self.plan if c.index in self.done_chunks)
+
+
+class _ChunkFailed(Exception):
+    pass
+
+
+class TranscriptionService:
+    def __init__(
+        self,
+        client: Any,
+        scheduler: Scheduler,
+        limiter: RateLimiter,
+        storage: Storage,
+        registry: Any = None,
+        *,
+        max_upload_bytes: int = DEFAULT_MAX_BYTES,
+        max_chunk_attempts: int = 3,
+        retry_backoff_seconds: float = 1.0,
+        max_active_jobs: int = 2,
+        max_prepared_chunks: int = 4,
+        results_dir: Path | None = None,
+        use_silence_finder: bool = True,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.client = client
+        self.scheduler = scheduler
+        self.limiter = limiter
+        self.storage = storage
+        self.registry = registry
+        self.max_upload_bytes = max_upload_bytes
+        self.max_chunk_attempts = max_chunk_attempts
+        self.retry_backoff_seconds = retry_backoff_seconds
+        self.max_active_jobs = max_active_jobs
+        self.max_prepared_chunks = max_prepared_chunks
+        self.use_silence_finder = use_silence_finder
+        self.results_dir = results_dir or Path(storage.path).parent / "transcripts"
+        self.clock = clock
+        self.export_dir: Path | None = None
+        self.export_formats: tuple[str, ...] = ("txt", "srt")
+        self._jobs: dict[int, _Job] = {}
+        self._rejected: dict[int, JobInfo] = {}
+        self._rejected_ids = itertools.count(-1, -1)
+        self._subscribers: dict[int, Callable[[TranscriptionEvent], None]] = {}
+        self._subscriber_keys = itertools.count(1)
+        self._paused = False
+        self._closing = False
+        self._resume_gate: asyncio.Event | None = None
+        self._slots: asyncio.Semaphore | None = None
+        self._throughput: deque[tuple[float, float]] = deque()  # (finished at, audio seconds)
+        self._busy_since: float | None = None
+        self._audio_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="audio-prepare")
+        self._chunk_jobs: dict[int, tuple[int, int]] = {}  # scheduler job id -> (job id, chunk index)
+        self._unsubscribe_scheduler = scheduler.subscribe(self._on_scheduler_job)
+        for record in storage.list_jobs():
+            self._jobs[record.id] = self._job_from_record(record)
+
+    @classmethod
+    def from_services(cls, services: ServicesLike, **options: Any) -> TranscriptionService:
+        return cls(services.client, services.scheduler, services.limiter, services.storage, services.registry, **options)
+
+    # --- events -------------------------------------------------------------------------------
+
+    def subscribe(self, callback: Callable[[TranscriptionEvent], None]) -> Callable[[], None]:
+        key = next(self._subscriber_keys)
+        self._subscribers[key] = callback
+
+        def unsubscribe() -> None:
+            self._subscribers.pop(key, None)
+
+        return unsubscribe
+
+    def _emit(self, kind: str, job_id: int, job: JobInfo | None = None) -> None:
+        event = TranscriptionEvent(kind, job_id, job)
+        for callback in list(self._subscribers.values()):
+            try:
+                callback(event)
+            except Exception:
+                log.exception("transcription subscriber failed")
+
+    def _changed(self, job: _Job) -> None:
+        self._emit("changed", job.id, self._info(job))
+
+    # --- queries ------------------------------------------------------------------------------
+
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    def jobs(self) -> list[JobInfo]:
+        """Stored jobs in queue order, then the rejected files."""
+        positions = self._positions()
+        order = sorted(self._jobs.values(), key=lambda j: positions.get(j.id, 0))
+        return [self._info(j) for j in order] + list(self._rejected.values())
+
+    def job(self, job_id: int) -> JobInfo | None:
+        if job_id in self._rejected:
+            return self._rejected[job_id]
+        job = self._jobs.get(job_id)
+        return None if job is None else self._info(job)
+
+    def _positions(self) -> dict[int, int]:
+        return {r.id: r.position for r in self.storage.list_jobs()}
+
+    def _info(self, job: _Job) -> JobInfo:
+        total = job.audio_total()
+        progress = 1.0 if job.phase is JobPhase.DONE else (job.audio_done() / total if total else 0.0)
+        wait: WaitInfo | None = None
+        wait_until: float | None = None
+        if job.waiting:
+            wait, wait_until = min(job.waiting.values(), key=lambda w: w[1])
+        phase = job.phase
+        if phase.active:
+            if job.uploading:
+                phase = JobPhase.UPLOADING
+            elif job.waiting:
+                phase = JobPhase.WAITING
+        current = min(job.uploading) + 1 if job.uploading else None
+        return JobInfo(
+            id=job.id,
+            path=job.path,
+            name=job.name,
+            phase=phase,
+            options=job.options,
+            duration=job.duration,
+            chunk_count=len(job.plan) or None,
+            chunks_done=len(job.done_chunks),
+            current_chunk=current,
+            progress=progress,
+            eta_seconds=self._eta(job, total, wait_until),
+            wait=wait,
+            wait_until=wait_until,
+            error=job.error,
+            paused=self._paused,
+        )
+
+    def _eta(self, job: _Job, total: float, wait_until: float | None) -> float | None:
+        if job.phase.finished or not job.phase.active:
+            return None
+        rate = self.throughput()
+        if not rate:
+            return None
+        eta = max(0.0, total - job.audio_done()) / rate
+        if wait_until is not None:
+            eta = max(eta, wait_until - self.clock())
+        return eta
+
+    def throughput(self) -> float | None:
+        """Audio seconds transcribed per wall second over the recent past (None before any)."""
+        now = self.clock()
+        while self._throughput and now - self._throughput[0][0] > _THROUGHPUT_WINDOW_SECONDS:
+            self._throughput.popleft()
+        if not self._throughput or self._busy_since is None:
+            return None
+        since = max(self._busy_since, now - _THROUGHPUT_WINDOW_SECONDS)
+        elapsed = max(now - since, 1e-3)
+        return sum(seconds for _, seconds in self._throughput) / elapsed
+
+    def transcript(self, job_id: int) -> Transcript | None:
+        """The merged transcript of a finished job (None while unfinished)."""
+        path = self._result_path(job_id)
+        if path.exists():
+            try:
+                return Transcript.from_dict(json.loads(path.read_text(encoding="utf-8")))
+            except (OSError, ValueError, KeyError):
+                log.warning("the saved transcript of job %s is unreadable; merging its chunks again", job_id)
+        job = self._jobs.get(job_id)
+        if job is None or job.phase is not JobPhase.DONE:
+            return None
+        return self._merge(job)
+
+    # --- adding ---------------------------------------------------------------------------------
+
+    async def add(self, paths: Sequence[Path], options: TranscriptionOptions) -> list[JobInfo]:
+        """Queue every audio file in ``paths`` (folders recursively); unusable files come back
+        rejected, with their reason. Raises ``InvalidOptionsError`` for options that cannot work."""
+        options.validate()
+        loop = asyncio.get_running_loop()
+        files = await loop.run_in_executor(self._audio_pool, _expand, list(paths))
+        added: list[JobInfo] = []
+        for path in files:
+            try:
+                probe = await loop.run_in_executor(self._audio_pool, audio.probe, path)
+            except audio.AudioFileError as exc:
+                added.append(self._reject(path, REJECTION_REASONS.get(exc.reason, exc.reason)))
+                continue
+            except Exception as exc:  # a decoder bug must not stop the other files
+                log.exception("probing %s failed", path)
+                added.append(self._reject(path, f"unreadable ({type(exc).__name__})"))
+                continue
+            record = self.storage.create_job(path, path.name, options.to_dict())
+            record = self.storage.update_job(record.id, duration=probe.duration)
+            job = self._job_from_record(record)
+            self._jobs[job.id] = job
+            info = self._info(job)
+            added.append(info)
+            self._emit("added", job.id, info)
+        self._pump()
+        return added
+
+    def _reject(self, path: Path, reason: str) -> JobInfo:
+        info = JobInfo(
+            id=next(self._rejected_ids),
+            path=path,
+            name=path.name,
+            phase=JobPhase.REJECTED,
+            options=TranscriptionOptions(),
+            error=reason,
+        )
+        self._rejected[info.id] = info
+        self._emit("added", info.id, info)
+        return info
+
+    async def resume(self) -> list[JobInfo]:
+        """Start (again) every unfinished stored job: after a restart only missing chunks are sent."""
+        for record in self.storage.unfinished_jobs():
+            job = self._jobs.get(record.id)
+            if job is None:
+                job = self._jobs[record.id] = self._job_from_record(record)
+            if job.task is None:
+                job.phase = JobPhase.QUEUED
+                if record.status != JobStatus.QUEUED:
+                    self.storage.update_job(record.id, status=JobStatus.QUEUED)
+                self._changed(job)
+        self._pump()
+        return self.jobs()
+
+    def _job_from_record(self, record: TranscriptionJobRecord) -> _Job:
+        options = TranscriptionOptions.from_dict(record.options)
+        plan = tuple(PlannedChunk(i, float(s), float(e)) for i, (s, e) in enumerate(record.options.get("plan") or []))
+        done = {c.chunk_index for c in self.storage.list_chunks(record.id) if c.status == "done"}
+        phase = {
+            JobStatus.DONE: JobPhase.DONE,
+            JobStatus.FAILED: JobPhase.FAILED,
+            JobStatus.CANCELLED: JobPhase.CANCELLED,
+        }.get(JobStatus(record.status), JobPhase.QUEUED)
+        return _Job(
+            id=record.id,
+            path=Path(record.source_path),
+            name=record.display_name or Path(record.source_path).name,
+            options=options,
+            phase=phase,
+            duration=record.duration,
+            plan=plan,
+            done_chunks=done,
+            error=record.error,
+        )
+
+    # --- queue actions ------------------------------------------------------------------------
+
+    def pause_all(self) -> None:
+        """Send no new chunk; chunks waiting in the scheduler go back until ``resume_all``."""
+        if self._paused:
+            return
+        self._paused = True
+        if self._resume_gate is not None:
+            self._resume_gate.clear()
+        for job in self._jobs.values():
+            for index, handle in list(job.handles.items()):
+                if index not in job.uploading:
+                    handle.cancel()
+        for job in self._jobs.values():
+            self._changed(job)
+
+    def resume_all(self) -> None:
+        if not self._paused:
+            return
+        self._paused = False
+        if self._resume_gate is not None:
+            self._resume_gate.set()
+        for job in self._jobs.values():
+            self._changed(job)
+        self._pump()
+
+    def cancel(self, job_id: int) -> bool:
+        job = self._jobs.get(job_id)
+        if job is None or job.phase.finished:
+            return False
+        job.cancel_requested = True
+        if job.task is not None:
+            job.task.cancel()  # the task records the cancellation
+        else:
+            self._set_finished(job, JobPhase.CANCELLED, None)
+        return True
+
+    def retry(self, job_id: int) -> bool:
+        """Queue a failed or cancelled job again; the chunks it already has are kept."""
+        job = self._jobs.get(job_id)
+        if job is None or job.phase not in (JobPhase.FAILED, JobPhase.CANCELLED):
+            return False
+        job.phase, job.error, job.cancel_requested = JobPhase.QUEUED, None, False
+        self.storage.update_job(job_id, status=JobStatus.QUEUED, error=None)
+        self._changed(job)
+        self._pump()
+        return True
+
+    def remove(self, job_id: int) -> bool:
+        if self._rejected.pop(job_id, None) is not None:
+            self._emit("removed", job_id)
+            return True
+        job = self._jobs.pop(job_id, None)
+        if job is None:
+            return False
+        job.cancel_requested = True
+        if job.task is not None:
+            job.task.cancel()
+        self.storage.delete_job(job_id)
+        self._result_path(job_id).unlink(missing_ok=True)
+        self._emit("removed", job_id)
+        self._pump()
+        return True
+
+    def move(self, job_id: int, delta: int) -> bool:
+        """Move a job ``delta`` places in the queue (negative: towards the front)."""
+        if job_id not in self._jobs:
+            return False
+        order = [r.id for r in self.storage.list_jobs()]
+        index = order.index(job_id)
+        target = max(0, min(len(order) - 1, index + delta))
+        if target == index:
+            return False
+        self.storage.move_job(job_id, target)
+        self._emit("reordered", job_id)
+        self._pump()
+        return True
+
+    def move_up(self, job_id: int) -> bool:
+        return self.move(job_id, -1)
+
+    def move_down(self, job_id: int) -> bool:
+        return self.move(job_id, 1)
+
+    # --- export ---------------------------------------------------------------------------------
+
+    def set_auto_export(self, folder: Path | None, formats: Iterable[str] = ("txt", "srt")) -> None:
+        self.export_dir = Path(folder) if folder else None
+        self.export_formats = tuple(formats)
+
+    def export(self, job_id: int, fmt: str, path: Path) -> Path:
+        transcript = self.transcript(job_id)
+        if transcript is None:
+            raise ValueError(f"job {job_id} has no transcript yet")
+        subtitles.export(transcript, fmt, Path(path))
+        return Path(path)
+
+    def export_many(self, job_ids: Iterable[int], folder: Path, formats: Iterable[str]) -> list[Path]:
+        """Write every finished job of ``job_ids`` in every format into ``folder``; returns the files."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        written: list[Path] = []
+        taken: set[str] = set()
+        for job_id in job_ids:
+            job = self._jobs.get(job_id)
+            if job is None or job.phase is not JobPhase.DONE:
+                continue
+            stem = _unique_stem(Path(job.name).stem or f"job-{job_id}", taken)
+            for fmt in formats:
+                ext = subtitles.FORMATS[fmt.lower()]
+                written.append(self.export(job_id, fmt, folder / f"{stem}.{ext}"))
+        return written
+
+    # --- running -----------------------------------------------------------------------------
+
+    def _ensure_loop_state(self) -> None:
+        if self._resume_gate is None:
+            self._resume_gate = asyncio.Event()
+            if not self._paused:
+                self._resume_gate.set()
+            self._slots = asyncio.Semaphore(self.max_prepared_chunks)
+
+    def _pump(self) -> None:
+        """Start queued jobs in queue order, up to ``max_active_jobs`` at once."""
+        if self._closing or self._paused:
+            return
+        self._ensure_loop_state()
+        active = [j for j in self._jobs.values() if j.task is not None]
+        positions = self._positions()
+        queued = sorted(
+            (j for j in self._jobs.values() if j.phase is JobPhase.QUEUED and j.task is None),
+            key=lambda j: positions.get(j.id, 0),
+        )
+        loop = asyncio.get_running_loop()
+        for job in queued[: max(0, self.max_active_jobs - len(active))]:
+            job.phase = JobPhase.PREPARING
+            job.task = loop.create_task(self._run_job(job), name=f"transcription-{job.id}")
+            self._changed(job)
+
+    async def _run_job(self, job: _Job) -> None:
+        try:
+            if self._busy_since is None:
+                self._busy_since = self.clock()
+            self.storage.update_job(job.id, status=JobStatus.RUNNING)
+            await self._transcribe_job(job)
+        except asyncio.CancelledError:
+            if self._closing or job.id not in self._jobs:
+                return  # the app is closing (resume later) or the job was removed
+            self._set_finished(job, JobPhase.CANCELLED, None)
+        except Exception as exc:
+            reason = exc.user_text() if isinstance(exc, GroqDesktopError) else str(exc) or type(exc).__name__
+            if isinstance(exc, audio.AudioFileError):
+                reason = REJECTION_REASONS.get(exc.reason, exc.reason)
+            elif not isinstance(exc, _ChunkFailed | GroqDesktopError):
+                log.exception("transcription job %s failed", job.id)
+            self._set_finished(job, JobPhase.FAILED, reason)
+        finally:
+            job.task = None
+            job.handles.clear()
+            job.uploading.clear()
+            job.waiting.clear()
+            if not any(j.task is not None or j.phase is JobPhase.QUEUED for j in self._jobs.values()):
+                self._busy_since = None  # idle time must not dilute the next batch's throughput
+                self._throughput.clear()
+            if not self._closing:
+                self._pump()
+
+    def _set_finished(self, job: _Job, phase: JobPhase, error: str | None) -> None:
+        job.phase, job.error = phase, error
+        status = {JobPhase.DONE: JobStatus.DONE, JobPhase.FAILED: JobStatus.FAILED}.get(phase, JobStatus.CANCELLED)
+        if job.id in self._jobs:
+            self.storage.update_job(job.id, status=status, error=error)
+        self._changed(job)
+
+    async def _transcribe_job(self, job: _Job) -> None:
+        loop = asyncio.get_running_loop()
+        if not job.plan:
+            job.plan = await loop.run_in_executor(self._audio_pool, self._plan, job)
+            record = self.storage.get_job(job.id)
+            options = dict(record.options) if record else job.options.to_dict()
+            options["plan"] = [[c.start, c.end] for c in job.plan]
+            self.storage.update_job(job.id, options=options, chunk_count=len(job.plan), duration=job.duration)
+            self._changed(job)
+        missing = [c.index for c in job.plan if c.index not in job.done_chunks]
+        if missing:
+            await self._upload_missing(job, set(missing))
+        transcript = await loop.run_in_executor(self._audio_pool, self._merge, job)
+        await loop.run_in_executor(self._audio_pool, self._save_result, job, transcript)
+        self._set_finished(job, JobPhase.DONE, None)
+
+    def _plan(self, job: _Job) -> tuple[PlannedChunk, ...]:
+        if job.duration is None:
+            job.duration = audio.probe(job.path).duration
+        finder = audio.silence_finder_for(job.path) if self.use_silence_finder else None
+        plan = ChunkPlan.build(
+            job.duration,
+            chunk_seconds=job.options.chunk_seconds,
+            overlap_seconds=job.options.overlap_seconds,
+            max_bytes=self.max_upload_bytes,
+            silence_finder=finder,
+        )
+        return plan.chunks
+
+    async def _upload_missing(self, job: _Job, missing: set[int]) -> None:
+        loop = asyncio.get_running_loop()
+        assert self._slots is not None
+        chunks: Iterator[audio.PreparedChunk] = audio.prepare_chunks(job.path, job.plan)
+        uploads: list[asyncio.Task[None]] = []
+        try:
+            while missing:
+                await self._slots.acquire()
+                if any(_failed(t) for t in uploads):
+                    self._slots.release()
+                    break  # a failed chunk ends the job: stop preparing the others
+                try:
+                    prepared = await loop.run_in_executor(self._audio_pool, next, chunks, None)
+                except BaseException:
+                    self._slots.release()
+                    raise
+                if prepared is None or prepared.index not in missing:
+                    self._slots.release()
+                    if prepared is None:
+                        break
+                    continue
+                missing.discard(prepared.index)
+                uploads.append(loop.create_task(self._upload_chunk(job, prepared)))
+            if missing and not any(_failed(t) for t in uploads):
+                raise audio.AudioFileError(job.path, "corrupt", "the audio ended before the planned chunks")
+            await asyncio.gather(*uploads)
+        finally:
+            for task in uploads:
+                task.cancel()
+            await asyncio.gather(*uploads, return_exceptions=True)
+            await loop.run_in_executor(self._audio_pool, _close_generator, chunks)
+
+    async def _upload_chunk(self, job: _Job, chunk: audio.PreparedChunk) -> None:
+        assert self._slots is not None and self._resume_gate is not None
+        n = len(job.plan)
+        failures = 0
+        try:
+            while True:
+                await self._resume_gate.wait()
+                handle = self._submit(job, chunk)
+                try:
+                    result = await handle
+                except RequestCancelledError:
+                    if self._paused and not job.cancel_requested and not self._closing:
+                        continue  # sent back by pause_all: submit again after resume_all
+                    raise asyncio.CancelledError from None
+                except RateLimitError:
+                    continue  # the scheduler already waited out the closed dimension; not the chunk's fault
+                except GroqDesktopError as exc:
+                    failures += 1
+                    await asyncio.to_thread(
+                        self.storage.record_chunk_failure, job.id, chunk.index, chunk.start, chunk.end, exc.user_text()
+                    )
+                    if isinstance(exc, _PERMANENT_ERRORS) or failures >= self.max_chunk_attempts:
+                        tries = f" after {failures} tries" if failures > 1 else ""
+                        raise _ChunkFailed(f"chunk {chunk.index + 1}/{n} failed{tries}: {exc.message}") from exc
+                    await asyncio.sleep(self.retry_backoff_seconds * 2 ** (failures - 1))
+                    continue
+                finally:
+                    job.handles.pop(chunk.index, None)
+                    self._chunk_jobs.pop(handle.id, None)
+                    job.uploading.discard(chunk.index)
+                    job.waiting.pop(chunk.index, None)
+                await self._store_chunk(job, chunk, result)
+                return
+        finally:
+            self._slots.release()
+
+    def _submit(self, job: _Job, chunk: audio.PreparedChunk) -> JobHandle[Any]:
+        options = job.options
+        granularities = list(options.timestamps)
+        if len(job.plan) > 1 and "word" not in granularities:
+            granularities.append("word")  # word times let the merge cut overlaps exactly
+        billed = Cost.audio(chunk.duration).audio_seconds
+        stem = Path(job.name).stem or "audio"
+
+        async def run(_reservation: Reservation) -> Any:
+            cancel = threading.Event()
+            try:
+                return await asyncio.to_thread(
+                    self.client.transcribe,
+                    options.model,
+                    chunk.flac,
+                    filename=f"{stem}-{chunk.index + 1}.flac",
+                    language=options.language or None,
+                    prompt=options.prompt or None,
+                    temperature=options.temperature,
+                    timestamp_granularities=tuple(granularities),
+                    translate=options.task == "translate",
+                    audio_seconds=billed,
+                    cancel=cancel,
+                )
+            except asyncio.CancelledError:
+                cancel.set()
+                raise
+
+        def usage_of(result: Any) -> Cost:
+            return Cost.audio(float(result.duration or chunk.duration))
+
+        handle = self.scheduler.submit(
+            options.model,
+            Cost.audio(chunk.duration),
+            run,
+            priority=Priority.BACKGROUND,
+            kind="transcription",
+            label=f"{job.name} — chunk {chunk.index + 1}/{len(job.plan)}",
+            usage_of=usage_of,
+        )
+        job.handles[chunk.index] = handle
+        self._chunk_jobs[handle.id] = (job.id, chunk.index)
+        self._on_scheduler_job(handle.info())
+        return handle
+
+    async def _store_chunk(self, job: _Job, chunk: audio.PreparedChunk, result: Any) -> None:
+        data = dict(result.raw) if getattr(result, "raw", None) else {
+            "text": result.text,
+            "language": result.language,
+            "duration": result.duration,
+            "segments": result.segments,
+            "words": result.words,
+        }
+        await asyncio.to_thread(self.storage.save_chunk_result, job.id, chunk.index, chunk.start, chunk.end, data)
+        job.done_chunks.add(chunk.index)
+        self._throughput.append((self.clock(), chunk.duration))
+        self._changed(job)
+
+    def _on_scheduler_job(self, info: SchedulerJobInfo) -> None:
+        owner = self._chunk_jobs.get(info.id)
+        if owner is None:
+            return
+        job = self._jobs.get(owner[0])
+        if job is None:
+            return
+        index = owner[1]
+        if info.state is SchedulerJobState.RUNNING:
+            job.uploading.add(index)
+            job.waiting.pop(index, None)
+        elif info.state is SchedulerJobState.WAITING and info.wait is not None:
+            job.uploading.discard(index)
+            job.waiting[index] = (info.wait, self.clock() + info.wait.wait_seconds)
+        else:
+            job.uploading.discard(index)
+            job.waiting.pop(index, None)
+        self._changed(job)
+
+    # --- results -------------------------------------------------------------------------------
+
+    def _merge(self, job: _Job) -> Transcript:
+        records = {c.chunk_index: c for c in self.storage.list_chunks(job.id) if c.status == "done" and c.result}
+        parts = [
+            (chunk, Transcript.from_verbose_json(records[chunk.index].result or {}))
+            for chunk in job.plan
+            if chunk.index in records
+        ]
+        transcript = merge_transcripts(parts)
+        if job.duration is not None:
+            transcript.duration = job.duration
+        return transcript
+
+    def _result_path(self, job_id: int) -> Path:
+        return self.results_dir / f"job-{job_id}.json"
+
+    def _save_result(self, job: _Job, transcript: Transcript) -> None:
+        self.results_dir.mkdir(parents=True, exist_ok=True)
+        subtitles.export(transcript, "json", self._result_path(job.id))
+        if self.export_dir is None:
+            return
+        try:
+            self.export_dir.mkdir(parents=True, exist_ok=True)
+            stem = Path(job.name).stem or f"job-{job.id}"
+            for fmt in self.export_formats:
+                subtitles.export(transcript, fmt, self.export_dir / f"{stem}.{subtitles.FORMATS[fmt]}")
+        except OSError as exc:  # the transcript is saved; a full disk or a gone folder must not fail the job
+            log.warning("auto-export of %s to %s failed: %s", job.name, self.export_dir, exc)
+
+    # --- shutdown ------------------------------------------------------------------------------
+
+    def shutdown(self) -> list[asyncio.Task[None]]:
+        """Stop work now (sync, e.g. at app quit) without marking jobs cancelled: the next
+        ``resume`` picks them up again. Returns the job tasks that are winding down."""
+        self._closing = True
+        self._unsubscribe_scheduler()
+        tasks = [j.task for j in self._jobs.values() if j.task is not None]
+        for task in tasks:
+            task.cancel()
+        return tasks
+
+    async def aclose(self) -> None:
+        """``shutdown`` and wait for the work to stop."""
+        tasks = self.shutdown()
+        if tasks:
+            await asyncio.gather(*tasks, return_exceptions=True)
+        await asyncio.get_running_loop().run_in_executor(None, self._audio_pool.shutdown)
+
+
+def _expand(paths: Sequence[Path]) -> list[Path]:
+    """Files as given, and the media files inside folders (recursively, sorted, no hidden ones)."""
+    out: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+                if child.is_file() and not hidden and child.suffix.lower().lstrip(".") in FOLDER_EXTENSIONS:
+                    out.append(child)
+        else:
+            out.append(path)
+    return list(dict.fromkeys(out))
+
+
+def _failed(task: asyncio.Task[Any]) -> bool:
+    return task.done() and not task.cancelled() and task.exception() is not None
+
+
+def _close_generator(chunks: Iterator[Any]) -> None:
+    close = getattr(chunks, "close", None)
+    if close is not None:
+        with contextlib.suppress(Exception):
+            close()
+
+
+def _unique_stem(stem: str, taken: set[str]) -> str:
+    candidate, n = stem, 2
+    while candidate in taken:
+        candidate, n = f"{stem} ({n})", n + 1
+    taken.add(candidate)
+    return candidate

@@ -1,0 +1,64 @@
+"""The app shell: demo mode on the built-in emulator, four areas, shortcuts, the status-bar quota."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QLabel
+
+from groq_desktop.app.composition import Services, build_services
+from groq_desktop.app.main_window import MainWindow
+from groq_desktop.app.settings import AppSettings
+from groq_desktop.core.config import load_config
+from groq_desktop.core.ratelimit_headers import parse_rate_limit_headers
+
+
+@pytest.fixture
+def demo_services() -> Iterator[Services]:
+    services = build_services(load_config({}))
+    yield services
+    services.close()
+
+
+def settings_in(tmp_path: Path) -> AppSettings:
+    return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+def test_demo_window_has_four_areas_and_says_demo(
+    qtbot: Any, event_loop_checked: Any, demo_services: Services, tmp_path: Path
+) -> None:
+    window = MainWindow(demo_services, settings_in(tmp_path))
+    qtbot.addWidget(window)
+    window.show()
+    assert "demo" in window.windowTitle().lower()
+    banner = window.findChild(QLabel, "demoLabel")
+    assert banner is not None and "Demo mode" in banner.text()
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+        "Chat", "Transcribe", "Models", "Queue & limits"
+    ]
+    view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    view_menu.actions()[3].trigger()
+    assert window.stack.currentWidget() is window.monitor_panel
+    window.close()
+
+
+def test_status_bar_shows_the_quota_the_headers_reported(
+    qtbot: Any, event_loop_checked: Any, demo_services: Services, tmp_path: Path
+) -> None:
+    window = MainWindow(demo_services, settings_in(tmp_path))
+    qtbot.addWidget(window)
+    headers = parse_rate_limit_headers(
+        {"x-ratelimit-limit-tokens": "6000", "x-ratelimit-remaining-tokens": "4100", "x-ratelimit-reset-tokens": "19s"}
+    )
+    demo_services.limiter.observe_headers("llama-3.1-8b-instant", headers)
+    qtbot.waitUntil(lambda: "/6,000" in window.status_quota.text(), timeout=3000)
+    # The demo's quota refills while the bar waits to repaint: the figure is the header's or a bit more.
+    shown = re.search(r"TPM ([\d,]+)/6,000", window.status_quota.text())
+    assert shown and 4100 <= int(shown.group(1).replace(",", "")) < 6000
+    assert "source: header" in window.status_quota.toolTip()
+    window.close()

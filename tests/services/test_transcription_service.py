@@ -1,0 +1,341 @@
+"""TranscriptionService against the emulator: chunking and merging, resume, retries, rejects, pause, cancel."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Callable, Coroutine, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+
+from groq_desktop.app.composition import Services, build_services
+from groq_desktop.core import subtitles
+from groq_desktop.core.config import load_config
+from groq_desktop.core.scheduler import Scheduler
+from groq_desktop.core.storage import Storage
+from groq_desktop.errors import RequestCancelledError
+from groq_desktop.services.transcription import (
+    InvalidOptionsError,
+    JobInfo,
+    JobPhase,
+    TranscriptionEvent,
+    TranscriptionOptions,
+    TranscriptionService,
+)
+from tests.audio_fixtures import write_audio, write_png, write_video_only
+from tests.conftest import TEST_KEY
+
+T = TypeVar("T")
+CHUNKED = TranscriptionOptions(chunk_seconds=20, overlap_seconds=4, timestamps=("segment", "word"))
+TIMEOUT = 30.0
+
+
+def run(coro: Coroutine[Any, Any, T]) -> T:
+    return asyncio.run(asyncio.wait_for(coro, TIMEOUT))
+
+
+@pytest.fixture(scope="module")
+def audio_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("audio")
+    pauses = [(s, s + 0.6) for s in range(3, 70, 4)]
+    write_audio(folder / "long.wav", 70, kind="speech", silences=pauses)
+    write_audio(folder / "short.mp3", 6, kind="speech", silences=[(2.0, 2.6)])
+    return folder
+
+
+@pytest.fixture
+def services(emulator: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Services]:
+    monkeypatch.setenv("GROQ_DESKTOP_HOME", str(tmp_path / "home"))
+    built = build_services(
+        load_config({"GROQ_API_KEY": TEST_KEY, "GROQ_BASE_URL": emulator.base_url, "GROQ_MAX_RETRIES": "0"})
+    )
+    yield built
+    built.close()
+
+
+def make_service(services: Services, storage: Storage | None = None, client: Any = None, **options: Any) -> TranscriptionService:
+    options.setdefault("retry_backoff_seconds", 0.01)
+    return TranscriptionService(
+        client or services.client, services.scheduler, services.limiter, storage or services.storage, services.registry, **options
+    )
+
+
+async def wait_for(service: TranscriptionService, condition: Callable[[], bool]) -> None:
+    changed = asyncio.Event()
+    unsubscribe = service.subscribe(lambda _event: changed.set())
+    try:
+        while not condition():
+            await changed.wait()
+            changed.clear()
+    finally:
+        unsubscribe()
+
+
+def finished(service: TranscriptionService, job_id: int) -> Callable[[], bool]:
+    def check() -> bool:
+        info = service.job(job_id)
+        return info is not None and info.phase.finished
+
+    return check
+
+
+async def close(service: TranscriptionService, services: Services) -> None:
+    await service.aclose()
+    await services.scheduler.aclose()
+
+
+def whole_file_words(services: Services, path: Path) -> list[str]:
+    result = services.client.transcribe(
+        "whisper-large-v3-turbo", path.read_bytes(), filename=path.name, timestamp_granularities=("word",)
+    )
+    return [w["word"] for w in result.words]
+
+
+class GatedClient:
+    """Passes the first ``open_calls`` transcriptions through; later ones block until released, then
+    fail as cancelled without reaching the server (a crash mid-upload, or a stuck request)."""
+
+    def __init__(self, client: Any, open_calls: int) -> None:
+        self._client = client
+        self._open = open_calls
+        self.calls = 0
+        self.blocked = threading.Event()
+        self.release = threading.Event()
+
+    def transcribe(self, *args: Any, **kwargs: Any) -> Any:
+        self.calls += 1
+        if self.calls <= self._open:
+            return self._client.transcribe(*args, **kwargs)
+        self.blocked.set()
+        self.release.wait(TIMEOUT)
+        raise RequestCancelledError("released by the test")
+
+
+def test_a_short_file_is_one_request_and_one_transcript(services: Services, emulator: Any, audio_dir: Path) -> None:
+    short = audio_dir / "short.mp3"
+
+    async def scenario() -> tuple[JobInfo, Any]:
+        service = make_service(services)
+        [info] = await service.add([short], TranscriptionOptions())
+        await wait_for(service, finished(service, info.id))
+        done = service.job(info.id)
+        transcript = service.transcript(info.id)
+        await close(service, services)
+        return done, transcript
+
+    done, transcript = run(scenario())
+    assert done.phase is JobPhase.DONE and done.chunk_count == 1 and done.progress == 1.0
+    assert emulator.stats.count(200) == 1
+    words = whole_file_words(services, short)
+    assert transcript.text.split() and len(transcript.text.split()) == len(words)
+    assert abs(transcript.duration - 6.0) < 0.2
+
+
+def test_a_long_file_is_chunked_and_merged_without_lost_or_doubled_words(
+    services: Services, emulator: Any, audio_dir: Path
+) -> None:
+    long = audio_dir / "long.wav"
+
+    async def scenario() -> tuple[JobInfo, Any]:
+        service = make_service(services)
+        [info] = await service.add([long], CHUNKED)
+        await wait_for(service, finished(service, info.id))
+        result = service.job(info.id), service.transcript(info.id)
+        await close(service, services)
+        return result
+
+    done, transcript = run(scenario())
+    assert done.phase is JobPhase.DONE
+    assert done.chunk_count is not None and done.chunk_count >= 3
+    assert emulator.stats.count(200) == done.chunk_count
+    assert [w.text for w in transcript.words] == whole_file_words(services, long)
+    starts = [w.start for w in transcript.words]
+    assert starts == sorted(starts)
+
+
+def test_a_restart_sends_only_the_missing_chunks(services: Services, emulator: Any, audio_dir: Path, tmp_path: Path) -> None:
+    long = audio_dir / "long.wav"
+    db = tmp_path / "queue.sqlite3"
+    gated = GatedClient(services.client, open_calls=2)
+
+    async def scenario() -> tuple[int, int, list[int], list[int], JobInfo, Any]:
+        storage = Storage(db)
+        service = make_service(services, storage, client=gated, max_prepared_chunks=1)
+        [info] = await service.add([long], CHUNKED)
+        await asyncio.to_thread(gated.blocked.wait, TIMEOUT)  # chunk 3 is "on the wire"
+        await service.aclose()  # the app goes away mid-job
+        await services.scheduler.aclose()
+        gated.release.set()
+        storage.close()
+        sent_before = emulator.stats.requests
+
+        storage = Storage(db)  # the next start: new storage connection, new scheduler, new service
+        stored = [c.chunk_index for c in storage.list_chunks(info.id) if c.status == "done"]
+        unfinished = [r.id for r in storage.unfinished_jobs()]
+        restarted = TranscriptionService(services.client, Scheduler(services.limiter), services.limiter, storage)
+        await restarted.resume()
+        await wait_for(restarted, finished(restarted, info.id))
+        result = restarted.job(info.id), restarted.transcript(info.id)
+        await restarted.aclose()
+        await restarted.scheduler.aclose()
+        storage.close()
+        return info.id, sent_before, stored, unfinished, *result
+
+    job_id, sent_before, stored, unfinished, done, transcript = run(scenario())
+    assert sent_before == 2
+    assert stored == [0, 1] and unfinished == [job_id]
+    assert done.phase is JobPhase.DONE
+    assert emulator.stats.requests - sent_before == done.chunk_count - 2
+    assert [w.text for w in transcript.words] == whole_file_words(services, long)
+
+
+def test_a_failing_chunk_is_retried_then_the_job_fails_keeping_finished_chunks(
+    services: Services, emulator: Any, audio_dir: Path
+) -> None:
+    long = audio_dir / "long.wav"
+
+    async def scenario() -> tuple[JobInfo, list[Any]]:
+        service = make_service(services, max_prepared_chunks=1)
+        armed = False
+
+        def fail_after_first_chunk(event: TranscriptionEvent) -> None:
+            nonlocal armed
+            if not armed and event.job is not None and event.job.chunks_done == 1:
+                armed = True
+                emulator.inject("http_500", times=3, path_contains="/audio/")
+
+        service.subscribe(fail_after_first_chunk)
+        [info] = await service.add([long], CHUNKED)
+        await wait_for(service, finished(service, info.id))
+        result = service.job(info.id), service.storage.list_chunks(info.id)
+        await close(service, services)
+        return result
+
+    failed, chunks = run(scenario())
+    assert failed.phase is JobPhase.FAILED
+    assert "chunk 2/" in (failed.error or "") and "3 tries" in (failed.error or "")
+    assert emulator.stats.count(500) == 3
+    assert [(c.chunk_index, c.status) for c in chunks] == [(0, "done"), (1, "failed")]
+    assert chunks[1].attempts == 3
+
+
+def test_unusable_files_are_listed_with_their_reason_and_the_rest_still_runs(
+    services: Services, audio_dir: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "inbox"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "empty.wav").write_bytes(b"")
+    (folder / "notes.mp3").write_text("meeting notes, not a recording\n" * 20)
+    (folder / "garbage.ogg").write_bytes(bytes(range(256)) * 8)
+    write_video_only(folder / "sub" / "screen.mp4")
+    (folder / "sub" / "cut.mp3").write_bytes((audio_dir / "short.mp3").read_bytes()[:300])
+    (folder / "cover.jpg").write_bytes(b"\xff\xd8 not looked at")  # skipped inside folders
+    good = folder / "sub" / "good.mp3"
+    good.write_bytes((audio_dir / "short.mp3").read_bytes())
+    image = write_png(tmp_path / "picture.png")
+
+    async def scenario() -> tuple[list[JobInfo], JobInfo]:
+        service = make_service(services)
+        added = await service.add([folder, image, tmp_path / "missing.wav"], TranscriptionOptions())
+        good_job = next(i for i in added if i.phase is not JobPhase.REJECTED)
+        await wait_for(service, finished(service, good_job.id))
+        result = added, service.job(good_job.id)
+        assert {i.id for i in service.jobs()} == {i.id for i in added}
+        await close(service, services)
+        return result
+
+    added, good_done = run(scenario())
+    reasons = {i.name: i.error for i in added if i.phase is JobPhase.REJECTED}
+    assert reasons == {
+        "empty.wav": "empty",
+        "notes.mp3": "not audio",
+        "garbage.ogg": "corrupt",
+        "screen.mp4": "no audio track",
+        "cut.mp3": "corrupt",
+        "picture.png": "no audio track",
+        "missing.wav": "unreadable",
+    }
+    assert good_done.phase is JobPhase.DONE
+    assert next(i for i in added if i.name == "notes.mp3").status_text() == "Rejected: not audio"
+
+
+def test_pause_holds_the_queue_and_resume_runs_it(services: Services, emulator: Any, audio_dir: Path) -> None:
+    async def scenario() -> tuple[JobInfo, JobInfo, int]:
+        service = make_service(services)
+        service.pause_all()
+        [info] = await service.add([audio_dir / "short.mp3"], TranscriptionOptions())
+        paused = service.job(info.id)
+        sent_while_paused = emulator.stats.requests
+        service.resume_all()
+        await wait_for(service, finished(service, info.id))
+        done = service.job(info.id)
+        await close(service, services)
+        return paused, done, sent_while_paused
+
+    paused, done, sent_while_paused = run(scenario())
+    assert paused.phase is JobPhase.QUEUED and paused.status_text() == "Paused"
+    assert sent_while_paused == 0
+    assert done.phase is JobPhase.DONE
+
+
+def test_cancel_stops_a_running_job_and_retry_finishes_it(services: Services, emulator: Any, audio_dir: Path) -> None:
+    gated = GatedClient(services.client, open_calls=0)
+
+    async def scenario() -> tuple[JobInfo, str, JobInfo]:
+        service = make_service(services, client=gated)
+        [info] = await service.add([audio_dir / "short.mp3"], TranscriptionOptions())
+        await asyncio.to_thread(gated.blocked.wait, TIMEOUT)
+        assert service.cancel(info.id)
+        await wait_for(service, finished(service, info.id))
+        cancelled = service.job(info.id)
+        status = service.storage.get_job(info.id).status
+        gated.release.set()
+        service.client = services.client
+        assert service.retry(info.id)
+        await wait_for(service, finished(service, info.id))
+        retried = service.job(info.id)
+        await close(service, services)
+        return cancelled, status, retried
+
+    cancelled, status, retried = run(scenario())
+    assert cancelled.phase is JobPhase.CANCELLED and status == "cancelled"
+    assert emulator.stats.requests == 1  # only the retry reached the server
+    assert retried.phase is JobPhase.DONE
+
+
+def test_translation_needs_whisper_large_v3() -> None:
+    turbo = TranscriptionOptions(model="whisper-large-v3-turbo", task="translate")
+    assert any("cannot translate" in p for p in turbo.problems())
+    with pytest.raises(InvalidOptionsError, match="whisper-large-v3"):
+        turbo.validate()
+    fixed, changes = turbo.adjusted()
+    assert fixed.model == "whisper-large-v3" and fixed.problems() == [] and changes
+
+
+def test_reorder_and_export_many(services: Services, audio_dir: Path, tmp_path: Path) -> None:
+    async def scenario() -> tuple[list[str], list[str], list[Path]]:
+        service = make_service(services)
+        service.pause_all()
+        first, second = await service.add([audio_dir / "short.mp3", audio_dir / "long.wav"], TranscriptionOptions())
+        service.move_down(first.id)
+        order = [i.name for i in service.jobs()]
+        service.move_up(first.id)
+        order_back = [i.name for i in service.jobs()]
+        service.set_auto_export(tmp_path / "auto", ["txt", "srt"])
+        service.resume_all()
+        await wait_for(service, lambda: all(i.phase.finished for i in service.jobs()))
+        files = service.export_many([first.id, second.id], tmp_path / "out", ["srt", "vtt", "md"])
+        await close(service, services)
+        return order, order_back, files
+
+    order, order_back, files = run(scenario())
+    assert order == ["long.wav", "short.mp3"] and order_back == ["short.mp3", "long.wav"]
+    assert sorted(f.name for f in files) == sorted(
+        ["short.srt", "short.vtt", "short.md", "long.srt", "long.vtt", "long.md"]
+    )
+    cues = subtitles.parse_srt((tmp_path / "out" / "long.srt").read_text())
+    assert cues and cues[-1][1] <= 70.5
+    subtitles.parse_vtt((tmp_path / "out" / "short.vtt").read_text())
+    assert sorted(p.name for p in (tmp_path / "auto").iterdir()) == ["long.srt", "long.txt", "short.srt", "short.txt"]
