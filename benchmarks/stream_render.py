@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QApplication, QTextBrowser  # noqa: E402
 
 from benchmarks.results_file import write_result  # noqa: E402
 from groq_desktop.app.chat.markdown_render import render_markdown  # noqa: E402
-from groq_desktop.app.chat.message_model import MessageListModel, emit_signal  # noqa: E402
+from groq_desktop.app.chat.message_model import MessageListModel  # noqa: E402
 from groq_desktop.app.chat.message_view import MessageView  # noqa: E402
 from groq_desktop.core.api_client import GroqApiClient  # noqa: E402
 from groq_desktop.core.config import ClientConfig  # noqa: E402
@@ -73,13 +73,13 @@ class Relay(QObject):
             self._chunks.append((content, reasoning))
             first = len(self._chunks) == 1
         if first:
-            emit_signal(self.wake)
+            self.wake.emit()
 
     def _drain(self) -> None:
         with self._lock:
             chunks, self._chunks = self._chunks, []
         for content, reasoning in chunks:
-            emit_signal(self.delta, content, reasoning)
+            self.delta.emit(content, reasoning)
 
 
 class Heartbeat:
@@ -141,7 +141,7 @@ def start_stream(client: GroqApiClient, relay: Relay, stop: threading.Event,
                     relay.push(delta.content, delta.reasoning)
         except RequestCancelledError:
             pass
-        emit_signal(relay.finished, length, last)
+        relay.finished.emit(length, last)
 
     thread = threading.Thread(target=work, name="stream-worker", daemon=True)
     thread.start()

@@ -29,6 +29,11 @@ log = logging.getLogger(__name__)
 Source = Literal["table", "header", "429"]
 
 
+# Real seconds room must have been there before a request uses it: the server admits a request
+# a little after we reserve it, and by a varying delay (loopback: ms; the internet: ~100 ms).
+DEFAULT_LATENCY_MARGIN = 0.25
+
+
 @dataclass(frozen=True)
 class Reservation:
     """Quota taken for one request, to be settled with the real usage or released."""
@@ -96,9 +101,11 @@ class RateLimiter:
         *,
         time_scale: float = 1.0,
         clock: Callable[[], float] = time.monotonic,
+        latency_margin: float = DEFAULT_LATENCY_MARGIN,
     ) -> None:
         if time_scale <= 0:
             raise ValueError("time_scale must be positive")
+        self._latency_margin = latency_margin
         self._table = table if table is not None else LimitTable.load()
         self._plan = plan
         self._time_scale = time_scale
@@ -273,8 +280,11 @@ class RateLimiter:
                 bucket = tracked.bucket
                 level = min(bucket.available(now), reading.remaining)
                 # The server has not yet seen what is in flight, so its number minus that is a floor.
-                level = max(level, reading.remaining - in_flight)
-                bucket.level = min(level, bucket.capacity)
+                level = min(max(level, reading.remaining - in_flight), bucket.capacity)
+                if level < bucket.level:
+                    bucket.lower_to(level, now)
+                else:
+                    bucket.give(level - bucket.level, now)
                 tracked.source = "header"
                 tracked.updated_at = time.time()
             self._condition.notify_all()
@@ -294,8 +304,7 @@ class RateLimiter:
                 elif tracked.bucket.capacity != error.limit:
                     tracked.bucket.resize(error.limit, now)
             if tracked is not None:
-                tracked.bucket.refill(now)
-                tracked.bucket.level = min(tracked.bucket.level, 0.0)
+                tracked.bucket.lower_to(0.0, now)
                 tracked.source = "429"
                 tracked.updated_at = time.time()
             if error.retry_after is not None:
@@ -419,7 +428,7 @@ class RateLimiter:
                 model, dimension, closed_for, amount, 0.0, 0.0, _closed_reason(dimension, closed_for)
             )
         bucket = tracked.bucket
-        bucket_wait = bucket.wait_for(amount, now)
+        bucket_wait = bucket.wait_for(amount, now, self._latency_margin)
         wait = max(bucket_wait, closed_for)
         if wait <= 0:
             return None

@@ -6,7 +6,9 @@ both sides count the same way. Not thread-safe on its own: the owner holds a loc
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+_EPSILON = 1e-9
 
 
 @dataclass
@@ -15,6 +17,8 @@ class TokenBucket:
     window: float  # seconds for an empty bucket to refill completely (already time-scaled)
     level: float
     updated: float
+    below_since: float = field(default=-math.inf)  # when the level last dropped below capacity
+    full_since: float = field(default=-math.inf)  # when the level last reached capacity
 
     @classmethod
     def full(cls, capacity: float, window: float, now: float) -> TokenBucket:
@@ -24,8 +28,16 @@ class TokenBucket:
     def rate(self) -> float:
         return self.capacity / self.window if self.window > 0 else math.inf
 
+    @property
+    def is_full(self) -> bool:
+        return self.level >= self.capacity - _EPSILON
+
     def refill(self, now: float) -> None:
         if now > self.updated:
+            if not self.is_full:
+                reached = self.updated + (self.capacity - self.level) / self.rate
+                if reached <= now:
+                    self.full_since = reached
             self.level = min(self.capacity, self.level + (now - self.updated) * self.rate)
             self.updated = now
 
@@ -33,20 +45,48 @@ class TokenBucket:
         self.refill(now)
         return self.level
 
-    def wait_for(self, amount: float, now: float) -> float:
-        """Seconds until ``amount`` fits; ``inf`` when it can never fit."""
+    def wait_for(self, amount: float, now: float, margin: float = 0.0) -> float:
+        """Seconds until ``amount`` fits; ``inf`` when it can never fit.
+
+        With a ``margin``, room that refilled in the last ``margin`` seconds doesn't count yet: the
+        server admits each request a little after we reserve it, by a varying delay, so its bucket
+        may lag ours by that much. In steady state this costs nothing (the bucket refills meanwhile).
+        """
         if amount > self.capacity:
             return math.inf
         self.refill(now)
-        missing = amount - self.level
-        return 0.0 if missing <= 1e-9 else missing / self.rate
+        if self.level - self._refilled_within(margin, now) >= amount - _EPSILON:
+            return 0.0
+        rate = self.rate
+        if amount + margin * rate <= self.capacity:
+            return max(0.0, (amount + margin * rate - self.level) / rate)
+        # Only a bucket that has been full long enough has the room.
+        full_at = self.full_since if self.is_full else now + (self.capacity - self.level) / rate
+        return max(0.0, full_at + margin - (self.capacity - amount) / rate - now)
+
+    def _refilled_within(self, margin: float, now: float) -> float:
+        if margin <= 0:
+            return 0.0
+        start = max(now - margin, self.below_since)
+        end = self.full_since if self.is_full else now
+        return max(0.0, end - start) * self.rate
 
     def take(self, amount: float, now: float) -> None:
         self.refill(now)
+        if self.is_full and amount > 0:
+            self.below_since = now
         self.level -= amount
+
+    def lower_to(self, level: float, now: float) -> None:
+        """What the server reported (or a 429 implied) is less than we believed."""
+        self.refill(now)
+        if level < self.level:
+            self.take(self.level - level, now)
 
     def give(self, amount: float, now: float) -> None:
         self.refill(now)
+        if not self.is_full and self.level + amount >= self.capacity - _EPSILON:
+            self.full_since = now
         self.level = min(self.capacity, self.level + amount)
 
     def reset_in(self, now: float) -> float:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
-
-from groq_desktop.app.chat.message_model import MessageListModel, MessageRole, Waiting, emit_signal
+from groq_desktop.app.chat.message_model import MessageListModel, MessageRole, Waiting
 from groq_desktop.core.storage import Message
 
 
@@ -127,17 +124,3 @@ def test_waiting_is_set_and_cleared() -> None:
     assert model.waiting(2) is None and model.waiting_ids() == []
 
 
-class _Emitter(QObject):
-    fired = Signal(str)
-
-
-def test_emit_signal_keeps_the_refcount_of_true_steady() -> None:
-    # PySide6 6.12.0 on Python 3.11 drops a reference to True on every emit; enough emits abort.
-    emitter = _Emitter()
-    received: list[str] = []
-    emitter.fired.connect(received.append)
-    before = sys.getrefcount(True)
-    for _ in range(200):
-        emit_signal(emitter.fired, "x")
-    assert sys.getrefcount(True) >= before - 5
-    assert len(received) == 200

@@ -55,7 +55,7 @@ def clock() -> FakeClock:
 
 
 def test_reserve_settle_release_arithmetic(clock: FakeClock) -> None:
-    limiter = RateLimiter(make_table({"m": {"RPM": 10, "TPM": 1000}}), clock=clock)
+    limiter = RateLimiter(make_table({"m": {"RPM": 10, "TPM": 1000}}), clock=clock, latency_margin=0)
     res = limiter.try_reserve("m", Cost(tokens=300))
     assert isinstance(res, Reservation)
     assert level(limiter, "m", Dimension.TPM) == (700, 300)
@@ -78,7 +78,7 @@ def test_reserve_settle_release_arithmetic(clock: FakeClock) -> None:
 
 
 def test_settle_above_estimate_goes_below_zero_and_later_requests_wait_longer(clock: FakeClock) -> None:
-    limiter = RateLimiter(make_table({"m": {"TPM": 1000}}), clock=clock)
+    limiter = RateLimiter(make_table({"m": {"TPM": 1000}}), clock=clock, latency_margin=0)
     res = limiter.try_reserve("m", Cost(tokens=500))
     assert isinstance(res, Reservation)
     limiter.settle(res, Cost(tokens=1500))
@@ -92,7 +92,7 @@ def test_settle_above_estimate_goes_below_zero_and_later_requests_wait_longer(cl
 
 
 def test_refill_over_time_never_above_capacity(clock: FakeClock) -> None:
-    limiter = RateLimiter(make_table({"m": {"RPM": 2}}), clock=clock)
+    limiter = RateLimiter(make_table({"m": {"RPM": 2}}), clock=clock, latency_margin=0)
     assert isinstance(limiter.try_reserve("m", Cost()), Reservation)
     assert isinstance(limiter.try_reserve("m", Cost()), Reservation)
     wait = limiter.try_reserve("m", Cost())
@@ -108,7 +108,7 @@ def test_refill_over_time_never_above_capacity(clock: FakeClock) -> None:
 
 
 def test_binding_dimension_is_the_longest_wait_and_failure_reserves_nothing(clock: FakeClock) -> None:
-    limiter = RateLimiter(make_table({"m": {"RPM": 1, "TPM": 1000}}), clock=clock)
+    limiter = RateLimiter(make_table({"m": {"RPM": 1, "TPM": 1000}}), clock=clock, latency_margin=0)
     assert isinstance(limiter.try_reserve("m", Cost(tokens=100)), Reservation)
     # RPM needs 60 s, TPM only 3 s: RPM binds.
     wait = limiter.try_reserve("m", Cost(tokens=950))
@@ -117,7 +117,7 @@ def test_binding_dimension_is_the_longest_wait_and_failure_reserves_nothing(cloc
     assert wait.wait_seconds == pytest.approx(60.0)
     assert level(limiter, "m", Dimension.TPM) == (900, 100)
 
-    tokens_bind = RateLimiter(make_table({"m": {"RPM": 10, "TPM": 1000}}), clock=clock)
+    tokens_bind = RateLimiter(make_table({"m": {"RPM": 10, "TPM": 1000}}), clock=clock, latency_margin=0)
     assert isinstance(tokens_bind.try_reserve("m", Cost(tokens=1000)), Reservation)
     wait = tokens_bind.try_reserve("m", Cost(tokens=100))
     assert isinstance(wait, WaitInfo)
@@ -127,7 +127,7 @@ def test_binding_dimension_is_the_longest_wait_and_failure_reserves_nothing(cloc
 
 
 def test_tokens_do_not_touch_request_only_models(clock: FakeClock) -> None:
-    limiter = RateLimiter(make_table({"a": {"RPM": 5, "ASH": 100}}), clock=clock)
+    limiter = RateLimiter(make_table({"a": {"RPM": 5, "ASH": 100}}), clock=clock, latency_margin=0)
     res = limiter.try_reserve("a", Cost.audio(30))
     assert isinstance(res, Reservation)
     assert level(limiter, "a", Dimension.ASH) == (70, 30)
@@ -135,7 +135,7 @@ def test_tokens_do_not_touch_request_only_models(clock: FakeClock) -> None:
 
 
 def test_429_closes_daily_dimension_for_hours(clock: FakeClock) -> None:
-    limiter = RateLimiter(make_table({"m": {"RPM": 30, "TPM": 6000, "TPD": 100000}}), clock=clock)
+    limiter = RateLimiter(make_table({"m": {"RPM": 30, "TPM": 6000, "TPD": 100000}}), clock=clock, latency_margin=0)
     limiter.observe_rate_limited("m", tpd_error("3h10m0s"))
     snap = next(s for s in limiter.snapshot("m") if s.dimension is Dimension.TPD)
     assert snap.closed_for == pytest.approx(11400)
@@ -157,7 +157,7 @@ def test_429_closes_daily_dimension_for_hours(clock: FakeClock) -> None:
 
 
 def test_429_resizes_to_the_servers_limit_and_unknown_dimension_closes_rpm(clock: FakeClock) -> None:
-    limiter = RateLimiter(make_table({"m": {"RPM": 30, "TPD": 200000}}), clock=clock)
+    limiter = RateLimiter(make_table({"m": {"RPM": 30, "TPD": 200000}}), clock=clock, latency_margin=0)
     limiter.observe_rate_limited("m", tpd_error("10s", limit=100000))
     snap = next(s for s in limiter.snapshot("m") if s.dimension is Dimension.TPD)
     assert snap.limit == 100000
@@ -170,7 +170,7 @@ def test_429_resizes_to_the_servers_limit_and_unknown_dimension_closes_rpm(clock
 
 
 def test_429_on_a_dimension_without_a_known_limit_still_closes_it(clock: FakeClock) -> None:
-    limiter = RateLimiter(make_table({"m": {"RPM": 30}}), clock=clock)
+    limiter = RateLimiter(make_table({"m": {"RPM": 30}}), clock=clock, latency_margin=0)
     limiter.observe_rate_limited("m", RateLimitError("on tokens per day (TPD)", retry_after=60))
     wait = limiter.try_reserve("m", Cost(tokens=1))
     assert isinstance(wait, WaitInfo) and wait.dimension is Dimension.TPD
@@ -181,7 +181,7 @@ def test_429_on_a_dimension_without_a_known_limit_still_closes_it(clock: FakeClo
 
 
 def test_headers_only_lower_the_level_except_beyond_what_is_in_flight(clock: FakeClock) -> None:
-    limiter = RateLimiter(make_table({"m": {"RPD": 1000, "TPM": 6000}}), clock=clock)
+    limiter = RateLimiter(make_table({"m": {"RPD": 1000, "TPM": 6000}}), clock=clock, latency_margin=0)
     res = limiter.try_reserve("m", Cost(tokens=1000))
     assert isinstance(res, Reservation)
     # Server saw other usage: 5500 left there, 5000 here -> keep our lower 5000.
@@ -213,7 +213,7 @@ def test_headers_only_lower_the_level_except_beyond_what_is_in_flight(clock: Fak
 
 
 def test_headers_add_a_dimension_the_table_lacks(clock: FakeClock) -> None:
-    limiter = RateLimiter(make_table({"w": {"RPM": 20}}), clock=clock)
+    limiter = RateLimiter(make_table({"w": {"RPM": 20}}), clock=clock, latency_margin=0)
     limiter.observe_headers(
         "w",
         parse_rate_limit_headers(
@@ -225,7 +225,7 @@ def test_headers_add_a_dimension_the_table_lacks(clock: FakeClock) -> None:
 
 
 def test_request_too_large(clock: FakeClock) -> None:
-    limiter = RateLimiter(make_table({"m": {"RPM": 30, "TPM": 6000}}), clock=clock)
+    limiter = RateLimiter(make_table({"m": {"RPM": 30, "TPM": 6000}}), clock=clock, latency_margin=0)
     with pytest.raises(RequestTooLargeError) as caught:
         limiter.check_admissible("m", Cost(tokens=7000))
     assert "TPM" in caught.value.message and "6,000" in caught.value.message
@@ -239,7 +239,7 @@ def test_request_too_large(clock: FakeClock) -> None:
 
 
 def test_time_scale_shortens_windows(clock: FakeClock) -> None:
-    limiter = RateLimiter(make_table({"m": {"RPM": 60}}), time_scale=60, clock=clock)
+    limiter = RateLimiter(make_table({"m": {"RPM": 60}}), time_scale=60, clock=clock, latency_margin=0)
     for _ in range(60):
         assert isinstance(limiter.try_reserve("m", Cost()), Reservation)
     wait = limiter.try_reserve("m", Cost())
@@ -252,7 +252,7 @@ def test_time_scale_shortens_windows(clock: FakeClock) -> None:
 
 
 def test_set_limits_takes_effect_at_once_keeping_what_is_used(clock: FakeClock) -> None:
-    limiter = RateLimiter(make_table({"m": {"RPM": 5, "TPM": 1000}}), clock=clock)
+    limiter = RateLimiter(make_table({"m": {"RPM": 5, "TPM": 1000}}), clock=clock, latency_margin=0)
     for _ in range(3):
         assert isinstance(limiter.try_reserve("m", Cost(tokens=100)), Reservation)
     limiter.set_limits("m", ModelLimits({Dimension.RPM: 10, Dimension.RPD: 50}))
@@ -265,7 +265,7 @@ def test_set_limits_takes_effect_at_once_keeping_what_is_used(clock: FakeClock) 
 
 
 def test_set_limits_wakes_a_blocked_reserve(clock: FakeClock) -> None:
-    limiter = RateLimiter(make_table({"m": {"RPM": 1}}), clock=clock)
+    limiter = RateLimiter(make_table({"m": {"RPM": 1}}), clock=clock, latency_margin=0)
     assert isinstance(limiter.try_reserve("m", Cost()), Reservation)
     got: list[Reservation] = []
 
@@ -283,7 +283,7 @@ def test_set_limits_wakes_a_blocked_reserve(clock: FakeClock) -> None:
 
 
 def test_blocking_reserve_wakes_on_release_and_times_out(clock: FakeClock) -> None:
-    limiter = RateLimiter(make_table({"m": {"RPM": 1}}), clock=clock)
+    limiter = RateLimiter(make_table({"m": {"RPM": 1}}), clock=clock, latency_margin=0)
     first = limiter.try_reserve("m", Cost())
     assert isinstance(first, Reservation)
     with pytest.raises(TimeoutError):
@@ -304,7 +304,7 @@ def test_blocking_reserve_wakes_on_release_and_times_out(clock: FakeClock) -> No
 
 
 def test_subscribers_are_called_outside_the_lock_and_can_unsubscribe(clock: FakeClock) -> None:
-    limiter = RateLimiter(make_table({"m": {"RPM": 5}}), clock=clock)
+    limiter = RateLimiter(make_table({"m": {"RPM": 5}}), clock=clock, latency_margin=0)
     calls: list[tuple[str, bool]] = []
 
     def callback(model: str) -> None:
@@ -328,7 +328,7 @@ def test_subscribers_are_called_outside_the_lock_and_can_unsubscribe(clock: Fake
 def test_plan_switch_and_model_listing(clock: FakeClock) -> None:
     table = make_table({"m": {"RPM": 30}})
     table.set_limits("m", ModelLimits({Dimension.RPM: 1000}), plan="developer")
-    limiter = RateLimiter(table, clock=clock)
+    limiter = RateLimiter(table, clock=clock, latency_margin=0)
     assert isinstance(limiter.try_reserve("m", Cost()), Reservation)
     limiter.snapshot("n")
     assert limiter.models() == ["m", "n"]
@@ -350,7 +350,7 @@ def test_default_table_is_the_shipped_one() -> None:
 
 def test_acquire_waits_the_computed_time_without_blocking_the_loop() -> None:
     # RPM 2 at time_scale 600: the window is 0.1 s, one request refills in 0.05 s.
-    limiter = RateLimiter(make_table({"m": {"RPM": 2}}), time_scale=600)
+    limiter = RateLimiter(make_table({"m": {"RPM": 2}}), time_scale=600, latency_margin=0)
     waits: list[WaitInfo] = []
 
     async def main() -> tuple[list[Reservation], int]:
@@ -417,3 +417,34 @@ def test_acquire_raises_when_never_admissible() -> None:
     limiter = RateLimiter(make_table({"m": {"TPM": 100}}))
     with pytest.raises(RequestTooLargeError):
         asyncio.run(limiter.acquire("m", Cost(tokens=101)))
+
+
+def test_room_must_have_been_there_for_the_latency_margin() -> None:
+    # The server admits each request a little after we reserve it; a refill that has only just
+    # happened on our side may not have happened on its side yet.
+    clock = FakeClock()
+    limiter = RateLimiter(make_table({"m": {"RPM": 1, "TPM": 6000}}), clock=clock, latency_margin=0.25)
+    assert isinstance(limiter.try_reserve("m", Cost(tokens=100)), Reservation)
+    wait = limiter.try_reserve("m", Cost(tokens=100))
+    assert isinstance(wait, WaitInfo) and wait.dimension is Dimension.RPM
+    assert wait.wait_seconds == pytest.approx(60.25)
+    clock.advance(60.0)
+    assert isinstance(limiter.try_reserve("m", Cost(tokens=100)), WaitInfo)  # full, but only just
+    clock.advance(0.25)
+    assert isinstance(limiter.try_reserve("m", Cost(tokens=100)), Reservation)
+
+
+def test_latency_margin_costs_nothing_in_steady_state() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(make_table({"m": {"RPM": 60}}), clock=clock, latency_margin=0.25)
+    for _ in range(60):  # a bucket that has been full a while: the whole burst goes at once
+        assert isinstance(limiter.try_reserve("m", Cost()), Reservation)
+    starts = []
+    for _ in range(30):
+        wait = limiter.try_reserve("m", Cost())
+        assert isinstance(wait, WaitInfo)
+        clock.advance(wait.wait_seconds)
+        assert isinstance(limiter.try_reserve("m", Cost()), Reservation)
+        starts.append(clock())
+    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    assert gaps == pytest.approx([1.0] * len(gaps))  # one a second, as the limit allows

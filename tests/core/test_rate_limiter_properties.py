@@ -30,7 +30,7 @@ class FakeClock:
 
 def make_limiter(limits: dict[str, float], clock: FakeClock, time_scale: float = 1.0) -> RateLimiter:
     table = LimitTable(plans={"free": {"m": ModelLimits.from_mapping(limits)}}, defaults={})
-    return RateLimiter(table, time_scale=time_scale, clock=clock)
+    return RateLimiter(table, time_scale=time_scale, clock=clock, latency_margin=0)
 
 
 def used(limiter: RateLimiter) -> dict[Dimension, float]:

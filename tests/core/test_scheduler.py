@@ -144,7 +144,7 @@ def test_per_model_concurrency_cap() -> None:
 
 
 def test_models_do_not_block_each_other_and_waiting_carries_the_dimension() -> None:
-    limiter = RateLimiter(make_table({"a": {"RPM": 1}, "b": {"RPM": 10}}))  # "a" refills in a minute
+    limiter = RateLimiter(make_table({"a": {"RPM": 1}, "b": {"RPM": 10}}), latency_margin=0)  # "a" refills in a minute
 
     async def main() -> None:
         scheduler = Scheduler(limiter)
@@ -285,7 +285,7 @@ RPM_429 = (
 
 def test_rate_limited_job_is_requeued_at_the_front_and_then_succeeds() -> None:
     # RPM 5 at time_scale 600: the emptied bucket refills one request in 0.02 s; the 429 closes 0.05 s.
-    limiter = RateLimiter(make_table({"m": {"RPM": 5}}), time_scale=600)
+    limiter = RateLimiter(make_table({"m": {"RPM": 5}}), time_scale=600, latency_margin=0)
 
     async def main() -> None:
         scheduler = Scheduler(limiter, per_model_concurrency=1)

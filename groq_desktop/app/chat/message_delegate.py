@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from groq_desktop.app.chat.markdown_render import COPY_LINK_PREFIX, IncrementalMarkdown, markdown_to_plain
-from groq_desktop.app.chat.message_model import MessageRole, Waiting, emit_signal
+from groq_desktop.app.chat.message_model import MessageListModel, MessageRole, Waiting
 from groq_desktop.core.storage import Message
 from groq_desktop.errors import format_wait
 
@@ -47,7 +47,7 @@ ASSISTANT_MAX_WIDTH = 920
 SECTION_GAP = 6
 SEAL_HTML_CHARS = 6000
 """A streaming reply's finished blocks are frozen into a new document once this much HTML waits."""
-CONTENT_CACHE_SIZE = 400
+CONTENT_CACHE_SIZE = 200
 """Messages whose documents are kept (least recently painted are dropped first)."""
 
 _DIMENSION_WORDS = {
@@ -190,6 +190,19 @@ class ContentDocs:
         return [*self.sealed, *([self.live] if self.live is not None and self.live_html else [])]
 
 
+@dataclass(frozen=True)
+class LayoutContext:
+    """What every row's layout depends on besides its own data; refreshed once per re-flow or paint."""
+
+    width: int
+    theme: Theme
+    font: QFont
+    font_key: str
+    average_char_width: int
+    line_spacing: int
+    line_height: int
+
+
 @dataclass
 class Hit:
     rect: QRect
@@ -233,10 +246,12 @@ class MessageDelegate(QStyledItemDelegate):
         self._reasoning: dict[int, tuple[tuple[Any, ...], QTextDocument]] = {}
         self._estimated: set[int] = set()
         """Rows whose last size hint was an estimate: the view's flow must be redone once they are exact."""
-        self._estimates: dict[int, tuple[int, int, int]] = {}  # id -> (revision, chars, lines)
+        self._estimates: dict[int, tuple[int, int, int]] = {}  # id -> (revision, width, height)
         self._pending_size_changes: set[int] = set()
         self._expanded: dict[int, bool] = {}
         self._theme: Theme | None = None
+        self._context: LayoutContext | None = None
+        self._model: MessageListModel | None = None
         self.find_term = ""
         self.layout_count = 0
         self.layouts_by_id: Counter[int] = Counter()
@@ -340,19 +355,29 @@ class MessageDelegate(QStyledItemDelegate):
 
     # --- Qt delegate API ---------------------------------------------------------------
 
+    def set_model(self, model: MessageListModel | None) -> None:
+        self._model = model
+
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        message: Message = index.data(MessageRole.MESSAGE)
-        width = self._width()
-        layout = self._rows.get(message.id)
-        revision = index.data(MessageRole.REVISION)
-        if layout is not None and layout.key == self._key(message, revision, index.data(MessageRole.WAITING)):
-            height = layout.height
+        # Called for every row on each re-flow of the list: keep it to dictionary lookups.
+        context = self._context or self.refresh_context()
+        model = self._model
+        if model is not None:
+            message = model.message(index.row())
+            revision = model.revision(message.id)
+            waiting = model.waiting(message.id)
         else:
-            height = self._estimate(message, revision, width, layout)
-            self._estimated.add(message.id)
-        return QSize(width, height)
+            message = index.data(MessageRole.MESSAGE)
+            revision = index.data(MessageRole.REVISION)
+            waiting = index.data(MessageRole.WAITING)
+        layout = self._rows.get(message.id)
+        if layout is not None and layout.key == self._key(message, revision, waiting):
+            return QSize(context.width, layout.height)
+        self._estimated.add(message.id)
+        return QSize(context.width, self._estimate(message, revision, context, layout))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        self.refresh_context()
         message: Message = index.data(MessageRole.MESSAGE)
         layout = self.row_layout(index)
         if message.id in self._estimated:
@@ -384,13 +409,30 @@ class MessageDelegate(QStyledItemDelegate):
     def _font(self) -> QFont:
         return self._view.font()
 
+    def refresh_context(self) -> LayoutContext:
+        font = self._font()
+        metrics = QFontMetrics(font)
+        context = LayoutContext(
+            width=self._width(),
+            theme=self.theme(),
+            font=font,
+            font_key=font.key(),
+            average_char_width=max(1, metrics.averageCharWidth()),
+            line_spacing=metrics.lineSpacing(),
+            line_height=metrics.height(),
+        )
+        if context != self._context:
+            self._context = context
+        return self._context
+
     def _key(self, message: Message, revision: int, waiting: Waiting | None) -> tuple[Any, ...]:
+        context = self._context or self.refresh_context()
         return (
             revision,
-            self._width(),
-            self.theme().key,
-            self._font().key(),
-            self.reasoning_expanded(message),
+            context.width,
+            context.theme.key,
+            context.font_key,
+            self._expanded.get(message.id, not message.content),
             waiting is not None,
         )
 
@@ -399,29 +441,28 @@ class MessageDelegate(QStyledItemDelegate):
             return max(160, int((width - 2 * SIDE_MARGIN) * USER_MAX_FRACTION))
         return max(160, min(width - 2 * SIDE_MARGIN, ASSISTANT_MAX_WIDTH))
 
-    def _estimate(self, message: Message, revision: int, width: int, old: RowLayout | None) -> int:
+    def _estimate(self, message: Message, revision: int, context: LayoutContext, old: RowLayout | None) -> int:
         """A height good enough for rows not painted yet (no document is built)."""
+        width = context.width
         cached = self._estimates.get(message.id)
-        if cached is None or cached[0] != revision:
-            text = message.content
-            cached = (revision, len(text), text.count("\n") + 1)
-            self._estimates[message.id] = cached
-        _, chars, lines = cached
-        metrics = QFontMetrics(self._font())
+        if cached is not None and cached[0] == revision and cached[1] == width:
+            return cached[2]
+        text = message.content
+        chars, lines = len(text), text.count("\n") + 1
         text_width = self._bubble_max(message, width) - 2 * BUBBLE_PAD_X
-        per_line = max(10, text_width // max(1, metrics.averageCharWidth()))
+        per_line = max(10, text_width // context.average_char_width)
         wrapped = lines + chars // per_line
-        line_height = metrics.lineSpacing()
-        height = wrapped * line_height * 1.15 + 2 * BUBBLE_PAD_Y + 2 * ROW_GAP
+        height = wrapped * context.line_spacing * 1.15 + 2 * BUBBLE_PAD_Y + 2 * ROW_GAP
         if message.role == "assistant":
-            height += metrics.height() + SECTION_GAP
+            height += context.line_height + SECTION_GAP
         if old is not None and old.key[0] == revision and old.key[1] > 0:
             # Same text at another width: scale the exact height by the estimated change.
             old_per_line = max(10, (self._bubble_max(message, old.key[1]) - 2 * BUBBLE_PAD_X)
-                               // max(1, metrics.averageCharWidth()))
-            old_wrapped = lines + chars // old_per_line
-            return max(1, round(old.height * (wrapped + 2) / (old_wrapped + 2)))
-        return max(1, round(height))
+                               // context.average_char_width)
+            height = old.height * (wrapped + 2) / (lines + chars // old_per_line + 2)
+        estimate = max(1, round(height))
+        self._estimates[message.id] = (revision, width, estimate)
+        return estimate
 
     def _layout(self, message: Message, revision: int, waiting: Waiting | None) -> RowLayout:
         key = self._key(message, revision, waiting)
@@ -640,12 +681,13 @@ class MessageDelegate(QStyledItemDelegate):
     def flow_started(self) -> None:
         """The view is about to ask every row for its size (``doItemsLayout``)."""
         self._estimated.clear()
+        self.refresh_context()
 
     def _refresh_row(self, message: Message, index: ModelIndex) -> None:
         previous = self._rows.get(message.id)
         layout = self._layout(message, index.data(MessageRole.REVISION), index.data(MessageRole.WAITING))
         if previous is None or previous.height != layout.height or message.id in self._estimated:
-            emit_signal(self.sizeHintChanged, QModelIndex(index))
+            self.sizeHintChanged.emit(QModelIndex(index))
         else:
             self._view.viewport().update(self._view.visualRect(QModelIndex(index)))
 
@@ -665,7 +707,7 @@ class MessageDelegate(QStyledItemDelegate):
             layout = self._rows.get(message_id)
             if row >= 0 and layout is not None and message_id in self._estimated:
                 # Qt re-flows the whole list for any sizeHintChanged: one signal covers every row.
-                emit_signal(self.sizeHintChanged, model.index(row, 0))
+                self.sizeHintChanged.emit(model.index(row, 0))
                 return
 
     def _evict(self) -> None:

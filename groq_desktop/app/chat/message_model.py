@@ -6,9 +6,7 @@ Streamed deltas are buffered and applied on a short timer, so a burst of tokens 
 
 from __future__ import annotations
 
-import ctypes
 import dataclasses
-import sys
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
@@ -21,7 +19,6 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
     Signal,
-    SignalInstance,
 )
 
 from groq_desktop.core.storage import Message
@@ -29,33 +26,6 @@ from groq_desktop.core.storage import Message
 STREAM_FLUSH_MS = 40
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-
-
-class _EmitProbe(QObject):
-    probed = Signal()
-
-
-def _emit_drops_true() -> bool:
-    """PySide6 6.12.0 on Python 3.11 returns ``True`` from ``emit()`` without a reference.
-
-    Each emit then takes one reference from ``True``; after a few hundred emits the interpreter
-    aborts ("bool_dealloc: deallocating True"). Python 3.12+ makes True immortal, so it is harmless there.
-    """
-    probe = _EmitProbe()
-    before = sys.getrefcount(True)
-    for _ in range(3):
-        probe.probed.emit()
-    return before - sys.getrefcount(True) >= 3
-
-
-_EMIT_DROPS_TRUE = _emit_drops_true()
-
-
-def emit_signal(signal: SignalInstance, *args: Any) -> None:
-    """``signal.emit(*args)``, giving back the reference to True that the buggy PySide6 drops."""
-    signal.emit(*args)
-    if _EMIT_DROPS_TRUE:
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
 
 
 class MessageRole(IntEnum):
@@ -251,7 +221,7 @@ class MessageListModel(QAbstractListModel):
             )
             self._changed(row)
         if pending:
-            emit_signal(self.flushed)
+            self.flushed.emit()
 
     def set_status(
         self, message_id: int, status: str, *, error: str | None = None, facts: dict[str, Any] | None = None
@@ -293,7 +263,7 @@ class MessageListModel(QAbstractListModel):
     def _changed(self, row: int) -> None:
         self._revision[self._rows[row].id] = self._bump()
         index = self.index(row, 0)
-        emit_signal(self.dataChanged, index, index)
+        self.dataChanged.emit(index, index)
 
     def _reindex(self) -> None:
         self._row_of = {m.id: row for row, m in enumerate(self._rows)}

@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QMenu, QWidg
 
 from groq_desktop.app.chat.markdown_render import warm_up_in_background
 from groq_desktop.app.chat.message_delegate import MessageDelegate, waiting_text
-from groq_desktop.app.chat.message_model import MessageListModel, MessageRole, emit_signal
+from groq_desktop.app.chat.message_model import MessageListModel, MessageRole
 from groq_desktop.core.storage import Message
 
 BOTTOM_SLACK_PX = 24
@@ -83,10 +83,17 @@ class MessageView(QListView):
         super().setModel(model)
         self._delegate.forget()
         self._model = model if isinstance(model, MessageListModel) else None
+        self._delegate.set_model(self._model)
         if self._model is not None:
             self._model.dataChanged.connect(self._on_data_changed)
             self._model.modelReset.connect(self._on_reset)
             self._model.rowsRemoved.connect(self._on_reset)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._delegate.refresh_context()
+            self.scheduleDelayedItemsLayout()
 
     def doItemsLayout(self) -> None:
         self._delegate.flow_started()
@@ -249,13 +256,13 @@ class MessageView(QListView):
                 blocks = self._delegate.code_blocks(message)
                 if 0 <= action[2] < len(blocks):
                     QGuiApplication.clipboard().setText(blocks[action[2]])
-                    emit_signal(self.code_copied, message_id, action[2])
+                    self.code_copied.emit(message_id, action[2])
             case "toggle_reasoning":
                 self._delegate.toggle_reasoning(message, model.index(model.row_of(message_id), 0))
             case "retry":
-                emit_signal(self.retry_requested, message_id)
+                self.retry_requested.emit(message_id)
             case "cancel":
-                emit_signal(self.cancel_requested, message_id)
+                self.cancel_requested.emit(message_id)
             case "copy_request_id":
                 self.copy_request_id(message_id)
             case "link":
@@ -302,7 +309,7 @@ class MessageView(QListView):
         if message.role == "assistant" and self._is_last_assistant(message_id):
             add("Regenerate", lambda: self.regenerate_message(message_id), "Ctrl+R")
         if message.status in RETRYABLE_STATUSES:
-            add("Retry", lambda: emit_signal(self.retry_requested, message_id))
+            add("Retry", lambda: self.retry_requested.emit(message_id))
         if message.facts.get("request_id"):
             add("Copy request id", lambda: self.copy_request_id(message_id))
         return actions
@@ -313,20 +320,20 @@ class MessageView(QListView):
             return
         text = message.content if fmt == "markdown" else self._delegate.plain_text(message)
         QGuiApplication.clipboard().setText(text)
-        emit_signal(self.copy_requested, message_id, fmt)
+        self.copy_requested.emit(message_id, fmt)
 
     def edit_message(self, message_id: int) -> None:
-        emit_signal(self.edit_requested, message_id)
+        self.edit_requested.emit(message_id)
 
     def regenerate_message(self, message_id: int) -> None:
-        emit_signal(self.regenerate_requested, message_id)
+        self.regenerate_requested.emit(message_id)
 
     def copy_request_id(self, message_id: int) -> None:
         message = self.message_model().message_by_id(message_id)
         request_id = message.facts.get("request_id") if message else None
         if request_id:
             QGuiApplication.clipboard().setText(str(request_id))
-            emit_signal(self.request_id_copied, str(request_id))
+            self.request_id_copied.emit(str(request_id))
 
     def _is_last_assistant(self, message_id: int) -> bool:
         model = self.message_model()
