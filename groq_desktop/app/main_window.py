@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         self.nav.setFrameShape(QListWidget.Shape.NoFrame)
         # palette() references keep the sidebar right in light and dark schemes alike.
         self.nav.setStyleSheet(
-            "QListWidget#navigation { background: palette(window); padding-top: 8px; font-size: 14px; }"
+            "QListWidget#navigation { background: palette(window); padding-top: 8px; font-size: 14px; outline: 0; }"
             "QListWidget#navigation::item { padding: 9px 14px; margin: 2px 8px; border-radius: 6px; }"
             "QListWidget#navigation::item:selected { background: palette(highlight); color: palette(highlighted-text); }"
             "QListWidget#navigation::item:hover:!selected { background: palette(midlight); }"

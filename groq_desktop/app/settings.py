@@ -7,6 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 
+from groq_desktop.core import paths
+
 
 class Key(StrEnum):
     BASE_URL = "api/base_url"
@@ -36,7 +38,7 @@ DEFAULTS: dict[Key, Any] = {
 
 class AppSettings:
     def __init__(self, settings: QSettings | None = None) -> None:
-        self._settings = settings or QSettings()
+        self._settings = settings or _default_store()
 
     def get(self, key: Key, default: Any = None) -> Any:
         fallback = DEFAULTS.get(key, default)
@@ -50,6 +52,9 @@ class AppSettings:
     def set(self, key: Key, value: Any) -> None:
         self._settings.setValue(key.value, value)
 
+    def sync(self) -> None:
+        self._settings.sync()
+
     def config_mapping(self) -> dict[str, Any]:
         """The settings that ``load_config`` reads (environment variables still win)."""
         out = {
@@ -60,3 +65,10 @@ class AppSettings:
             "log_level": self.get(Key.LOG_LEVEL),
         }
         return {k: v for k, v in out.items() if v not in (None, "")}
+
+
+def _default_store() -> QSettings:
+    """The platform's settings store, or an ini file beside the data when GROQ_DESKTOP_HOME is set."""
+    if paths.home_override() is not None:
+        return QSettings(str(paths.data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+    return QSettings()

@@ -47,6 +47,6 @@ class StatusQuota(QLabel):
             if share < 0.999 or snap.closed_for > 0:
                 parts.append((share, f"{snap.dimension.value} {snap.remaining:,.0f}/{snap.limit:,.0f}"))
         parts.sort()
-        shown = " · ".join(text for _share, text in parts[:2]) or "quota full"
+        shown = " · ".join(text for _share, text in parts[:2]) or "all quota available"
         self.setText(f"{self._model}: {shown}   |   {queue}")
         self.setToolTip("\n".join(tips))

@@ -18,7 +18,7 @@ DATABASE_FILE_NAME = "groq_desktop.sqlite3"
 MODEL_CACHE_FILE_NAME = "models.json"
 
 
-def _home_override() -> Path | None:
+def home_override() -> Path | None:
     value = os.environ.get(HOME_ENV_VAR, "").strip()
     return Path(value).expanduser() if value else None
 
@@ -30,7 +30,7 @@ def _ensure(path: Path) -> Path:
 
 def data_dir() -> Path:
     """Conversations database and other user data that must survive."""
-    home = _home_override()
+    home = home_override()
     if home is not None:
         return _ensure(home / "data")
     return _ensure(platformdirs.user_data_path(APP_NAME, appauthor=False))
@@ -38,14 +38,14 @@ def data_dir() -> Path:
 
 def cache_dir() -> Path:
     """Things that can be rebuilt: the model list cache, temporary audio chunks."""
-    home = _home_override()
+    home = home_override()
     if home is not None:
         return _ensure(home / "cache")
     return _ensure(platformdirs.user_cache_path(APP_NAME, appauthor=False))
 
 
 def log_dir() -> Path:
-    home = _home_override()
+    home = home_override()
     if home is not None:
         return _ensure(home / "logs")
     return _ensure(platformdirs.user_log_path(APP_NAME, appauthor=False))

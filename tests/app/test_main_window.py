@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel
 
 from groq_desktop.app.composition import Services, build_services
 from groq_desktop.app.main_window import MainWindow
-from groq_desktop.app.settings import AppSettings
+from groq_desktop.app.settings import AppSettings, Key
 from groq_desktop.core.config import load_config
 from groq_desktop.core.ratelimit_headers import parse_rate_limit_headers
 
@@ -61,4 +61,25 @@ def test_status_bar_shows_the_quota_the_headers_reported(
     shown = re.search(r"TPM ([\d,]+)/6,000", window.status_quota.text())
     assert shown and 4100 <= int(shown.group(1).replace(",", "")) < 6000
     assert "source: header" in window.status_quota.toolTip()
+    window.close()
+
+
+def test_settings_live_under_a_portable_home(private_home: Path) -> None:
+    settings = AppSettings()
+    settings.set(Key.LAST_PANEL, 2)
+    settings.sync()
+    assert (private_home / "data" / "settings.ini").exists()
+    assert AppSettings().get(Key.LAST_PANEL) in (2, "2")
+
+
+def test_files_from_the_command_line_are_queued(
+    qtbot: Any, event_loop_checked: Any, demo_services: Services, tmp_path: Path
+) -> None:
+    window = MainWindow(demo_services, settings_in(tmp_path))
+    qtbot.addWidget(window)
+    text_file = tmp_path / "notes.mp3"
+    text_file.write_text("not audio at all")
+    window.open_files([text_file])
+    assert window.stack.currentWidget() is window.transcription_panel
+    qtbot.waitUntil(lambda: window.transcription_panel.model.rowCount() == 1, timeout=5000)
     window.close()

@@ -109,6 +109,8 @@ class ChatPanel(QWidget):
         self.search_results.hide()
         self.conversation_list = QListView()
         self.conversation_list.setObjectName("conversationList")
+        self.conversation_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.conversation_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.conversation_list.setModel(self.conversations)
         self.conversation_list.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -342,6 +344,7 @@ class ChatPanel(QWidget):
         current = self._current_model()
         self.model_picker.set_models(self.services.registry.chat_models(), current)
         self._update_model_state()
+        self._recount(self.composer.text())  # the context window is known only now
 
     def _default_model(self) -> str:
         preferred = str(self.settings.get(Key.DEFAULT_CHAT_MODEL) or "")

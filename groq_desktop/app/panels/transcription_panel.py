@@ -25,13 +25,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
-    QPushButton,
     QSplitter,
     QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -70,16 +69,6 @@ def choose_save_path(parent: QWidget, suggested: Path, fmt: str) -> Path | None:
 def choose_export_folder(parent: QWidget) -> Path | None:
     folder = QFileDialog.getExistingDirectory(parent, "Export selected transcripts to")
     return Path(folder) if folder else None
-
-
-def _mirror(action: QAction, button: QPushButton) -> Callable[[], None]:
-    """Keep a button's text and enabled state in step with its action."""
-
-    def update() -> None:
-        button.setEnabled(action.isEnabled())
-        button.setText(action.text())
-
-    return update
 
 
 class _ServiceEvents(QObject):
@@ -135,20 +124,17 @@ class TranscriptionPanel(QWidget):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        buttons = QHBoxLayout()
+        # A toolbar follows its actions' text and state, and folds into a menu when the window is narrow.
+        buttons = QToolBar("Queue")
+        buttons.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.add_action, self.cancel_action, self.retry_action, self.remove_action,
                        self.up_action, self.down_action, self.pause_action, self.export_selected_action):
-            button = QPushButton(action.text().replace("&", ""))
-            button.setToolTip(action.toolTip())
-            button.clicked.connect(action.trigger)
-            action.changed.connect(_mirror(action, button))
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            buttons.addAction(action)
 
         queue = QWidget()
         queue_layout = QVBoxLayout(queue)
         queue_layout.setContentsMargins(0, 0, 0, 0)
-        queue_layout.addLayout(buttons)
+        queue_layout.addWidget(buttons)
         queue_layout.addWidget(self.table, 1)
         queue_layout.addWidget(self.hint)
         queue_layout.addWidget(self.message)
