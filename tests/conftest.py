@@ -91,3 +91,15 @@ def event_loop_checked(qt_loop):  # type: ignore[no-untyped-def]
     errors = list(qt_loop.errors)
     qt_loop.errors.clear()
     assert not errors, f"unhandled errors in the event loop: {errors}"
+
+
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+
+
+def save_screenshot(widget: Any, name: str, fallback_dir: Path) -> Path:
+    """Grab a widget; into the README's folder only with GROQ_DESKTOP_SCREENSHOTS=1 (refreshing them)."""
+    folder = SCREENSHOTS if os.environ.get("GROQ_DESKTOP_SCREENSHOTS") else fallback_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    assert widget.grab().save(str(path)), f"could not save {path}"
+    return path

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray
@@ -131,6 +131,23 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
+        chat_menu = self.menuBar().addMenu("&Chat")
+        chat = self.chat_panel
+        for text, keys, slot in (
+            ("&New conversation", "Ctrl+N", chat.new_conversation),
+            ("&Find in conversation\tCtrl+F", None, chat.open_find),
+            ("&Regenerate last reply", "Ctrl+R", chat.request_regenerate),
+            ("&Stop the reply\tEsc", None, chat.stop),
+            ("&Copy last reply", "Ctrl+Shift+C", chat.copy_last_reply),
+            ("Export as &Markdown…", None, lambda: chat.export("markdown")),
+            ("Export as &JSON…", None, lambda: chat.export("json")),
+        ):
+            action = QAction(text, self)
+            if keys:
+                action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(lambda _checked=False, run=slot: self._in_chat(run))
+            chat_menu.addAction(action)
+
         view_menu = self.menuBar().addMenu("&View")
         for index, (title, _panel) in enumerate(self._areas):
             action = QAction(title, self, shortcut=QKeySequence(f"Ctrl+{index + 1}"))
@@ -143,6 +160,10 @@ class MainWindow(QMainWindow):
 
     def show_area(self, widget: QWidget) -> None:
         self.nav.setCurrentRow(self.stack.indexOf(widget))
+
+    def _in_chat(self, run: Callable[[], object]) -> None:
+        self.show_area(self.chat_panel)
+        run()
 
     def _chat_with_model(self, model_id: str) -> None:
         self.show_area(self.chat_panel)

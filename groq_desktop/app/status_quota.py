@@ -19,6 +19,8 @@ class StatusQuota(QLabel):
         self._model: str | None = None
         self._timer = QTimer(self, singleShot=True, interval=REPAINT_MS)
         self._timer.timeout.connect(self.refresh)
+        self._tick = QTimer(self, interval=1000)  # a live countdown only while something refills
+        self._tick.timeout.connect(self.refresh)
         signals.limits_changed.connect(self._on_limits_changed)
         signals.job_changed.connect(lambda _info: self._schedule())
         self.setText("No requests yet")
@@ -45,8 +47,15 @@ class StatusQuota(QLabel):
                 f"{format_wait(snap.reset_in)} (source: {snap.source})"
             )
             if share < 0.999 or snap.closed_for > 0:
-                parts.append((share, f"{snap.dimension.value} {snap.remaining:,.0f}/{snap.limit:,.0f}"))
+                wait = max(snap.closed_for, snap.reset_in)
+                parts.append(
+                    (share, f"{snap.dimension.value} {snap.remaining:,.0f}/{snap.limit:,.0f} (full in {format_wait(wait)})")
+                )
         parts.sort()
         shown = " · ".join(text for _share, text in parts[:2]) or "all quota available"
         self.setText(f"{self._model}: {shown}   |   {queue}")
         self.setToolTip("\n".join(tips))
+        if parts and not self._tick.isActive():
+            self._tick.start()
+        elif not parts:
+            self._tick.stop()

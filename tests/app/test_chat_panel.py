@@ -387,3 +387,18 @@ def test_retired_model_offers_a_switch_and_chat_with_model(qtbot: Any, make_pane
     assert env.storage.get_conversation(new_id).model == "openai/gpt-oss-20b"
     assert panel.model_picker.current_model() == "openai/gpt-oss-20b"
     assert not panel.parameters.reasoning_effort.isHidden() and panel.parameters.reasoning_format.isHidden()
+
+
+def test_dropped_files_are_not_pasted_into_the_draft(qtbot: Any) -> None:
+    from PySide6.QtCore import QMimeData, QUrl
+
+    from groq_desktop.app.chat.composer import ComposerEdit
+
+    edit = ComposerEdit()
+    qtbot.addWidget(edit)
+    files = QMimeData()
+    files.setUrls([QUrl.fromLocalFile("/tmp/interview.wav")])
+    text = QMimeData()
+    text.setText("some words")
+    assert not edit.canInsertFromMimeData(files)
+    assert edit.canInsertFromMimeData(text)

@@ -83,3 +83,35 @@ def test_files_from_the_command_line_are_queued(
     assert window.stack.currentWidget() is window.transcription_panel
     qtbot.waitUntil(lambda: window.transcription_panel.model.rowCount() == 1, timeout=5000)
     window.close()
+
+
+def test_chat_menu_works_from_anywhere_and_shows_its_keys(
+    qtbot: Any, event_loop_checked: Any, demo_services: Services, tmp_path: Path
+) -> None:
+    window = MainWindow(demo_services, settings_in(tmp_path))
+    qtbot.addWidget(window)
+    window.nav.setCurrentRow(2)  # the models area: Chat menu actions must still reach the chat
+    chat_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Chat")
+    actions = {a.text().split("\t")[0].replace("&", ""): a for a in chat_menu.actions()}
+    assert actions["New conversation"].shortcut().toString() == "Ctrl+N"
+    assert actions["Copy last reply"].shortcut().toString() == "Ctrl+Shift+C"
+    assert "Esc" in next(a.text() for a in chat_menu.actions() if a.text().startswith("&Stop"))
+    before = len(demo_services.storage.list_conversations())
+    actions["New conversation"].trigger()
+    assert window.stack.currentWidget() is window.chat_panel
+    assert len(demo_services.storage.list_conversations()) == before + 1
+    window.close()
+
+
+def test_chat_with_this_model_opens_a_conversation_on_it(
+    qtbot: Any, event_loop_checked: Any, demo_services: Services, tmp_path: Path
+) -> None:
+    window = MainWindow(demo_services, settings_in(tmp_path))
+    qtbot.addWidget(window)
+    window.models_panel.chat_with_model.emit("qwen/qwen3-32b")
+    assert window.stack.currentWidget() is window.chat_panel
+    newest = demo_services.storage.list_conversations()[0]
+    assert newest.model == "qwen/qwen3-32b"
+    window.models_panel.use_for_transcription.emit("whisper-large-v3")
+    assert window.stack.currentWidget() is window.transcription_panel
+    window.close()

@@ -23,9 +23,8 @@ from groq_desktop.core.config import load_config
 from groq_desktop.core.limits import Cost, Dimension, LimitTable
 from groq_desktop.core.model_registry import ModelCategory
 from groq_desktop.errors import RequestTooLargeError
-from tests.conftest import TEST_KEY
+from tests.conftest import TEST_KEY, save_screenshot
 
-SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "models.png"
 OLD_MODEL = "test-org/old-model-0001"
 
 
@@ -251,9 +250,8 @@ def test_refreshed_text() -> None:
     assert refreshed_text(1000.0, 1000.0 + 180) == "Last refreshed 3 min ago"
 
 
-def test_screenshot(qtbot: Any, panel: ModelsPanel, services: Services) -> None:
+def test_screenshot(qtbot: Any, panel: ModelsPanel, services: Services, tmp_path: Path) -> None:
     panel.show()
     refresh(qtbot, panel)
     assert panel.select_model(services.registry.chat_models()[0].id)
-    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-    assert panel.grab().save(str(SCREENSHOT))
+    save_screenshot(panel, "models.png", tmp_path)

@@ -37,11 +37,10 @@ from groq_desktop.core.scheduler import JobHandle, JobState, Priority
 from groq_desktop.core.storage import UsageRecord
 from groq_desktop.emulator.quota import CHAT_DIMENSIONS
 from groq_desktop.errors import RequestCancelledError
-from tests.conftest import TEST_KEY
+from tests.conftest import TEST_KEY, save_screenshot
 
 T = TypeVar("T")
 MODEL = "llama-3.1-8b-instant"
-SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "monitor.png"
 HELLO = [{"role": "user", "content": "Hello there [[emulator reply_tokens=20]]"}]
 
 
@@ -411,6 +410,5 @@ def test_screenshot_while_a_burst_is_paced(
     panel._refresh_live()
     panel.charts.refresh()
     QApplication.processEvents()  # charts lay their scene out on the next turn of the loop
-    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-    assert panel.grab().save(str(SCREENSHOT))
+    save_screenshot(panel, "monitor.png", tmp_path)
     assert not math.isinf(waiting[0].info().wait.wait_seconds)

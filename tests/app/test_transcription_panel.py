@@ -27,10 +27,9 @@ from groq_desktop.core.rate_limiter import WaitInfo
 from groq_desktop.core.transcript import Segment
 from groq_desktop.services.transcription import JobInfo, JobPhase, TranscriptionOptions
 from tests.audio_fixtures import write_audio
-from tests.conftest import TEST_KEY
+from tests.conftest import TEST_KEY, save_screenshot
 
 UPLOAD_LIMIT = 600_000
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 @pytest.fixture(scope="module")
@@ -141,8 +140,7 @@ def test_dropped_files_are_transcribed_and_a_file_over_the_upload_limit_is_chunk
     panel.viewer.copy_all()
     assert QApplication.clipboard().text().strip() == subtitles.to_txt(transcript).strip()
 
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    panel.grab().save(str(SCREENSHOTS / "transcription_result.png"))
+    save_screenshot(panel, "transcription_result.png", tmp_path)
 
     # several jobs at once to a folder
     panel.table.selectAll()
@@ -171,7 +169,7 @@ def test_dropped_files_are_transcribed_and_a_file_over_the_upload_limit_is_chunk
     assert status_of(panel, "lecture-part-2.mp3") == "Waiting for audio quota — 43 s"
     panel.table.clearSelection()
     panel.show_message("3 files queued; not queued: notes.mp3 (not audio)")
-    panel.grab().save(str(SCREENSHOTS / "transcription_queue.png"))
+    save_screenshot(panel, "transcription_queue.png", tmp_path)
     for info in staged:
         panel.model.remove(info.id)
 

@@ -154,7 +154,7 @@ class ChatPanel(QWidget):
         self.model_picker = ModelPicker()
         self.export_button = QToolButton()
         self.export_button.setText("Export")
-        self.export_button.setToolTip("Save this conversation as Markdown or JSON")
+        self.export_button.setToolTip("Save this conversation as Markdown or JSON (Chat menu)")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         export_menu = QMenu(self.export_button)
         self.export_markdown_action = export_menu.addAction("Markdown…")
@@ -276,7 +276,7 @@ class ChatPanel(QWidget):
 
         self.composer.send_requested.connect(self._on_send)
         self.composer.stop_requested.connect(self.stop)
-        self.composer.regenerate_requested.connect(self._on_regenerate)
+        self.composer.regenerate_requested.connect(self.request_regenerate)
         self.composer.drop_turns_requested.connect(self._on_drop_turns)
         self.composer.draft_changed.connect(self._recount)
         self.cancel_edit_button.clicked.connect(self.cancel_edit)
@@ -285,27 +285,22 @@ class ChatPanel(QWidget):
         self.view.retry_requested.connect(self._on_retry)
         self.view.cancel_requested.connect(lambda message_id: self.chat.stop(message_id))
         self.view.edit_requested.connect(self.begin_edit)
-        self.view.regenerate_requested.connect(lambda _id: self._on_regenerate())
+        self.view.regenerate_requested.connect(lambda _id: self.request_regenerate())
         self.view.request_id_copied.connect(lambda rid: self._notify(f"Request id {rid} copied"))
 
         signals.models_changed.connect(self._populate_models)
 
+        # New (Ctrl+N), Regenerate (Ctrl+R) and Copy last reply (Ctrl+Shift+C) are window-wide
+        # actions in the main window's Chat menu, so they work wherever the focus is.
         for keys, slot, tip in (
-            (QKeySequence.StandardKey.New, self.new_conversation, "new"),
             (QKeySequence.StandardKey.Find, self.open_find, "find"),
             (QKeySequence.StandardKey.Undo, self.undo_delete, "undo"),
-            ("Ctrl+R", self._on_regenerate, "regenerate"),
-            ("Esc", self._on_escape, "escape"),
+            ("Esc", self.escape, "escape"),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
             shortcut.setObjectName(f"shortcut_{tip}")
-        # Not on the whole panel: the message view binds Ctrl+Shift+C to "copy this message".
-        for owner in (self.composer, self.conversation_list, self.search_box):
-            copy_last = QShortcut(QKeySequence("Ctrl+Shift+C"), owner)
-            copy_last.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            copy_last.activated.connect(self.copy_last_reply)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.conversation_list)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_current)
@@ -659,7 +654,8 @@ class ChatPanel(QWidget):
         if self.conversation_id is not None:
             self.chat.stop_conversation(self.conversation_id)
 
-    def _on_escape(self) -> None:
+    def escape(self) -> None:
+        """Esc: close the find bar, else cancel an edit, else stop the reply."""
         if self.find_bar.isVisible():
             self.close_find()
         elif self._editing_message_id is not None:
@@ -668,7 +664,7 @@ class ChatPanel(QWidget):
             self.stop()
 
     @qasync.asyncSlot()
-    async def _on_regenerate(self) -> None:
+    async def request_regenerate(self) -> None:
         await self.regenerate()
 
     async def regenerate(self) -> int | None:
