@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import sys
+
+from PySide6.QtCore import QProcess
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QWidget,
 )
 
@@ -50,8 +55,37 @@ class SettingsDialog(QDialog):
         key = self.key_edit.text().strip()
         if key:
             self._services.key_store.save(Secret(key))
-        self._settings.set(Key.BASE_URL, self.base_url_edit.text().strip() or DEFAULT_BASE_URL)
+        base_url = self.base_url_edit.text().strip() or DEFAULT_BASE_URL
+        connection_changed = bool(key) or base_url != self._services.config.client.base_url
+        self._settings.set(Key.BASE_URL, base_url)
         plan = self.plan_combo.currentText()
         self._settings.set(Key.PLAN, plan)
-        self._services.limiter.set_plan(plan)
-        self.accept()
+        self._settings.sync()
+        self._services.limiter.set_plan(plan)  # limits apply at once; a new connection needs a restart
+        if connection_changed:
+            self.accept()
+            offer_restart(self.parentWidget())
+        else:
+            self.accept()
+
+
+def offer_restart(parent: QWidget | None) -> None:
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        "Restart to connect",
+        "Saved. Groq Desktop restarts to connect with the new key or address; your conversations and "
+        "transcription queue carry on where they are.",
+        QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.button(QMessageBox.StandardButton.Ok).setText("Restart now")
+    box.button(QMessageBox.StandardButton.Cancel).setText("Later")
+    box.accepted.connect(restart_app)
+    box.open()
+
+
+def restart_app() -> None:
+    """Start a new instance with the same arguments, then quit this one."""
+    args = sys.argv[1:] if getattr(sys, "frozen", False) else ["-m", "groq_desktop", *sys.argv[1:]]
+    if QProcess.startDetached(sys.executable, args)[0]:
+        QApplication.quit()

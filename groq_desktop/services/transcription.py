@@ -52,7 +52,10 @@ TRANSLATION_MODELS = frozenset({"whisper-large-v3"})
 TIMESTAMP_CHOICES: tuple[tuple[str, ...], ...] = (("segment",), ("word",), ("segment", "word"))
 EXPORT_FORMATS: tuple[str, ...] = ("txt", "srt", "vtt", "json", "md")
 # Extensions looked at when a folder is expanded; other files there (covers, notes) are skipped.
-FOLDER_EXTENSIONS = audio.ACCEPTED_EXTENSIONS | {"aac", "opus", "oga", "wma", "aiff", "aif", "mka", "mkv", "mov"}
+# In a dropped folder, files with these extensions are queued (others are not media, mostly).
+FOLDER_EXTENSIONS = audio.ACCEPTED_EXTENSIONS | {
+    "aac", "opus", "oga", "wma", "aiff", "aif", "mka", "mkv", "mov", "avi", "3gp", "amr", "caf", "ac3", "flv", "wmv", "m4v",
+}
 # audio.AudioFileError.reason -> the reason the user sees.
 REJECTION_REASONS: dict[str, str] = {
     "not_audio": "not audio",
