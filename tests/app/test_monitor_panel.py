@@ -412,3 +412,32 @@ def test_screenshot_while_a_burst_is_paced(
     QApplication.processEvents()  # charts lay their scene out on the next turn of the loop
     save_screenshot(panel, "monitor.png", tmp_path)
     assert not math.isinf(waiting[0].info().wait.wait_seconds)
+
+
+def test_prices_are_editable_and_used_at_once(
+    qtbot: Any, emulator: Any, tmp_path: Path, make_panel: Callable[[Services], MonitorPanel]
+) -> None:
+    from groq_desktop.app.monitor.price_table import PriceTable
+
+    panel = make_panel(make_services(emulator, tmp_path))
+    editor = panel.edit_prices()
+    qtbot.addWidget(editor)
+    row = editor.row_of("llama-3.1-8b-instant")
+    editor.set_value(row, 1, 1.5)
+    editor.set_value(row, 2, 2.5)
+    editor.save()
+    saved = PriceTable.load(panel._prices_path).price_for("llama-3.1-8b-instant")
+    assert saved is not None and (saved.input_per_million, saved.output_per_million) == (1.5, 2.5)
+    assert panel.prices.price_for("llama-3.1-8b-instant") == saved
+
+
+def test_health_shows_the_latency_of_recent_requests() -> None:
+    from groq_desktop.app.monitor.health_view import recent_latency_text
+    from groq_desktop.core.storage import UsageRecord
+
+    records = [UsageRecord(at=0, model="m", kind="chat", status=200, total_time=t / 1000, ttft=0.05) for t in range(1, 11)]
+    records.append(UsageRecord(at=0, model="m", kind="chat", status=500, total_time=9.0))
+    text = recent_latency_text(records)
+    assert "10 in the last hour" in text and "median 6 ms" in text and "90% under 10 ms" in text
+    assert "first token after 50 ms" in text
+    assert recent_latency_text([]) == "no successful requests in the last hour"

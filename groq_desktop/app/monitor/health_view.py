@@ -10,7 +10,16 @@ from enum import IntEnum
 from typing import Any
 
 import qasync
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -98,6 +107,21 @@ def error_rate_text(total: int, failed: int) -> str:
     return f"{failed} of {total} requests failed in the last hour ({100 * failed / total:.1f}%)"
 
 
+def recent_latency_text(records: list[UsageRecord]) -> str:
+    """Median and 90th percentile of the last hour's successful requests, and their time to first token."""
+    times = sorted(r.total_time for r in records if not r.failed and r.total_time is not None)
+    if not times:
+        return "no successful requests in the last hour"
+    text = (
+        f"{len(times)} in the last hour: median {times[len(times) // 2] * 1000:,.0f} ms, "
+        f"90% under {times[min(len(times) - 1, int(len(times) * 0.9))] * 1000:,.0f} ms"
+    )
+    firsts = sorted(r.ttft for r in records if not r.failed and r.ttft is not None)
+    if firsts:
+        text += f"; first token after {firsts[len(firsts) // 2] * 1000:,.0f} ms (median)"
+    return text
+
+
 class HealthView(QWidget):
     checked = Signal(object)  # HealthReport
 
@@ -113,6 +137,7 @@ class HealthView(QWidget):
         self.reachable = QLabel("not checked")
         self.key_valid = QLabel("not checked")
         self.latency = QLabel("—")
+        self.recent_latency = QLabel("—")
         self.models = QLabel("—")
         self.closed = QLabel("—")
         self.closed.setWordWrap(True)
@@ -124,7 +149,8 @@ class HealthView(QWidget):
         form = QFormLayout()
         form.addRow("API reachable:", self.reachable)
         form.addRow("Key valid:", self.key_valid)
-        form.addRow("Latency:", self.latency)
+        form.addRow("Latency (check):", self.latency)
+        form.addRow("Recent requests:", self.recent_latency)
         form.addRow("Models listed:", self.models)
         form.addRow("Closed by 429:", self.closed)
         form.addRow("Errors:", self.error_rate)
@@ -146,12 +172,18 @@ class HealthView(QWidget):
         layout.addWidget(QLabel("Errors of the last hour:"))
         layout.addWidget(self.errors_view, 1)
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self.report is None and not self._checking:
+            QTimer.singleShot(0, self.check_now)  # first look: check instead of saying "not checked"
+
     def refresh_errors(self) -> None:
         since = self._clock() - HOUR
         storage = self._services.storage
         recent = storage.usage_since(since)
         errors = storage.recent_errors(since)
         self.error_rate.setText(error_rate_text(len(recent), sum(1 for r in recent if r.failed)))
+        self.recent_latency.setText(recent_latency_text(recent))
         self.errors_model.set_errors(errors)
 
     @qasync.asyncSlot()

@@ -81,6 +81,26 @@ class PriceTable:
                 total += cost
         return CostEstimate(total, unpriced)
 
+    def to_mapping(self) -> dict[str, Any]:
+        return {
+            "_note": self.note,
+            "models": {
+                model: {
+                    "input_per_million": p.input_per_million,
+                    "output_per_million": p.output_per_million,
+                    "audio_per_hour": p.audio_per_hour,
+                }
+                for model, p in sorted(self.prices.items())
+            },
+        }
+
+    def save(self, path: Path) -> None:
+        """Write the whole table as the user's override, atomically."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(self.to_mapping(), indent=2) + "\n", "utf-8")
+        temporary.replace(path)
+
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> PriceTable:
         models = data.get("models", {})

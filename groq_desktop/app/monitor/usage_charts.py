@@ -21,7 +21,7 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt
 from PySide6.QtGui import QPainter, QPalette
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from groq_desktop.app.monitor.price_table import CostEstimate, PriceTable
 from groq_desktop.core.storage import Storage, UsageBucket, UsageRecord
@@ -117,6 +117,8 @@ class UsageCharts(QWidget):
         self.metric.currentIndexChanged.connect(lambda _i: self.refresh())
         self.cost_label = QLabel()
         self.cost_label.setWordWrap(True)
+        self.edit_prices_button = QPushButton("Edit prices…")
+        self.edit_prices_button.setToolTip("Change the estimated price per model (saved as prices.json)")
         self.cost_label.setToolTip(
             "Estimated from the editable price table (prices.json); Groq's bill is the truth.\n" + prices.note
         )
@@ -138,8 +140,15 @@ class UsageCharts(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(tabs, 1)
-        layout.addWidget(self.cost_label)
+        cost_row = QHBoxLayout()
+        cost_row.addWidget(self.cost_label, 1)
+        cost_row.addWidget(self.edit_prices_button)
+        layout.addLayout(cost_row)
         self._apply_theme()
+
+    def prices_changed(self) -> None:
+        self._month_cost = None  # the 30-day figure is cached; recompute it with the new prices
+        self.refresh()
 
     def _apply_theme(self) -> None:
         dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128

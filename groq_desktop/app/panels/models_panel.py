@@ -363,9 +363,3 @@ class ModelsPanel(QWidget):
         super().hideEvent(event)
         self._age_timer.stop()
 
-    # Kept for the main window's generic calls on panels.
-    def add_paths(self, paths: list) -> None:  # type: ignore[type-arg]
-        pass
-
-    def pick_files(self) -> None:
-        pass

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from groq_desktop.app.bridge import CoreSignals
 from groq_desktop.app.composition import Services
 from groq_desktop.app.monitor.health_view import HealthView
+from groq_desktop.app.monitor.price_editor import PriceEditor
 from groq_desktop.app.monitor.price_table import PRICES_FILE_NAME, PriceTable
 from groq_desktop.app.monitor.queue_model import JobInfoRole, QueueColumn, QueueModel
 from groq_desktop.app.monitor.quota_model import MeterDelegate, QuotaColumn, QuotaModel
@@ -105,8 +106,10 @@ class MonitorPanel(QWidget):
         buttons.addWidget(self.show_finished)
         buttons.addStretch(1)
 
-        prices = PriceTable.load(services.limits_path.parent / PRICES_FILE_NAME)
-        self.charts = UsageCharts(services.storage, prices)
+        self._prices_path = services.limits_path.parent / PRICES_FILE_NAME
+        self.prices = PriceTable.load(self._prices_path)
+        self.charts = UsageCharts(services.storage, self.prices)
+        self.charts.edit_prices_button.clicked.connect(self.edit_prices)
         self.health = HealthView(services)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.charts, "Usage")
@@ -244,9 +247,9 @@ class MonitorPanel(QWidget):
             menu.addAction(action)
         menu.popup(self.queue_view.viewport().mapToGlobal(point))
 
-    # Kept for the main window's generic calls on panels.
-    def add_paths(self, paths: list) -> None:  # type: ignore[type-arg]
-        pass
-
-    def pick_files(self) -> None:
-        pass
+    def edit_prices(self) -> PriceEditor:
+        models = [m.id for m in self._services.registry.models(include_retired=False)]
+        editor = PriceEditor(self.prices, models, self._prices_path, self)
+        editor.saved.connect(self.charts.prices_changed)
+        editor.open()
+        return editor
