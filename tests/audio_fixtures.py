@@ -36,6 +36,8 @@ FORMATS: dict[str, FormatSpec] = {
     "webm": FormatSpec("webm", "libopus", 48000),
     "mp4": FormatSpec("mp4", "aac", 32000),
     "mka": FormatSpec("matroska", "libopus", 48000),
+    "mpga": FormatSpec("mp3", "libmp3lame", 44100),  # MPEG audio under its other name
+    "mpeg": FormatSpec("mpeg", "mp2", 44100),  # an MPEG program stream, as cameras and TV recorders write
 }
 
 _AMPLITUDE = 12000

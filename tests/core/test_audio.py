@@ -37,7 +37,7 @@ def samples_of(blocks: list[bytes]) -> int:
     return sum(len(b) for b in blocks) // 2
 
 
-@pytest.mark.parametrize("ext", ["wav", "flac", "mp3", "m4a", "ogg", "webm", "mp4", "mka"])
+@pytest.mark.parametrize("ext", ["wav", "flac", "mp3", "mpga", "mpeg", "m4a", "ogg", "webm", "mp4", "mka"])
 def test_format_matrix_probe_decode_and_flac(tmp_path: Path, ext: str) -> None:
     path = write_audio(
         tmp_path / f"clip.{ext}",
