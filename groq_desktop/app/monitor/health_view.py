@@ -11,10 +11,7 @@ from typing import Any
 
 import qasync
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -33,13 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from groq_desktop.app.composition import Services
+from groq_desktop.app.row_table_model import AnyIndex, RowTableModel
 from groq_desktop.core.health import HealthReport, check_health
 from groq_desktop.core.storage import UsageRecord
 
 log = logging.getLogger(__name__)
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 HOUR = 3600.0
 
 
@@ -55,12 +51,13 @@ class ErrorColumn(IntEnum):
 HEADERS = ("Time", "Model", "Kind", "Status", "Error", "Request id")
 
 
-class ErrorListModel(QAbstractTableModel):
+class ErrorListModel(RowTableModel):
+    headers = HEADERS
+
     """Failed requests, newest first; the request id is what Groq support asks for."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[UsageRecord] = []
 
     def set_errors(self, errors: list[UsageRecord]) -> None:
         self.beginResetModel()
@@ -69,17 +66,6 @@ class ErrorListModel(QAbstractTableModel):
 
     def record_at(self, row: int) -> UsageRecord:
         return self._rows[row]
-
-    def rowCount(self, parent: AnyIndex = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(ErrorColumn)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return HEADERS[section]
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -8,10 +8,11 @@ from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
+from groq_desktop.app.row_table_model import AnyIndex, RowTableModel
 from groq_desktop.core.limits import Cost
 from groq_desktop.core.rate_limiter import WaitInfo
 from groq_desktop.core.scheduler import JobInfo, JobState
@@ -20,8 +21,6 @@ from groq_desktop.errors import format_wait
 JobInfoRole = Qt.ItemDataRole.UserRole + 1
 WaitDimensionRole = Qt.ItemDataRole.UserRole + 2
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 
 
 class QueueColumn(IntEnum):
@@ -57,13 +56,14 @@ def waits_for_text(info: JobInfo) -> str:
     return ""
 
 
-class QueueModel(QAbstractTableModel):
+class QueueModel(RowTableModel):
+    headers = HEADERS
+
     """Rows keep their identity (by job id) across updates, so selections survive the live refresh."""
 
     def __init__(self, parent: QObject | None = None, *, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
         self._clock = clock
-        self._rows: list[JobInfo] = []
         # When each WaitInfo was first seen, to count its wait down (the scheduler's clock).
         self._wait_seen: dict[int, tuple[WaitInfo, float]] = {}
 
@@ -129,17 +129,6 @@ class QueueModel(QAbstractTableModel):
         if end is None:
             end = self._clock()
         return max(0.0, end - info.enqueued_at)
-
-    def rowCount(self, parent: AnyIndex = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(QueueColumn)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return HEADERS[section]
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

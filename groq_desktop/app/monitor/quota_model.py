@@ -5,10 +5,11 @@ from __future__ import annotations
 from enum import IntEnum, StrEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import QObject, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from groq_desktop.app.row_table_model import AnyIndex, RowTableModel
 from groq_desktop.core.rate_limiter import DimensionSnapshot
 from groq_desktop.errors import format_wait
 
@@ -16,8 +17,6 @@ SnapshotRole = Qt.ItemDataRole.UserRole + 1
 FractionRole = Qt.ItemDataRole.UserRole + 2  # share of the limit still available, 0..1
 LevelRole = Qt.ItemDataRole.UserRole + 3
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 
 LOW_SHARE = 0.20
 CRITICAL_SHARE = 0.05
@@ -75,10 +74,11 @@ def reset_text(snapshot: DimensionSnapshot) -> str:
     return format_wait(snapshot.reset_in)
 
 
-class QuotaModel(QAbstractTableModel):
+class QuotaModel(RowTableModel):
+    headers = HEADERS
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[DimensionSnapshot] = []
 
     def set_snapshots(self, snapshots: list[DimensionSnapshot]) -> None:
         """Replace the figures; rows keep their place while the set of (model, dimension) is the same."""
@@ -97,17 +97,6 @@ class QuotaModel(QAbstractTableModel):
 
     def row_of(self, model: str, dimension: str) -> int:
         return next((i for i, s in enumerate(self._rows) if s.model == model and s.dimension == dimension), -1)
-
-    def rowCount(self, parent: AnyIndex = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(QuotaColumn)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return HEADERS[section]
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
