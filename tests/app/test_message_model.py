@@ -124,3 +124,14 @@ def test_waiting_is_set_and_cleared() -> None:
     assert model.waiting(2) is None and model.waiting_ids() == []
 
 
+
+
+def test_loading_a_long_conversation_freezes_the_heap_for_the_gc(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    frozen: list[int] = []
+    monkeypatch.setattr("groq_desktop.app.chat.message_model.gc.freeze", lambda: frozen.append(1))
+    monkeypatch.setattr("groq_desktop.app.chat.message_model.FREEZE_AFTER_ROWS", 10)
+    model = MessageListModel()
+    model.set_messages(conversation(9))
+    assert frozen == []
+    model.set_messages(conversation(10))
+    assert frozen == [1]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextDocument
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 from groq_desktop.app.chat.message_delegate import facts_text, waiting_text
 from groq_desktop.app.chat.message_model import MessageListModel, Waiting
@@ -343,5 +345,137 @@ def test_screenshot(qtbot, clock: FakeClock, name: str, dark: bool) -> None:  # 
     assert not image.isNull()
     base = view.palette().color(QPalette.ColorRole.Base)
     assert image.pixelColor(5, image.height() - 5) == base
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    image.save(str(SCREENSHOTS / f"{name}.png"))
+    if os.environ.get("GROQ_DESKTOP_SCREENSHOTS"):  # refresh the README's pictures only when asked
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        image.save(str(SCREENSHOTS / f"{name}.png"))
+
+
+# --- long conversations: cheap re-flows, deferred height corrections, layout budget --------------
+
+
+def long_conversation(count: int) -> list[Any]:
+    paragraph = "Some words that wrap over a few lines in the bubble. " * 6
+    return [make_message(i, "user" if i % 2 else "assistant", f"Message {i}.\n\n{paragraph * (1 + i % 4)}")
+            for i in range(1, count + 1)]
+
+
+@pytest.fixture
+def long_chat(qtbot) -> tuple[MessageListModel, MessageView]:  # type: ignore[no-untyped-def]
+    model = MessageListModel(flush_ms=10)
+    view = MessageView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+    model.set_messages(long_conversation(120))
+    view.resize(700, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    view.grab()
+    qtbot.waitUntil(lambda: not view.reflow_pending, timeout=3000)
+    return model, view
+
+
+def count_size_hints(monkeypatch, view: MessageView) -> list[int]:  # type: ignore[no-untyped-def]
+    """Rows whose size hint the delegate computed (not answered from its cache)."""
+    computed: list[int] = []
+    original = view.delegate._size_hint
+
+    def counting(index: Any) -> Any:
+        computed.append(index.row())
+        return original(index)
+
+    monkeypatch.setattr(view.delegate, "_size_hint", counting)
+    return computed
+
+
+def test_a_reflow_answers_size_hints_from_the_cache(monkeypatch, long_chat) -> None:  # type: ignore[no-untyped-def]
+    model, view = long_chat
+    computed = count_size_hints(monkeypatch, view)
+    view.doItemsLayout()
+    assert computed == []
+    model.update(make_message(5, "user", "Changed text"))
+    view.doItemsLayout()
+    assert computed == [model.row_of(5)]
+
+
+def test_exact_heights_outlive_evicted_documents(monkeypatch, long_chat) -> None:  # type: ignore[no-untyped-def]
+    model, view = long_chat
+    delegate = view.delegate
+    index = model.index(model.rowCount() - 1, 0)
+    exact = delegate.row_layout(index).height
+    monkeypatch.setattr("groq_desktop.app.chat.message_delegate.CONTENT_CACHE_SIZE", 0)
+    delegate._evict()
+    delegate._hints.clear()
+    assert delegate.content_documents(model.message(index.row()).id) == []
+    assert delegate.sizeHint(QStyleOptionViewItem(), index).height() == exact
+    assert model.message(index.row()).id not in delegate._estimated
+
+
+def test_heights_learnt_while_scrolling_wait_for_a_pause_and_keep_the_top_row(qtbot, long_chat) -> None:  # type: ignore[no-untyped-def]
+    model, view = long_chat
+    bar = view.verticalScrollBar()
+    # The user scrolls up into rows never painted: their exact heights replace the estimates.
+    reflows = view.reflow_count
+    bar.setValue(bar.value() - 3 * view.viewport().height())
+    view.viewport().repaint()
+    assert view.reflow_pending
+    assert view.reflow_count == reflows
+    anchor = view.indexAt(QPoint(1, 1))
+    top = view.visualRect(anchor).top()
+    view.reflow()
+    assert view.reflow_count == reflows + 1
+    assert not view.reflow_pending
+    assert view.indexAt(QPoint(1, 1)) == anchor
+    assert view.visualRect(anchor).top() == top
+    # After the re-flow the rows laid out while scrolling have their exact heights.
+    exact = [i for i in view.visible_indexes() if model.message(i.row()).id in view.delegate._rows]
+    assert exact
+    for index in exact:
+        assert view.visualRect(index).height() == view.delegate.row_layout(index).height
+
+
+def test_while_scrolling_a_paint_lays_out_rows_within_a_budget(qtbot, monkeypatch, long_chat) -> None:  # type: ignore[no-untyped-def]
+    model, view = long_chat
+    monkeypatch.setattr("groq_desktop.app.chat.message_delegate.LAYOUT_BUDGET_S", 0.0)
+    delegate = view.delegate
+    delegate.limit_layouts = lambda: True
+    delegate.forget()
+    view.doItemsLayout()
+    laid_out = delegate.layout_count
+    view.viewport().repaint()
+    visible = view.visible_indexes()
+    assert len(visible) >= 2
+    # Only the first row of the time window was laid out; the others were drawn as placeholders...
+    assert delegate.deferred_rows >= 1
+    assert len(delegate._rows) < len(visible)
+    # ...and are finished by later paints.
+    qtbot.waitUntil(lambda: all(model.message(i.row()).id in delegate._rows for i in view.visible_indexes()),
+                    timeout=5000)
+    assert delegate.layout_count > laid_out
+
+
+def test_streaming_into_a_long_list_throttles_reflows(qtbot, monkeypatch, long_chat) -> None:  # type: ignore[no-untyped-def]
+    model, view = long_chat
+    monkeypatch.setattr("groq_desktop.app.chat.message_view.LARGE_LIST_ROWS", 10)
+    model.append(make_message(999, "assistant", "", status="streaming"))
+    view.scroll_to_bottom()
+    view.grab()
+    qtbot.waitUntil(lambda: not view.reflow_pending, timeout=3000)
+    layouts: list[int] = []
+    original = view.delegate.flow_started
+
+    def counting() -> None:
+        layouts.append(1)
+        original()
+
+    monkeypatch.setattr(view.delegate, "flow_started", counting)
+    for i in range(8):
+        with qtbot.waitSignal(model.flushed, timeout=2000):
+            model.append_stream(999, f"Line {i} of the reply.\n\n")
+    # Eight height changes, but the list was re-measured on a timer, not once per change.
+    assert view.reflow_pending
+    assert len(layouts) < 8
+    index = model.index(model.row_of(999), 0)
+    qtbot.waitUntil(lambda: not view.reflow_pending, timeout=3000)
+    assert view.visualRect(index).height() == view.delegate.row_layout(index).height
+    assert view.is_at_bottom()

@@ -4,6 +4,11 @@ Speed comes from caching: every message keeps its laid-out documents, keyed by (
 palette), so painting a finished row is just drawing. A streaming reply keeps its renderer and the
 documents of its finished blocks ("sealed" documents); an update re-sets only the small live
 document at the end. Rows never laid out get an estimated height until they are first painted.
+
+Qt re-measures every row (one Python ``sizeHint`` call each) whenever any row's size changes, so
+``sizeHint`` answers from a per-row cache, exact heights outlive evicted documents, and the view is
+told about changed heights through ``reflow_requested`` (it decides when to re-flow) rather than by
+``sizeHintChanged`` straight away.
 """
 
 from __future__ import annotations
@@ -49,6 +54,13 @@ SEAL_HTML_CHARS = 6000
 """A streaming reply's finished blocks are frozen into a new document once this much HTML waits."""
 CONTENT_CACHE_SIZE = 200
 """Messages whose documents are kept (least recently painted are dropped first)."""
+RENDER_CACHE_SIZE = 1000
+"""Messages whose rendered HTML is kept after their documents were dropped (re-showing skips Markdown)."""
+LAYOUT_WINDOW_S = 0.100
+LAYOUT_BUDGET_S = 0.020
+"""While the user scrolls, laying out newly shown rows may take this much of every LAYOUT_WINDOW_S;
+rows beyond it are drawn as empty bubbles and finished when the window ends, so scrolling past
+long messages never blocks input for long (the first row of a window is always laid out)."""
 
 _DIMENSION_WORDS = {
     "TPM": "tokens-per-minute",
@@ -186,8 +198,21 @@ class ContentDocs:
     theme_key: tuple[int, ...] = ()
     font_key: str = ""
 
+    sealed_sizes: list[tuple[int, int]] = field(default_factory=list)
+    """(height, ideal width) of each sealed document: they never change at a given width."""
+
     def documents(self) -> list[QTextDocument]:
         return [*self.sealed, *([self.live] if self.live is not None and self.live_html else [])]
+
+    def sizes(self) -> list[tuple[int, int]]:
+        """(height, ideal width) of each of ``documents()``; asks Qt only about the live document."""
+        if self.live is None or not self.live_html:
+            return list(self.sealed_sizes)
+        return [*self.sealed_sizes, document_size(self.live)]
+
+
+def document_size(doc: QTextDocument) -> tuple[int, int]:
+    return math.ceil(doc.size().height()), math.ceil(doc.idealWidth())
 
 
 @dataclass(frozen=True)
@@ -247,7 +272,22 @@ class MessageDelegate(QStyledItemDelegate):
         self._estimated: set[int] = set()
         """Rows whose last size hint was an estimate: the view's flow must be redone once they are exact."""
         self._estimates: dict[int, tuple[int, int, int]] = {}  # id -> (revision, width, height)
-        self._pending_size_changes: set[int] = set()
+        self._exact: dict[int, tuple[tuple[Any, ...], int]] = {}
+        """id -> (layout key, height): exact heights, kept after the documents are evicted."""
+        self._hints: dict[int, tuple[QSize, int]] = {}
+        """row -> (size hint, message id if the hint is an estimate else -1); see ``sizeHint``."""
+        self._reflow_pending = False
+        self._renderers: OrderedDict[int, IncrementalMarkdown] = OrderedDict()
+        self._window_start = -1e9
+        self._window_spent = 0.0
+        self._deferred_update = False
+        self.limit_layouts: Callable[[], bool] = lambda: False
+        """True while layout work should be spread out (the view: while the user scrolls)."""
+        self.deferred_rows = 0
+        """Rows drawn as placeholders because a paint pass ran out of layout time (a benchmark hook)."""
+        self.reflow_requested: Callable[[bool], None] | None = None
+        """Called when row heights changed (True: the streaming row grew); the view re-flows when it
+        suits it. Without it the delegate emits ``sizeHintChanged`` on the next event-loop pass."""
         self._expanded: dict[int, bool] = {}
         self._theme: Theme | None = None
         self._context: LayoutContext | None = None
@@ -303,12 +343,15 @@ class MessageDelegate(QStyledItemDelegate):
 
     def forget(self, message_ids: set[int] | None = None) -> None:
         """Drop cached layouts (all, or of some messages)."""
+        self._hints.clear()
         if message_ids is None:
             self._content.clear()
             self._rows.clear()
             self._reasoning.clear()
             self._estimated.clear()
             self._estimates.clear()
+            self._exact.clear()
+            self._renderers.clear()
             return
         for message_id in message_ids:
             self._content.pop(message_id, None)
@@ -316,6 +359,8 @@ class MessageDelegate(QStyledItemDelegate):
             self._reasoning.pop(message_id, None)
             self._estimated.discard(message_id)
             self._estimates.pop(message_id, None)
+            self._exact.pop(message_id, None)
+            self._renderers.pop(message_id, None)
 
     def refresh_if_laid_out(self, index: ModelIndex) -> None:
         """After a row's data changed: re-lay it out now if it was laid out before (the streaming row)."""
@@ -356,10 +401,41 @@ class MessageDelegate(QStyledItemDelegate):
     # --- Qt delegate API ---------------------------------------------------------------
 
     def set_model(self, model: MessageListModel | None) -> None:
+        if self._model is not None:
+            for signal in self._structure_signals(self._model):
+                signal.disconnect(self._forget_hints)
+            self._model.dataChanged.disconnect(self._on_rows_changed)
         self._model = model
+        self._hints.clear()
+        if model is not None:
+            for signal in self._structure_signals(model):
+                signal.connect(self._forget_hints)
+            model.dataChanged.connect(self._on_rows_changed)
+
+    @staticmethod
+    def _structure_signals(model: MessageListModel) -> list[Any]:
+        return [model.modelReset, model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.layoutChanged]
+
+    def _forget_hints(self, *args: Any) -> None:
+        self._hints.clear()
+
+    def _on_rows_changed(self, top: QModelIndex, bottom: QModelIndex, roles: Any = None) -> None:
+        for row in range(top.row(), bottom.row() + 1):
+            self._hints.pop(row, None)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        # Called for every row on each re-flow of the list: keep it to dictionary lookups.
+        # Called for every row on each re-flow of the list: a cache hit is one dictionary lookup.
+        row = index.row()
+        cached = self._hints.get(row)
+        if cached is None:
+            cached = self._size_hint(index)
+            if self._model is not None:
+                self._hints[row] = cached
+        if cached[1] >= 0:
+            self._estimated.add(cached[1])
+        return cached[0]
+
+    def _size_hint(self, index: ModelIndex) -> tuple[QSize, int]:
         context = self._context or self.refresh_context()
         model = self._model
         if model is not None:
@@ -371,28 +447,77 @@ class MessageDelegate(QStyledItemDelegate):
             revision = index.data(MessageRole.REVISION)
             waiting = index.data(MessageRole.WAITING)
         layout = self._rows.get(message.id)
-        if layout is not None and layout.key == self._key(message, revision, waiting):
-            return QSize(context.width, layout.height)
-        self._estimated.add(message.id)
-        return QSize(context.width, self._estimate(message, revision, context, layout))
+        exact = self._exact.get(message.id)
+        if exact is not None:
+            key = self._key(message, revision, waiting)
+            if layout is not None and layout.key == key:
+                return QSize(context.width, layout.height), -1
+            if exact[0] == key:
+                return QSize(context.width, exact[1]), -1
+        return QSize(context.width, self._estimate(message, revision, context, layout)), message.id
+
+    def _over_budget(self, message: Message, index: ModelIndex) -> bool:
+        if not self.limit_layouts():
+            return False
+        cached = self._rows.get(message.id)
+        if cached is not None and cached.key == self._key(
+                message, index.data(MessageRole.REVISION), index.data(MessageRole.WAITING)):
+            return False
+        now = time.perf_counter()
+        if now - self._window_start >= LAYOUT_WINDOW_S:
+            self._window_start, self._window_spent = now, 0.0
+            return False
+        return self._window_spent >= LAYOUT_BUDGET_S
+
+    def _finish_later(self) -> None:
+        if not self._deferred_update:
+            self._deferred_update = True
+            wait = self._window_start + LAYOUT_WINDOW_S - time.perf_counter()
+            QTimer.singleShot(max(1, math.ceil(wait * 1000)), self._update_deferred)
+
+    def _update_deferred(self) -> None:
+        self._deferred_update = False
+        self._view.viewport().update()
+
+    def _paint_placeholder(self, painter: QPainter, message: Message, rect: QRect) -> None:
+        theme = self.theme()
+        width = self._bubble_max(message, rect.width())
+        left = rect.right() - SIDE_MARGIN - width if message.role == "user" else rect.left() + SIDE_MARGIN
+        bubble = QRect(left, rect.top() + ROW_GAP, width, max(1, rect.height() - 2 * ROW_GAP))
+        painter.save()
+        painter.setClipRect(rect, Qt.ClipOperation.IntersectClip)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(theme.border)
+        painter.setBrush(theme.bubble_user if message.role == "user" else theme.bubble_assistant)
+        painter.drawRoundedRect(QRectF(bubble).adjusted(0.5, 0.5, -0.5, -0.5), BUBBLE_RADIUS, BUBBLE_RADIUS)
+        painter.restore()
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         self.refresh_context()
         message: Message = index.data(MessageRole.MESSAGE)
+        if self._over_budget(message, index):
+            self.deferred_rows += 1
+            self._paint_placeholder(painter, message, option.rect)
+            self._finish_later()
+            return
+        started = time.perf_counter()
         layout = self.row_layout(index)
+        self._window_spent += time.perf_counter() - started
         if message.id in self._estimated:
             self._schedule_size_change(message.id)
         if message.id in self._content:
             self._content.move_to_end(message.id)
         theme = self.theme()
         painter.save()
+        # Until the view re-flows, a row laid out exactly may be taller than its slot: stay inside it.
+        painter.setClipRect(option.rect, Qt.ClipOperation.IntersectClip)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.translate(option.rect.topLeft())
         visible = self._view.viewport().rect().translated(-option.rect.topLeft()).intersected(
             QRect(0, 0, option.rect.width(), option.rect.height())
         )
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        self._paint_bubble(painter, message, layout, theme, selected)
+        self._paint_bubble(painter, message, layout, theme, selected, visible)
         self._paint_reasoning(painter, layout, theme, visible)
         self._paint_content(painter, message, layout, theme, visible)
         self._paint_status(painter, message, layout, theme, index)
@@ -423,6 +548,7 @@ class MessageDelegate(QStyledItemDelegate):
         )
         if context != self._context:
             self._context = context
+            self._hints.clear()
         return self._context
 
     def _key(self, message: Message, revision: int, waiting: Waiting | None) -> tuple[Any, ...]:
@@ -506,10 +632,10 @@ class MessageDelegate(QStyledItemDelegate):
         docs = self._content_docs(message, text_width, font, theme)
         layout.content_origin = QPoint(BUBBLE_PAD_X, y)
         offset = 0
-        for doc in docs.documents():
+        for doc_height, ideal_width in docs.sizes():
             layout.doc_offsets.append(offset)
-            offset += math.ceil(doc.size().height())
-            natural = max(natural, math.ceil(doc.idealWidth()))
+            offset += doc_height
+            natural = max(natural, ideal_width)
         y += offset
         if not message.content and not message.reasoning and waiting is None and message.status in ("streaming", "waiting"):
             layout.placeholder = QRect(BUBBLE_PAD_X, y, metrics.horizontalAdvance("Thinking…") + 4, metrics.height())
@@ -600,6 +726,9 @@ class MessageDelegate(QStyledItemDelegate):
         layout.hits = hits
         layout.height = bottom + ROW_GAP
         self._rows[message.id] = layout
+        self._exact[message.id] = (key, layout.height)
+        if self._model is not None:
+            self._hints.pop(self._model.row_of(message.id), None)
         return layout
 
     def _new_document(self, font: QFont, theme: Theme) -> QTextDocument:
@@ -623,6 +752,9 @@ class MessageDelegate(QStyledItemDelegate):
         docs = self._content.get(message.id)
         if docs is None:
             docs = ContentDocs()
+            kept = self._renderers.pop(message.id, None)
+            if kept is not None and kept.text == message.content:
+                docs.renderer = kept
             self._content[message.id] = docs
         renderer = docs.renderer
         resets = renderer.resets
@@ -631,6 +763,7 @@ class MessageDelegate(QStyledItemDelegate):
         rebuild = renderer.resets != resets or docs.theme_key != theme.key or docs.font_key != font_key
         if rebuild:
             docs.sealed.clear()
+            docs.sealed_sizes.clear()
             docs.sealed_blocks = 0
             docs.live = None
             docs.live_html = ""
@@ -641,6 +774,7 @@ class MessageDelegate(QStyledItemDelegate):
             for doc in docs.documents():
                 doc.setTextWidth(width)
                 self._count_layout(message.id)
+            docs.sealed_sizes = [document_size(doc) for doc in docs.sealed]
             docs.width = width
         del grew
         finished = renderer.finished
@@ -653,6 +787,7 @@ class MessageDelegate(QStyledItemDelegate):
                 doc = self._new_document(font, theme)
                 self._set_html(doc, "".join(finished[docs.sealed_blocks : i + 1]), width, message.id)
                 docs.sealed.append(doc)
+                docs.sealed_sizes.append(document_size(doc))
                 docs.sealed_blocks = i + 1
                 pending = 0
         live_html = "".join(finished[docs.sealed_blocks :]) + renderer.tail_html
@@ -686,45 +821,59 @@ class MessageDelegate(QStyledItemDelegate):
     def _refresh_row(self, message: Message, index: ModelIndex) -> None:
         previous = self._rows.get(message.id)
         layout = self._layout(message, index.data(MessageRole.REVISION), index.data(MessageRole.WAITING))
-        if previous is None or previous.height != layout.height or message.id in self._estimated:
-            self.sizeHintChanged.emit(QModelIndex(index))
+        if previous is None or message.id in self._estimated:
+            self._request_reflow(streaming=False)
+        elif previous.height != layout.height:
+            self._request_reflow(streaming=message.status == "streaming")
         else:
             self._view.viewport().update(self._view.visualRect(QModelIndex(index)))
 
     def _schedule_size_change(self, message_id: int) -> None:
-        if not self._pending_size_changes:
+        """A painted row's exact height replaced its estimate: the list must be re-flowed."""
+        self._request_reflow(streaming=False)
+
+    def _request_reflow(self, *, streaming: bool) -> None:
+        if self.reflow_requested is not None:
+            self.reflow_requested(streaming)
+            return
+        if not self._reflow_pending:
+            self._reflow_pending = True
             QTimer.singleShot(0, self._emit_size_changes)
-        self._pending_size_changes.add(message_id)
 
     def _emit_size_changes(self) -> None:
-        ids, self._pending_size_changes = self._pending_size_changes, set()
+        self._reflow_pending = False
         model = self._view.model()
-        if model is None:
-            return
-        row_of = getattr(model, "row_of", None)
-        for message_id in ids:
-            row = row_of(message_id) if row_of else -1
-            layout = self._rows.get(message_id)
-            if row >= 0 and layout is not None and message_id in self._estimated:
-                # Qt re-flows the whole list for any sizeHintChanged: one signal covers every row.
-                self.sizeHintChanged.emit(model.index(row, 0))
-                return
+        if model is not None and model.rowCount() > 0:
+            # Qt re-flows the whole list for any sizeHintChanged: one signal covers every row.
+            self.sizeHintChanged.emit(model.index(0, 0))
 
     def _evict(self) -> None:
+        # The row's exact height stays in ``_exact``, so the list doesn't fall back to an estimate.
         while len(self._content) > CONTENT_CACHE_SIZE:
-            message_id, _ = self._content.popitem(last=False)
+            message_id, docs = self._content.popitem(last=False)
             self._rows.pop(message_id, None)
             self._reasoning.pop(message_id, None)
+            self._renderers[message_id] = docs.renderer
+        while len(self._renderers) > RENDER_CACHE_SIZE:
+            self._renderers.popitem(last=False)
 
     # --- painting ----------------------------------------------------------------------
 
-    def _paint_bubble(self, painter: QPainter, message: Message, layout: RowLayout, theme: Theme, selected: bool) -> None:
+    def _paint_bubble(self, painter: QPainter, message: Message, layout: RowLayout, theme: Theme, selected: bool,
+                      visible: QRect) -> None:
         color = theme.bubble_user if message.role == "user" else theme.bubble_assistant
         if message.role == "system":
             color = _blend(theme.bubble_assistant, theme.muted, 0.1)
         painter.setPen(theme.accent if selected else theme.border)
         painter.setBrush(color)
-        painter.drawRoundedRect(QRectF(layout.bubble).adjusted(0.5, 0.5, -0.5, -0.5), BUBBLE_RADIUS, BUBBLE_RADIUS)
+        bubble = QRect(layout.bubble)
+        # A long reply's bubble can be tens of thousands of pixels tall: antialiasing all of it costs
+        # ~1 ms per paint. Cut it to the visible part; the cut corners fall outside the view.
+        margin = 2 * BUBBLE_RADIUS + 2
+        bubble.setTop(max(bubble.top(), visible.top() - margin))
+        bubble.setBottom(min(bubble.bottom(), visible.bottom() + margin))
+        if bubble.height() > 0:
+            painter.drawRoundedRect(QRectF(bubble).adjusted(0.5, 0.5, -0.5, -0.5), BUBBLE_RADIUS, BUBBLE_RADIUS)
 
     def _draw_document(self, painter: QPainter, doc: QTextDocument, origin: QPoint, color: QColor,
                        visible: QRect, theme: Theme) -> None:

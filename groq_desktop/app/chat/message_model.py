@@ -7,6 +7,7 @@ Streamed deltas are buffered and applied on a short timer, so a burst of tokens 
 from __future__ import annotations
 
 import dataclasses
+import gc
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
@@ -24,6 +25,8 @@ from PySide6.QtCore import (
 from groq_desktop.core.storage import Message
 
 STREAM_FLUSH_MS = 40
+FREEZE_AFTER_ROWS = 500
+"""Loading a conversation at least this long moves the heap to the GC's permanent generation."""
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -160,6 +163,10 @@ class MessageListModel(QAbstractListModel):
         self._reindex()
         self._revision = {m.id: self._bump() for m in self._rows}
         self.endResetModel()
+        if len(self._rows) >= FREEZE_AFTER_ROWS:
+            # Thousands of long-lived messages would otherwise be re-scanned by every full cyclic
+            # GC pass (~35 ms with 5,000 messages, a visible stall); they are freed by refcount anyway.
+            gc.freeze()
 
     def append(self, message: Message) -> None:
         row = len(self._rows)

@@ -25,6 +25,16 @@ from groq_desktop.core.storage import Message
 BOTTOM_SLACK_PX = 24
 """Within this distance of the end the view counts as "at the bottom" and follows new text."""
 COUNTDOWN_MS = 1000
+REFLOW_IDLE_MS = 200
+"""While the user scrolls, rows whose exact height replaced an estimate wait for a pause this long.
+
+A re-flow makes QListView re-measure every row (~40 ms for 5,000 rows); doing one per scroll step
+is what made scrolling long conversations stutter. Until then such rows paint clipped to their slot.
+"""
+STREAM_REFLOW_MS = 120
+"""In a long list, the growing streaming row re-flows the list at most this often (not per flush)."""
+LARGE_LIST_ROWS = 300
+"""Lists with more rows than this get the throttled streaming re-flow (short lists re-flow per flush)."""
 RETRYABLE_STATUSES = frozenset({"error", "stopped", "incomplete"})
 
 
@@ -60,6 +70,15 @@ class MessageView(QListView):
         self.verticalScrollBar().setSingleStep(24)
         self._stick = True
         self._last_maximum = 0
+        self._last_user_scroll = -1e9
+        self._own_scroll = False
+        self._reflow_timer = QTimer(self)
+        self._reflow_timer.setSingleShot(True)
+        self._reflow_timer.timeout.connect(self.reflow)
+        self._delegate.reflow_requested = self._on_reflow_requested
+        self._delegate.limit_layouts = self._user_scrolling
+        self.reflow_count = 0
+        """Deferred re-flows done by ``reflow`` (a test and benchmark hook)."""
         self.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self._countdown = QTimer(self)
@@ -135,11 +154,60 @@ class MessageView(QListView):
         bar = self.verticalScrollBar()
         # The value may already have moved (a user scroll that triggered a re-layout): judge by it too.
         if self._stick and bar.value() >= self._last_maximum - BOTTOM_SLACK_PX:
-            bar.setValue(maximum)
+            self._scroll_to(maximum)
         self._last_maximum = maximum
+
+    def _scroll_to(self, value: int) -> None:
+        """Move the scroll bar for the view's own reasons (not counted as the user scrolling)."""
+        self._own_scroll = True
+        try:
+            self.verticalScrollBar().setValue(value)
+        finally:
+            self._own_scroll = False
 
     def _on_scrolled(self, _value: int) -> None:
         self._stick = self.is_at_bottom()
+        if not self._own_scroll:
+            self._last_user_scroll = time.monotonic()
+            if self._reflow_timer.isActive():
+                self._reflow_timer.start(REFLOW_IDLE_MS)
+
+    # --- re-flow (row heights changed) -------------------------------------------------
+
+    def _user_scrolling(self) -> bool:
+        return time.monotonic() - self._last_user_scroll < REFLOW_IDLE_MS / 1000
+
+    def _on_reflow_requested(self, streaming: bool) -> None:
+        if self._user_scrolling():
+            self._reflow_timer.start(REFLOW_IDLE_MS)
+        elif streaming and self._model is not None and self._model.rowCount() > LARGE_LIST_ROWS:
+            if not self._reflow_timer.isActive():
+                self._reflow_timer.start(STREAM_REFLOW_MS)
+        elif streaming:
+            # Qt's own delayed layout (what sizeHintChanged does): merged with any other pending one.
+            self.scheduleDelayedItemsLayout()
+        elif not self._reflow_timer.isActive():
+            # Asked from paint(): re-flow after this paint, not in the middle of it.
+            self._reflow_timer.start(0)
+
+    @property
+    def reflow_pending(self) -> bool:
+        return self._reflow_timer.isActive()
+
+    def reflow(self) -> None:
+        """Re-measure every row now, keeping the top visible row in place (or the end, when following)."""
+        self._reflow_timer.stop()
+        if self._model is None:
+            return
+        anchor = QModelIndex() if self._stick else self.indexAt(QPoint(1, 1))
+        before = self.visualRect(anchor).top() if anchor.isValid() else 0
+        self.doItemsLayout()
+        self.reflow_count += 1
+        if anchor.isValid():
+            moved = self.visualRect(anchor).top() - before
+            if moved:
+                self._scroll_to(self.verticalScrollBar().value() + moved)
+        self.viewport().update()
 
     # --- find and navigation -----------------------------------------------------------
 
