@@ -479,3 +479,18 @@ def test_streaming_into_a_long_list_throttles_reflows(qtbot, monkeypatch, long_c
     qtbot.waitUntil(lambda: not view.reflow_pending, timeout=3000)
     assert view.visualRect(index).height() == view.delegate.row_layout(index).height
     assert view.is_at_bottom()
+
+
+def test_keyboard_edit_and_plain_copy_do_not_clash_with_the_window(qtbot, chat) -> None:  # type: ignore[no-untyped-def]
+    model, view = chat
+    keys = {a.shortcut().toString() for a in view.actions()}
+    assert "Ctrl+Shift+C" not in keys  # the window's "copy last reply"
+    assert {"Ctrl+C", "Ctrl+Alt+C", "Ctrl+E"} <= keys
+    edit = next(a for a in view.actions() if a.shortcut().toString() == "Ctrl+E")
+    view.setCurrentIndex(model.index(model.row_of(1), 0))  # a user message
+    with qtbot.waitSignal(view.edit_requested, timeout=1000) as blocker:
+        edit.trigger()
+    assert blocker.args == [1]
+    view.setCurrentIndex(model.index(model.row_of(2), 0))  # an assistant reply: nothing to edit
+    with qtbot.assertNotEmitted(view.edit_requested):
+        edit.trigger()

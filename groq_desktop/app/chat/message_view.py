@@ -371,7 +371,7 @@ class MessageView(QListView):
             actions.append(action)
 
         add("Copy as Markdown", lambda: self.copy_message(message_id, "markdown"), "Ctrl+C")
-        add("Copy as plain text", lambda: self.copy_message(message_id, "text"), "Ctrl+Shift+C")
+        add("Copy as plain text", lambda: self.copy_message(message_id, "text"), "Ctrl+Alt+C")
         if message.role == "user":
             add("Edit", lambda: self.edit_message(message_id), "Ctrl+E")
         if message.role == "assistant" and self._is_last_assistant(message_id):
@@ -389,6 +389,11 @@ class MessageView(QListView):
         text = message.content if fmt == "markdown" else self._delegate.plain_text(message)
         QGuiApplication.clipboard().setText(text)
         self.copy_requested.emit(message_id, fmt)
+
+    def _edit_if_user_message(self, message_id: int) -> None:
+        message = self._model.message_by_id(message_id) if self._model is not None else None
+        if message is not None and message.role == "user":
+            self.edit_message(message_id)
 
     def edit_message(self, message_id: int) -> None:
         self.edit_requested.emit(message_id)
@@ -421,7 +426,9 @@ class MessageView(QListView):
 
         bindings: list[tuple[str, Callable[[], None]]] = [
             ("Ctrl+C", on_current(lambda mid: self.copy_message(mid, "markdown"))),
-            ("Ctrl+Shift+C", on_current(lambda mid: self.copy_message(mid, "text"))),
+            # Ctrl+Shift+C is the window's "copy last reply"; plain text of this message is Ctrl+Alt+C.
+            ("Ctrl+Alt+C", on_current(lambda mid: self.copy_message(mid, "text"))),
+            ("Ctrl+E", on_current(self._edit_if_user_message)),
         ]
         for keys, handler in bindings:
             action = QAction(self)
