@@ -232,10 +232,8 @@ class GroqApiClient:
             delay = self.retry.delay(attempt)
             log.info("retrying %s %s after %s (attempt %d, waiting %.2f s)", method, path, type(error).__name__, attempt + 1, delay)
             attempt += 1
-            if cancel is not None and cancel.wait(delay):
+            if (cancel or threading.Event()).wait(delay):
                 raise RequestCancelledError("The request was cancelled while waiting to retry.")
-            if cancel is None:
-                time.sleep(delay)
 
     def _record(
         self,
