@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -115,3 +116,46 @@ def test_chat_with_this_model_opens_a_conversation_on_it(
     window.models_panel.use_for_transcription.emit("whisper-large-v3")
     assert window.stack.currentWidget() is window.transcription_panel
     window.close()
+
+
+def test_cancelling_a_waiting_chat_request_in_the_monitor_stops_it_in_the_chat(
+    qtbot: Any, event_loop_checked: Any, emulator_factory: Any, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from groq_desktop.core.limits import Cost, Dimension, ModelLimits
+    from groq_desktop.core.rate_limiter import Reservation
+    from tests.conftest import TEST_KEY
+
+    emulator = emulator_factory(time_scale=1.0, tokens_per_second=5000.0)
+    services = build_services(load_config({"GROQ_API_KEY": TEST_KEY, "GROQ_BASE_URL": emulator.base_url}))
+    window = MainWindow(services, settings_in(tmp_path))
+    qtbot.addWidget(window)
+    window.show()
+    chat, monitor, storage = window.chat_panel, window.monitor_panel, services.storage
+    qtbot.waitUntil(lambda: chat.models_ready, timeout=10_000)
+    model = "llama-3.1-8b-instant"
+    services.limiter.set_limits(model, ModelLimits({Dimension.RPM: 1}))  # one request a minute...
+    assert isinstance(services.limiter.try_reserve(model, Cost()), Reservation)  # ...already used
+    chat.new_conversation_with_model(model)
+    chat.composer.set_text("hello while the quota is short")
+    qtbot.keyClick(chat.composer.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: storage.count_messages(chat.conversation_id) == 2, timeout=5000)
+
+    def reply() -> Any:
+        return storage.list_messages(chat.conversation_id)[-1]
+
+    qtbot.waitUntil(lambda: chat.view.waiting_text(reply().id) is not None, timeout=5000)
+    window.show_area(monitor)
+    qtbot.waitUntil(lambda: monitor.queue_model.rowCount() > 0, timeout=5000)
+    monitor.queue_view.selectRow(0)
+    monitor.cancel_action.trigger()
+    qtbot.waitUntil(lambda: reply().status == "stopped", timeout=5000)
+    qtbot.waitUntil(lambda: not chat.composer.busy, timeout=5000)
+    assert emulator.stats.by_model.get(model, 0) == 0  # no chat request was sent
+    window.close()
+    task = asyncio.ensure_future(services.transcription.aclose())
+    qtbot.waitUntil(task.done, timeout=10_000)
+    task = asyncio.ensure_future(services.scheduler.aclose())
+    qtbot.waitUntil(task.done, timeout=10_000)
+    services.close()
