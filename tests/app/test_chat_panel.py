@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import requests
 from PySide6.QtCore import QSettings, Qt
 
 from groq_desktop.app.bridge import CoreSignals
@@ -23,7 +24,7 @@ from groq_desktop.app.panels import chat_panel as chat_panel_module
 from groq_desktop.app.panels.chat_panel import ChatPanel
 from groq_desktop.app.settings import AppSettings
 from groq_desktop.core.config import load_config
-from groq_desktop.core.limits import Cost
+from groq_desktop.core.limits import Cost, ModelLimits
 from groq_desktop.core.storage import MessageStatus, Storage
 from groq_desktop.services import chat_export
 from tests.conftest import TEST_KEY
@@ -61,9 +62,12 @@ def make_panel(
     envs: list[PanelEnv] = []
 
     def make(**emulator_config: Any) -> PanelEnv:
-        emulator = emulator_factory(**{"time_scale": 60.0, "tokens_per_second": 5000.0, **emulator_config})
+        config = {"time_scale": 60.0, "tokens_per_second": 5000.0, **emulator_config}
+        emulator = emulator_factory(**config)
         monkeypatch.setenv("GROQ_DESKTOP_HOME", str(tmp_path / f"home{len(envs)}"))
-        services = build_services(load_config({"GROQ_API_KEY": TEST_KEY, "GROQ_BASE_URL": emulator.base_url}))
+        # The app's limiter runs on the emulator's clock, as it would against a real Groq.
+        env_vars = {"GROQ_API_KEY": TEST_KEY, "GROQ_BASE_URL": emulator.base_url, "GROQ_TIME_SCALE": str(config["time_scale"])}
+        services = build_services(load_config(env_vars))
         services.registry.refresh(force=True)
         signals = CoreSignals(services)
         settings = AppSettings(QSettings(str(tmp_path / f"settings{len(envs)}.ini"), QSettings.Format.IniFormat))
@@ -200,7 +204,7 @@ def test_regenerate_and_edit_and_resend(qtbot: Any, make_panel: Callable[..., Pa
 def test_a_reply_held_for_quota_shows_the_wait_and_then_completes_by_itself(
     qtbot: Any, make_panel: Callable[..., PanelEnv]
 ) -> None:
-    env = make_panel()
+    env = make_panel(time_scale=1.0)  # real time: TPM refills 100 tokens a second
     panel = env.panel
     panel.new_conversation()
     panel.parameters.max_tokens.setValue(200)
@@ -214,6 +218,28 @@ def test_a_reply_held_for_quota_shows_the_wait_and_then_completes_by_itself(
     save_screenshot(panel, "chat_waiting.png")
     reply = wait_reply(qtbot, env, MessageStatus.COMPLETE)
     assert panel.messages.waiting(reply.id) is None and env.shown(reply.id).content == reply.content
+
+
+def test_a_429_from_the_server_shows_the_wait_and_then_completes_by_itself(
+    qtbot: Any, make_panel: Callable[..., PanelEnv]
+) -> None:
+    env = make_panel()
+    panel = env.panel
+    panel.new_conversation()
+    one_a_minute = ModelLimits.from_mapping({"RPM": 1, "RPD": 1000, "TPM": 100_000, "TPD": 1_000_000})
+    env.emulator.set_limits(MODEL, one_a_minute)
+    # Another client with the same key takes this minute's only request; the app can't know.
+    requests.post(
+        env.emulator.base_url + "/openai/v1/chat/completions",
+        json={"model": MODEL, "messages": [{"role": "user", "content": "elsewhere"}], "max_completion_tokens": 5},
+        headers={"Authorization": f"Bearer {TEST_KEY}"},
+        timeout=10,
+    ).raise_for_status()
+    type_and_send(qtbot, panel, "Hello after someone else used the quota")
+    qtbot.waitUntil(lambda: panel.messages.waiting(env.reply().id) is not None, timeout=5000)
+    assert "RPM" in panel.messages.waiting(env.reply().id).reason
+    reply = wait_reply(qtbot, env, MessageStatus.COMPLETE)
+    assert reply.content and env.emulator.stats.count(429) == 1  # one refusal, then no blind retry
 
 
 def test_a_cut_stream_shows_the_error_and_keeps_the_text(qtbot: Any, make_panel: Callable[..., PanelEnv]) -> None:
