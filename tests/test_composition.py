@@ -56,3 +56,18 @@ def test_a_request_that_waited_logs_why(emulator: Any, caplog: pytest.LogCapture
         assert emulator.stats.count(429) == 0
     finally:
         services.close()
+
+
+def test_deleted_conversations_are_purged_at_the_next_start() -> None:
+    services = build_services(load_config({}))
+    kept = services.storage.create_conversation("kept", MODEL)
+    gone = services.storage.create_conversation("gone", MODEL)
+    services.storage.delete_conversation(gone.id)
+    assert gone.id in {c.id for c in services.storage.list_conversations(include_deleted=True)}
+    services.close()
+    restarted = build_services(load_config({}))
+    try:
+        ids = {c.id for c in restarted.storage.list_conversations(include_deleted=True)}
+        assert kept.id in ids and gone.id not in ids
+    finally:
+        restarted.close()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,6 +84,8 @@ def build_services(config: AppConfig, *, key_store: KeyStore | None = None) -> S
     # Demo conversations and the emulator's model list never mix with a real account's.
     suffix = "-demo" if config.demo else ""
     storage = Storage(paths.data_dir() / f"groq_desktop{suffix}.sqlite3")
+    # Undo of a delete lasts for the session that deleted it.
+    storage.purge_deleted(older_than=time.time())
     interrupted = storage.mark_interrupted()
     if interrupted:
         log.warning("%d replies were cut off when the app last stopped; they are marked incomplete", interrupted)
