@@ -194,9 +194,11 @@ class MainWindow(QMainWindow):
         self.show_area(self.transcription_panel)
         self.transcription_panel.pick_files()
 
-    def open_settings(self) -> None:
+    def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.services, self.settings, self)
+        dialog.accepted.connect(self.chat_panel.apply_settings)
         dialog.open()
+        return dialog
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         self.settings.set(Key.WINDOW_GEOMETRY, self.saveGeometry())

@@ -7,6 +7,7 @@ import sys
 from PySide6.QtCore import QProcess
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -43,6 +44,10 @@ class SettingsDialog(QDialog):
         self.plan_combo.addItems(services.limit_table.plan_names())
         self.plan_combo.setCurrentText(str(settings.get(Key.PLAN)))
         form.addRow("Plan (limits)", self.plan_combo)
+        self.enter_sends = QCheckBox("Enter sends; Shift+Enter starts a new line")
+        self.enter_sends.setToolTip("Off: Shift+Enter sends and Enter starts a new line (Ctrl+Enter always sends)")
+        self.enter_sends.setChecked(bool(settings.get(Key.ENTER_SENDS)))
+        form.addRow("Composer", self.enter_sends)
         self.restart_note = QLabel("")
         self.restart_note.setWordWrap(True)
         form.addRow("", self.restart_note)
@@ -60,6 +65,7 @@ class SettingsDialog(QDialog):
         self._settings.set(Key.BASE_URL, base_url)
         plan = self.plan_combo.currentText()
         self._settings.set(Key.PLAN, plan)
+        self._settings.set(Key.ENTER_SENDS, self.enter_sends.isChecked())
         self._settings.sync()
         self._services.limiter.set_plan(plan)  # limits apply at once; a new connection needs a restart
         if connection_changed:

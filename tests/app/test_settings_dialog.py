@@ -57,3 +57,19 @@ def test_changing_only_the_plan_needs_no_restart(
     dialog.plan_combo.setCurrentText("developer")
     dialog.save()
     assert services.limiter.plan == "developer" and not offered
+
+
+def test_enter_behaviour_is_a_setting_the_chat_follows_at_once(
+    qtbot: Any, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, event_loop_checked: Any
+) -> None:
+    from groq_desktop.app.main_window import MainWindow
+
+    monkeypatch.setattr(settings_dialog, "offer_restart", lambda parent: None)
+    window = MainWindow(services, AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
+    qtbot.addWidget(window)
+    assert window.chat_panel.composer.edit.enter_sends
+    dialog = window.open_settings()
+    dialog.enter_sends.setChecked(False)
+    dialog.save()
+    assert not window.chat_panel.composer.edit.enter_sends
+    window.close()

@@ -820,10 +820,9 @@ class ChatPanel(QWidget):
     def _notify(self, text: str) -> None:
         self.status_label.setText(text)
 
-    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
-        # The settings dialog may have flipped Enter/Shift+Enter since the panel was built.
+    def apply_settings(self) -> None:
+        """The settings dialog may have flipped Enter/Shift+Enter."""
         self.composer.set_enter_sends(bool(self.settings.get(Key.ENTER_SENDS)))
-        super().showEvent(event)  # type: ignore[arg-type]
 
     def current_title(self) -> str:
         conversation = self._conversation()
