@@ -22,6 +22,7 @@ class Key(StrEnum):
     CHUNK_SECONDS = "transcription/chunk_seconds"
     OVERLAP_SECONDS = "transcription/overlap_seconds"
     AUTO_EXPORT_DIR = "transcription/auto_export_dir"
+    AUTO_EXPORT_FORMATS = "transcription/auto_export_formats"
     WINDOW_GEOMETRY = "window/geometry"
     LAST_PANEL = "window/last_panel"
 

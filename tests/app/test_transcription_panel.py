@@ -248,3 +248,20 @@ def test_segment_model_finds_the_playing_segment(qtmodeltester: Any) -> None:
     model.set_playing(2)
     assert model.index(2, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
     assert model.index(1, 0).data(Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_auto_export_formats_are_remembered(qtbot: Any, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from groq_desktop.app.settings import AppSettings
+    from groq_desktop.app.transcription.options import OptionsWidget
+
+    settings = AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    first = OptionsWidget(settings)
+    qtbot.addWidget(first)
+    assert first.export_formats() == ("txt", "srt")
+    first.format_boxes["vtt"].setChecked(True)
+    first.format_boxes["txt"].setChecked(False)
+    again = OptionsWidget(settings)
+    qtbot.addWidget(again)
+    assert again.export_formats() == ("srt", "vtt")

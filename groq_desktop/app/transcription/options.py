@@ -113,10 +113,11 @@ class OptionsWidget(QWidget):
         form.addRow("Auto-export to", row)
         formats_row = QHBoxLayout()
         self.format_boxes: dict[str, QCheckBox] = {}
+        chosen = str(settings.get(Key.AUTO_EXPORT_FORMATS) or "txt,srt").split(",")
         for fmt in EXPORT_FORMATS:
             box = QCheckBox(fmt.upper())
-            box.setChecked(fmt in ("txt", "srt"))
-            box.toggled.connect(self.changed)
+            box.setChecked(fmt in chosen)
+            box.toggled.connect(self._formats_edited)
             self.format_boxes[fmt] = box
             formats_row.addWidget(box)
         formats_row.addStretch(1)
@@ -182,6 +183,10 @@ class OptionsWidget(QWidget):
         if folder is not None:
             self.export_edit.setText(str(folder))
             self._export_dir_edited()
+
+    def _formats_edited(self) -> None:
+        self._settings.set(Key.AUTO_EXPORT_FORMATS, ",".join(self.export_formats()))
+        self.changed.emit()
 
     def _export_dir_edited(self) -> None:
         folder = self.export_dir()
