@@ -7,6 +7,11 @@ a queued Qt signal.
 
 * view: ``MessageListModel.append_stream`` (coalesced flushes) + ``MessageView`` (incremental
   Markdown, cached documents).
+* panel: the real app path. ``build_services`` against the same emulator, a real ``ChatPanel`` on a
+  qasync loop, one message sent from the composer: ``ChatService`` streams in its worker thread
+  (coalesced flushes to the loop, a storage save every 250 ms), the panel feeds its
+  ``MessageListModel`` and ``MessageView``. The last token is timed where the service's worker
+  takes it (``ChatService._take_delta``).
 * naive: on every chunk, render the whole reply's Markdown to HTML and ``setHtml`` it on one
   QTextBrowser. This falls further behind with every token (quadratic work), so it runs under a CPU
   budget; its total is extrapolated quadratically from the tokens it got through.
@@ -20,6 +25,7 @@ Run: ``python -m benchmarks.stream_render``.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import socket
@@ -36,24 +42,34 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal  # noqa: E402
+import qasync  # noqa: E402
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal  # noqa: E402
 from PySide6.QtWidgets import QApplication, QTextBrowser  # noqa: E402
 
 from benchmarks.results_file import write_result  # noqa: E402
+from groq_desktop.app.bridge import CoreSignals  # noqa: E402
 from groq_desktop.app.chat.markdown_render import render_markdown  # noqa: E402
 from groq_desktop.app.chat.message_model import MessageListModel  # noqa: E402
 from groq_desktop.app.chat.message_view import MessageView  # noqa: E402
+from groq_desktop.app.composition import Services, build_services  # noqa: E402
+from groq_desktop.app.panels.chat_panel import ChatPanel  # noqa: E402
+from groq_desktop.app.settings import AppSettings  # noqa: E402
 from groq_desktop.core.api_client import GroqApiClient  # noqa: E402
-from groq_desktop.core.config import ClientConfig  # noqa: E402
+from groq_desktop.core.config import ClientConfig, load_config  # noqa: E402
+from groq_desktop.core.limits import ModelLimits  # noqa: E402
 from groq_desktop.core.secrets import Secret  # noqa: E402
-from groq_desktop.core.storage import Message  # noqa: E402
+from groq_desktop.core.storage import Message, MessageStatus  # noqa: E402
 from groq_desktop.errors import RequestCancelledError  # noqa: E402
+from groq_desktop.services.chat import ChatEvent  # noqa: E402
 
 MODEL = "llama-3.3-70b-versatile"
 REPLY_TOKENS = int(os.environ.get("STREAM_RENDER_TOKENS", "20000"))
 NAIVE_CPU_BUDGET_S = float(os.environ.get("STREAM_RENDER_NAIVE_BUDGET", "60"))
 HEARTBEAT_MS = 5
 API_KEY = "gsk_benchmark_key_0123456789"
+EMULATOR_TIME_SCALE = 60
+PROMPT = f"Write a long answer. [[emulator reply_tokens={REPLY_TOKENS}]]"
+UNLIMITED = {"RPM": 10**9, "RPD": 10**9, "TPM": 10**9, "TPD": 10**9}
 PROFILE_STALLS = os.environ.get("STREAM_RENDER_PROFILE") == "1"
 PROFILE_STALL_S = float(os.environ.get("STREAM_RENDER_PROFILE_MS", "30")) / 1000
 
@@ -176,7 +192,7 @@ class RunResult:
 
 def start_stream(client: GroqApiClient, relay: Relay, stop: threading.Event,
                  handles: list[Any]) -> threading.Thread:
-    messages = [{"role": "user", "content": f"Write a long answer. [[emulator reply_tokens={REPLY_TOKENS}]]"}]
+    messages = [{"role": "user", "content": PROMPT}]
 
     def work() -> None:
         length = 0
@@ -265,19 +281,14 @@ def run_view(app: QApplication, client: GroqApiClient) -> RunResult:
 
     view.delegate.on_paint = on_paint
     heartbeat = Heartbeat()
-    sampler = StallSampler(heartbeat) if PROFILE_STALLS else None
+    sampler = start_profiling(heartbeat)
     stop = threading.Event()
     cpu0, ui0, wall0 = time.process_time(), time.thread_time(), time.perf_counter()
     heartbeat.start()
-    if sampler is not None:
-        sampler.start()
     thread = start_stream(client, relay, stop, [])
     wait_until(app, lambda: state["final_paint"] is not None, 300)
     stall = heartbeat.stop()
-    if sampler is not None:
-        sampler.stop()
-        slow = sorted(TimedApplication.slow, reverse=True)[:25]
-        print("slowest event dispatches (ms, event, receiver):", *slow, sep="\n  ", file=sys.stderr)
+    stop_profiling(sampler)
     result = RunResult(
         tokens=state["tokens"],
         chars=len(model.message_by_id(2).content),  # type: ignore[union-attr]
@@ -292,6 +303,131 @@ def run_view(app: QApplication, client: GroqApiClient) -> RunResult:
     result.extra = {"documents": len(docs), "layouts": view.delegate.layouts_by_id[2],
                     "parsed_chars": view.delegate._content[2].renderer.rendered_chars}
     view.close()
+    return result
+
+
+def start_profiling(heartbeat: Heartbeat) -> StallSampler | None:
+    if not PROFILE_STALLS:
+        return None
+    TimedApplication.slow.clear()
+    sampler = StallSampler(heartbeat)
+    sampler.start()
+    return sampler
+
+
+def stop_profiling(sampler: StallSampler | None) -> None:
+    if sampler is None:
+        return
+    sampler.stop()
+    slow = sorted(TimedApplication.slow, reverse=True)[:25]
+    print("slowest event dispatches (ms, event, receiver):", *slow, sep="\n  ", file=sys.stderr)
+
+
+def start_app_loop(app: QApplication) -> qasync.QThreadExecutor:
+    """A qasync loop marked as running on this thread and driven by ``wait_until`` (as the tests do).
+
+    Returns its executor (``asyncio.to_thread``'s threads), to shut down at the end.
+    """
+    loop = qasync.QEventLoop(app, already_running=True)
+    asyncio.set_event_loop(loop)
+    executor = qasync.QThreadExecutor(4)
+    loop.set_default_executor(executor)
+    return executor
+
+
+def build_panel_services(folder: Path, base_url: str) -> Services:
+    """What the app builds, pointed at the benchmark's emulator, with a throwaway user folder."""
+    os.environ["GROQ_DESKTOP_HOME"] = str(folder / "home")
+    env = {"GROQ_API_KEY": API_KEY, "GROQ_BASE_URL": base_url, "GROQ_TIME_SCALE": str(EMULATOR_TIME_SCALE),
+           "GROQ_PLAN": "developer"}
+    services = build_services(load_config(env))
+    services.limiter.set_limits(MODEL, ModelLimits.from_mapping(UNLIMITED))
+    return services
+
+
+def count_draft(services: Services) -> int:
+    return services.token_counter.estimate_prompt_tokens(MODEL, [{"role": "user", "content": PROMPT}])
+
+
+def run_panel(app: QApplication, base_url: str, folder: Path) -> RunResult:
+    """The full app path: ChatService (worker thread, coalesced flushes, storage saves) into a real ChatPanel."""
+    services = build_panel_services(folder, base_url)
+    signals = CoreSignals(services)
+    settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+    panel = ChatPanel(services, signals, settings)
+    panel.resize(1180, 760)
+    panel.show()
+    wait_until(app, lambda: panel.models_ready, 30)
+    conversation_id = panel.new_conversation_with_model(MODEL)
+    services.chat.update_settings(conversation_id, params={"max_completion_tokens": REPLY_TOKENS + 100})
+    panel.open_conversation(conversation_id)
+    # The message is typed before it is sent: the composer's debounced count of the draft loads the
+    # tokenizer then (its first use holds the GIL ~100 ms in a worker thread), as it does for a user.
+    panel.composer.set_text(PROMPT)
+    wait_until(app, lambda: panel.composer.tokens_label.text().startswith(f"{count_draft(services):,} "), 30)
+    wait_until(app, lambda: False, 0.2)
+
+    state: dict[str, Any] = {"tokens": 0, "last_token": 0.0, "reply_id": None, "final_len": None,
+                             "final_paint": None, "saves": 0}
+    chat, storage = services.chat, services.storage
+    take_delta, update_message, on_chat_event = chat._take_delta, storage.update_message, panel._on_chat_event
+
+    def timed_take_delta(gen: Any, content: str, reasoning: str) -> None:
+        # Worker thread: the moment the service has the token in hand.
+        state["tokens"] += 1
+        state["last_token"] = time.perf_counter()
+        take_delta(gen, content, reasoning)
+
+    def counted_update_message(message_id: int, **changes: Any) -> Any:
+        state["saves"] += 1
+        return update_message(message_id, **changes)
+
+    def watched_chat_event(conversation: int, event: ChatEvent) -> None:
+        on_chat_event(conversation, event)
+        state["reply_id"] = event.message_id
+        if event.kind == "done":
+            stored = storage.get_message(event.message_id)
+            state["final_len"] = len(stored.content) if stored is not None else 0
+
+    def on_paint(message_id: int) -> None:
+        if message_id != state["reply_id"] or state["final_len"] is None or state["final_paint"] is not None:
+            return
+        message = panel.messages.message_by_id(message_id)
+        if (message is not None and message.status == MessageStatus.COMPLETE
+                and len(message.content) == state["final_len"] and not panel.messages.has_pending()):
+            state["final_paint"] = time.perf_counter()
+
+    chat._take_delta = timed_take_delta  # type: ignore[method-assign]
+    storage.update_message = counted_update_message  # type: ignore[method-assign]
+    panel._on_chat_event = watched_chat_event  # type: ignore[method-assign]
+    panel.view.delegate.on_paint = on_paint
+
+    heartbeat = Heartbeat()
+    sampler = start_profiling(heartbeat)
+    cpu0, ui0, wall0 = time.process_time(), time.thread_time(), time.perf_counter()
+    heartbeat.start()
+    panel.composer.send_button.click()
+    finished = wait_until(app, lambda: state["final_paint"] is not None, 300)
+    stall = heartbeat.stop()
+    stop_profiling(sampler)
+    reply = panel.messages.message_by_id(state["reply_id"]) if state["reply_id"] is not None else None
+    result = RunResult(
+        tokens=state["tokens"],
+        chars=len(reply.content) if reply is not None else 0,
+        stall_ms=stall * 1000,
+        final_render_ms=(state["final_paint"] - state["last_token"]) * 1000 if finished else None,
+        cpu_s=time.process_time() - cpu0,
+        ui_cpu_s=time.thread_time() - ui0,
+        wall_s=time.perf_counter() - wall0,
+        completed=finished,
+        extra={"saves": state["saves"], "status": reply.status if reply is not None else None},
+    )
+    panel.shutdown()
+    closing = asyncio.ensure_future(services.scheduler.aclose())
+    wait_until(app, closing.done, 10)
+    signals.disconnect_core()
+    services.close()
+    panel.close()
     return result
 
 
@@ -383,13 +519,12 @@ def free_port() -> int:
 
 def start_emulator(folder: Path) -> tuple[subprocess.Popen[bytes], str]:
     """The emulator in its own process (its own GIL), with limits no benchmark run can reach."""
-    big = {"RPM": 10**9, "RPD": 10**9, "TPM": 10**9, "TPD": 10**9}
     limits = folder / "limits.json"
-    limits.write_text(json.dumps({"plans": {"developer": {"default": big, "models": {MODEL: big}}}}))
+    limits.write_text(json.dumps({"plans": {"developer": {"default": UNLIMITED, "models": {MODEL: UNLIMITED}}}}))
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "groq_desktop.emulator.cli", "--port", str(port), "--plan", "developer",
-         "--tokens-per-second", "5000", "--time-scale", "60", "--limits", str(limits)],
+         "--tokens-per-second", "5000", "--time-scale", str(EMULATOR_TIME_SCALE), "--limits", str(limits)],
         stdout=subprocess.DEVNULL,
     )
     base_url = f"http://127.0.0.1:{port}"
@@ -416,6 +551,10 @@ def main() -> int:
             warm_up(app)
             view = run_view(app, client)
             load_view = os.getloadavg()
+            executor = start_app_loop(app)
+            panel = run_panel(app, base_url, Path(folder))
+            executor.shutdown(wait=True)
+            load_panel = os.getloadavg()
             naive = run_naive(app, client)
         finally:
             emulator.terminate()
@@ -436,6 +575,17 @@ def main() -> int:
             "wall s": round(view.wall_s, 2),
         },
         {
+            "variant": "ChatPanel (full app path: ChatService, storage saves, panel)",
+            "tokens rendered": panel.tokens,
+            "chars": panel.chars,
+            "longest stall ms": round(panel.stall_ms, 1),
+            "last token -> final paint ms": round(panel.final_render_ms, 1) if panel.final_render_ms is not None else "never (timed out)",
+            "process CPU s": round(panel.cpu_s, 2),
+            "UI-thread CPU s": round(panel.ui_cpu_s, 2),
+            "CPU s for the full reply": round(panel.cpu_s, 2),
+            "wall s": round(panel.wall_s, 2),
+        },
+        {
             "variant": "naive (full re-render + setHtml per chunk)",
             "tokens rendered": naive.tokens,
             "chars": naive.chars,
@@ -449,12 +599,17 @@ def main() -> int:
     ]
     ratio = naive_cpu_full / view.cpu_s if view.cpu_s else float("nan")
     ui_ratio = naive_ui_full / view.ui_cpu_s if view.ui_cpu_s else float("nan")
+    panel_ratio = naive_cpu_full / panel.cpu_s if panel.cpu_s else float("nan")
+    panel_ui_ratio = naive_ui_full / panel.ui_cpu_s if panel.ui_cpu_s else float("nan")
     notes = (
         f"{REPLY_TOKENS:,}-token reply from the emulator in a separate process at 5,000 tok/s, one token per "
         f"SSE chunk, view 900x700 offscreen. CPU ratio naive/view for the full reply: {ratio:,.0f}x (process), "
-        f"{ui_ratio:,.0f}x (UI thread). Process CPU includes the HTTP worker thread (the emulator's own "
+        f"{ui_ratio:,.0f}x (UI thread); naive/ChatPanel: {panel_ratio:,.0f}x (process), {panel_ui_ratio:,.0f}x (UI thread). "
+        f"The ChatPanel run is the app's own path (build_services, ChatService's worker thread and "
+        f"{panel.extra.get('saves')} storage writes, a real ChatPanel at 1180x760 on a qasync loop); its last "
+        f"token is timed when ChatService's worker takes it. Process CPU includes the HTTP worker thread (the emulator's own "
         f"process is not counted). Load average (1 min) before / after the view run: "
-        f"{load_before[0]:.2f} / {load_view[0]:.2f} on {os.cpu_count()} cores. The naive run stops after {NAIVE_CPU_BUDGET_S:.0f} s of CPU; when it does, its full-reply "
+        f"{load_before[0]:.2f} / {load_view[0]:.2f}, after the ChatPanel run {load_panel[0]:.2f} on {os.cpu_count()} cores. The naive run stops after {NAIVE_CPU_BUDGET_S:.0f} s of CPU; when it does, its full-reply "
         "CPU is extrapolated from a least-squares fit of its per-chunk cost (a + b x text length) over the "
         f"whole reply, plus the worker CPU of the view run. View internals: "
         f"{view.extra.get('documents')} documents, {view.extra.get('layouts')} layouts, "

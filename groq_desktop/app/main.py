@@ -7,6 +7,7 @@ import asyncio
 import logging
 import os
 import sys
+import threading
 from pathlib import Path
 
 os.environ.setdefault("QT_API", "pyside6")
@@ -59,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     asyncio.set_event_loop(loop)
     window = MainWindow(services, settings)
     window.show()
+    threading.Thread(target=services.token_counter.warm_up, name="tokenizer-warm-up", daemon=True).start()
     if args.files:
         window.open_files(args.files)
 

@@ -132,8 +132,9 @@ class _Generation:
     lock: threading.Lock = field(default_factory=threading.Lock)
     stream: ChatStream | None = None
     job_id: int | None = None
-    content: str = ""
-    reasoning: str = ""
+    # The reply so far as pieces: appending one token to a 100 KB string would copy it each time.
+    content_parts: list[str] = field(default_factory=list)
+    reasoning_parts: list[str] = field(default_factory=list)
     pending_content: str = ""
     pending_reasoning: str = ""
     flush_scheduled: bool = False
@@ -142,6 +143,13 @@ class _Generation:
     last_saved: float = 0.0
     task: asyncio.Task[None] | None = None
     done: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def text(self) -> tuple[str, str]:
+        """Content and reasoning so far (call with ``lock`` held); joins the pieces once."""
+        content, reasoning = "".join(self.content_parts), "".join(self.reasoning_parts)
+        self.content_parts[:] = [content] if content else []
+        self.reasoning_parts[:] = [reasoning] if reasoning else []
+        return content, reasoning
 
 
 class ChatService:
@@ -485,7 +493,9 @@ class ChatService:
         self, gen: _Generation, messages: list[dict[str, Any]], params: dict[str, Any], _reservation: Reservation
     ) -> _StreamResult:
         with gen.lock:
-            gen.content = gen.reasoning = gen.pending_content = gen.pending_reasoning = ""
+            gen.content_parts.clear()
+            gen.reasoning_parts.clear()
+            gen.pending_content = gen.pending_reasoning = ""
         gen.on_event(ChatEvent("started", gen.message_id))
         worker = asyncio.ensure_future(asyncio.to_thread(self._stream_blocking, gen, messages, params))
         try:
@@ -541,8 +551,10 @@ class ChatService:
         with gen.lock:
             if gen.finished:
                 return
-            gen.content += content
-            gen.reasoning += reasoning
+            if content:
+                gen.content_parts.append(content)
+            if reasoning:
+                gen.reasoning_parts.append(reasoning)
             gen.pending_content += content
             gen.pending_reasoning += reasoning
             schedule = not gen.flush_scheduled
@@ -551,7 +563,7 @@ class ChatService:
             save = now - gen.last_saved >= self.save_interval
             if save:
                 gen.last_saved = now
-                snapshot = (gen.content, gen.reasoning)
+                snapshot = gen.text()
         if schedule:
             with contextlib.suppress(RuntimeError):  # the loop closed under us: nobody to tell
                 gen.loop.call_soon_threadsafe(self._flush, gen)
@@ -592,7 +604,7 @@ class ChatService:
             gen.finished = True
             pending = (gen.pending_content, gen.pending_reasoning)
             gen.pending_content = gen.pending_reasoning = ""
-            content, reasoning = gen.content, gen.reasoning
+            content, reasoning = gen.text()
         if pending[0] or pending[1]:
             self._emit(gen, ChatEvent("delta", gen.message_id, pending[0], pending[1]))
         # KeyError: the conversation was truncated under the reply.
