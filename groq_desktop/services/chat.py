@@ -152,6 +152,16 @@ class _Generation:
         return content, reasoning
 
 
+def _end_stream(gen: _Generation) -> None:
+    """Mark the reply stopped and drop its connection at once (any thread)."""
+    gen.stop_requested = True
+    gen.cancel.set()
+    with gen.lock:
+        stream = gen.stream
+    if stream is not None:
+        stream.close()
+
+
 class ChatService:
     def __init__(
         self,
@@ -356,12 +366,7 @@ class ChatService:
         gen = self._active.get(message_id)
         if gen is None:
             return False
-        gen.stop_requested = True
-        gen.cancel.set()
-        with gen.lock:
-            stream = gen.stream
-        if stream is not None:
-            stream.close()
+        _end_stream(gen)
         if gen.job_id is not None:
             self.scheduler.cancel(gen.job_id)
         return True
@@ -501,13 +506,7 @@ class ChatService:
         try:
             return await asyncio.shield(worker)
         except asyncio.CancelledError:
-            # Cancelled from the queue monitor: end the stream the same way Stop does.
-            gen.stop_requested = True
-            gen.cancel.set()
-            with gen.lock:
-                stream = gen.stream
-            if stream is not None:
-                stream.close()
+            _end_stream(gen)  # cancelled from the queue monitor: the same as Stop
             with contextlib.suppress(BaseException):
                 await worker
             raise

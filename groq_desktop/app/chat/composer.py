@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -13,6 +12,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from groq_desktop.app.chat.notice_bar import notice_bar
 
 DEBOUNCE_MS = 150
 
@@ -77,19 +78,12 @@ class Composer(QWidget):
         self.tokens_label.setObjectName("composerTokens")
         self.tokens_label.setToolTip("Tokens of the conversation plus this draft, against the model's context window")
 
-        self.warning = QFrame()
-        self.warning.setObjectName("contextWarning")
-        self.warning.setFrameShape(QFrame.Shape.StyledPanel)
-        warning_row = QHBoxLayout(self.warning)
-        warning_row.setContentsMargins(8, 4, 8, 4)
-        self.warning_label = QLabel()
-        self.warning_label.setWordWrap(True)
-        self.drop_button = QPushButton("Drop oldest turns")
-        self.drop_button.setToolTip("Leave the oldest turns out of what is sent (they stay in the history)")
+        self.warning, self.warning_label, self.drop_button = notice_bar(
+            "contextWarning",
+            "Drop oldest turns",
+            tooltip="Leave the oldest turns out of what is sent (they stay in the history)",
+        )
         self.drop_button.clicked.connect(self.drop_turns_requested)
-        warning_row.addWidget(self.warning_label, 1)
-        warning_row.addWidget(self.drop_button)
-        self.warning.hide()
         palette = self.warning.palette()
         palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.ToolTipBase))
         palette.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.ToolTipText))

@@ -34,6 +34,7 @@ from groq_desktop.app.chat.composer import Composer
 from groq_desktop.app.chat.conversation_model import ConversationListModel
 from groq_desktop.app.chat.message_model import MessageListModel
 from groq_desktop.app.chat.message_view import MessageView
+from groq_desktop.app.chat.notice_bar import notice_bar
 from groq_desktop.app.chat.parameters import PARAM_KEYS, ModelPicker, ParametersWidget
 from groq_desktop.app.composition import Services
 from groq_desktop.app.settings import AppSettings, Key
@@ -118,18 +119,9 @@ class ChatPanel(QWidget):
         self.conversation_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.conversation_list.setToolTip("Double-click or F2 renames · Delete removes (Ctrl+Z undoes)")
 
-        self.undo_bar = QFrame()
-        self.undo_bar.setObjectName("undoBar")
-        self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
-        undo_row = QHBoxLayout(self.undo_bar)
-        undo_row.setContentsMargins(6, 2, 6, 2)
-        self.undo_label = QLabel()
-        self.undo_label.setWordWrap(True)
-        self.undo_button = QPushButton("Undo")
-        self.undo_button.setToolTip("Bring the conversation back (Ctrl+Z)")
-        undo_row.addWidget(self.undo_label, 1)
-        undo_row.addWidget(self.undo_button)
-        self.undo_bar.hide()
+        self.undo_bar, self.undo_label, self.undo_button = notice_bar(
+            "undoBar", "Undo", tooltip="Bring the conversation back (Ctrl+Z)", margins=(6, 2, 6, 2)
+        )
         self._undo_timer = QTimer(self)
         self._undo_timer.setSingleShot(True)
         self._undo_timer.setInterval(UNDO_SECONDS * 1000)
@@ -166,27 +158,10 @@ class ChatPanel(QWidget):
         header.addWidget(self.model_picker)
         header.addWidget(self.export_button)
 
-        self.retired_bar = QFrame()
-        self.retired_bar.setObjectName("retiredModelBar")
-        self.retired_bar.setFrameShape(QFrame.Shape.StyledPanel)
-        retired_row = QHBoxLayout(self.retired_bar)
-        retired_row.setContentsMargins(8, 4, 8, 4)
-        self.retired_label = QLabel()
-        self.retired_label.setWordWrap(True)
-        self.switch_model_button = QPushButton("Switch model")
-        retired_row.addWidget(self.retired_label, 1)
-        retired_row.addWidget(self.switch_model_button)
-        self.retired_bar.hide()
-
-        self.context_note = QFrame()
-        note_row = QHBoxLayout(self.context_note)
-        note_row.setContentsMargins(8, 0, 8, 0)
-        self.context_note_label = QLabel()
-        self.include_all_button = QPushButton("Include all turns")
-        self.include_all_button.setToolTip("Send the whole conversation again")
-        note_row.addWidget(self.context_note_label, 1)
-        note_row.addWidget(self.include_all_button)
-        self.context_note.hide()
+        self.retired_bar, self.retired_label, self.switch_model_button = notice_bar("retiredModelBar", "Switch model")
+        self.context_note, self.context_note_label, self.include_all_button = notice_bar(
+            "contextNote", "Include all turns", tooltip="Send the whole conversation again", margins=(8, 0, 8, 0)
+        )
 
         self.parameters = ParametersWidget()
 
@@ -210,16 +185,9 @@ class ChatPanel(QWidget):
         self.view.setObjectName("messageView")
         self.view.setModel(self.messages)
 
-        self.edit_bar = QFrame()
-        self.edit_bar.setObjectName("editBar")
-        edit_row = QHBoxLayout(self.edit_bar)
-        edit_row.setContentsMargins(8, 2, 8, 2)
-        self.edit_label = QLabel()
-        self.edit_label.setWordWrap(True)
-        self.cancel_edit_button = QPushButton("Cancel edit")
-        edit_row.addWidget(self.edit_label, 1)
-        edit_row.addWidget(self.cancel_edit_button)
-        self.edit_bar.hide()
+        self.edit_bar, self.edit_label, self.cancel_edit_button = notice_bar(
+            "editBar", "Cancel edit", margins=(8, 2, 8, 2)
+        )
 
         self.composer = Composer()
         self.status_label = QLabel()
