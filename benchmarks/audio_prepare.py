@@ -71,8 +71,8 @@ def generate(path: Path, minutes: int) -> Path:
 
 def child_ours(path: str) -> None:
     """Runs in its own process: prepare every chunk of the default plan, print timing and peak RSS."""
-    from groq_desktop.core import audio
-    from groq_desktop.core.chunk_plan import ChunkPlan
+    from groq_desktop.core.audio import decode as audio
+    from groq_desktop.core.audio.chunk_plan import ChunkPlan
 
     started = time.perf_counter()
     duration = audio.probe(path).duration

@@ -12,7 +12,7 @@ import time
 import requests
 
 from benchmarks.results_file import write_result
-from groq_desktop.core.api_client import GroqApiClient
+from groq_desktop.core.api.client import GroqApiClient
 from groq_desktop.core.config import ClientConfig
 from groq_desktop.core.secrets import Secret
 from groq_desktop.emulator import EmulatorConfig, EmulatorServer

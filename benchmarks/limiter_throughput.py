@@ -11,8 +11,8 @@ import threading
 import time
 
 from benchmarks.results_file import write_result
-from groq_desktop.core.limits import Cost, LimitTable, ModelLimits
-from groq_desktop.core.rate_limiter import RateLimiter, Reservation
+from groq_desktop.core.quota.limits import Cost, LimitTable, ModelLimits
+from groq_desktop.core.quota.rate_limiter import RateLimiter, Reservation
 
 MODEL = "llama-3.1-8b-instant"
 

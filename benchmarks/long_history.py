@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QListWidget  # no
 from benchmarks.results_file import write_result  # noqa: E402
 from groq_desktop.app.chat.message_model import MessageListModel  # noqa: E402
 from groq_desktop.app.chat.message_view import MessageView  # noqa: E402
-from groq_desktop.core.storage import Message, Storage  # noqa: E402
+from groq_desktop.core.store.storage import Message, Storage  # noqa: E402
 from groq_desktop.emulator.textgen import reply_pieces  # noqa: E402
 
 MESSAGES = 5000

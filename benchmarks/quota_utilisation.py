@@ -18,12 +18,12 @@ from typing import Any
 import groq
 
 from benchmarks.results_file import write_result
-from groq_desktop.core.api_client import GroqApiClient
-from groq_desktop.core.api_types import ChatCompletion
+from groq_desktop.core.api.client import GroqApiClient
+from groq_desktop.core.api.types import ChatCompletion
 from groq_desktop.core.config import ClientConfig
-from groq_desktop.core.limits import Cost, LimitTable, ModelLimits
-from groq_desktop.core.rate_limiter import RateLimiter
-from groq_desktop.core.scheduler import Priority, Scheduler
+from groq_desktop.core.quota.limits import Cost, LimitTable, ModelLimits
+from groq_desktop.core.quota.rate_limiter import RateLimiter
+from groq_desktop.core.quota.scheduler import Priority, Scheduler
 from groq_desktop.core.secrets import Secret
 from groq_desktop.core.token_counter import TokenCounter
 from groq_desktop.emulator import EmulatorConfig, EmulatorServer

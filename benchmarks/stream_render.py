@@ -51,14 +51,14 @@ from groq_desktop.app.bridge import CoreSignals  # noqa: E402
 from groq_desktop.app.chat.markdown_render import render_markdown  # noqa: E402
 from groq_desktop.app.chat.message_model import MessageListModel  # noqa: E402
 from groq_desktop.app.chat.message_view import MessageView  # noqa: E402
+from groq_desktop.app.chat.panel import ChatPanel  # noqa: E402
 from groq_desktop.app.composition import Services, build_services  # noqa: E402
-from groq_desktop.app.panels.chat_panel import ChatPanel  # noqa: E402
 from groq_desktop.app.settings import AppSettings  # noqa: E402
-from groq_desktop.core.api_client import GroqApiClient  # noqa: E402
+from groq_desktop.core.api.client import GroqApiClient  # noqa: E402
 from groq_desktop.core.config import ClientConfig, load_config  # noqa: E402
-from groq_desktop.core.limits import ModelLimits  # noqa: E402
+from groq_desktop.core.quota.limits import ModelLimits  # noqa: E402
 from groq_desktop.core.secrets import Secret  # noqa: E402
-from groq_desktop.core.storage import Message, MessageStatus  # noqa: E402
+from groq_desktop.core.store.storage import Message, MessageStatus  # noqa: E402
 from groq_desktop.errors import RequestCancelledError  # noqa: E402
 from groq_desktop.services.chat import ChatEvent  # noqa: E402
 

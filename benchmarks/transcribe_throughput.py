@@ -23,13 +23,13 @@ from pathlib import Path
 import av
 
 from benchmarks.results_file import write_result
-from groq_desktop.core.api_client import GroqApiClient
+from groq_desktop.core.api.client import GroqApiClient
 from groq_desktop.core.config import ClientConfig
-from groq_desktop.core.limits import Cost, Dimension, LimitTable
-from groq_desktop.core.rate_limiter import RateLimiter
-from groq_desktop.core.scheduler import Scheduler
+from groq_desktop.core.quota.limits import Cost, Dimension, LimitTable
+from groq_desktop.core.quota.rate_limiter import RateLimiter
+from groq_desktop.core.quota.scheduler import Scheduler
 from groq_desktop.core.secrets import Secret
-from groq_desktop.core.storage import Storage
+from groq_desktop.core.store.storage import Storage
 from groq_desktop.emulator import EmulatorConfig, EmulatorServer
 from groq_desktop.services.transcription import (
     JobPhase,

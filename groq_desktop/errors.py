@@ -270,7 +270,7 @@ _WAIT_RE = re.compile(r"try again in\s+([0-9hms.]+)", re.IGNORECASE)
 
 def parse_rate_limit_message(message: str) -> dict[str, Any]:
     """Read dimension, limit, used, requested and wait out of Groq's 429/413 message."""
-    from groq_desktop.core.durations import parse_go_duration
+    from groq_desktop.core.quota.durations import parse_go_duration
 
     out: dict[str, Any] = {}
     if m := _DIMENSION_RE.search(message):

@@ -10,8 +10,8 @@ import pytest
 
 from groq_desktop.app.composition import build_services
 from groq_desktop.core.config import load_config
-from groq_desktop.core.limits import Cost, ModelLimits
-from groq_desktop.core.scheduler import Priority
+from groq_desktop.core.quota.limits import Cost, ModelLimits
+from groq_desktop.core.quota.scheduler import Priority
 from tests.conftest import TEST_KEY
 
 MODEL = "llama-3.1-8b-instant"

@@ -12,18 +12,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from groq_desktop.core import paths
-from groq_desktop.core.api_client import GroqApiClient
-from groq_desktop.core.api_types import RequestRecord
+from groq_desktop.core.api.client import GroqApiClient
+from groq_desktop.core.api.types import RequestRecord
 from groq_desktop.core.config import AppConfig, ClientConfig
-from groq_desktop.core.limits import LimitTable
 from groq_desktop.core.logging_setup import log_request
 from groq_desktop.core.model_registry import ModelRegistry
-from groq_desktop.core.rate_limiter import RateLimiter
-from groq_desktop.core.ratelimit_headers import RateLimitHeaders
+from groq_desktop.core.quota.headers import RateLimitHeaders
+from groq_desktop.core.quota.limits import LimitTable
+from groq_desktop.core.quota.rate_limiter import RateLimiter
+from groq_desktop.core.quota.scheduler import Scheduler
 from groq_desktop.core.request_context import current_request
-from groq_desktop.core.scheduler import Scheduler
 from groq_desktop.core.secrets import KeyStore, Secret
-from groq_desktop.core.storage import Storage, UsageRecord
+from groq_desktop.core.store.storage import Storage, UsageRecord
 from groq_desktop.core.token_counter import TokenCounter
 from groq_desktop.emulator import EmulatorConfig, EmulatorServer
 from groq_desktop.services.chat import ChatService

@@ -20,14 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from groq_desktop.app.bridge import CoreSignals
+from groq_desktop.app.chat.panel import ChatPanel
 from groq_desktop.app.composition import Services
-from groq_desktop.app.panels.chat_panel import ChatPanel
-from groq_desktop.app.panels.models_panel import ModelsPanel
-from groq_desktop.app.panels.monitor_panel import MonitorPanel
-from groq_desktop.app.panels.transcription_panel import TranscriptionPanel
+from groq_desktop.app.models.panel import ModelsPanel
+from groq_desktop.app.monitor.panel import MonitorPanel
 from groq_desktop.app.settings import AppSettings, Key
 from groq_desktop.app.settings_dialog import SettingsDialog
 from groq_desktop.app.status_quota import StatusQuota
+from groq_desktop.app.transcription.panel import TranscriptionPanel
 
 
 class MainWindow(QMainWindow):

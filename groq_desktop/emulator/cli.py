@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from groq_desktop.core.limits import LimitTable
+from groq_desktop.core.quota.limits import LimitTable
 from groq_desktop.emulator.server import EmulatorConfig, EmulatorServer, Fault
 
 

@@ -12,9 +12,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from groq_desktop.core.durations import format_go_duration
-from groq_desktop.core.limits import Cost, Dimension, LimitTable, ModelLimits
-from groq_desktop.core.token_bucket import TokenBucket
+from groq_desktop.core.quota.durations import format_go_duration
+from groq_desktop.core.quota.limits import Cost, Dimension, LimitTable, ModelLimits
+from groq_desktop.core.quota.token_bucket import TokenBucket
 
 ORGANIZATION = "org_emulator"
 SERVICE_TIER = "on_demand"

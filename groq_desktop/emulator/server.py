@@ -25,7 +25,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from groq_desktop.core.limits import Cost, LimitTable, ModelLimits
+from groq_desktop.core.quota.limits import Cost, LimitTable, ModelLimits
 from groq_desktop.core.token_counter import TokenCounter
 from groq_desktop.emulator import speech, textgen
 from groq_desktop.emulator.models import CatalogueModel, ModelKind, find_model, models_list_json

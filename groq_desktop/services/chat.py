@@ -18,13 +18,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from groq_desktop.core.api_client import ChatStream, GroqApiClient
-from groq_desktop.core.api_types import Usage
-from groq_desktop.core.limits import Cost
+from groq_desktop.core.api.client import ChatStream, GroqApiClient
+from groq_desktop.core.api.types import Usage
 from groq_desktop.core.model_registry import ModelInfo, ModelRegistry
-from groq_desktop.core.rate_limiter import RateLimiter, Reservation, WaitInfo
-from groq_desktop.core.scheduler import JobHandle, JobInfo, JobState, Priority, Scheduler
-from groq_desktop.core.storage import Conversation, Message, MessageStatus, Storage
+from groq_desktop.core.quota.limits import Cost
+from groq_desktop.core.quota.rate_limiter import RateLimiter, Reservation, WaitInfo
+from groq_desktop.core.quota.scheduler import JobHandle, JobInfo, JobState, Priority, Scheduler
+from groq_desktop.core.store.storage import Conversation, Message, MessageStatus, Storage
 from groq_desktop.core.token_counter import TokenCounter
 from groq_desktop.errors import GroqDesktopError, RequestCancelledError
 

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from typing import Any
 
-from groq_desktop.core.storage import Conversation, Message
+from groq_desktop.core.store.storage import Conversation, Message
 from groq_desktop.errors import GroqDesktopError
 
 JSON_FORMAT = "groq-desktop-conversation"

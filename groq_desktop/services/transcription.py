@@ -24,15 +24,16 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol
 
-from groq_desktop.core import audio, subtitles
-from groq_desktop.core.chunk_plan import DEFAULT_MAX_BYTES, ChunkPlan, PlannedChunk
-from groq_desktop.core.limits import Cost
-from groq_desktop.core.rate_limiter import RateLimiter, Reservation, WaitInfo
-from groq_desktop.core.scheduler import JobHandle, Priority, Scheduler
-from groq_desktop.core.scheduler import JobInfo as SchedulerJobInfo
-from groq_desktop.core.scheduler import JobState as SchedulerJobState
-from groq_desktop.core.storage import JobStatus, Storage, TranscriptionJobRecord
-from groq_desktop.core.transcript import Transcript, merge_transcripts
+from groq_desktop.core.audio import decode as audio
+from groq_desktop.core.audio import subtitles
+from groq_desktop.core.audio.chunk_plan import DEFAULT_MAX_BYTES, ChunkPlan, PlannedChunk
+from groq_desktop.core.audio.transcript import Transcript, merge_transcripts
+from groq_desktop.core.quota.limits import Cost
+from groq_desktop.core.quota.rate_limiter import RateLimiter, Reservation, WaitInfo
+from groq_desktop.core.quota.scheduler import JobHandle, Priority, Scheduler
+from groq_desktop.core.quota.scheduler import JobInfo as SchedulerJobInfo
+from groq_desktop.core.quota.scheduler import JobState as SchedulerJobState
+from groq_desktop.core.store.storage import JobStatus, Storage, TranscriptionJobRecord
 from groq_desktop.errors import (
     AuthenticationError,
     BadRequestError,

@@ -17,15 +17,15 @@ import requests
 from PySide6.QtCore import QSettings, Qt
 
 from groq_desktop.app.bridge import CoreSignals
+from groq_desktop.app.chat import panel as chat_panel_module
 from groq_desktop.app.chat.composer import Composer
 from groq_desktop.app.chat.conversation_model import ConversationListModel
+from groq_desktop.app.chat.panel import ChatPanel
 from groq_desktop.app.composition import Services, build_services
-from groq_desktop.app.panels import chat_panel as chat_panel_module
-from groq_desktop.app.panels.chat_panel import ChatPanel
 from groq_desktop.app.settings import AppSettings
 from groq_desktop.core.config import load_config
-from groq_desktop.core.limits import Cost, ModelLimits
-from groq_desktop.core.storage import MessageStatus, Storage
+from groq_desktop.core.quota.limits import Cost, ModelLimits
+from groq_desktop.core.store.storage import MessageStatus, Storage
 from groq_desktop.services import chat_export
 from tests.conftest import TEST_KEY
 

@@ -16,7 +16,7 @@ from groq_desktop.app.composition import Services, build_services
 from groq_desktop.app.main_window import MainWindow
 from groq_desktop.app.settings import AppSettings, Key
 from groq_desktop.core.config import load_config
-from groq_desktop.core.ratelimit_headers import parse_rate_limit_headers
+from groq_desktop.core.quota.headers import parse_rate_limit_headers
 
 
 @pytest.fixture
@@ -123,8 +123,8 @@ def test_cancelling_a_waiting_chat_request_in_the_monitor_stops_it_in_the_chat(
 ) -> None:
     from PySide6.QtCore import Qt
 
-    from groq_desktop.core.limits import Cost, Dimension, ModelLimits
-    from groq_desktop.core.rate_limiter import Reservation
+    from groq_desktop.core.quota.limits import Cost, Dimension, ModelLimits
+    from groq_desktop.core.quota.rate_limiter import Reservation
     from tests.conftest import TEST_KEY
 
     emulator = emulator_factory(time_scale=1.0, tokens_per_second=5000.0)

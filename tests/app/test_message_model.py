@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from groq_desktop.app.chat.message_model import MessageListModel, MessageRole, Waiting
-from groq_desktop.core.storage import Message
+from groq_desktop.core.store.storage import Message
 
 
 def make_message(message_id: int, role: str = "user", content: str = "hello", **fields: Any) -> Message:

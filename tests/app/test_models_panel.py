@@ -16,12 +16,12 @@ from groq_desktop.app.bridge import CoreSignals
 from groq_desktop.app.composition import Services, build_services
 from groq_desktop.app.models.limits_editor import LimitsEditor
 from groq_desktop.app.models.model_table_model import Column, ModelInfoRole
-from groq_desktop.app.panels.models_panel import ModelsPanel, refreshed_text
+from groq_desktop.app.models.panel import ModelsPanel, refreshed_text
 from groq_desktop.app.settings import AppSettings, Key
 from groq_desktop.core import paths
 from groq_desktop.core.config import load_config
-from groq_desktop.core.limits import Cost, Dimension, LimitTable
 from groq_desktop.core.model_registry import ModelCategory
+from groq_desktop.core.quota.limits import Cost, Dimension, LimitTable
 from groq_desktop.errors import RequestTooLargeError
 from tests.conftest import TEST_KEY, save_screenshot
 

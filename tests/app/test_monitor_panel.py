@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from groq_desktop.app.bridge import CoreSignals
 from groq_desktop.app.composition import Services, build_services
 from groq_desktop.app.monitor.health_view import ErrorListModel
+from groq_desktop.app.monitor.panel import MonitorPanel
 from groq_desktop.app.monitor.price_table import PriceTable
 from groq_desktop.app.monitor.queue_model import JobInfoRole, QueueColumn, QueueModel, WaitDimensionRole
 from groq_desktop.app.monitor.quota_model import (
@@ -28,13 +29,12 @@ from groq_desktop.app.monitor.quota_model import (
     level_of,
 )
 from groq_desktop.app.monitor.usage_charts import Metric, UsageCharts
-from groq_desktop.app.panels.monitor_panel import MonitorPanel
 from groq_desktop.app.settings import AppSettings
 from groq_desktop.core.config import load_config
-from groq_desktop.core.limits import Cost, Dimension, ModelLimits
-from groq_desktop.core.rate_limiter import DimensionSnapshot, Reservation
-from groq_desktop.core.scheduler import JobHandle, JobState, Priority
-from groq_desktop.core.storage import UsageRecord
+from groq_desktop.core.quota.limits import Cost, Dimension, ModelLimits
+from groq_desktop.core.quota.rate_limiter import DimensionSnapshot, Reservation
+from groq_desktop.core.quota.scheduler import JobHandle, JobState, Priority
+from groq_desktop.core.store.storage import UsageRecord
 from groq_desktop.emulator.quota import CHAT_DIMENSIONS
 from groq_desktop.errors import RequestCancelledError
 from tests.conftest import TEST_KEY, save_screenshot
@@ -294,7 +294,7 @@ def test_raise_and_lower_priority_from_the_monitor(
 
 
 def test_queue_model_keeps_rows_across_updates(qtmodeltester: Any) -> None:
-    from groq_desktop.core.scheduler import JobInfo
+    from groq_desktop.core.quota.scheduler import JobInfo
 
     def job(job_id: int, state: JobState = JobState.QUEUED) -> JobInfo:
         return JobInfo(job_id, MODEL, "chat", f"job {job_id}", Priority.NORMAL, state, Cost(tokens=10), None,
@@ -433,7 +433,7 @@ def test_prices_are_editable_and_used_at_once(
 
 def test_health_shows_the_latency_of_recent_requests() -> None:
     from groq_desktop.app.monitor.health_view import recent_latency_text
-    from groq_desktop.core.storage import UsageRecord
+    from groq_desktop.core.store.storage import UsageRecord
 
     records = [UsageRecord(at=0, model="m", kind="chat", status=200, total_time=t / 1000, ttft=0.05) for t in range(1, 11)]
     records.append(UsageRecord(at=0, model="m", kind="chat", status=500, total_time=9.0))

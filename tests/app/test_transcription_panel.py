@@ -14,17 +14,17 @@ from PySide6.QtWidgets import QApplication
 
 from groq_desktop.app.bridge import CoreSignals
 from groq_desktop.app.composition import Services, build_services
-from groq_desktop.app.panels import transcription_panel as panel_module
-from groq_desktop.app.panels.transcription_panel import TranscriptionPanel
 from groq_desktop.app.settings import AppSettings, Key
+from groq_desktop.app.transcription import panel as panel_module
 from groq_desktop.app.transcription.job_table_model import Column, JobTableModel
 from groq_desktop.app.transcription.options import TURBO_NOTE
+from groq_desktop.app.transcription.panel import TranscriptionPanel
 from groq_desktop.app.transcription.transcript_view import SegmentListModel
-from groq_desktop.core import subtitles
+from groq_desktop.core.audio import subtitles
+from groq_desktop.core.audio.transcript import Segment
 from groq_desktop.core.config import load_config
-from groq_desktop.core.limits import Dimension
-from groq_desktop.core.rate_limiter import WaitInfo
-from groq_desktop.core.transcript import Segment
+from groq_desktop.core.quota.limits import Dimension
+from groq_desktop.core.quota.rate_limiter import WaitInfo
 from groq_desktop.services.transcription import JobInfo, JobPhase, TranscriptionOptions
 from tests.audio_fixtures import write_audio
 from tests.conftest import TEST_KEY, save_screenshot

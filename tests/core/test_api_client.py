@@ -13,12 +13,12 @@ import av
 import pytest
 
 from groq_desktop import errors
-from groq_desktop.core.api_client import GroqApiClient
-from groq_desktop.core.api_types import RequestRecord
+from groq_desktop.core.api.client import GroqApiClient
+from groq_desktop.core.api.retry import RetryPolicy
+from groq_desktop.core.api.types import RequestRecord
 from groq_desktop.core.config import ClientConfig
-from groq_desktop.core.limits import Dimension, ModelLimits
-from groq_desktop.core.ratelimit_headers import RateLimitHeaders
-from groq_desktop.core.retry import RetryPolicy
+from groq_desktop.core.quota.headers import RateLimitHeaders
+from groq_desktop.core.quota.limits import Dimension, ModelLimits
 from groq_desktop.core.secrets import Secret
 from tests.conftest import TEST_KEY
 

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from groq_desktop.core.audio import (
+from groq_desktop.core.audio.chunk_plan import ChunkPlan, plan_chunks
+from groq_desktop.core.audio.decode import (
     ACCEPTED_EXTENSIONS,
     TARGET_RATE,
     AudioFileError,
@@ -17,7 +18,6 @@ from groq_desktop.core.audio import (
     probe,
     silence_finder_for,
 )
-from groq_desktop.core.chunk_plan import ChunkPlan, plan_chunks
 from groq_desktop.errors import AudioError
 from tests.audio_fixtures import (
     FORMATS,

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from groq_desktop.core.chunk_plan import (
+from groq_desktop.core.audio.chunk_plan import (
     ALIGN_SECONDS,
     DEFAULT_BYTES_PER_SECOND,
     MIN_LAST_CHUNK_SECONDS,

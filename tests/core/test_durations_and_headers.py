@@ -4,9 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from groq_desktop.core.durations import format_go_duration, parse_go_duration
-from groq_desktop.core.limits import Dimension
-from groq_desktop.core.ratelimit_headers import parse_rate_limit_headers
+from groq_desktop.core.quota.durations import format_go_duration, parse_go_duration
+from groq_desktop.core.quota.headers import parse_rate_limit_headers
+from groq_desktop.core.quota.limits import Dimension
 
 
 @pytest.mark.parametrize(

@@ -1,12 +1,12 @@
 from collections.abc import Callable
 from typing import Any
 
-from groq_desktop.core.api_client import GroqApiClient
+from groq_desktop.core.api.client import GroqApiClient
+from groq_desktop.core.api.health import check_health
+from groq_desktop.core.api.retry import RetryPolicy
 from groq_desktop.core.config import ClientConfig
-from groq_desktop.core.health import check_health
-from groq_desktop.core.limits import Cost
-from groq_desktop.core.rate_limiter import RateLimiter
-from groq_desktop.core.retry import RetryPolicy
+from groq_desktop.core.quota.limits import Cost
+from groq_desktop.core.quota.rate_limiter import RateLimiter
 from groq_desktop.core.secrets import Secret
 from tests.conftest import TEST_KEY
 

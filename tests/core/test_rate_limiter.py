@@ -8,9 +8,9 @@ import threading
 
 import pytest
 
-from groq_desktop.core.limits import Cost, Dimension, LimitTable, ModelLimits
-from groq_desktop.core.rate_limiter import RateLimiter, Reservation, WaitInfo
-from groq_desktop.core.ratelimit_headers import parse_rate_limit_headers
+from groq_desktop.core.quota.headers import parse_rate_limit_headers
+from groq_desktop.core.quota.limits import Cost, Dimension, LimitTable, ModelLimits
+from groq_desktop.core.quota.rate_limiter import RateLimiter, Reservation, WaitInfo
 from groq_desktop.errors import RateLimitError, RequestTooLargeError
 
 

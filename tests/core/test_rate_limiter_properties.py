@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from groq_desktop.core.limits import Cost, Dimension, LimitTable, ModelLimits
-from groq_desktop.core.rate_limiter import RateLimiter, Reservation, WaitInfo
+from groq_desktop.core.quota.limits import Cost, Dimension, LimitTable, ModelLimits
+from groq_desktop.core.quota.rate_limiter import RateLimiter, Reservation, WaitInfo
 
 # Chosen so every rate and every refill is exact in binary floating point (time_scale 15):
 # RPM 4 / 4 s = 1 per s, TPM 64 / 4 s = 16 per s, TPD 23040 / 5760 s = 4 per s, ASH 480 / 240 s = 2 per s.

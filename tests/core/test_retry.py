@@ -1,7 +1,7 @@
 import random
 
 from groq_desktop import errors
-from groq_desktop.core.retry import RetryPolicy
+from groq_desktop.core.api.retry import RetryPolicy
 
 
 def test_which_errors_are_retried() -> None:

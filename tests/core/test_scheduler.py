@@ -8,9 +8,9 @@ from typing import Any, TypeVar
 
 import pytest
 
-from groq_desktop.core.limits import Cost, Dimension, LimitTable, ModelLimits
-from groq_desktop.core.rate_limiter import RateLimiter, Reservation
-from groq_desktop.core.scheduler import JobInfo, JobState, Priority, Scheduler
+from groq_desktop.core.quota.limits import Cost, Dimension, LimitTable, ModelLimits
+from groq_desktop.core.quota.rate_limiter import RateLimiter, Reservation
+from groq_desktop.core.quota.scheduler import JobInfo, JobState, Priority, Scheduler
 from groq_desktop.errors import (
     BadRequestError,
     QueueFullError,

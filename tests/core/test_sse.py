@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from groq_desktop.core.sse import SseEvent, SseParser, iter_sse
+from groq_desktop.core.api.sse import SseEvent, SseParser, iter_sse
 
 STREAM = 'data: {"a": "naïve café — 東京"}\n\n: comment\n\nevent: x\ndata: one\ndata: two\n\ndata: [DONE]\n\n'.encode()
 

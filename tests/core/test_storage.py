@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from groq_desktop.core import paths
-from groq_desktop.core.migrations import LATEST_VERSION, MIGRATIONS, Migration
-from groq_desktop.core.storage import (
+from groq_desktop.core.store.migrations import LATEST_VERSION, MIGRATIONS, Migration
+from groq_desktop.core.store.storage import (
     MATCH_END,
     MATCH_START,
     DatabaseVersionError,

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from groq_desktop.core.subtitles import (
+from groq_desktop.core.audio.subtitles import (
     SubtitleFormatError,
     export,
     parse_srt,
@@ -18,7 +18,7 @@ from groq_desktop.core.subtitles import (
     to_txt,
     to_vtt,
 )
-from groq_desktop.core.transcript import Segment, Transcript, Word, attach_words
+from groq_desktop.core.audio.transcript import Segment, Transcript, Word, attach_words
 
 
 def transcript(segments: list[tuple[float, float, str]], with_words: bool = False) -> Transcript:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from groq_desktop.core.token_bucket import TokenBucket
+from groq_desktop.core.quota.token_bucket import TokenBucket
 
 
 def test_refill_is_continuous_and_reset_is_time_to_full() -> None:

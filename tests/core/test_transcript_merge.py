@@ -5,8 +5,8 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from groq_desktop.core.chunk_plan import PlannedChunk, plan_chunks
-from groq_desktop.core.transcript import Segment, Transcript, Word, merge_transcripts, normalise
+from groq_desktop.core.audio.chunk_plan import PlannedChunk, plan_chunks
+from groq_desktop.core.audio.transcript import Segment, Transcript, Word, merge_transcripts, normalise
 
 VOCABULARY = ["the", "a", "cat", "sat", "on", "mat", "and", "then", "it", "ran", "away", "Groq", "fast"]
 # A recogniser is unreliable this close to a chunk's edges; the merge trusts only the middle

@@ -9,7 +9,7 @@ import groq
 import pytest
 import requests
 
-from groq_desktop.core.limits import ModelLimits
+from groq_desktop.core.quota.limits import ModelLimits
 from groq_desktop.emulator import EmulatorConfig, EmulatorServer
 from tests.emulator.test_speech import tone_wav
 

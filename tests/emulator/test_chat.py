@@ -13,9 +13,9 @@ import groq
 import pytest
 import requests
 
-from groq_desktop.core.durations import parse_go_duration
-from groq_desktop.core.limits import Dimension, ModelLimits
-from groq_desktop.core.ratelimit_headers import parse_rate_limit_headers
+from groq_desktop.core.quota.durations import parse_go_duration
+from groq_desktop.core.quota.headers import parse_rate_limit_headers
+from groq_desktop.core.quota.limits import Dimension, ModelLimits
 from groq_desktop.emulator import EmulatorConfig, EmulatorServer
 from groq_desktop.emulator.textgen import count_pieces
 from groq_desktop.errors import error_from_response

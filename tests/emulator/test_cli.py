@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from groq_desktop.core.limits import Dimension
+from groq_desktop.core.quota.limits import Dimension
 from groq_desktop.emulator import Fault
 from groq_desktop.emulator.cli import FaultSpec, main, parse_fault, parse_options
 

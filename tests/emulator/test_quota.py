@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from groq_desktop.core.durations import parse_go_duration
-from groq_desktop.core.limits import Cost, Dimension, LimitTable, ModelLimits
+from groq_desktop.core.quota.durations import parse_go_duration
+from groq_desktop.core.quota.limits import Cost, Dimension, LimitTable, ModelLimits
 from groq_desktop.emulator.quota import AUDIO_DIMENSIONS, CHAT_DIMENSIONS, QuotaBook
 from groq_desktop.errors import parse_rate_limit_message
 

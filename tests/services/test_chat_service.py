@@ -12,9 +12,9 @@ import pytest
 
 from groq_desktop.app.composition import Services, build_services
 from groq_desktop.core.config import load_config
-from groq_desktop.core.limits import Cost
-from groq_desktop.core.scheduler import JobState
-from groq_desktop.core.storage import MessageStatus
+from groq_desktop.core.quota.limits import Cost
+from groq_desktop.core.quota.scheduler import JobState
+from groq_desktop.core.store.storage import MessageStatus
 from groq_desktop.errors import AuthenticationError, NotFoundError, StreamError
 from groq_desktop.services.chat import (
     ChatEvent,

@@ -11,10 +11,10 @@ from typing import Any, TypeVar
 import pytest
 
 from groq_desktop.app.composition import Services, build_services
-from groq_desktop.core import subtitles
+from groq_desktop.core.audio import subtitles
 from groq_desktop.core.config import load_config
-from groq_desktop.core.scheduler import Scheduler
-from groq_desktop.core.storage import Storage
+from groq_desktop.core.quota.scheduler import Scheduler
+from groq_desktop.core.store.storage import Storage
 from groq_desktop.errors import RequestCancelledError
 from groq_desktop.services.transcription import (
     InvalidOptionsError,

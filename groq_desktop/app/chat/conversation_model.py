@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from groq_desktop.core.storage import Conversation, Storage
+from groq_desktop.core.store.storage import Conversation, Storage
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QS
 
 from groq_desktop.app.chat.markdown_render import COPY_LINK_PREFIX, IncrementalMarkdown, markdown_to_plain
 from groq_desktop.app.chat.message_model import MessageListModel, MessageRole, Waiting
-from groq_desktop.core.storage import Message
+from groq_desktop.core.store.storage import Message
 from groq_desktop.errors import format_wait
 
 ModelIndex = QModelIndex | QPersistentModelIndex

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from groq_desktop.core.storage import Message
+from groq_desktop.core.store.storage import Message
 
 STREAM_FLUSH_MS = 40
 FREEZE_AFTER_ROWS = 500

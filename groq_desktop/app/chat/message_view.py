@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QMenu, QWidg
 from groq_desktop.app.chat.markdown_render import warm_up_in_background
 from groq_desktop.app.chat.message_delegate import MessageDelegate, waiting_text
 from groq_desktop.app.chat.message_model import MessageListModel, MessageRole
-from groq_desktop.core.storage import Message
+from groq_desktop.core.store.storage import Message
 
 BOTTOM_SLACK_PX = 24
 """Within this distance of the end the view counts as "at the bottom" and follows new text."""

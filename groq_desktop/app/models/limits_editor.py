@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from groq_desktop.app.composition import Services
-from groq_desktop.core.limits import Dimension, LimitTable, ModelLimits
+from groq_desktop.core.quota.limits import Dimension, LimitTable, ModelLimits
 
 _MAX_VALUE = 2_000_000_000  # QSpinBox is 32-bit; far above any published limit
 

@@ -18,8 +18,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from groq_desktop.core.limits import Dimension, ModelLimits
 from groq_desktop.core.model_registry import ModelCategory, ModelInfo
+from groq_desktop.core.quota.limits import Dimension, ModelLimits
 
 ModelInfoRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2

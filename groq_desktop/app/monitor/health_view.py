@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 
 from groq_desktop.app.composition import Services
 from groq_desktop.app.row_table_model import AnyIndex, RowTableModel
-from groq_desktop.core.health import HealthReport, check_health
-from groq_desktop.core.storage import UsageRecord
+from groq_desktop.core.api.health import HealthReport, check_health
+from groq_desktop.core.store.storage import UsageRecord
 
 log = logging.getLogger(__name__)
 

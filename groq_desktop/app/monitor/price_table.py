@@ -14,8 +14,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from groq_desktop.core.limits import MIN_BILLED_AUDIO_SECONDS
-from groq_desktop.core.storage import UsageRecord
+from groq_desktop.core.quota.limits import MIN_BILLED_AUDIO_SECONDS
+from groq_desktop.core.store.storage import UsageRecord
 
 log = logging.getLogger(__name__)
 

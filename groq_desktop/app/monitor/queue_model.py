@@ -13,9 +13,9 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from groq_desktop.app.row_table_model import AnyIndex, RowTableModel
-from groq_desktop.core.limits import Cost
-from groq_desktop.core.rate_limiter import WaitInfo
-from groq_desktop.core.scheduler import JobInfo, JobState
+from groq_desktop.core.quota.limits import Cost
+from groq_desktop.core.quota.rate_limiter import WaitInfo
+from groq_desktop.core.quota.scheduler import JobInfo, JobState
 from groq_desktop.errors import format_wait
 
 JobInfoRole = Qt.ItemDataRole.UserRole + 1

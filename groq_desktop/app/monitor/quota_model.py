@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from groq_desktop.app.row_table_model import AnyIndex, RowTableModel
-from groq_desktop.core.rate_limiter import DimensionSnapshot
+from groq_desktop.core.quota.rate_limiter import DimensionSnapshot
 from groq_desktop.errors import format_wait
 
 SnapshotRole = Qt.ItemDataRole.UserRole + 1

@@ -24,7 +24,7 @@ from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from groq_desktop.app.monitor.price_table import CostEstimate, PriceTable
-from groq_desktop.core.storage import Storage, UsageBucket, UsageRecord
+from groq_desktop.core.store.storage import Storage, UsageBucket, UsageRecord
 
 HOUR = 3600.0
 MINUTE = 60.0

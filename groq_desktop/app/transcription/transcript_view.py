@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from groq_desktop.core import subtitles
-from groq_desktop.core.transcript import Segment, Transcript
+from groq_desktop.core.audio import subtitles
+from groq_desktop.core.audio.transcript import Segment, Transcript
 
 log = logging.getLogger(__name__)
 

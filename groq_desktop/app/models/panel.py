@@ -37,8 +37,8 @@ from groq_desktop.app.models.model_table_model import (
     status_text,
 )
 from groq_desktop.app.settings import AppSettings, Key
-from groq_desktop.core.limits import ModelLimits
 from groq_desktop.core.model_registry import ModelCategory, ModelInfo
+from groq_desktop.core.quota.limits import ModelLimits
 from groq_desktop.errors import GroqDesktopError, format_wait
 
 log = logging.getLogger(__name__)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from groq_desktop.core.api_client import GroqApiClient
+from groq_desktop.core.api.client import GroqApiClient
 from groq_desktop.errors import AuthenticationError, GroqDesktopError, PermissionDeniedError, TransportError
 
 

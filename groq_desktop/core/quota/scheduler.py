@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 from typing import Any, Generic, TypeVar
 
-from groq_desktop.core.limits import Cost
-from groq_desktop.core.rate_limiter import RateLimiter, Reservation, WaitInfo
+from groq_desktop.core.quota.limits import Cost
+from groq_desktop.core.quota.rate_limiter import RateLimiter, Reservation, WaitInfo
 from groq_desktop.core.request_context import RequestContext, current_request
 from groq_desktop.errors import (
     CapacityExceededError,

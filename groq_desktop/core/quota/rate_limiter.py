@@ -19,9 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from groq_desktop.core.limits import Cost, Dimension, LimitTable, ModelLimits
-from groq_desktop.core.ratelimit_headers import RateLimitHeaders
-from groq_desktop.core.token_bucket import TokenBucket
+from groq_desktop.core.quota.headers import RateLimitHeaders
+from groq_desktop.core.quota.limits import Cost, Dimension, LimitTable, ModelLimits
+from groq_desktop.core.quota.token_bucket import TokenBucket
 from groq_desktop.errors import RateLimitError, RequestTooLargeError, format_wait
 
 log = logging.getLogger(__name__)

@@ -18,11 +18,11 @@ import requests
 import urllib3.exceptions
 from requests.adapters import HTTPAdapter
 
-from groq_desktop.core.api_types import ChatCompletion, ChatDelta, RequestRecord, TranscriptionResult, Usage
+from groq_desktop.core.api.retry import RetryPolicy
+from groq_desktop.core.api.sse import SseParser
+from groq_desktop.core.api.types import ChatCompletion, ChatDelta, RequestRecord, TranscriptionResult, Usage
 from groq_desktop.core.config import ClientConfig
-from groq_desktop.core.ratelimit_headers import RateLimitHeaders, parse_rate_limit_headers
-from groq_desktop.core.retry import RetryPolicy
-from groq_desktop.core.sse import SseParser
+from groq_desktop.core.quota.headers import RateLimitHeaders, parse_rate_limit_headers
 from groq_desktop.errors import (
     ApiError,
     AuthenticationError,

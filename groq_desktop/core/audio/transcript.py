@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from groq_desktop.core.chunk_plan import PlannedChunk
+from groq_desktop.core.audio.chunk_plan import PlannedChunk
 
 # Two recognitions of the same word in different chunks start within this many seconds.
 MATCH_TOLERANCE_SECONDS = 1.0

@@ -41,7 +41,7 @@ from groq_desktop.app.settings import AppSettings
 from groq_desktop.app.transcription.job_table_model import Column, JobTableModel, ProgressDelegate
 from groq_desktop.app.transcription.options import OptionsWidget
 from groq_desktop.app.transcription.transcript_view import TranscriptView
-from groq_desktop.core import subtitles
+from groq_desktop.core.audio import subtitles
 from groq_desktop.services.transcription import (
     EXPORT_FORMATS,
     FOLDER_EXTENSIONS,

@@ -35,7 +35,7 @@ from groq_desktop.app.monitor.queue_model import JobInfoRole, QueueColumn, Queue
 from groq_desktop.app.monitor.quota_model import MeterDelegate, QuotaColumn, QuotaModel
 from groq_desktop.app.monitor.usage_charts import UsageCharts
 from groq_desktop.app.settings import AppSettings
-from groq_desktop.core.scheduler import JobInfo, JobState, Priority, SchedulerStats
+from groq_desktop.core.quota.scheduler import JobInfo, JobState, Priority, SchedulerStats
 from groq_desktop.errors import format_wait
 
 REPAINT_MS = 250  # at most four repaints a second, however fast the core changes

@@ -27,7 +27,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from groq_desktop.core.migrations import MIGRATIONS, Migration, check_migrations
+from groq_desktop.core.store.migrations import MIGRATIONS, Migration, check_migrations
 from groq_desktop.errors import ConfigurationError
 
 Clock = Callable[[], float]

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from groq_desktop.core.durations import parse_go_duration
-from groq_desktop.core.limits import Dimension
+from groq_desktop.core.quota.durations import parse_go_duration
+from groq_desktop.core.quota.limits import Dimension
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from groq_desktop.core.transcript import Segment, Transcript, Word
+from groq_desktop.core.audio.transcript import Segment, Transcript, Word
 
 Cue = tuple[float, float, str]
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from groq_desktop.core.ratelimit_headers import RateLimitHeaders
+from groq_desktop.core.quota.headers import RateLimitHeaders
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 import av
 import av.error
 
-from groq_desktop.core.chunk_plan import ChunkPlan, PlannedChunk
+from groq_desktop.core.audio.chunk_plan import ChunkPlan, PlannedChunk
 from groq_desktop.errors import AudioError
 
 ACCEPTED_EXTENSIONS: frozenset[str] = frozenset(

@@ -38,7 +38,7 @@ from groq_desktop.app.chat.notice_bar import notice_bar
 from groq_desktop.app.chat.parameters import PARAM_KEYS, ModelPicker, ParametersWidget
 from groq_desktop.app.composition import Services
 from groq_desktop.app.settings import AppSettings, Key
-from groq_desktop.core.storage import Conversation, SearchHit
+from groq_desktop.core.store.storage import Conversation, SearchHit
 from groq_desktop.errors import GroqDesktopError
 from groq_desktop.services import chat_export
 from groq_desktop.services.chat import NEW_CONVERSATION_TITLE, ChatEvent, ChatService

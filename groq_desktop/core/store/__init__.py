@@ -1,0 +1,2 @@
+"""Storage: the SQLite database (conversations, messages, transcription jobs, usage) and its
+migrations."""
