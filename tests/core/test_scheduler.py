@@ -484,3 +484,47 @@ def test_aclose_cancels_everything_and_refuses_new_work() -> None:
         assert not [t for t in asyncio.all_tasks() if t.get_name().startswith("groq-")]
 
     run_async(main)
+
+
+def test_a_cancelled_stream_keeps_what_the_server_counted_and_a_429_gives_its_reservation_back() -> None:
+    limiter = RateLimiter(make_table({"m": {"RPM": 30, "TPM": 10_000}}), clock=FrozenClock())
+    tpm_429 = RPM_429.replace("requests per minute (RPM)", "tokens per minute (TPM)")
+
+    async def main() -> None:
+        scheduler = Scheduler(limiter)
+        started = asyncio.Event()
+
+        async def streaming(_res: Reservation) -> None:
+            started.set()
+            await asyncio.Event().wait()
+
+        async def refused(_res: Reservation) -> None:
+            raise RateLimitError(tpm_429)
+
+        # Cancelled mid-stream: the prompt (400) and 25 streamed tokens were counted by the server.
+        stopped = scheduler.submit("m", Cost(tokens=2_000), streaming, partial_usage=lambda: Cost(tokens=425))
+        await asyncio.wait_for(started.wait(), 5)
+        stopped.cancel()
+        with pytest.raises(RequestCancelledError):
+            await stopped
+        assert used(limiter, "m", Dimension.TPM) == 425
+        assert used(limiter, "m", Dimension.RPM) == 1
+
+        # Never sent: the hook says None, so everything goes back.
+        never = scheduler.submit("m", Cost(tokens=2_000), streaming, partial_usage=lambda: None)
+        started.clear()
+        await asyncio.wait_for(started.wait(), 5)
+        never.cancel()
+        with pytest.raises(RequestCancelledError):
+            await never
+        assert used(limiter, "m", Dimension.TPM) == 425
+
+        limited = Scheduler(limiter, max_rate_limit_requeues=0)
+        with pytest.raises(RateLimitError):
+            await limited.submit("m", Cost(tokens=3_000), refused)
+        assert used(limiter, "m", Dimension.TPM) == 425  # the 429 was not counted by the server
+        assert limiter.in_flight("m") == Cost(requests=0)
+        await limited.aclose()
+        await scheduler.aclose()
+
+    run_async(main)

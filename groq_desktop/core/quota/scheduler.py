@@ -104,6 +104,7 @@ class _Job:
     cost: Cost
     run: Callable[[Reservation], Awaitable[Any]]
     usage_of: Callable[[Any], Cost] | None
+    partial_usage: Callable[[], Cost | None] | None
     priority: Priority
     kind: str
     label: str
@@ -230,7 +231,14 @@ class Scheduler:
         kind: str = "chat",
         label: str = "",
         usage_of: Callable[[T], Cost] | None = None,
+        partial_usage: Callable[[], Cost | None] | None = None,
     ) -> JobHandle[T]:
+        """Queue ``run`` for ``model`` at ``priority``; it starts once the limiter grants ``cost``.
+
+        ``usage_of(result)`` gives what a finished job really used. ``partial_usage()`` is asked when
+        a running job ends without a result (cancelled, or a non-429 error): what the server counted
+        so far (e.g. the prompt plus the tokens streamed), or None when the request never reached it.
+        """
         self.start()
         if self._queued_count() >= self._max_queue:
             raise QueueFullError(f"{self._max_queue} requests are already queued.")
@@ -242,6 +250,7 @@ class Scheduler:
             cost=cost,
             run=run,
             usage_of=usage_of,
+            partial_usage=partial_usage,
             priority=Priority(priority),
             kind=kind,
             label=label,
@@ -473,20 +482,20 @@ class Scheduler:
         try:
             result = await job.run(reservation)
         except asyncio.CancelledError:
-            self._limiter.release(reservation)
+            self._settle_partial(job, reservation, unknown=None)
             self._stop_running(job)
             self._finish(job, JobState.CANCELLED, RequestCancelledError("The request was cancelled."))
         except RateLimitError as exc:
             self._limiter.observe_rate_limited(job.model, exc)
-            # The request counted on the server: keep what it reserved.
-            self._limiter.settle(reservation, reservation.cost)
+            # A refused request is not counted by the server: its reservation goes back.
+            self._limiter.release(reservation)
             self._stop_running(job)
             self._requeue_or_fail(job, exc)
         except Exception as exc:
-            if isinstance(exc, _UNBILLED_ERRORS):
+            if isinstance(exc, _UNBILLED_ERRORS) and job.partial_usage is None:
                 self._limiter.release(reservation)
             else:
-                self._limiter.settle(reservation, Cost(requests=1))
+                self._settle_partial(job, reservation, unknown=Cost(requests=1))
             self._stop_running(job)
             self._finish(job, JobState.FAILED, exc)
         else:
@@ -495,6 +504,20 @@ class Scheduler:
             self._finish(job, JobState.DONE, None, result)
         finally:
             self._kick()
+
+    def _settle_partial(self, job: _Job, reservation: Reservation, unknown: Cost | None) -> None:
+        """Settle a job that ended without a result; ``unknown`` when it can't say what it used."""
+        used: Cost | None = unknown
+        if job.partial_usage is not None:
+            try:
+                used = job.partial_usage()
+            except Exception:
+                log.exception("partial_usage failed for job %s; keeping the estimate", job.id)
+                used = reservation.cost
+        if used is None:
+            self._limiter.release(reservation)
+        else:
+            self._limiter.settle(reservation, used)
 
     def _usage(self, job: _Job, result: Any, reservation: Reservation) -> Cost:
         if job.usage_of is None:
