@@ -20,6 +20,7 @@ from typing import Any
 
 import tiktoken
 
+from groq_desktop.core.catalogue import shipped_catalogue
 from groq_desktop.errors import ConfigurationError
 
 # name -> (file name in resources/tiktoken, sha256 tiktoken expects)
@@ -83,10 +84,10 @@ def get_encoding(encoding_name: str) -> tiktoken.Encoding:
 
 
 def encoding_name_for(model: str) -> str:
-    """Groq's ids don't match tiktoken's prefixes (``openai/gpt-oss-120b``), so map them here."""
-    model = model.lower()
-    if "gpt-oss" in model:
-        return "o200k_harmony"
+    """The tokenizer the shipped catalogue names for ``model`` (Groq's ids don't match tiktoken's)."""
+    facts = shipped_catalogue().facts(model)
+    if facts is not None and facts.tokenizer in _BASE_FILE:
+        return facts.tokenizer
     # Llama 3's 128K vocabulary starts with cl100k_base; for other open models it is the closest.
     return "cl100k_base"
 
