@@ -133,6 +133,9 @@ class MainWindow(QMainWindow):
 
         chat_menu = self.menuBar().addMenu("&Chat")
         chat = self.chat_panel
+        # Only "New conversation" works from every panel; the rest belong to the chat, so their keys
+        # (Ctrl+R, Ctrl+Shift+C) are free for the panel showing (the Transcribe panel's Retry, Copy all).
+        self._chat_only_actions: list[QAction] = []
         for text, keys, slot in (
             ("&New conversation", "Ctrl+N", chat.new_conversation),
             ("&Find in conversation\tCtrl+F", None, chat.open_find),
@@ -147,6 +150,8 @@ class MainWindow(QMainWindow):
                 action.setShortcut(QKeySequence(keys))
             action.triggered.connect(lambda _checked=False, run=slot: self._in_chat(run))
             chat_menu.addAction(action)
+            if slot != chat.new_conversation:
+                self._chat_only_actions.append(action)
 
         view_menu = self.menuBar().addMenu("&View")
         for index, (title, _panel) in enumerate(self._areas):
@@ -157,6 +162,9 @@ class MainWindow(QMainWindow):
     def _show_area(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
         self.settings.set(Key.LAST_PANEL, index)
+        on_chat = self.stack.currentWidget() is self.chat_panel
+        for action in self._chat_only_actions:
+            action.setEnabled(on_chat)
 
     def show_area(self, widget: QWidget) -> None:
         self.nav.setCurrentRow(self.stack.indexOf(widget))
