@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -28,6 +29,8 @@ from groq_desktop.app.settings import AppSettings, Key
 from groq_desktop.app.settings_dialog import SettingsDialog
 from groq_desktop.app.status_quota import StatusQuota
 from groq_desktop.app.transcription.panel import TranscriptionPanel
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -197,6 +200,17 @@ class MainWindow(QMainWindow):
         """Files from the command line or a file manager's "Open with": queue them for transcription."""
         self.show_area(self.transcription_panel)
         self.transcription_panel.add_paths(list(files))
+
+    def accept_launch(self, files: list[Path]) -> None:
+        """A later ``groq-desktop`` handed its files over: come to the front and queue them."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        if files:
+            self.open_files(files)
+        log.info("brought to the front by another launch; %d file(s) queued", len(files))
 
     def _pick_files(self) -> None:
         self.show_area(self.transcription_panel)

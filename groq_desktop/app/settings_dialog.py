@@ -91,7 +91,8 @@ def offer_restart(parent: QWidget | None) -> None:
 
 
 def restart_app() -> None:
-    """Start a new instance with the same arguments, then quit this one."""
-    args = sys.argv[1:] if getattr(sys, "frozen", False) else ["-m", "groq_desktop", *sys.argv[1:]]
+    """Start a new instance (which waits for this one to give the data folder up), then quit this one."""
+    own = ["--restarted"]  # the command line's files are already in the queue; not again
+    args = own if getattr(sys, "frozen", False) else ["-m", "groq_desktop", *own]
     if QProcess.startDetached(sys.executable, args)[0]:
         QApplication.quit()
