@@ -17,8 +17,10 @@ from PySide6.QtGui import QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from groq_desktop import __version__  # noqa: E402
+from groq_desktop.app import startup_problems  # noqa: E402
 from groq_desktop.app.single_instance import InstanceGuard, Ownership, hand_over  # noqa: E402
 from groq_desktop.core import paths  # noqa: E402
+from groq_desktop.core.startup_checks import ProblemKind, StartupProblem  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +47,19 @@ def main(argv: list[str] | None = None) -> int:
     app.setStyle("Fusion")  # Fusion follows the system's light/dark scheme on every platform
     app.setWindowIcon(QIcon(str(Path(__file__).resolve().parent.parent / "resources" / "icon.svg")))
 
-    guard = InstanceGuard(paths.data_dir())
-    ownership = guard.acquire(RESTART_WAIT_MS if args.restarted else 0)
+    owned: list[tuple[InstanceGuard, Ownership]] = []
+
+    def acquire() -> StartupProblem | None:
+        guard = InstanceGuard(paths.data_dir())
+        ownership = guard.acquire(RESTART_WAIT_MS if args.restarted else 0)
+        if ownership is Ownership.NO_ACCESS:
+            return StartupProblem(ProblemKind.READ_ONLY_FOLDER, guard.data_dir, "The lock file cannot be created.")
+        owned.append((guard, ownership))
+        return None
+
+    if not startup_problems.own_data_folder(acquire):
+        return 1
+    guard, ownership = owned[-1]
     if ownership is Ownership.TAKEN:
         # The running window takes our files (if any) and comes to the front; we are done.
         if hand_over(guard.name, args.files):
@@ -56,6 +69,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     try:
         return _run(app, args, guard)
+    except Exception as exc:  # noqa: BLE001 - never exit without saying why
+        log.exception("Groq Desktop stopped on an error")
+        startup_problems.settle(StartupProblem(ProblemKind.OTHER, paths.log_dir(), f"{type(exc).__name__}: {exc}"))
+        return 1
     finally:
         guard.release()
 
@@ -64,7 +81,6 @@ def _run(app: QApplication, args: argparse.Namespace, guard: InstanceGuard) -> i
     # Imported only by the instance that owns the data folder: a second launch hands over at once.
     import qasync
 
-    from groq_desktop.app.composition import build_services
     from groq_desktop.app.main_window import MainWindow
     from groq_desktop.app.settings import AppSettings
     from groq_desktop.core.config import load_config
@@ -80,7 +96,9 @@ def _run(app: QApplication, args: argparse.Namespace, guard: InstanceGuard) -> i
     log_file = configure_logging(args.log_level or config.log_level)
     log.info("Groq Desktop %s starting (%s mode); log: %s", __version__, "demo" if config.demo else "live", log_file)
 
-    services = build_services(config, key_store=key_store)
+    services = startup_problems.start_services(config, key_store)
+    if services is None:
+        return 1
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     window = MainWindow(services, settings)
