@@ -20,6 +20,7 @@ from groq_desktop import __version__  # noqa: E402
 from groq_desktop.app import startup_problems  # noqa: E402
 from groq_desktop.app.single_instance import InstanceGuard, Ownership, hand_over  # noqa: E402
 from groq_desktop.core import paths  # noqa: E402
+from groq_desktop.core.secrets import SESSION_KEY_ENV  # noqa: E402
 from groq_desktop.core.startup_checks import ProblemKind, StartupProblem  # noqa: E402
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,8 @@ RESTART_WAIT_MS = 20_000
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    # A key "Restart now" carried over; out of the environment at once, so no child inherits it.
+    session_key = os.environ.pop(SESSION_KEY_ENV, "").strip()
     QCoreApplication.setOrganizationName("GroqDesktop")
     QCoreApplication.setApplicationName("Groq Desktop")
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -68,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 1
     try:
-        return _run(app, args, guard)
+        return _run(app, args, guard, session_key)
     except Exception as exc:  # noqa: BLE001 - never exit without saying why
         log.exception("Groq Desktop stopped on an error")
         startup_problems.settle(StartupProblem(ProblemKind.OTHER, paths.log_dir(), f"{type(exc).__name__}: {exc}"))
@@ -77,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         guard.release()
 
 
-def _run(app: QApplication, args: argparse.Namespace, guard: InstanceGuard) -> int:
+def _run(app: QApplication, args: argparse.Namespace, guard: InstanceGuard, session_key: str) -> int:
     # Imported only by the instance that owns the data folder: a second launch hands over at once.
     import qasync
 
@@ -85,16 +88,19 @@ def _run(app: QApplication, args: argparse.Namespace, guard: InstanceGuard) -> i
     from groq_desktop.app.settings import AppSettings
     from groq_desktop.core.config import load_config
     from groq_desktop.core.logging_setup import configure_logging
-    from groq_desktop.core.secrets import KeyStore
+    from groq_desktop.core.secrets import KeyStore, Secret
 
     settings = AppSettings()
     key_store = KeyStore()
+    if session_key:
+        key_store.use_for_session(Secret(session_key))
     env = dict(os.environ)
     if args.demo:
         env["GROQ_DEMO"] = "1"
     config = load_config(env, settings.config_mapping(), key_store)
     log_file = configure_logging(args.log_level or config.log_level)
-    log.info("Groq Desktop %s starting (%s mode); log: %s", __version__, "demo" if config.demo else "live", log_file)
+    log.info("Groq Desktop %s starting (%s mode, key from: %s); log: %s", __version__,
+             "demo" if config.demo else "live", config.key_source, log_file)
 
     services = startup_problems.start_services(config, key_store)
     if services is None:
