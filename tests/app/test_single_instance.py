@@ -109,3 +109,35 @@ def test_a_crashed_owner_leaves_nothing_that_stops_the_next_start(
     second = launch_again(home, recording)
     assert second.returncode == 0, second.stderr
     qtbot.waitUntil(lambda: "handed over 1 file(s): call.ogg" in log_text(home), timeout=10_000)
+
+
+def test_a_restarted_app_waits_for_the_quitting_owner_instead_of_handing_over(
+    qtbot: Any, tmp_path: Path, running: list[subprocess.Popen[bytes]]
+) -> None:
+    from groq_desktop.app.single_instance import InstanceGuard, Ownership
+
+    home = tmp_path / "home"
+    holder = (
+        "import sys\n"
+        "from PySide6.QtCore import QCoreApplication\n"
+        "from groq_desktop.core import paths\n"
+        "from groq_desktop.app.single_instance import InstanceGuard\n"
+        "app = QCoreApplication([])\n"
+        "guard = InstanceGuard(paths.data_dir())\n"
+        "print(guard.acquire().value, flush=True)\n"
+        "sys.stdin.readline()\n"
+        "guard.release()\n"
+    )
+    owner = subprocess.Popen([sys.executable, "-c", holder], env=app_env(home), stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True)
+    running.append(owner)
+    assert owner.stdout is not None and owner.stdout.readline().strip() == "owner"
+    guard = InstanceGuard(home / "data")
+    assert guard.acquire() is Ownership.TAKEN
+    assert owner.stdin is not None
+    owner.stdin.write("quit\n")
+    owner.stdin.flush()
+    try:
+        assert guard.acquire(wait_ms=20_000) is Ownership.OWNER  # what "--restarted" does
+    finally:
+        guard.release()
