@@ -17,7 +17,7 @@ def write_text_atomic(path: Path, text: str, *, mode: int | None = None) -> None
     fd, temp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     try:
         if mode is not None:
-            os.fchmod(fd, mode) if hasattr(os, "fchmod") else os.chmod(temp_name, mode)
+            os.chmod(temp_name, mode)  # mkstemp already made it 0600; a wider mode is the caller's choice
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
