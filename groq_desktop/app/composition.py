@@ -64,8 +64,21 @@ class Services:
 def build_services(config: AppConfig, *, key_store: KeyStore | None = None) -> Services:
     """Everything the app runs on. With no key, a built-in emulator stands in for Groq (demo mode)."""
     key_store = key_store or KeyStore()
-    limits_path = paths.data_dir() / "limits.json"
+    limits_path = paths.limits_path()
     limit_table = LimitTable.load(limits_path)
+    # Demo conversations and the emulator's model list never mix with a real account's.
+    suffix = "-demo" if config.demo else ""
+    # Opened before anything is started, so a bad database stops nothing half-built.
+    storage = Storage(paths.database_path(config.demo))
+    try:
+        # Undo of a delete lasts for the session that deleted it.
+        storage.purge_deleted(older_than=time.time())
+        interrupted = storage.mark_interrupted()
+    except BaseException:
+        storage.close()
+        raise
+    if interrupted:
+        log.warning("%d replies were cut off when the app last stopped; they are marked incomplete", interrupted)
     emulator: EmulatorServer | None = None
     client_config = config.client
     time_scale = config.time_scale
@@ -81,14 +94,6 @@ def build_services(config: AppConfig, *, key_store: KeyStore | None = None) -> S
         log.info("demo mode: built-in emulator at %s (a minute passes in %.1f s)", emulator.base_url, 60 / time_scale)
 
     limiter = RateLimiter(limit_table, config.plan, time_scale=time_scale)
-    # Demo conversations and the emulator's model list never mix with a real account's.
-    suffix = "-demo" if config.demo else ""
-    storage = Storage(paths.data_dir() / f"groq_desktop{suffix}.sqlite3")
-    # Undo of a delete lasts for the session that deleted it.
-    storage.purge_deleted(older_than=time.time())
-    interrupted = storage.mark_interrupted()
-    if interrupted:
-        log.warning("%d replies were cut off when the app last stopped; they are marked incomplete", interrupted)
 
     def on_rate_limits(model: str, headers: RateLimitHeaders) -> None:
         limiter.observe_headers(model, headers)

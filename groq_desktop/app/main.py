@@ -12,17 +12,16 @@ from pathlib import Path
 
 os.environ.setdefault("QT_API", "pyside6")
 
-import qasync  # noqa: E402
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtGui import QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from groq_desktop import __version__  # noqa: E402
-from groq_desktop.app.composition import build_services  # noqa: E402
-from groq_desktop.app.settings import AppSettings  # noqa: E402
-from groq_desktop.core.config import load_config  # noqa: E402
-from groq_desktop.core.logging_setup import configure_logging  # noqa: E402
-from groq_desktop.core.secrets import KeyStore  # noqa: E402
+from groq_desktop.app import startup_problems  # noqa: E402
+from groq_desktop.app.single_instance import InstanceGuard, Ownership, hand_over  # noqa: E402
+from groq_desktop.core import paths  # noqa: E402
+from groq_desktop.core.secrets import SESSION_KEY_ENV  # noqa: E402
+from groq_desktop.core.startup_checks import ProblemKind, StartupProblem  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -33,29 +32,79 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true", help="run against the built-in emulator even with a key")
     parser.add_argument("--log-level", help="DEBUG, INFO, WARNING (default from settings or GROQ_LOG_LEVEL)")
     parser.add_argument("--version", action="version", version=f"groq-desktop {__version__}")
+    # Set by "Restart now": wait for the quitting instance to give the data folder up.
+    parser.add_argument("--restarted", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
+
+
+RESTART_WAIT_MS = 20_000
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    # A key "Restart now" carried over; out of the environment at once, so no child inherits it.
+    session_key = os.environ.pop(SESSION_KEY_ENV, "").strip()
     QCoreApplication.setOrganizationName("GroqDesktop")
     QCoreApplication.setApplicationName("Groq Desktop")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setStyle("Fusion")  # Fusion follows the system's light/dark scheme on every platform
     app.setWindowIcon(QIcon(str(Path(__file__).resolve().parent.parent / "resources" / "icon.svg")))
 
+    owned: list[tuple[InstanceGuard, Ownership]] = []
+
+    def acquire() -> StartupProblem | None:
+        guard = InstanceGuard(paths.data_dir())
+        ownership = guard.acquire(RESTART_WAIT_MS if args.restarted else 0)
+        if ownership is Ownership.NO_ACCESS:
+            return StartupProblem(ProblemKind.READ_ONLY_FOLDER, guard.data_dir, "The lock file cannot be created.")
+        owned.append((guard, ownership))
+        return None
+
+    if not startup_problems.own_data_folder(acquire):
+        return 1
+    guard, ownership = owned[-1]
+    if ownership is Ownership.TAKEN:
+        # The running window takes our files (if any) and comes to the front; we are done.
+        if hand_over(guard.name, args.files):
+            return 0
+        print(f"Groq Desktop is already running with the data folder {guard.data_dir} but does not answer.",
+              file=sys.stderr)
+        return 1
+    try:
+        return _run(app, args, guard, session_key)
+    except Exception as exc:  # noqa: BLE001 - never exit without saying why
+        log.exception("Groq Desktop stopped on an error")
+        startup_problems.settle(StartupProblem(ProblemKind.OTHER, paths.log_dir(), f"{type(exc).__name__}: {exc}"))
+        return 1
+    finally:
+        guard.release()
+
+
+def _run(app: QApplication, args: argparse.Namespace, guard: InstanceGuard, session_key: str) -> int:
+    # Imported only by the instance that owns the data folder: a second launch hands over at once.
+    import qasync
+
+    from groq_desktop.app.main_window import MainWindow
+    from groq_desktop.app.settings import AppSettings
+    from groq_desktop.core.config import load_config
+    from groq_desktop.core.logging_setup import configure_logging
+    from groq_desktop.core.secrets import KeyStore, Secret
+
     settings = AppSettings()
     key_store = KeyStore()
+    if session_key:
+        key_store.use_for_session(Secret(session_key))
     env = dict(os.environ)
     if args.demo:
         env["GROQ_DEMO"] = "1"
     config = load_config(env, settings.config_mapping(), key_store)
     log_file = configure_logging(args.log_level or config.log_level)
-    log.info("Groq Desktop %s starting (%s mode); log: %s", __version__, "demo" if config.demo else "live", log_file)
+    log.info("Groq Desktop %s starting (%s mode, key from: %s); log: %s", __version__,
+             "demo" if config.demo else "live", config.key_source, log_file)
 
-    services = build_services(config, key_store=key_store)
-    from groq_desktop.app.main_window import MainWindow
-
+    services = startup_problems.start_services(config, key_store)
+    if services is None:
+        return 1
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     window = MainWindow(services, settings)
@@ -63,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     threading.Thread(target=services.token_counter.warm_up, name="tokenizer-warm-up", daemon=True).start()
     if args.files:
         window.open_files(args.files)
+    guard.set_receiver(window.accept_launch)
+    log.info("window shown")
 
     quit_event = asyncio.Event()
     app.aboutToQuit.connect(quit_event.set)

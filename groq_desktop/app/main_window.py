@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -28,6 +29,8 @@ from groq_desktop.app.settings import AppSettings, Key
 from groq_desktop.app.settings_dialog import SettingsDialog
 from groq_desktop.app.status_quota import StatusQuota
 from groq_desktop.app.transcription.panel import TranscriptionPanel
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -133,6 +136,9 @@ class MainWindow(QMainWindow):
 
         chat_menu = self.menuBar().addMenu("&Chat")
         chat = self.chat_panel
+        # Only "New conversation" works from every panel; the rest belong to the chat, so their keys
+        # (Ctrl+R, Ctrl+Shift+C) are free for the panel showing (the Transcribe panel's Retry, Copy all).
+        self._chat_only_actions: list[QAction] = []
         for text, keys, slot in (
             ("&New conversation", "Ctrl+N", chat.new_conversation),
             ("&Find in conversation\tCtrl+F", None, chat.open_find),
@@ -147,6 +153,8 @@ class MainWindow(QMainWindow):
                 action.setShortcut(QKeySequence(keys))
             action.triggered.connect(lambda _checked=False, run=slot: self._in_chat(run))
             chat_menu.addAction(action)
+            if slot != chat.new_conversation:
+                self._chat_only_actions.append(action)
 
         view_menu = self.menuBar().addMenu("&View")
         for index, (title, _panel) in enumerate(self._areas):
@@ -157,6 +165,9 @@ class MainWindow(QMainWindow):
     def _show_area(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
         self.settings.set(Key.LAST_PANEL, index)
+        on_chat = self.stack.currentWidget() is self.chat_panel
+        for action in self._chat_only_actions:
+            action.setEnabled(on_chat)
 
     def show_area(self, widget: QWidget) -> None:
         self.nav.setCurrentRow(self.stack.indexOf(widget))
@@ -189,6 +200,17 @@ class MainWindow(QMainWindow):
         """Files from the command line or a file manager's "Open with": queue them for transcription."""
         self.show_area(self.transcription_panel)
         self.transcription_panel.add_paths(list(files))
+
+    def accept_launch(self, files: list[Path]) -> None:
+        """A later ``groq-desktop`` handed its files over: come to the front and queue them."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        if files:
+            self.open_files(files)
+        log.info("brought to the front by another launch; %d file(s) queued", len(files))
 
     def _pick_files(self) -> None:
         self.show_area(self.transcription_panel)

@@ -39,7 +39,7 @@ class AppConfig:
     demo: bool = False  # no key: run against the built-in emulator
     demo_time_scale: float = 20.0
     time_scale: float = 1.0  # only for a groq-emulator started with --time-scale
-    key_source: str = "none"  # "env" | "keychain" | "session" | "none"
+    key_source: str = "none"  # "env", a KeyPlace value ("keychain", "plaintext keyring", "file", "session"), "none"
 
 
 def load_config(
@@ -54,8 +54,8 @@ def load_config(
 
     key, source = Secret(env.get("GROQ_API_KEY", "").strip()), "env"
     if not key and key_store is not None:
-        stored = key_store.load()
-        key, source = (stored, "keychain") if stored else (Secret(""), "none")
+        stored, place = key_store.find()
+        key, source = (stored, str(place)) if stored and place else (Secret(""), "none")
     elif not key:
         source = "none"
 

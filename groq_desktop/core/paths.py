@@ -51,8 +51,14 @@ def log_dir() -> Path:
     return _ensure(platformdirs.user_log_path(APP_NAME, appauthor=False))
 
 
-def database_path() -> Path:
-    return data_dir() / DATABASE_FILE_NAME
+def database_path(demo: bool = False) -> Path:
+    """Demo conversations live in their own file, never mixed with a real account's."""
+    return data_dir() / (DATABASE_FILE_NAME.replace(".sqlite3", "-demo.sqlite3") if demo else DATABASE_FILE_NAME)
+
+
+def limits_path() -> Path:
+    """The user's edits of the published limits (merged over the shipped table)."""
+    return data_dir() / "limits.json"
 
 
 def model_cache_path() -> Path:

@@ -86,21 +86,74 @@ def test_files_from_the_command_line_are_queued(
     window.close()
 
 
-def test_chat_menu_works_from_anywhere_and_shows_its_keys(
+def test_chat_menu_shows_its_keys_and_new_conversation_works_from_anywhere(
     qtbot: Any, event_loop_checked: Any, demo_services: Services, tmp_path: Path
 ) -> None:
     window = MainWindow(demo_services, settings_in(tmp_path))
     qtbot.addWidget(window)
-    window.nav.setCurrentRow(2)  # the models area: Chat menu actions must still reach the chat
+    window.nav.setCurrentRow(2)  # the models area: New conversation still reaches the chat
     chat_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Chat")
     actions = {a.text().split("\t")[0].replace("&", ""): a for a in chat_menu.actions()}
     assert actions["New conversation"].shortcut().toString() == "Ctrl+N"
     assert actions["Copy last reply"].shortcut().toString() == "Ctrl+Shift+C"
     assert "Esc" in next(a.text() for a in chat_menu.actions() if a.text().startswith("&Stop"))
+    assert not actions["Regenerate last reply"].isEnabled()  # Ctrl+R belongs to the panel showing
     before = len(demo_services.storage.list_conversations())
     actions["New conversation"].trigger()
     assert window.stack.currentWidget() is window.chat_panel
+    assert actions["Regenerate last reply"].isEnabled()
     assert len(demo_services.storage.list_conversations()) == before + 1
+    window.close()
+
+
+def test_ctrl_r_and_ctrl_shift_c_mean_the_showing_panels_action(
+    qtbot: Any, qtlog: Any, event_loop_checked: Any, demo_services: Services, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from groq_desktop.core.audio import subtitles
+    from groq_desktop.core.audio.transcript import Segment, Transcript
+    from groq_desktop.services.transcription import JobInfo, JobPhase, TranscriptionOptions
+
+    window = MainWindow(demo_services, settings_in(tmp_path))
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    panel = window.transcription_panel
+    retried: list[int] = []
+    monkeypatch.setattr(panel.service, "retry", retried.append)
+    regenerated: list[bool] = []
+
+    async def regenerate() -> None:
+        regenerated.append(True)
+
+    monkeypatch.setattr(window.chat_panel, "regenerate", regenerate)
+
+    window.show_area(panel)
+    failed = JobInfo(907, tmp_path / "call.ogg", "call.ogg", JobPhase.FAILED, TranscriptionOptions(),
+                     duration=30.0, chunk_count=1, error="chunk 1/1 failed: Groq had a server error")
+    panel.model.upsert(failed)
+    panel.select_job(failed.id)
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert retried == [907] and not regenerated
+
+    transcript = Transcript("hello from the transcript", "en", 2.0, [Segment(0, 0.0, 2.0, "hello from the transcript")])
+    panel.viewer.show_transcript(transcript, None, "call.ogg")
+    QApplication.clipboard().setText("")
+    qtbot.keyClick(panel.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    # a button's shortcut clicks it after a short animation
+    qtbot.waitUntil(lambda: QApplication.clipboard().text().strip() == subtitles.to_txt(transcript).strip())
+
+    window.show_area(window.chat_panel)
+    window.chat_panel.composer.edit.setFocus()
+    qtbot.keyClick(window.chat_panel.composer.edit, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: regenerated == [True], timeout=3000)
+    assert retried == [907]
+    assert not [r for r in qtlog.records if "mbiguous" in r.message]
     window.close()
 
 

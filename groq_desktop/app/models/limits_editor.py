@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -35,16 +32,8 @@ def save_limits(services: Services, model: str, limits: ModelLimits) -> Path:
 
 
 def write_limit_table(table: LimitTable, path: Path) -> None:
-    """Atomic write (temp file + rename), so a crash never leaves a torn limits file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(table.to_mapping(), handle, indent=1)
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    """Atomic write (temp file, fsync, rename), so a crash never leaves a torn limits file."""
+    table.save(path)
 
 
 class LimitsEditor(QDialog):

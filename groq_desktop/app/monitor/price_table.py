@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from groq_desktop.core.atomic_file import write_text_atomic
 from groq_desktop.core.quota.limits import MIN_BILLED_AUDIO_SECONDS
 from groq_desktop.core.store.storage import UsageRecord
 
@@ -96,10 +97,7 @@ class PriceTable:
 
     def save(self, path: Path) -> None:
         """Write the whole table as the user's override, atomically."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(self.to_mapping(), indent=2) + "\n", "utf-8")
-        temporary.replace(path)
+        write_text_atomic(path, json.dumps(self.to_mapping(), indent=2) + "\n")
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> PriceTable:

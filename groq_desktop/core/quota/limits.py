@@ -12,6 +12,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from groq_desktop.core.atomic_file import write_text_atomic
+
 
 class Dimension(StrEnum):
     RPM = "RPM"
@@ -146,13 +148,28 @@ class LimitTable:
             }
         }
 
+    def save(self, path: Path) -> None:
+        """Write the table as the user's override file, atomically."""
+        write_text_atomic(path, json.dumps(self.to_mapping(), indent=1))
+
+    @classmethod
+    def read_override(cls, path: Path) -> LimitTable:
+        """The user's file alone; ``ValueError`` (with what is wrong) when it is not a limits table."""
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            if not isinstance(data, dict):
+                raise TypeError("the top level is not an object")
+            return cls.from_mapping(data)
+        except (ValueError, TypeError, AttributeError, KeyError) as exc:
+            raise ValueError(f"{path.name} is not a valid limits file: {exc}") from exc
+
     @classmethod
     def load(cls, path: Path | None = None) -> LimitTable:
         """The shipped table, with a user's override file (same shape) merged on top."""
         shipped = resources.files("groq_desktop.resources").joinpath("limits.json").read_text("utf-8")
         table = cls.from_mapping(json.loads(shipped))
         if path is not None and path.exists():
-            override = cls.from_mapping(json.loads(path.read_text("utf-8")))
+            override = cls.read_override(path)
             for plan, models in override.plans.items():
                 table.plans.setdefault(plan, {}).update(models)
             table.defaults.update({p: d for p, d in override.defaults.items() if d.values})
