@@ -71,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
             loop.run_until_complete(quit_event.wait())
             loop.run_until_complete(services.transcription.aclose())
             loop.run_until_complete(services.scheduler.aclose())
+            services.client.close()  # abort stalled requests now: closing the loop waits for its worker threads
     finally:
         services.close()
     return 0

@@ -328,10 +328,14 @@ def test_close_returns_at_once_while_the_worker_is_blocked_in_a_stalled_read(
     assert client.chat(MODEL, HELLO, max_completion_tokens=20).content
 
 
-def test_client_close_aborts_stalled_streams_at_once(emulator_factory: Callable[..., Any]) -> None:
+def test_client_close_aborts_stalled_requests_at_once(emulator_factory: Callable[..., Any]) -> None:
     server = emulator_factory(stall_seconds=STALL_SECONDS, time_scale=60.0, tokens_per_second=5000.0)
     client = make_client(server, timeout=STALL_SECONDS)
     workers = [stalled_stream(server, client)[1] for _ in range(3)]
+    server.inject("STALL", times=1)  # and a non-streamed request that waits for a held-back answer
+    workers.append(Worker(lambda: client.chat(MODEL, HELLO, max_completion_tokens=20)))
+    workers[-1].start()
+    wait_for(lambda: server.stats.faults.get("stall") == 4)
     closer = Worker(client.close)
     closer.start()
     closer.join(timeout=2.0)
