@@ -8,9 +8,11 @@ import logging
 import math
 import re
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import av
@@ -18,7 +20,7 @@ import pytest
 
 from groq_desktop import errors
 from groq_desktop.core.api.cancel import CancelToken
-from groq_desktop.core.api.client import GroqApiClient
+from groq_desktop.core.api.client import GroqApiClient, _pooled_session
 from groq_desktop.core.api.retry import RetryPolicy
 from groq_desktop.core.api.types import RequestRecord
 from groq_desktop.core.config import ClientConfig
@@ -393,15 +395,19 @@ def test_a_cancelled_token_stops_a_request_before_it_is_sent(emulator: Any) -> N
 class RawServer:
     """A one-shot HTTP server that answers every request with ``head`` and then ``body`` chunks."""
 
-    def __init__(self, head: bytes, body: Callable[[socket.socket], None]) -> None:
+    def __init__(
+        self, head: bytes, body: Callable[[socket.socket], None], tls: ssl.SSLContext | None = None
+    ) -> None:
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.base_url = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
-        self._head, self._body = head, body
+        self._head, self._body, self._tls = head, body, tls
         threading.Thread(target=self._serve, daemon=True).start()
 
     def _serve(self) -> None:
         with contextlib.suppress(OSError):
             connection, _ = self._listener.accept()
+            if self._tls is not None:
+                connection = self._tls.wrap_socket(connection, server_side=True)
             with connection:
                 data = b""
                 while b"\r\n\r\n" not in data:
@@ -448,4 +454,70 @@ def test_a_server_that_never_ends_a_line_fails_the_stream_with_bounded_memory() 
                 received.append(delta.content)
         assert received == ["Hi"] and "text so far is kept" in caught.value.message
     finally:
+        server.close()
+
+
+def self_signed_tls(tmp_path: Path) -> tuple[ssl.SSLContext, Path]:
+    """A server context and the CA file a client needs, for 127.0.0.1."""
+    import datetime
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+        .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(hours=1))
+        .not_valid_after(now + datetime.timedelta(hours=1))
+        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = tmp_path / "cert.pem", tmp_path / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert_path, key_path)
+    return context, cert_path
+
+
+@pytest.mark.parametrize("tls", [False, True])
+def test_close_aborts_a_stalled_stream_that_reads_to_the_end_of_the_connection(tmp_path: Path, tls: bool) -> None:
+    # "Connection: close" hands the socket to the response (http.client drops conn.sock); Groq is HTTPS,
+    # where the blocked read is inside the TLS layer. The abort must wake both.
+    held = threading.Event()
+
+    def stall(connection: socket.socket) -> None:
+        connection.sendall(CHUNK)
+        held.wait(30)
+
+    session = _pooled_session()
+    context: ssl.SSLContext | None = None
+    if tls:
+        context, ca = self_signed_tls(tmp_path)
+        session.verify = str(ca)
+        session.trust_env = False  # a REQUESTS_CA_BUNDLE in the environment would override verify
+    server = RawServer(SSE_HEAD, stall, tls=context)
+    base_url = server.base_url.replace("http:", "https:") if tls else server.base_url
+    client = GroqApiClient(ClientConfig(api_key=Secret(TEST_KEY), base_url=base_url, timeout=30.0), session=session)
+    try:
+        stream = client.stream_chat(MODEL, HELLO)
+        received: list[str] = []
+        worker = Worker(lambda: [received.append(d.content) for d in stream])
+        worker.start()
+        wait_for(lambda: received == ["Hi"])
+        closer = Worker(stream.close)
+        closer.start()
+        closer.join(timeout=2.0)
+        worker.join(timeout=2.0)  # before: the read went on until the 30 s stall ended
+        assert not closer.is_alive() and not worker.is_alive()
+        assert isinstance(worker.error, errors.RequestCancelledError)
+    finally:
+        held.set()
         server.close()

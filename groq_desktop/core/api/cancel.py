@@ -62,7 +62,8 @@ def cancellable(token: CancelToken) -> Iterator[None]:
 
 
 def _shutdown(connection: HTTPConnection) -> None:
-    sock = connection.sock
+    # After a "Connection: close" response http.client drops conn.sock and the response reads on alone.
+    sock = connection.sock or getattr(connection, "_groq_sock", None)
     if sock is not None:
         with contextlib.suppress(OSError):
             # The plain socket's shutdown: SSLSocket.shutdown would also drop its TLS object under the reader.
@@ -72,6 +73,7 @@ def _shutdown(connection: HTTPConnection) -> None:
 class _CancelOnConnect:
     def connect(self) -> None:
         super().connect()  # type: ignore[misc]
+        self._groq_sock = self.sock  # type: ignore[attr-defined]
         token = getattr(self, "_groq_cancel", None)
         if token is not None and token.is_set():  # cancelled while connecting: the socket was not there yet
             self.close()  # type: ignore[attr-defined]
