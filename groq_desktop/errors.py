@@ -7,9 +7,11 @@ and a ``hint``: one sentence the user can act on.
 from __future__ import annotations
 
 import contextlib
+import html
 import json
 import re
 from collections.abc import Mapping
+from http import HTTPStatus
 from typing import Any
 
 
@@ -221,13 +223,16 @@ def error_from_response(
     """Map an HTTP error status and body to the matching ``ApiError``."""
     headers = {k.lower(): v for k, v in (headers or {}).items()}
     payload: Any = body
+    hint = None
     if isinstance(body, bytes):
         body = body.decode("utf-8", "replace")
     if isinstance(body, str):
         try:
             payload = json.loads(body) if body.strip() else {}
         except ValueError:
-            payload = {"error": {"message": body.strip()[:500]}}
+            payload = {"error": {"message": _plain_message(status, body)}}
+            if _is_html(body) and 400 <= status < 500 and status != 429:
+                hint = _WEB_PAGE_HINT
     error = payload.get("error") if isinstance(payload, Mapping) else None
     if not isinstance(error, Mapping):
         error = {}
@@ -243,24 +248,56 @@ def error_from_response(
         code=error.get("code"),
         param=error.get("param"),
         request_id=request_id,
+        hint=hint,
     )
     if cls is RateLimitError:
         kwargs["retry_after"] = _retry_after_seconds(headers)
     return cls(message, **kwargs)
 
 
+_EXCERPT_CHARS = 160
+_WEB_PAGE_HINT = (
+    "This answer is a web page, not Groq's API: a proxy, firewall or sign-in page on your network may be "
+    "in the way. Check the network (or the base URL in settings)."
+)
+_HIDDEN_RE = re.compile(r"<(script|style|head)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+_TAG_RE = re.compile(r"<[^>]*>")
+
+
+def _plain_message(status: int, body: str) -> str:
+    """A short sentence for a body that is not Groq's JSON (a proxy's HTML block page, a gateway's text)."""
+    title = _TITLE_RE.search(body) if _is_html(body) else None
+    text = title.group(1) if title else _TAG_RE.sub(" ", _HIDDEN_RE.sub(" ", body)) if _is_html(body) else body
+    text = " ".join(html.unescape(text).split())
+    if len(text) > _EXCERPT_CHARS:
+        text = text[: _EXCERPT_CHARS - 1].rstrip() + "…"
+    try:
+        phrase = HTTPStatus(status).phrase
+    except ValueError:
+        phrase = ""
+    if text.lower() == phrase.lower():
+        text = ""
+    return f"HTTP {status} {phrase}".rstrip() + (f": {text}" if text else " (no details in the answer).")
+
+
+def _is_html(body: str) -> bool:
+    return body.lstrip()[:1] == "<"
+
+
 def _retry_after_seconds(headers: Mapping[str, str]) -> float | None:
+    """The longest usable wait the headers give; unusable values (nan, inf, negative) count as absent."""
+    from groq_desktop.core.quota.durations import parse_retry_after
+
+    waits = []
     if "retry-after-ms" in headers:
-        try:
-            return float(headers["retry-after-ms"]) / 1000.0
-        except ValueError:
-            pass
-    if "retry-after" in headers:
-        try:
-            return float(headers["retry-after"])
-        except ValueError:
-            return None
-    return None
+        with contextlib.suppress(ValueError):
+            milliseconds = float(headers["retry-after-ms"])
+            if 0 <= milliseconds <= 1e10:  # also False for nan
+                waits.append(milliseconds / 1000.0)
+    if (seconds := parse_retry_after(headers.get("retry-after"))) is not None:
+        waits.append(seconds)
+    return max(waits) if waits else None
 
 
 _DIMENSION_RE = re.compile(r"\((RPM|RPD|TPM|TPD|ASH|ASD)\)")

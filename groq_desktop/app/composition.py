@@ -84,9 +84,10 @@ def build_services(config: AppConfig, *, key_store: KeyStore | None = None) -> S
     time_scale = config.time_scale
     if config.demo:
         time_scale = config.demo_time_scale
-        emulator = EmulatorServer(EmulatorConfig(plan=config.plan, time_scale=time_scale)).start()
+        demo_key = "gsk_demo_" + secrets.token_hex(12)
+        emulator = EmulatorServer(EmulatorConfig(plan=config.plan, time_scale=time_scale, api_key=demo_key)).start()
         client_config = ClientConfig(
-            api_key=Secret("gsk_demo_" + secrets.token_hex(12)),
+            api_key=Secret(demo_key),
             base_url=emulator.base_url,
             timeout=config.client.timeout,
             max_retries=config.client.max_retries,

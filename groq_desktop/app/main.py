@@ -122,6 +122,7 @@ def _run(app: QApplication, args: argparse.Namespace, guard: InstanceGuard, sess
             loop.run_until_complete(quit_event.wait())
             loop.run_until_complete(services.transcription.aclose())
             loop.run_until_complete(services.scheduler.aclose())
+            services.client.close()  # abort stalled requests now: closing the loop waits for its worker threads
     finally:
         services.close()
     return 0

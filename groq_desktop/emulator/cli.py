@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import threading
 from dataclasses import dataclass, field
@@ -88,6 +89,7 @@ def parse_options(argv: list[str] | None = None) -> EmulatorOptions:
 def main(argv: list[str] | None = None, *, until: threading.Event | None = None) -> int:
     """Run until Ctrl+C (or until ``until`` is set, which is how tests stop it)."""
     options = parse_options(argv)
+    logging.basicConfig(level=logging.WARNING, format="groq-emulator: %(message)s")  # warnings reach stderr
     server = EmulatorServer(options.config, options.host, options.port).start()
     for spec in options.faults:
         server.inject(spec.kind, spec.times)

@@ -9,6 +9,7 @@ import contextlib
 import email.parser
 import email.utils
 import hmac
+import ipaddress
 import json
 import logging
 import os
@@ -175,6 +176,18 @@ def _bad_request(message: str, param: str | None = None, code: str | None = None
     return ApiFailure(400, message, param=param, code=code)
 
 
+def _too_large(limit: int) -> ApiFailure:
+    return ApiFailure(
+        413,
+        f"Request Entity Too Large: the request body is larger than {limit} bytes.",
+        code="request_too_large",
+    )
+
+
+_LINGER_SECONDS = 1.0
+_LINGER_BYTES = 1 << 20
+
+
 def _rate_limit_failure(rejection: Rejection) -> ApiFailure:
     headers = {"retry-after": str(rejection.retry_after)} if rejection.status == 429 else {}
     return ApiFailure(rejection.status, rejection.message, headers=headers, body=rejection.error_body())
@@ -209,6 +222,25 @@ def _json_bytes(payload: Any) -> bytes:
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+_MAX_NESTING = 64
+
+
+def _nesting(value: Any) -> int:
+    """How deep lists and objects nest (iteratively: a deep value must not exhaust the stack)."""
+    deepest = 0
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        deepest = max(deepest, depth)
+        if deepest > _MAX_NESTING:
+            break
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
 _CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
 
 
@@ -239,16 +271,19 @@ def validate_chat_request(request: dict[str, Any]) -> None:
     messages = request.get("messages")
     if messages is None:
         raise _bad_request("'messages' : property 'messages' is missing", "messages")
-    if not isinstance(messages, list) or not messages:
+    if not isinstance(messages, list):
+        raise _bad_request("'messages' : value must be an array", "messages")
+    if not messages:
         raise _bad_request("'messages' : minimum number of items is 1", "messages")
     for i, message in enumerate(messages):
         if not isinstance(message, dict):
             raise _bad_request(f"'messages.{i}' : value must be an object", f"messages.{i}")
         role = message.get("role")
-        if role not in _ROLES:
+        if not isinstance(role, str) or role not in _ROLES:
             raise _bad_request(
                 f"'messages.{i}' : discriminator property 'role' has invalid value", f"messages.{i}.role"
             )
+        _check_content(message, i, role)
         if "name" in message:
             raise _bad_request(
                 f"'messages.{i}' : for 'role:{role}' the following must be satisfied"
@@ -267,10 +302,43 @@ def validate_chat_request(request: dict[str, Any]) -> None:
     _check_number(request, "top_p", 0.0, 1.0)
     if not isinstance(request.get("stream", False), bool | None):
         raise _bad_request("'stream' : value must be a boolean", "stream")
+    stream_options = request.get("stream_options")
+    if stream_options is not None:
+        if not isinstance(stream_options, dict):
+            raise _bad_request("'stream_options' : value must be an object", "stream_options")
+        if not isinstance(stream_options.get("include_usage", False), bool | None):
+            raise _bad_request("'stream_options.include_usage' : value must be a boolean",
+                               "stream_options.include_usage")
     for key in ("max_completion_tokens", "max_tokens"):
         value = request.get(key)
         if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
             raise _bad_request(f"'{key}' : number must be at least 1", key)
+
+
+def _check_content(message: dict[str, Any], i: int, role: str) -> None:
+    param = f"messages.{i}.content"
+    content = message.get("content")
+    if content is None:
+        if role != "assistant":  # an assistant turn may carry only tool calls
+            raise _bad_request(
+                f"'messages.{i}' : for 'role:{role}' the following must be satisfied"
+                f"[('{param}' : property 'content' is missing)]",
+                param,
+            )
+        return
+    if isinstance(content, str):
+        return
+    if not isinstance(content, list):
+        raise _bad_request(f"'{param}' : value must be a string or an array", param)
+    for j, part in enumerate(content):
+        where = f"{param}.{j}"
+        kind = part.get("type") if isinstance(part, dict) else None
+        if kind == "text" and isinstance(part.get("text"), str):
+            continue
+        image = part.get("image_url") if kind == "image_url" else None
+        if isinstance(image, dict) and isinstance(image.get("url"), str):
+            continue
+        raise _bad_request(f"'{where}' : value must be a text or image_url part", where)
 
 
 def _check_number(request: dict[str, Any], key: str, low: float, high: float) -> None:
@@ -493,10 +561,25 @@ class _Handler(BaseHTTPRequestHandler):
     def finish(self) -> None:
         try:
             super().finish()
+            if getattr(self, "_body_unread", False):
+                self._linger()
         except OSError:
             pass
         finally:
             self.server.backend.untrack(self.connection)
+
+    def _linger(self) -> None:
+        """Close after an answer sent over an unread body so the client still reads that answer: a plain
+        close would reset the connection. Waits briefly for the client to hang up; reads at most a little."""
+        self.connection.shutdown(socket.SHUT_WR)
+        self.connection.settimeout(_LINGER_SECONDS)
+        deadline = time.monotonic() + _LINGER_SECONDS
+        drained = 0
+        while drained < _LINGER_BYTES and time.monotonic() < deadline:
+            data = self.connection.recv(65536)
+            if not data:
+                return
+            drained += len(data)
 
     def version_string(self) -> str:
         return self.server_version
@@ -526,17 +609,11 @@ class _Handler(BaseHTTPRequestHandler):
         self._rate_model: str | None = None
         self._rate_audio = False
         self._rate_headers: dict[str, str] | None = None
+        self._body_unread = method == "POST"
         path = urlsplit(self.path).path
         try:
-            body, too_large = self._read_body() if method == "POST" else (b"", False)
-            self._authenticate()
-            if too_large:
-                raise ApiFailure(
-                    413,
-                    f"Request Entity Too Large: the request body is larger than "
-                    f"{backend.config.max_upload_bytes} bytes.",
-                    code="request_too_large",
-                )
+            self._authenticate()  # before the body: a stranger's upload is never read
+            body = self._read_body() if method == "POST" else b""
             self._fault = self._resolve_fault(path)
             if self._fault is Fault.RESET:
                 self._reset_connection()
@@ -548,6 +625,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_failure(failure)
         except _ConnectionGone:
             self.close_connection = True
+        except Exception:  # an emulator bug: still an answer in Groq's shape, not a dropped connection
+            log.exception("emulator: request %s failed", self._request_id)
+            self._send_failure(_fault_failure(Fault.HTTP_500))
 
     def _route(self, method: str, path: str, body: bytes) -> None:
         if not path.startswith(API_PREFIX + "/"):
@@ -572,31 +652,30 @@ class _Handler(BaseHTTPRequestHandler):
             code="unknown_url",
         )
 
-    def _read_body(self) -> tuple[bytes, bool]:
+    def _read_body(self) -> bytes:
+        """The request body, or an ``ApiFailure`` without reading it (absent or bad length, over the limit)."""
         limit = self._backend.config.max_upload_bytes
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-            return self._read_chunked(limit)
-        try:
-            length = int(self.headers.get("Content-Length") or 0)
-        except ValueError as exc:
-            raise _bad_request("invalid Content-Length") from exc
-        if length > limit:
-            self._discard(length)
-            return b"", True
-        return self.rfile.read(length), False
+            body = self._read_chunked(limit)
+        else:
+            declared = self.headers.get("Content-Length")
+            if declared is None:
+                raise ApiFailure(411, "Length Required: send the body with a Content-Length.", code="length_required")
+            try:
+                length = int(declared)
+            except ValueError:
+                length = -1
+            if length < 0:
+                raise _bad_request("invalid Content-Length")
+            if length > limit:
+                raise _too_large(limit)
+            body = self.rfile.read(length)
+            if len(body) < length:
+                raise _ConnectionGone
+        self._body_unread = False
+        return body
 
-    def _discard(self, length: int) -> None:
-        # Read what the client sends so it sees our 413 instead of a broken pipe; give up on absurd sizes.
-        if length > 8 * self._backend.config.max_upload_bytes + (64 << 20):
-            self.close_connection = True
-            return
-        while length > 0:
-            chunk = self.rfile.read(min(length, 1 << 20))
-            if not chunk:
-                break
-            length -= len(chunk)
-
-    def _read_chunked(self, limit: int) -> tuple[bytes, bool]:
+    def _read_chunked(self, limit: int) -> bytes:
         parts: list[bytes] = []
         total = 0
         while True:
@@ -605,16 +684,17 @@ class _Handler(BaseHTTPRequestHandler):
                 size = int(size_line.split(b";")[0].strip() or b"0", 16)
             except ValueError as exc:
                 raise _bad_request("malformed chunked body") from exc
+            if size < 0:
+                raise _bad_request("malformed chunked body")
             if size == 0:
                 while self.rfile.readline(1024) not in (b"\r\n", b"\n", b""):
                     pass
-                break
-            data = self.rfile.read(size)
+                return b"".join(parts)
+            total += size
+            if total > limit:  # stop here: the rest is never read
+                raise _too_large(limit)
+            parts.append(self.rfile.read(size))
             self.rfile.readline(1024)
-            total += len(data)
-            if total <= limit:
-                parts.append(data)
-        return (b"", True) if total > limit else (b"".join(parts), False)
 
     def _authenticate(self) -> None:
         scheme, _, key = self.headers.get("Authorization", "").partition(" ")
@@ -684,8 +764,12 @@ class _Handler(BaseHTTPRequestHandler):
         self._send_body(status, _json_bytes(payload), "application/json", extra)
 
     def _send_failure(self, failure: ApiFailure) -> None:
+        extra = dict(failure.headers)
+        if self._body_unread:  # the unread body would be taken for the next request
+            extra["Connection"] = "close"
+            self.close_connection = True
         try:
-            self._send_json(failure.status, failure.body, failure.headers)
+            self._send_json(failure.status, failure.body, extra)
         except _ConnectionGone:
             self.close_connection = True
 
@@ -705,12 +789,14 @@ class _Handler(BaseHTTPRequestHandler):
     def _json_object(self, body: bytes) -> dict[str, Any]:
         try:
             payload = json.loads(body)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             raise _bad_request(
                 "We could not parse the JSON body of your request. The request body must be valid JSON."
             ) from exc
         if not isinstance(payload, dict):
             raise _bad_request("The request body must be a JSON object.")
+        if _nesting(payload) > _MAX_NESTING:
+            raise _bad_request(f"The request body is nested more than {_MAX_NESTING} levels deep.")
         return payload
 
     def _chat(self, body: bytes) -> None:
@@ -826,7 +912,7 @@ class _Handler(BaseHTTPRequestHandler):
                 choices=[{"index": 0, "delta": {}, "logprobs": None, "finish_reason": reply.finish_reason}],
                 x_groq={"id": self._request_id, "usage": usage},
             )
-            if (request.get("stream_options") or {}).get("include_usage"):
+            if (request.get("stream_options") or {}).get("include_usage"):  # checked: an object or null
                 final["usage"] = usage
             self._write_chunk(b"data: " + _json_bytes(final) + b"\n\ndata: [DONE]\n\n")
             self._write_chunk(b"")
@@ -927,6 +1013,13 @@ def _delta_events(reply: ChatReply, per_chunk: int) -> Iterator[tuple[str, str, 
 # --- the public server ----------------------------------------------------------------------------
 
 
+def _is_loopback(address: str) -> bool:
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return False
+
+
 class EmulatorServer:
     """The emulator on a background thread: ``with EmulatorServer().start() as server: ...``."""
 
@@ -940,6 +1033,12 @@ class EmulatorServer:
     def start(self) -> EmulatorServer:
         if self._httpd is None:
             self._httpd = _HttpServer(self._address, self._backend)
+            if not _is_loopback(str(self._httpd.server_address[0])):
+                log.warning(
+                    "the Groq emulator listens on %s, reachable from other machines: it is a test server "
+                    "(keys are barely checked, faults can be injected by anyone); bind it to 127.0.0.1 unless "
+                    "you mean it", self._httpd.server_address[0],
+                )
             self._thread = threading.Thread(
                 target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, name="groq-emulator", daemon=True
             )

@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from groq_desktop.core.api.cancel import CancelToken
 from groq_desktop.core.api.client import ChatStream, GroqApiClient
 from groq_desktop.core.api.types import Usage
 from groq_desktop.core.model_registry import ModelInfo, ModelRegistry
@@ -128,7 +129,7 @@ class _Generation:
     model: str
     on_event: EventCallback
     loop: asyncio.AbstractEventLoop
-    cancel: threading.Event = field(default_factory=threading.Event)
+    cancel: CancelToken = field(default_factory=CancelToken)  # set() also aborts the request in flight
     lock: threading.Lock = field(default_factory=threading.Lock)
     stream: ChatStream | None = None
     job_id: int | None = None

@@ -14,7 +14,6 @@ import itertools
 import json
 import logging
 import math
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -24,6 +23,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol
 
+from groq_desktop.core.api.cancel import CancelToken
 from groq_desktop.core.audio import decode as audio
 from groq_desktop.core.audio import subtitles
 from groq_desktop.core.audio.chunk_plan import DEFAULT_MAX_BYTES, ChunkPlan, PlannedChunk
@@ -776,7 +776,7 @@ class TranscriptionService:
         stem = Path(job.name).stem or "audio"
 
         async def run(_reservation: Reservation) -> Any:
-            cancel = threading.Event()
+            cancel = CancelToken()  # set() aborts the upload at once
             try:
                 return await asyncio.to_thread(
                     self.client.transcribe,

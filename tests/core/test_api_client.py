@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import math
+import re
+import socket
+import ssl
 import threading
+import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import av
 import pytest
 
 from groq_desktop import errors
-from groq_desktop.core.api.client import GroqApiClient
+from groq_desktop.core.api.cancel import CancelToken
+from groq_desktop.core.api.client import GroqApiClient, _pooled_session
 from groq_desktop.core.api.retry import RetryPolicy
 from groq_desktop.core.api.types import RequestRecord
 from groq_desktop.core.config import ClientConfig
@@ -260,3 +267,257 @@ def test_one_client_is_safe_from_many_threads(emulator: Any) -> None:
     for t in threads:
         t.join()
     assert not failures
+
+
+# --- cancelling from another thread never waits for a blocked read (issue 8) -----------------------
+
+STALL_SECONDS = 30.0  # far beyond every bound below: a test that waited for the stall would fail
+PROMPT_200 = [{"role": "user", "content": "x [[emulator reply_tokens=200]]"}]
+
+
+class Worker(threading.Thread):
+    """Runs ``work`` and keeps what it returned or raised."""
+
+    def __init__(self, work: Callable[[], Any]) -> None:
+        super().__init__(daemon=True)
+        self.work = work
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.result = self.work()
+        except BaseException as exc:  # noqa: BLE001
+            self.error = exc
+
+
+def wait_for(condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    stop = threading.Event()
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "condition not reached"
+        stop.wait(0.005)
+
+
+def stalled_stream(server: Any, client: GroqApiClient) -> tuple[Any, Worker, list[str]]:
+    """A stream whose worker has read the first half of the reply and now blocks in the stalled read."""
+    server.inject("STALL", times=1)
+    stream = client.stream_chat(MODEL, PROMPT_200)
+    received: list[str] = []
+    worker = Worker(lambda: [received.append(d.content) for d in stream])
+    worker.start()
+    wait_for(lambda: len(received) >= 101)  # the role chunk + 100 tokens: everything before the stall
+    return stream, worker, received
+
+
+def test_close_returns_at_once_while_the_worker_is_blocked_in_a_stalled_read(
+    emulator_factory: Callable[..., Any],
+) -> None:
+    server = emulator_factory(stall_seconds=STALL_SECONDS, time_scale=60.0, tokens_per_second=5000.0)
+    recorder = Recorder()
+    client = make_client(server, recorder, timeout=STALL_SECONDS)
+    stream, worker, received = stalled_stream(server, client)
+    closer = Worker(stream.close)
+    closer.start()
+    closer.join(timeout=2.0)  # before the fix: blocked on the reader's lock until the 30 s stall ended
+    assert not closer.is_alive() and closer.error is None
+    worker.join(timeout=2.0)
+    assert not worker.is_alive()
+    assert isinstance(worker.error, errors.RequestCancelledError)
+    assert stream.cancelled and len(received) == 101
+    assert recorder.requests[-1].status == 499 and recorder.requests[-1].error_code == "cancelled"
+    # The pool still works: the next request gets a fresh connection.
+    assert client.chat(MODEL, HELLO, max_completion_tokens=20).content
+
+
+def test_client_close_aborts_stalled_requests_at_once(emulator_factory: Callable[..., Any]) -> None:
+    server = emulator_factory(stall_seconds=STALL_SECONDS, time_scale=60.0, tokens_per_second=5000.0)
+    client = make_client(server, timeout=STALL_SECONDS)
+    workers = [stalled_stream(server, client)[1] for _ in range(3)]
+    server.inject("STALL", times=1)  # and a non-streamed request that waits for a held-back answer
+    workers.append(Worker(lambda: client.chat(MODEL, HELLO, max_completion_tokens=20)))
+    workers[-1].start()
+    wait_for(lambda: server.stats.faults.get("stall") == 4)
+    closer = Worker(client.close)
+    closer.start()
+    closer.join(timeout=2.0)
+    assert not closer.is_alive()
+    for worker in workers:
+        worker.join(timeout=2.0)
+        assert not worker.is_alive() and isinstance(worker.error, errors.RequestCancelledError)
+
+
+@pytest.mark.parametrize("endpoint", ["chat", "transcribe"])
+def test_a_non_streamed_request_is_cancelled_from_another_thread(
+    emulator_factory: Callable[..., Any], endpoint: str
+) -> None:
+    server = emulator_factory(stall_seconds=STALL_SECONDS, time_scale=60.0, tokens_per_second=5000.0)
+    recorder = Recorder()
+    client = make_client(server, recorder, timeout=STALL_SECONDS)
+    server.inject("STALL", times=1)
+    cancel = CancelToken()
+    if endpoint == "chat":
+        worker = Worker(lambda: client.chat(MODEL, HELLO, max_completion_tokens=20, cancel=cancel))
+    else:
+        audio = wav_bytes(1.0)
+        worker = Worker(lambda: client.transcribe("whisper-large-v3-turbo", audio, filename="a.wav", cancel=cancel))
+    worker.start()
+    wait_for(lambda: server.stats.faults.get("stall") == 1)  # the server holds the answer back now
+    cancel.set()
+    worker.join(timeout=2.0)  # before the fix: only the 30 s stall ended it (and then it succeeded)
+    assert not worker.is_alive()
+    assert isinstance(worker.error, errors.RequestCancelledError), worker.error
+    assert recorder.requests[-1].status == 499
+    assert server.stats.requests == 1  # cancelled, not retried as a connection failure
+
+
+def test_a_token_set_after_its_request_never_touches_the_next_request(emulator: Any) -> None:
+    client = make_client(emulator)
+    cancel = CancelToken()
+    assert client.chat(MODEL, HELLO, max_completion_tokens=20, cancel=cancel).content
+    stream = client.stream_chat(MODEL, PROMPT_200)  # reuses the pooled connection the token once had
+    cancel.set()
+    assert len([d for d in stream]) > 100 and not stream.cancelled
+
+
+def test_a_cancelled_token_stops_a_request_before_it_is_sent(emulator: Any) -> None:
+    client = make_client(emulator)
+    cancel = CancelToken()
+    cancel.set()
+    with pytest.raises(errors.RequestCancelledError):
+        client.chat(MODEL, HELLO, cancel=cancel)
+    assert emulator.stats.requests == 0
+
+
+# --- streams from a server that misbehaves below the emulator's level ----------------------------
+
+
+class RawServer:
+    """A one-shot HTTP server that answers every request with ``head`` and then ``body`` chunks."""
+
+    def __init__(
+        self, head: bytes, body: Callable[[socket.socket], None], tls: ssl.SSLContext | None = None
+    ) -> None:
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.base_url = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
+        self._head, self._body, self._tls = head, body, tls
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        with contextlib.suppress(OSError):
+            connection, _ = self._listener.accept()
+            if self._tls is not None:
+                connection = self._tls.wrap_socket(connection, server_side=True)
+            with connection:
+                data = b""
+                while b"\r\n\r\n" not in data:
+                    data += connection.recv(65536)
+                length = int(re.search(rb"content-length: *(\d+)", data, re.IGNORECASE).group(1))  # type: ignore[union-attr]
+                body = data.split(b"\r\n\r\n", 1)[1]
+                while len(body) < length:
+                    body += connection.recv(65536)
+                connection.sendall(self._head)
+                self._body(connection)
+
+    def close(self) -> None:
+        self._listener.close()
+
+
+SSE_HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n"
+CHUNK = b'data: {"choices":[{"index":0,"delta":{"content":"Hi"},"finish_reason":null}]}\n\n'
+
+
+def test_a_stream_ending_in_done_without_a_blank_line_is_complete() -> None:
+    server = RawServer(SSE_HEAD, lambda c: c.sendall(CHUNK + b"data: [DONE]"))
+    try:
+        recorder = Recorder()
+        stream = make_client(server, recorder).stream_chat(MODEL, HELLO)
+        assert "".join(d.content for d in stream) == "Hi"  # before: "closed before the reply finished"
+        assert recorder.requests[-1].status == 200 and recorder.requests[-1].error_code is None
+    finally:
+        server.close()
+
+
+def test_a_server_that_never_ends_a_line_fails_the_stream_with_bounded_memory() -> None:
+    def endless(connection: socket.socket) -> None:
+        connection.sendall(CHUNK + b"data: ")
+        block = b"x" * 65536
+        for _ in range(4096):  # 256 MiB unless the client gives up first
+            connection.sendall(block)
+
+    server = RawServer(SSE_HEAD, endless)
+    try:
+        stream = make_client(server).stream_chat(MODEL, HELLO)
+        received: list[str] = []
+        with pytest.raises(errors.StreamError, match="MiB without ending an event") as caught:
+            for delta in stream:
+                received.append(delta.content)
+        assert received == ["Hi"] and "text so far is kept" in caught.value.message
+    finally:
+        server.close()
+
+
+def self_signed_tls(tmp_path: Path) -> tuple[ssl.SSLContext, Path]:
+    """A server context and the CA file a client needs, for 127.0.0.1."""
+    import datetime
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+        .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(hours=1))
+        .not_valid_after(now + datetime.timedelta(hours=1))
+        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = tmp_path / "cert.pem", tmp_path / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert_path, key_path)
+    return context, cert_path
+
+
+@pytest.mark.parametrize("tls", [False, True])
+def test_close_aborts_a_stalled_stream_that_reads_to_the_end_of_the_connection(tmp_path: Path, tls: bool) -> None:
+    # "Connection: close" hands the socket to the response (http.client drops conn.sock); Groq is HTTPS,
+    # where the blocked read is inside the TLS layer. The abort must wake both.
+    held = threading.Event()
+
+    def stall(connection: socket.socket) -> None:
+        connection.sendall(CHUNK)
+        held.wait(30)
+
+    session = _pooled_session()
+    context: ssl.SSLContext | None = None
+    if tls:
+        context, ca = self_signed_tls(tmp_path)
+        session.verify = str(ca)
+        session.trust_env = False  # a REQUESTS_CA_BUNDLE in the environment would override verify
+    server = RawServer(SSE_HEAD, stall, tls=context)
+    base_url = server.base_url.replace("http:", "https:") if tls else server.base_url
+    client = GroqApiClient(ClientConfig(api_key=Secret(TEST_KEY), base_url=base_url, timeout=30.0), session=session)
+    try:
+        stream = client.stream_chat(MODEL, HELLO)
+        received: list[str] = []
+        worker = Worker(lambda: [received.append(d.content) for d in stream])
+        worker.start()
+        wait_for(lambda: received == ["Hi"])
+        closer = Worker(stream.close)
+        closer.start()
+        closer.join(timeout=2.0)
+        worker.join(timeout=2.0)  # before: the read went on until the 30 s stall ended
+        assert not closer.is_alive() and not worker.is_alive()
+        assert isinstance(worker.error, errors.RequestCancelledError)
+    finally:
+        held.set()
+        server.close()

@@ -1,10 +1,11 @@
+import email.utils
 import math
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from groq_desktop.core.quota.durations import format_go_duration, parse_go_duration
+from groq_desktop.core.quota.durations import format_go_duration, parse_go_duration, parse_retry_after
 from groq_desktop.core.quota.headers import parse_rate_limit_headers
 from groq_desktop.core.quota.limits import Dimension
 
@@ -76,3 +77,40 @@ def test_audio_headers_and_garbage_values() -> None:
     assert audio is not None and audio.remaining == 7190 and audio.reset_seconds == 5
     assert headers.reading(Dimension.TPM) is None
     assert not parse_rate_limit_headers({"content-type": "application/json"})
+
+
+@pytest.mark.parametrize("text", ["nan", "NaN", "inf", "-inf", "1e400", "-5", "-0.5", "-1s", "99999999999h"])
+def test_unusable_durations_are_rejected_not_returned(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_go_duration(text)
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "-3", "1e400", "soon", ""])
+def test_unusable_header_values_are_ignored(value: str) -> None:
+    headers = parse_rate_limit_headers(
+        {
+            "x-ratelimit-limit-tokens": value,
+            "x-ratelimit-remaining-tokens": value,
+            "x-ratelimit-reset-tokens": value,
+            "x-ratelimit-limit-requests": "14400",
+            "x-ratelimit-remaining-requests": value,
+            "retry-after": value,
+        }
+    )
+    assert headers.reading(Dimension.TPM) is None  # before: nan/inf/negative numbers were taken as readings
+    requests = headers.reading(Dimension.RPD)
+    assert requests is not None and (requests.limit, requests.remaining, requests.reset_seconds) == (14400, None, None)
+    assert headers.retry_after is None
+
+
+@pytest.mark.parametrize(("value", "seconds"), [("2m59.56s", 179.56), ("940ms", 0.94), ("7", 7.0)])
+def test_retry_after_may_be_a_go_duration(value: str, seconds: float) -> None:
+    assert parse_rate_limit_headers({"retry-after": value}).retry_after == pytest.approx(seconds)
+
+
+def test_retry_after_may_be_an_http_date() -> None:
+    now = 1_700_000_000.0
+    in_90_s = email.utils.formatdate(now + 90, usegmt=True)
+    assert parse_retry_after(in_90_s, now=now) == pytest.approx(90)
+    assert parse_retry_after(email.utils.formatdate(now - 90, usegmt=True), now=now) == 0.0
+    assert parse_retry_after("Tuesday, sometime", now=now) is None

@@ -88,3 +88,47 @@ def test_format_wait() -> None:
     assert format_wait(12) == "12 s"
     assert format_wait(600) == "10 min"
     assert format_wait(3 * 3600 + 20 * 60) == "3 h 20 min"
+
+
+TPM_429_BYTES = (
+    b'{"error":{"message":"Rate limit reached for model `llama-3.1-8b-instant` in organization `org_x` service tier '
+    b"`on_demand` on tokens per minute (TPM): Limit 6000, Used 5900, Requested 300. Please try again in 7.66s. "
+    b'Need more tokens?","type":"tokens","code":"rate_limit_exceeded"}}'
+)
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "-3", "1e400", "later"])
+@pytest.mark.parametrize("header", ["retry-after", "retry-after-ms"])
+def test_an_unusable_retry_after_neither_crashes_nor_shortens_the_wait(header: str, value: str) -> None:
+    err = error_from_response(429, TPM_429_BYTES, {header: value})
+    assert isinstance(err, errors.RateLimitError)
+    assert err.retry_after == pytest.approx(7.66)  # before: nan, inf or the negative number won
+
+
+def test_a_go_duration_retry_after_counts_and_the_longer_wait_wins() -> None:
+    assert error_from_response(429, TPM_429_BYTES, {"retry-after": "1m30s"}).retry_after == pytest.approx(90)
+    assert error_from_response(429, TPM_429_BYTES, {"retry-after": "2"}).retry_after == pytest.approx(7.66)
+
+
+BLOCK_PAGE = (
+    b"<!DOCTYPE html>\n<html><head><title>Access Denied</title><style>body { color: red }</style>"
+    b"<script>var tracking = 1;</script></head><body><h1>Access Denied</h1><p>"
+    + b"Your request was blocked by the corporate web filter. " * 40
+    + b"</p></body></html>"
+)
+
+
+def test_an_html_block_page_gives_a_short_message_and_a_network_hint() -> None:
+    err = error_from_response(403, BLOCK_PAGE, {"content-type": "text/html"})
+    assert isinstance(err, errors.PermissionDeniedError)
+    assert err.message == "HTTP 403 Forbidden: Access Denied"  # before: 500 characters of HTML
+    assert "proxy" in err.hint and "firewall" in err.hint
+
+
+def test_a_page_without_a_title_and_plain_text_are_cut_to_a_short_excerpt() -> None:
+    untitled = error_from_response(403, b"<html><body><p>" + b"Blocked &amp; logged. " * 50 + b"</p></body></html>")
+    assert untitled.message.startswith("HTTP 403 Forbidden: Blocked & logged.")
+    assert len(untitled.message) < 200 and "<" not in untitled.message and untitled.message.endswith("…")
+    text = error_from_response(502, b"upstream connect error or disconnect/reset before headers\n" * 20)
+    assert isinstance(text, errors.ServerError) and len(text.message) < 200
+    assert text.message.startswith("HTTP 502 Bad Gateway: upstream connect error")

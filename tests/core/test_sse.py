@@ -1,7 +1,8 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from groq_desktop.core.api.sse import SseEvent, SseParser, iter_sse
+from groq_desktop.core.api.sse import SseEvent, SseParser, SseTooLongError, iter_sse
 
 STREAM = 'data: {"a": "naïve café — 東京"}\n\n: comment\n\nevent: x\ndata: one\ndata: two\n\ndata: [DONE]\n\n'.encode()
 
@@ -26,3 +27,23 @@ def test_crlf_and_unterminated_last_event() -> None:
     parser = SseParser()
     assert parser.feed(b"data: a\r\n\r\ndata: b") == [SseEvent("a")]
     assert parser.finish() == [SseEvent("b")]
+
+
+def test_done_without_a_trailing_blank_line_is_flushed_by_finish() -> None:
+    parser = SseParser()
+    assert parser.feed(b'data: {"a":1}\n\ndata: [DONE]') == [SseEvent('{"a":1}')]
+    assert parser.finish() == [SseEvent("[DONE]")]
+
+
+def test_a_line_or_an_event_over_the_cap_raises_instead_of_growing() -> None:
+    parser = SseParser(max_event_bytes=1000)
+    parser.feed(b"data: " + b"x" * 900)
+    with pytest.raises(SseTooLongError):
+        parser.feed(b"x" * 200)  # one line that never ends
+    parser = SseParser(max_event_bytes=1000)
+    with pytest.raises(SseTooLongError):
+        for _ in range(30):
+            parser.feed(b"data: " + b"y" * 50 + b"\n")  # many data lines, no blank line to end the event
+    parser = SseParser(max_event_bytes=1000)
+    for _ in range(100):  # the cap is per event, not per stream
+        assert parser.feed(b"data: " + b"z" * 50 + b"\n\n") == [SseEvent("z" * 50)]

@@ -10,16 +10,17 @@ import json
 import logging
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import requests
 import urllib3.exceptions
-from requests.adapters import HTTPAdapter
 
+from groq_desktop.core.api.cancel import CancellableAdapter, CancelToken, cancellable
 from groq_desktop.core.api.retry import RetryPolicy
-from groq_desktop.core.api.sse import SseParser
+from groq_desktop.core.api.sse import SseParser, SseTooLongError
 from groq_desktop.core.api.types import ChatCompletion, ChatDelta, RequestRecord, TranscriptionResult, Usage
 from groq_desktop.core.config import ClientConfig
 from groq_desktop.core.quota.headers import RateLimitHeaders, parse_rate_limit_headers
@@ -56,6 +57,7 @@ class GroqApiClient:
         self._on_rate_limits = on_rate_limits
         self._on_request = on_request
         self._session = session or _pooled_session()
+        self._in_flight: weakref.WeakSet[CancelToken] = weakref.WeakSet()
 
     def __repr__(self) -> str:
         return f"GroqApiClient(base_url={self.config.base_url!r})"
@@ -97,8 +99,11 @@ class GroqApiClient:
             "stream_options": {"include_usage": True},
         }
         started = time.time()
-        response, attempts = self._send("POST", "/chat/completions", model, json_body=body, stream=True, cancel=cancel)
-        return ChatStream(response, model, started, attempts, self._record)
+        token = _token_for(cancel)
+        response, attempts = self._send(
+            "POST", "/chat/completions", model, json_body=body, stream=True, cancel=cancel, token=token
+        )
+        return ChatStream(response, model, started, attempts, self._record, token)
 
     def transcribe(
         self,
@@ -165,6 +170,9 @@ class GroqApiClient:
         return _json(response)
 
     def close(self) -> None:
+        """Abort every request still in flight (at once, even a stalled one), then drop the pool."""
+        for token in list(self._in_flight):
+            token.set()
         self._session.close()
 
     # --- plumbing -----------------------------------------------------------------------
@@ -180,33 +188,51 @@ class GroqApiClient:
         files: dict[str, Any] | None = None,
         stream: bool = False,
         cancel: threading.Event | None = None,
+        token: CancelToken | None = None,
     ) -> tuple[requests.Response, int]:
-        """Send with bounded retries for 5xx/498/connection failures; raise the mapped error."""
+        """Send with bounded retries for 5xx/498/connection failures; raise the mapped error.
+
+        ``cancel.set()`` from another thread aborts the request at once when ``cancel`` is a
+        ``CancelToken``; a plain ``Event`` is looked at before each attempt and during retry waits.
+        """
         if not self.config.api_key:
             raise AuthenticationError("No API key is set.", status=401, hint="Add your Groq API key in Settings.")
+        token = token or _token_for(cancel)
+
+        def cancelled() -> bool:
+            return token.is_set() or (cancel is not None and cancel.is_set())
+
         url = self.config.api_root + path
         headers = {"Authorization": f"Bearer {self.config.api_key.reveal()}"}
         attempt = 0
+        self._in_flight.add(token)
         while True:
-            if cancel is not None and cancel.is_set():
+            if cancelled():
                 raise RequestCancelledError("The request was cancelled before it was sent.")
             started = time.time()
             try:
-                response = self._session.request(
-                    method,
-                    url,
-                    headers=headers,
-                    json=json_body,
-                    data=form,
-                    files=files,
-                    stream=stream,
-                    timeout=(self.config.connect_timeout, self.config.timeout),
-                )
-            except requests.Timeout as exc:
-                error: GroqDesktopError = RequestTimeoutError(f"Groq did not answer within {self.config.timeout:.0f} s.")
-                error.__cause__ = exc
+                with cancellable(token):
+                    response = self._session.request(
+                        method,
+                        url,
+                        headers=headers,
+                        json=json_body,
+                        data=form,
+                        files=files,
+                        stream=stream,
+                        timeout=(self.config.connect_timeout, self.config.timeout),
+                    )
             except requests.RequestException as exc:
-                error = ConnectionFailedError(f"Could not reach {self.config.base_url}: {type(exc).__name__}.")
+                if cancelled():
+                    self._record(_KINDS.get(path, "models"), model, 499, None, started, error_code="cancelled",
+                                 attempts=attempt + 1)
+                    raise RequestCancelledError("The request was stopped.") from exc
+                if isinstance(exc, requests.Timeout):
+                    error: GroqDesktopError = RequestTimeoutError(
+                        f"Groq did not answer within {self.config.timeout:.0f} s."
+                    )
+                else:
+                    error = ConnectionFailedError(f"Could not reach {self.config.base_url}: {type(exc).__name__}.")
                 error.__cause__ = exc
             else:
                 if model and self._on_rate_limits is not None:
@@ -232,7 +258,7 @@ class GroqApiClient:
             delay = self.retry.delay(attempt)
             log.info("retrying %s %s after %s (attempt %d, waiting %.2f s)", method, path, type(error).__name__, attempt + 1, delay)
             attempt += 1
-            if (cancel or threading.Event()).wait(delay):
+            if (cancel or token).wait(delay) or cancelled():
                 raise RequestCancelledError("The request was cancelled while waiting to retry.")
 
     def _record(
@@ -271,7 +297,7 @@ class GroqApiClient:
 
 
 class ChatStream:
-    """An open streamed reply. Iterate for ``ChatDelta``s; ``close()`` from any thread cancels it."""
+    """An open streamed reply. Iterate for ``ChatDelta``s; ``close()`` from any thread cancels it at once."""
 
     def __init__(
         self,
@@ -280,19 +306,25 @@ class ChatStream:
         started: float,
         attempts: int,
         record: Callable[..., None],
+        token: CancelToken | None = None,
     ) -> None:
         self._response = response
         self._model = model
         self._started = started
         self._attempts = attempts
         self._record = record
-        self._closed = threading.Event()
+        self._token = token or CancelToken()
+        self._state = threading.Lock()
+        self._reading = False
         self.rate_limits = parse_rate_limit_headers(response.headers)
         self.request_id: str | None = response.headers.get("x-request-id")
         self.usage: Usage | None = None
         self.finish_reason: str | None = None
         self.ttft: float | None = None
-        self.cancelled = False
+
+    @property
+    def cancelled(self) -> bool:
+        return self._token.is_set()
 
     def __enter__(self) -> ChatStream:
         return self
@@ -301,37 +333,63 @@ class ChatStream:
         self.close()
 
     def close(self) -> None:
-        """Stop reading and drop the connection (the server stops generating)."""
-        if not self._closed.is_set():
-            self._closed.set()
-            self.cancelled = True
+        """Stop reading and drop the connection (the server stops generating); never waits for a read.
+
+        The socket is shut down here, which wakes a read blocked in the iterating thread; that
+        thread then closes the response itself (closing it here would wait for the read's lock).
+        """
+        with self._state:
+            reading = self._reading
+            self._token.set()
+        if not reading:
             self._response.close()
 
     def __iter__(self) -> Iterator[ChatDelta]:
+        with self._state:
+            if self._token.is_set():
+                self._response.close()
+                self._finish(499, "cancelled")
+                raise RequestCancelledError("The reply was stopped.")
+            self._reading = True
         parser = SseParser()
         done = False
         status = self._response.status_code
         try:
             for raw in self._raw_chunks():
                 for event in parser.feed(raw):
-                    if event.data.strip() == "[DONE]":
+                    if _is_done(event.data):
                         done = True
                         break
-                    delta = self._delta(event.data)
-                    if delta.content and self.ttft is None:
-                        self.ttft = time.time() - self._started
-                    yield delta
+                    yield self._event_delta(event.data)
                 if done:
                     break
-            if not done and not self._closed.is_set():
+            if not done and not self._token.is_set():
+                # A last event without its blank line (e.g. "data: [DONE]" at the very end) still counts.
+                for event in parser.finish():
+                    if _is_done(event.data):
+                        done = True
+                        break
+                    yield self._event_delta(event.data)
+            if not done and not self._token.is_set():
                 raise StreamError(
                     "The connection closed before the reply finished.", status=status, request_id=self.request_id
                 )
         except GroqDesktopError as exc:
+            if self._token.is_set() and not isinstance(exc, RequestCancelledError):
+                self._finish(499, "cancelled")
+                raise RequestCancelledError("The reply was stopped.") from exc
             self._finish(getattr(exc, "status", 0) or 0, getattr(exc, "code", None) or type(exc).__name__)
             raise
+        except SseTooLongError as exc:
+            self._finish(0, "stream_line_too_long")
+            raise StreamError(
+                f"Groq sent {exc.limit // (1024 * 1024)} MiB without ending an event; the reply stopped there "
+                "and the text so far is kept.",
+                status=status,
+                request_id=self.request_id,
+            ) from exc
         except (requests.RequestException, urllib3.exceptions.HTTPError, OSError, ValueError, AttributeError) as exc:
-            if self._closed.is_set():
+            if self._token.is_set():
                 self._finish(499, "cancelled")
                 raise RequestCancelledError("The reply was stopped.") from exc
             self._finish(0, type(exc).__name__)
@@ -341,19 +399,27 @@ class ChatStream:
                 f"The reply stream {reason}; the text so far is kept.", status=status, request_id=self.request_id
             ) from exc
         finally:
+            with self._state:
+                self._reading = False
             self._response.close()
-        if self._closed.is_set() and not done:
+        if self._token.is_set() and not done:
             self._finish(499, "cancelled")
             raise RequestCancelledError("The reply was stopped.")
         self._finish(status, None)
 
     def _raw_chunks(self) -> Iterator[bytes]:
         raw = self._response.raw
-        while not self._closed.is_set():
+        while not self._token.is_set():
             chunk = raw.read1(65536, decode_content=True)
             if not chunk:
                 return
             yield chunk
+
+    def _event_delta(self, data: str) -> ChatDelta:
+        delta = self._delta(data)
+        if delta.content and self.ttft is None:
+            self.ttft = time.time() - self._started
+        return delta
 
     def _delta(self, data: str) -> ChatDelta:
         try:
@@ -410,9 +476,17 @@ class ChatStream:
         )
 
 
+def _is_done(data: str) -> bool:
+    return data.strip() == "[DONE]"
+
+
+def _token_for(cancel: threading.Event | None) -> CancelToken:
+    return cancel if isinstance(cancel, CancelToken) else CancelToken()
+
+
 def _pooled_session() -> requests.Session:
     session = requests.Session()
-    adapter = HTTPAdapter(pool_connections=4, pool_maxsize=32, max_retries=0)
+    adapter = CancellableAdapter(pool_connections=4, pool_maxsize=32, max_retries=0)
     session.mount("https://", adapter)
     session.mount("http://", adapter)
     session.headers["User-Agent"] = "groq-desktop/0.1"

@@ -6,10 +6,11 @@ MINUTE; the ``*-audio-seconds`` headers (seen on audio endpoints) count audio se
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from groq_desktop.core.quota.durations import parse_go_duration
+from groq_desktop.core.quota.durations import parse_go_duration, parse_retry_after
 from groq_desktop.core.quota.limits import Dimension
 
 
@@ -43,7 +44,8 @@ _HEADER_DIMENSIONS = {
 
 
 def parse_rate_limit_headers(headers: Mapping[str, str]) -> RateLimitHeaders:
-    """Read every ``x-ratelimit-*`` pair present; malformed values are ignored, not fatal."""
+    """Read every ``x-ratelimit-*`` pair present; malformed values (also ``nan``, ``inf``, negative
+    numbers) are ignored, not fatal, so they can neither crash the limiter nor shorten a wait."""
     lower = {k.lower(): v for k, v in headers.items()}
     readings = []
     for suffix, dimension in _HEADER_DIMENSIONS.items():
@@ -52,7 +54,7 @@ def parse_rate_limit_headers(headers: Mapping[str, str]) -> RateLimitHeaders:
         reset = _duration(lower.get(f"x-ratelimit-reset-{suffix}"))
         if limit is not None or remaining is not None or reset is not None:
             readings.append(HeaderReading(dimension, limit, remaining, reset))
-    retry_after = _number(lower.get("retry-after"))
+    retry_after = parse_retry_after(lower.get("retry-after"))
     return RateLimitHeaders(tuple(readings), retry_after)
 
 
@@ -60,9 +62,10 @@ def _number(value: str | None) -> float | None:
     if value is None:
         return None
     try:
-        return float(value.strip())
+        number = float(value.strip())
     except ValueError:
         return None
+    return number if math.isfinite(number) and number >= 0 else None
 
 
 def _duration(value: str | None) -> float | None:
