@@ -441,3 +441,24 @@ def test_health_shows_the_latency_of_recent_requests() -> None:
     assert "10 in the last hour" in text and "median 6 ms" in text and "90% under 10 ms" in text
     assert "first token after 50 ms" in text
     assert recent_latency_text([]) == "no successful requests in the last hour"
+
+
+def test_health_does_not_count_the_users_stop_as_a_failure(qtbot: Any, emulator: Any, tmp_path: Path) -> None:
+    from groq_desktop.app.monitor.health_view import HealthView
+
+    services = make_services(emulator, tmp_path)
+    try:
+        now = time.time()
+        for status, code in ((200, None), (200, None), (500, "internal_server_error"), (499, "cancelled"),
+                             (499, "cancelled")):
+            services.storage.log_usage(UsageRecord(at=now - 60, model=MODEL, kind="chat", status=status,
+                                                   error_code=code, total_time=0.2))
+        health = HealthView(services, clock=lambda: now)
+        qtbot.addWidget(health)
+        health.refresh_errors()
+        qtbot.waitUntil(lambda: "failed" in health.error_rate.text())
+        assert health.error_rate.text() == "1 of 3 requests failed in the last hour (33.3%); 2 stopped"
+        assert health.errors_model.rowCount() == 1
+        assert health.errors_model.record_at(0).status == 500
+    finally:
+        services.close()

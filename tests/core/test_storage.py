@@ -501,6 +501,14 @@ def test_transport_failures_count_as_errors(store: Storage) -> None:
         store.log_usage(usage(13.0, kind="bogus"))
 
 
+def test_a_stopped_request_is_not_an_error(store: Storage) -> None:
+    store.log_usage(usage(10.0, status=499, error_code="cancelled"))
+    store.log_usage(usage(11.0, status=500, error_code="internal_server_error"))
+    stopped = usage(10.0, status=499, error_code="cancelled")
+    assert stopped.cancelled and not stopped.failed
+    assert [e.status for e in store.recent_errors(since=0)] == [500]
+
+
 # --- transactions and threads ----------------------------------------------------------------
 
 

@@ -87,10 +87,19 @@ class ErrorListModel(RowTableModel):
         return record.request_id or "—"
 
 
-def error_rate_text(total: int, failed: int) -> str:
-    if total == 0:
+def error_rate_text(records: list[UsageRecord]) -> str:
+    """The failure rate of the requests that ran to an answer; the ones the user stopped are counted apart."""
+    stopped = sum(1 for r in records if r.cancelled)
+    total = len(records) - stopped
+    failed = sum(1 for r in records if r.failed)
+    if not records:
         return "No requests in the last hour"
-    return f"{failed} of {total} requests failed in the last hour ({100 * failed / total:.1f}%)"
+    text = f"{failed} of {total} requests failed in the last hour" if total else "No finished requests in the last hour"
+    if total:
+        text += f" ({100 * failed / total:.1f}%)"
+    if stopped:
+        text += f"; {stopped} stopped"
+    return text
 
 
 def recent_latency_text(records: list[UsageRecord]) -> str:
@@ -168,7 +177,7 @@ class HealthView(QWidget):
         storage = self._services.storage
         recent = storage.usage_since(since)
         errors = storage.recent_errors(since)
-        self.error_rate.setText(error_rate_text(len(recent), sum(1 for r in recent if r.failed)))
+        self.error_rate.setText(error_rate_text(recent))
         self.recent_latency.setText(recent_latency_text(recent))
         self.errors_model.set_errors(errors)
 

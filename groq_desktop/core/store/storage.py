@@ -157,6 +157,12 @@ class ChunkRecord:
     error: str | None
 
 
+# What the client records when it closes a request itself (Stop, cancel): nginx's "client closed".
+CANCELLED_STATUS = 499
+# The same test as UsageRecord.failed, in SQL.
+_FAILED_SQL = f"(status <> {CANCELLED_STATUS} AND (status < 200 OR status >= 300 OR error_code IS NOT NULL))"
+
+
 @dataclass
 class UsageRecord:
     at: float
@@ -177,8 +183,13 @@ class UsageRecord:
     id: int | None = field(default=None, compare=False)
 
     @property
+    def cancelled(self) -> bool:
+        """Stopped by the user (the client closed the request): not a failure."""
+        return self.status == CANCELLED_STATUS
+
+    @property
     def failed(self) -> bool:
-        return not 200 <= self.status < 300 or self.error_code is not None
+        return not self.cancelled and (not 200 <= self.status < 300 or self.error_code is not None)
 
 
 class UsageBucket(NamedTuple):
@@ -860,12 +871,13 @@ class Storage:
         return self._buckets(86400.0, utc_offset, since, model)
 
     def recent_errors(self, since: float, limit: int = 100) -> list[UsageRecord]:
-        """Failed requests (non-2xx, transport failures, or with an error code), newest first."""
+        """Failed requests (non-2xx, transport failures, or with an error code), newest first.
+
+        Requests the user stopped are not failures and are left out.
+        """
         with self._read() as conn:
             rows = conn.execute(
-                "SELECT * FROM usage_log WHERE at >= ?"
-                " AND (status < 200 OR status >= 300 OR error_code IS NOT NULL)"
-                " ORDER BY at DESC, id DESC LIMIT ?",
+                f"SELECT * FROM usage_log WHERE at >= ? AND {_FAILED_SQL} ORDER BY at DESC, id DESC LIMIT ?",
                 (since, limit),
             ).fetchall()
         return [self._usage(row) for row in rows]
