@@ -80,6 +80,7 @@ def test_migrates_an_empty_file(store: Storage, db_path: Path) -> None:
         "transcription_jobs",
         "transcription_chunks",
         "usage_log",
+        "usage_minutes",
     } <= tables
     assert journal == "wal"
 
