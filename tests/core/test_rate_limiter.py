@@ -523,3 +523,27 @@ def test_the_default_clock_counts_a_suspend() -> None:
     assert clock() == pytest.approx(605) and clock.suspended == pytest.approx(599)
     real = SuspendAwareClock()
     assert real() <= real()
+
+
+def test_a_suspend_starts_a_queued_request_the_scheduler_parked_for_hours() -> None:
+    from groq_desktop.core.quota.scheduler import JobState, Scheduler
+
+    limiter, _monotonic, wall = sleeping_limiter()
+    limiter.observe_rate_limited("m", tpd_error("3h10m0s"))
+
+    async def main() -> str:
+        scheduler = Scheduler(limiter)
+
+        async def job(_reservation: Reservation) -> str:
+            return "sent"
+
+        handle = scheduler.submit("m", Cost(tokens=10), job)
+        while handle.info().state is not JobState.WAITING:
+            await asyncio.sleep(0.01)
+        wall.advance(4 * 3600)
+        limiter.snapshot()  # what the status bar's one-second tick does while a request waits
+        result = await asyncio.wait_for(handle, 5)
+        await scheduler.aclose()
+        return result
+
+    assert asyncio.run(main()) == "sent"
