@@ -19,7 +19,9 @@ class StatusQuota(QLabel):
         self._model: str | None = None
         self._timer = QTimer(self, singleShot=True, interval=REPAINT_MS)
         self._timer.timeout.connect(self.refresh)
-        self._tick = QTimer(self, interval=1000)  # a live countdown only while something refills
+        # A live countdown only while something refills or waits; each look also lets the limiter
+        # notice a system suspend (its clock stops during one) and wake what waits.
+        self._tick = QTimer(self, interval=1000)
         self._tick.timeout.connect(self.refresh)
         signals.limits_changed.connect(self._on_limits_changed)
         signals.job_changed.connect(lambda _info: self._schedule())
@@ -38,6 +40,7 @@ class StatusQuota(QLabel):
         queue = f"queue: {stats.queued + stats.waiting} waiting, {stats.running} running"
         if self._model is None:
             self.setText(queue)
+            self._keep_ticking(stats.waiting > 0)
             return
         parts, tips = [], []
         for snap in self._services.limiter.snapshot(self._model):
@@ -55,7 +58,10 @@ class StatusQuota(QLabel):
         shown = " · ".join(text for _share, text in parts[:2]) or "all quota available"
         self.setText(f"{self._model}: {shown}   |   {queue}")
         self.setToolTip("\n".join(tips))
-        if parts and not self._tick.isActive():
+        self._keep_ticking(bool(parts) or stats.waiting > 0)
+
+    def _keep_ticking(self, on: bool) -> None:
+        if on and not self._tick.isActive():
             self._tick.start()
-        elif not parts:
+        elif not on:
             self._tick.stop()

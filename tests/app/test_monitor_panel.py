@@ -34,7 +34,7 @@ from groq_desktop.core.config import load_config
 from groq_desktop.core.quota.limits import Cost, Dimension, ModelLimits
 from groq_desktop.core.quota.rate_limiter import DimensionSnapshot, Reservation
 from groq_desktop.core.quota.scheduler import JobHandle, JobState, Priority
-from groq_desktop.core.store.storage import UsageRecord
+from groq_desktop.core.store.storage import UsageRecord, UsageTotals
 from groq_desktop.emulator.quota import CHAT_DIMENSIONS
 from groq_desktop.errors import RequestCancelledError
 from tests.conftest import TEST_KEY, save_screenshot
@@ -151,8 +151,11 @@ def test_price_table_estimates() -> None:
     assert price is not None
     record = UsageRecord(at=0, model=MODEL, kind="chat", status=200, prompt_tokens=1_000_000, completion_tokens=0)
     assert prices.cost_of_record(record) == pytest.approx(price.input_per_million)
-    estimate = prices.estimate([record, UsageRecord(at=0, model="nobody/unknown", kind="chat", status=200)])
-    assert estimate.unpriced_requests == 1
+    failed = UsageRecord(at=0, model=MODEL, kind="chat", status=500, prompt_tokens=1_000_000)
+    assert prices.cost_of_record(failed) == 0.0
+    totals = [UsageTotals(MODEL, 2, 1, 0, 1_000_000, 0, 0.0), UsageTotals("nobody/unknown", 3, 0, 0, 10, 10, 0.0)]
+    estimate = prices.estimate(totals)
+    assert estimate.unpriced_requests == 3 and estimate.dollars == pytest.approx(price.input_per_million)
     assert "estimates" in prices.note.lower()
 
 
@@ -315,7 +318,7 @@ def test_queue_model_keeps_rows_across_updates(qtmodeltester: Any) -> None:
     qtmodeltester.check(model)
 
 
-def test_chart_series_match_usage_per_minute(qtbot: Any, emulator: Any, tmp_path: Path) -> None:
+def test_chart_series_match_usage_per_minute(qtbot: Any, emulator: Any, tmp_path: Path, event_loop_checked: Any) -> None:
     services = make_services(emulator, tmp_path)
     try:
         now = time.time()
@@ -329,14 +332,15 @@ def test_chart_series_match_usage_per_minute(qtbot: Any, emulator: Any, tmp_path
         charts = UsageCharts(services.storage, PriceTable.load(), clock=lambda: now)
         qtbot.addWidget(charts)
         charts.metric.setCurrentIndex(charts.metric.findData(Metric.TOKENS))
-        charts.refresh()
+        with qtbot.waitSignal(charts.refreshed):
+            charts.refresh()
         for model in models:
             buckets = services.storage.usage_per_minute(now - 3600, model)
             points = {p.x() / 1000: p.y() for p in charts.minute_series[model].points()}
             assert {b.start: float(b.tokens) for b in buckets}.items() <= points.items()
             assert all(v == 0 for x, v in points.items() if x not in {b.start for b in buckets})
             assert sum(points.values()) == sum(b.tokens for b in buckets)
-        charts.metric.setCurrentIndex(charts.metric.findData(Metric.REQUESTS))  # refreshes
+        charts.metric.setCurrentIndex(charts.metric.findData(Metric.REQUESTS))  # redraws what was read
         points = [p.y() for p in charts.minute_series[models[0]].points()]
         assert sum(points) == 3
         days = services.storage.usage_per_day(30)
@@ -408,7 +412,8 @@ def test_screenshot_while_a_burst_is_paced(
     waiting = [h for h in handles if h.info().state is JobState.WAITING]
     assert waiting and waiting[0].info().wait.dimension is Dimension.RPM
     panel._refresh_live()
-    panel.charts.refresh()
+    with qtbot.waitSignal(panel.charts.refreshed):
+        panel.charts.refresh()
     QApplication.processEvents()  # charts lay their scene out on the next turn of the loop
     save_screenshot(panel, "monitor.png", tmp_path)
     assert not math.isinf(waiting[0].info().wait.wait_seconds)
@@ -441,3 +446,63 @@ def test_health_shows_the_latency_of_recent_requests() -> None:
     assert "10 in the last hour" in text and "median 6 ms" in text and "90% under 10 ms" in text
     assert "first token after 50 ms" in text
     assert recent_latency_text([]) == "no successful requests in the last hour"
+
+
+def test_health_does_not_count_the_users_stop_as_a_failure(
+    qtbot: Any, emulator: Any, tmp_path: Path, event_loop_checked: Any
+) -> None:
+    from groq_desktop.app.monitor.health_view import HealthView
+
+    services = make_services(emulator, tmp_path)
+    try:
+        now = time.time()
+        for status, code in ((200, None), (200, None), (500, "internal_server_error"), (499, "cancelled"),
+                             (499, "cancelled")):
+            services.storage.log_usage(UsageRecord(at=now - 60, model=MODEL, kind="chat", status=status,
+                                                   error_code=code, total_time=0.2))
+        health = HealthView(services, clock=lambda: now)
+        qtbot.addWidget(health)
+        health.refresh_errors()
+        qtbot.waitUntil(lambda: "failed" in health.error_rate.text())
+        assert health.error_rate.text() == "1 of 3 requests failed in the last hour (33.3%); 2 stopped"
+        assert health.errors_model.rowCount() == 1
+        assert health.errors_model.record_at(0).status == 500
+    finally:
+        services.close()
+
+
+def test_charts_read_the_totals_off_the_ui_thread_and_keep_counting_pruned_days(
+    qtbot: Any, emulator: Any, tmp_path: Path, event_loop_checked: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services = make_services(emulator, tmp_path)
+    try:
+        storage, now = services.storage, time.time()
+        # Ten days ago: the raw row is pruned at once (raw rows are kept a day), its minute's totals stay.
+        storage.log_usage(UsageRecord(at=now - 10 * 86400, model=MODEL, kind="chat", status=200,
+                                      prompt_tokens=2_000_000, completion_tokens=0))
+        storage.log_usage(UsageRecord(at=now - 30, model=MODEL, kind="chat", status=200, prompt_tokens=10,
+                                      completion_tokens=10, total_time=0.5, ttft=0.1))
+        assert [r.at for r in storage.usage_since(0)] == [now - 30]
+        readers: set[str] = set()
+        real_totals = storage.usage_totals
+
+        def totals(since: float) -> Any:
+            readers.add(threading.current_thread().name)
+            return real_totals(since)
+
+        monkeypatch.setattr(storage, "usage_totals", totals)
+        prices = PriceTable.load()
+        charts = UsageCharts(storage, prices, clock=lambda: now)
+        qtbot.addWidget(charts)
+        with qtbot.waitSignal(charts.refreshed):
+            charts.refresh()
+        assert readers and threading.main_thread().name not in readers
+        assert charts.data is not None
+        price = prices.price_for(MODEL)
+        assert price is not None
+        assert charts.data.month_cost.dollars == pytest.approx(2 * price.input_per_million + price.cost(10, 10, 0))
+        assert charts.data.hour_cost.dollars == pytest.approx(price.cost(10, 10, 0))
+        assert sum(b.requests for b in charts.data.days) == 2
+        assert charts.day_set is not None and sum(charts.day_set.at(i) for i in range(charts.day_set.count())) == 2
+    finally:
+        services.close()

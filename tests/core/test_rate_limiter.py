@@ -448,3 +448,102 @@ def test_latency_margin_costs_nothing_in_steady_state() -> None:
         starts.append(clock())
     gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
     assert gaps == pytest.approx([1.0] * len(gaps))  # one a second, as the limit allows
+
+
+# --- system suspend: the monotonic clock stops, the wall clock does not ----------------------
+
+
+def sleeping_limiter() -> tuple[RateLimiter, FakeClock, FakeClock]:
+    monotonic, wall = FakeClock(1000.0), FakeClock(1_700_000_000.0)
+    table = make_table({"m": {"RPM": 30, "TPM": 6000, "TPD": 100000}})
+    return RateLimiter(table, clock=monotonic, wall_clock=wall, latency_margin=0), monotonic, wall
+
+
+def test_a_suspend_ends_a_429_closing_and_refills_the_daily_bucket() -> None:
+    limiter, monotonic, wall = sleeping_limiter()
+    limiter.observe_rate_limited("m", tpd_error("3h10m0s"))
+    assert isinstance(limiter.try_reserve("m", Cost(tokens=10)), WaitInfo)
+    # The lid closes for four hours: monotonic time moves 5 s, wall time 4 h.
+    monotonic.advance(5)
+    wall.advance(4 * 3600 + 5)
+    granted = limiter.try_reserve("m", Cost(tokens=10))
+    assert isinstance(granted, Reservation)
+    assert level(limiter, "m", Dimension.TPD)[0] == pytest.approx((4 * 3600 + 5) * 100000 / 86400 - 10, rel=1e-6)
+
+
+def test_a_wall_clock_set_back_or_jittering_opens_nothing_early() -> None:
+    limiter, monotonic, wall = sleeping_limiter()
+    limiter.observe_rate_limited("m", tpd_error("3h10m0s"))
+    monotonic.advance(1)
+    wall.advance(-2 * 3600)  # the user (or NTP) sets the clock back two hours
+    wait = limiter.try_reserve("m", Cost(tokens=10))
+    assert isinstance(wait, WaitInfo) and wait.wait_seconds == pytest.approx(11399)
+    monotonic.advance(60)
+    wall.advance(61.5)  # drift and scheduling noise below the tolerance
+    wait = limiter.try_reserve("m", Cost(tokens=10))
+    assert isinstance(wait, WaitInfo) and wait.wait_seconds == pytest.approx(11339)
+
+
+def test_a_suspend_wakes_a_request_waiting_for_hours() -> None:
+    limiter, _monotonic, wall = sleeping_limiter()
+    limiter.observe_rate_limited("m", tpd_error("3h10m0s"))
+
+    async def main() -> Reservation:
+        waiting = asyncio.Event()
+        task = asyncio.create_task(limiter.acquire("m", Cost(tokens=10), on_wait=lambda _w: waiting.set()))
+        await asyncio.wait_for(waiting.wait(), 5)
+        wall.advance(4 * 3600)
+        limiter.snapshot()  # the first look after the wake (the status bar ticks every second)
+        return await asyncio.wait_for(task, 5)
+
+    assert isinstance(asyncio.run(main()), Reservation)
+
+
+def test_a_suspend_wakes_a_blocked_reserve() -> None:
+    limiter, _monotonic, wall = sleeping_limiter()
+    limiter.observe_rate_limited("m", tpd_error("3h10m0s"))
+    got: list[Reservation] = []
+    worker = threading.Thread(target=lambda: got.append(limiter.reserve("m", Cost(tokens=10), timeout=20)))
+    worker.start()
+    wall.advance(4 * 3600)
+    limiter.snapshot()
+    worker.join(timeout=10)
+    assert got and isinstance(got[0], Reservation)
+
+
+def test_the_default_clock_counts_a_suspend() -> None:
+    from groq_desktop.core.quota.suspend_clock import SuspendAwareClock
+
+    found: list[float] = []
+    monotonic, wall = FakeClock(5.0), FakeClock(100.0)
+    clock = SuspendAwareClock(monotonic, wall, on_suspend=found.append)
+    wall.advance(600)
+    monotonic.advance(1)
+    assert clock() == pytest.approx(6 + 599) and found == [pytest.approx(599)]
+    assert clock() == pytest.approx(605) and clock.suspended == pytest.approx(599)
+    real = SuspendAwareClock()
+    assert real() <= real()
+
+
+def test_a_suspend_starts_a_queued_request_the_scheduler_parked_for_hours() -> None:
+    from groq_desktop.core.quota.scheduler import JobState, Scheduler
+
+    limiter, _monotonic, wall = sleeping_limiter()
+    limiter.observe_rate_limited("m", tpd_error("3h10m0s"))
+
+    async def main() -> str:
+        scheduler = Scheduler(limiter)
+
+        async def job(_reservation: Reservation) -> str:
+            return "sent"
+
+        handle = scheduler.submit("m", Cost(tokens=10), job)
+        while handle.info().state is not JobState.WAITING:
+            await asyncio.sleep(0.01)
+        wall.advance(4 * 3600)
+        limiter.snapshot()  # what the status bar's one-second tick does while a request waits
+        result = await asyncio.wait_for(handle, 5)
+        await scheduler.aclose()
+        return result
+
+    assert asyncio.run(main()) == "sent"

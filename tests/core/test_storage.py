@@ -18,12 +18,15 @@ from groq_desktop.core.store.storage import (
     Storage,
     UsageBucket,
     UsageRecord,
+    UsageTotals,
     fts_query,
 )
 
+NOW = 1_700_000_000.0
+
 
 class FakeClock:
-    def __init__(self, now: float = 1_700_000_000.0) -> None:
+    def __init__(self, now: float = NOW) -> None:
         self.now = now
 
     def __call__(self) -> float:
@@ -77,6 +80,7 @@ def test_migrates_an_empty_file(store: Storage, db_path: Path) -> None:
         "transcription_jobs",
         "transcription_chunks",
         "usage_log",
+        "usage_minutes",
     } <= tables
     assert journal == "wal"
 
@@ -493,12 +497,84 @@ def test_usage_per_day_with_known_numbers(store: Storage, clock: FakeClock) -> N
 
 
 def test_transport_failures_count_as_errors(store: Storage) -> None:
-    store.log_usage(usage(10.0, status=0, error_code="connection_failed"))
-    store.log_usage(usage(11.0, status=200))
-    store.log_usage(usage(12.0, status=503))
-    assert [e.status for e in store.recent_errors(since=0)] == [503, 0]
+    store.log_usage(usage(NOW + 10, status=0, error_code="connection_failed"))
+    store.log_usage(usage(NOW + 11, status=200))
+    store.log_usage(usage(NOW + 12, status=503))
+    assert [e.status for e in store.recent_errors(since=NOW)] == [503, 0]
     with pytest.raises(ValueError):
         store.log_usage(usage(13.0, kind="bogus"))
+
+
+def test_a_stopped_request_is_not_an_error(store: Storage) -> None:
+    store.log_usage(usage(NOW + 10, status=499, error_code="cancelled"))
+    store.log_usage(usage(NOW + 11, status=500, error_code="internal_server_error"))
+    stopped = usage(NOW + 10, status=499, error_code="cancelled")
+    assert stopped.cancelled and not stopped.failed
+    assert [e.status for e in store.recent_errors(since=NOW)] == [500]
+
+
+def test_raw_usage_is_pruned_after_a_day_and_the_totals_keep_counting(store: Storage, clock: FakeClock) -> None:
+    day = 86_400.0
+    old = [
+        usage(NOW - 60, prompt_tokens=100, completion_tokens=20),
+        usage(NOW - 50, status=500, error_code="internal_server_error", prompt_tokens=1000),
+        usage(NOW - 40, status=499, error_code="cancelled", prompt_tokens=30),
+        usage(NOW - 30, model="whisper-large-v3", kind="transcription", audio_seconds=4.0),
+    ]
+    for record in old:
+        store.log_usage(record)
+    clock.advance(2 * day)
+    store.log_usage(usage(clock.now, prompt_tokens=1, completion_tokens=1))
+
+    assert [r.at for r in store.usage_since(0)] == [clock.now]  # the raw rows of two days ago are gone
+    assert store.recent_errors(0) == []
+    minute = (NOW - 60) // 60 * 60
+    assert store.usage_per_minute(NOW - 3600) == [
+        UsageBucket(minute, 4, 1150, 4.0),
+        UsageBucket(clock.now // 60 * 60, 1, 2, 0.0),
+    ]
+    assert sum(b.requests for b in store.usage_per_day(days=3, utc_offset=0)) == 5
+    totals = {t.model: t for t in store.usage_totals(NOW - 3600)}
+    chat, audio = totals["llama-3.1-8b-instant"], totals["whisper-large-v3"]
+    assert (chat.requests, chat.failed, chat.stopped) == (4, 1, 1)
+    # Failures are not billed; a stopped request is billed what the server counted; audio at least 10 s.
+    assert (chat.billed_prompt_tokens, chat.billed_completion_tokens) == (131, 21)
+    assert (audio.requests, audio.billed_audio_seconds) == (1, 10.0)
+    assert [t.requests for t in store.usage_totals(clock.now - 60)] == [1]
+
+    clock.advance(401 * day)
+    store.log_usage(usage(clock.now))
+    assert sum(b.requests for b in store.usage_per_minute(0)) == 1  # totals are kept 400 days
+
+
+def test_the_migration_builds_the_totals_from_the_rows_already_logged(db_path: Path, clock: FakeClock) -> None:
+    Storage(db_path, clock=clock, migrations=MIGRATIONS[:1]).close()
+    conn = sqlite3.connect(db_path)
+    rows = [
+        (NOW - 120, "m", "chat", 200, 10, 5, 0.0, None),
+        (NOW - 110, "m", "chat", 429, 7, 0, 0.0, "rate_limit_exceeded"),
+        (NOW - 100, "m", "chat", 499, 3, 2, 0.0, "cancelled"),
+        (NOW - 5, "w", "transcription", 200, 0, 0, 30.0, None),
+        (NOW - 4, "w", "transcription", 200, 0, 0, 2.0, None),
+    ]
+    conn.executemany(
+        "INSERT INTO usage_log (at, model, kind, status, prompt_tokens, completion_tokens, audio_seconds,"
+        " error_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    conn.commit()
+    conn.close()
+    with Storage(db_path, clock=clock) as store:
+        assert store.schema_version == LATEST_VERSION
+        assert store.usage_per_minute(NOW - 3600, model="m") == [UsageBucket((NOW - 120) // 60 * 60, 3, 27, 0.0)]
+        totals = {t.model: t for t in store.usage_totals(0)}
+        assert totals["m"] == UsageTotals("m", 3, 1, 1, 13, 7, 0.0)
+        assert totals["w"] == UsageTotals("w", 2, 0, 0, 0, 0, 40.0)
+        records = [UsageRecord(at=r[0], model=r[1], kind=r[2], status=r[3], prompt_tokens=r[4],
+                               completion_tokens=r[5], audio_seconds=r[6], error_code=r[7]) for r in rows]
+        # The SQL that built the totals and the Python that keeps them agree.
+        assert sum(r.billed_audio_seconds for r in records) == 40.0
+        assert sum(r.billed_prompt_tokens for r in records) == 13
 
 
 # --- transactions and threads ----------------------------------------------------------------
@@ -555,7 +631,7 @@ def test_concurrent_writes_from_eight_threads_lose_nothing(store: Storage) -> No
             start.wait(timeout=10)
             for i in range(per_thread):
                 store.add_message(conversation.id, "user", f"t{thread_index} m{i}")
-                store.log_usage(usage(float(thread_index * 1000 + i), prompt_tokens=1))
+                store.log_usage(usage(NOW + thread_index * 1000 + i, prompt_tokens=1))
         except BaseException as error:  # noqa: BLE001 - reported below
             failures.append(error)
 
@@ -568,7 +644,8 @@ def test_concurrent_writes_from_eight_threads_lose_nothing(store: Storage) -> No
     messages = store.list_messages(conversation.id)
     assert len(messages) == 8 * per_thread
     assert sorted(m.position for m in messages) == list(range(8 * per_thread))
-    assert len(store.usage_since(0)) == 8 * per_thread
+    assert len(store.usage_since(NOW)) == 8 * per_thread
+    assert sum(b.requests for b in store.usage_per_minute(NOW)) == 8 * per_thread
 
 
 def test_closed_store_refuses_calls(db_path: Path) -> None:

@@ -10,6 +10,7 @@ from enum import IntEnum
 from typing import Any
 
 import qasync
+import shiboken6
 from PySide6.QtCore import (
     QObject,
     Qt,
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 from groq_desktop.app.composition import Services
 from groq_desktop.app.row_table_model import AnyIndex, RowTableModel
 from groq_desktop.core.api.health import HealthReport, check_health
-from groq_desktop.core.store.storage import UsageRecord
+from groq_desktop.core.store.storage import Storage, UsageRecord
 
 log = logging.getLogger(__name__)
 
@@ -87,10 +88,19 @@ class ErrorListModel(RowTableModel):
         return record.request_id or "—"
 
 
-def error_rate_text(total: int, failed: int) -> str:
-    if total == 0:
+def error_rate_text(records: list[UsageRecord]) -> str:
+    """The failure rate of the requests that ran to an answer; the ones the user stopped are counted apart."""
+    stopped = sum(1 for r in records if r.cancelled)
+    total = len(records) - stopped
+    failed = sum(1 for r in records if r.failed)
+    if not records:
         return "No requests in the last hour"
-    return f"{failed} of {total} requests failed in the last hour ({100 * failed / total:.1f}%)"
+    text = f"{failed} of {total} requests failed in the last hour" if total else "No finished requests in the last hour"
+    if total:
+        text += f" ({100 * failed / total:.1f}%)"
+    if stopped:
+        text += f"; {stopped} stopped"
+    return text
 
 
 def recent_latency_text(records: list[UsageRecord]) -> str:
@@ -108,8 +118,13 @@ def recent_latency_text(records: list[UsageRecord]) -> str:
     return text
 
 
+def _read_last_hour(storage: Storage, since: float) -> tuple[list[UsageRecord], list[UsageRecord]]:
+    return storage.usage_since(since), storage.recent_errors(since)
+
+
 class HealthView(QWidget):
     checked = Signal(object)  # HealthReport
+    errors_read = Signal()  # the last hour's requests are shown
 
     def __init__(
         self, services: Services, parent: QWidget | None = None, *, clock: Callable[[], float] = time.time
@@ -118,6 +133,8 @@ class HealthView(QWidget):
         self._services = services
         self._clock = clock
         self._checking = False
+        self._reading: asyncio.Future[None] | None = None
+        self._read_again = False
         self.report: HealthReport | None = None
 
         self.reachable = QLabel("not checked")
@@ -164,13 +181,31 @@ class HealthView(QWidget):
             QTimer.singleShot(0, self.check_now)  # first look: check instead of saying "not checked"
 
     def refresh_errors(self) -> None:
-        since = self._clock() - HOUR
+        """Read the last hour in a worker thread, then show it; asked again while reading, reads once more."""
+        if self._reading is not None:
+            self._read_again = True
+            return
+        self._reading = asyncio.ensure_future(self._read_errors())
+
+    async def _read_errors(self) -> None:
         storage = self._services.storage
-        recent = storage.usage_since(since)
-        errors = storage.recent_errors(since)
-        self.error_rate.setText(error_rate_text(len(recent), sum(1 for r in recent if r.failed)))
+        try:
+            while True:
+                self._read_again = False
+                recent, errors = await asyncio.to_thread(_read_last_hour, storage, self._clock() - HOUR)
+                if not self._read_again:
+                    break
+        except Exception:  # a failed read must not kill the panel; the next refresh tries again
+            log.exception("reading the recent requests failed")
+            return
+        finally:
+            self._reading = None
+        if not shiboken6.isValid(self):  # closed while reading
+            return
+        self.error_rate.setText(error_rate_text(recent))
         self.recent_latency.setText(recent_latency_text(recent))
         self.errors_model.set_errors(errors)
+        self.errors_read.emit()
 
     @qasync.asyncSlot()
     async def check_now(self) -> None:

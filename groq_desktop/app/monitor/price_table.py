@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from groq_desktop.core.atomic_file import write_text_atomic
-from groq_desktop.core.quota.limits import MIN_BILLED_AUDIO_SECONDS
-from groq_desktop.core.store.storage import UsageRecord
+from groq_desktop.core.store.storage import UsageRecord, UsageTotals
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +35,10 @@ class Price:
             output_per_million=float(data.get("output_per_million") or 0.0),
             audio_per_hour=float(data.get("audio_per_hour") or 0.0),
         )
+
+    def cost(self, prompt_tokens: float, completion_tokens: float, audio_seconds: float) -> float:
+        tokens = prompt_tokens * self.input_per_million + completion_tokens * self.output_per_million
+        return tokens / 1_000_000 + audio_seconds / 3600 * self.audio_per_hour
 
 
 @dataclass(frozen=True)
@@ -63,24 +66,20 @@ class PriceTable:
         price = self.price_for(record.model)
         if price is None:
             return None
-        if record.failed:
-            return 0.0
-        dollars = (
-            record.prompt_tokens * price.input_per_million + record.completion_tokens * price.output_per_million
-        ) / 1_000_000
-        if record.audio_seconds > 0:
-            dollars += max(MIN_BILLED_AUDIO_SECONDS, record.audio_seconds) / 3600 * price.audio_per_hour
-        return dollars
+        return price.cost(record.billed_prompt_tokens, record.billed_completion_tokens, record.billed_audio_seconds)
 
-    def estimate(self, records: Iterable[UsageRecord]) -> CostEstimate:
-        total, unpriced = 0.0, 0
-        for record in records:
-            cost = self.cost_of_record(record)
-            if cost is None:
-                unpriced += 1
+    def estimate(self, totals: Iterable[UsageTotals]) -> CostEstimate:
+        """Dollars for each model's billed totals; requests of models without a price are counted apart."""
+        dollars, unpriced = 0.0, 0
+        for model in totals:
+            price = self.price_for(model.model)
+            if price is None:
+                unpriced += model.requests
             else:
-                total += cost
-        return CostEstimate(total, unpriced)
+                dollars += price.cost(
+                    model.billed_prompt_tokens, model.billed_completion_tokens, model.billed_audio_seconds
+                )
+        return CostEstimate(dollars, unpriced)
 
     def to_mapping(self) -> dict[str, Any]:
         return {

@@ -1,12 +1,19 @@
-"""Usage over time from the usage log: per minute (last hour), per day (30 days), reply speed, cost."""
+"""Usage over time: per minute (last hour), per day (30 days), reply speed, cost.
+
+Counts and costs come from the per-minute totals, reply speeds from the last hour's raw rows; all of
+it is read in a worker thread and drawn on the UI thread.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+import shiboken6
 from PySide6.QtCharts import (
     QAbstractAxis,
     QBarCategoryAxis,
@@ -19,15 +26,18 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt
+from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt, Signal
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from groq_desktop.app.monitor.price_table import CostEstimate, PriceTable
 from groq_desktop.core.store.storage import Storage, UsageBucket, UsageRecord
 
+log = logging.getLogger(__name__)
+
 HOUR = 3600.0
 MINUTE = 60.0
+DAYS = 30
 
 
 class Metric(StrEnum):
@@ -49,6 +59,33 @@ class ReplySpeed:
     model: str
     tokens_per_second: float | None
     ttft: float | None
+
+
+@dataclass(frozen=True)
+class UsageData:
+    """Everything the charts draw, read in one go off the UI thread."""
+
+    now: float
+    minutes: dict[str, list[UsageBucket]]  # per model, the last hour
+    days: list[UsageBucket]
+    speeds: list[ReplySpeed]
+    hour_cost: CostEstimate
+    month_cost: CostEstimate
+
+
+def read_usage(storage: Storage, prices: PriceTable, now: float) -> UsageData:
+    """Runs in a worker thread: a few small queries on the per-minute totals and the last hour's rows."""
+    since = now - HOUR
+    hour = storage.usage_totals(since)
+    minutes = {t.model: storage.usage_per_minute(since, t.model) for t in hour}
+    return UsageData(
+        now=now,
+        minutes=minutes,
+        days=storage.usage_per_day(DAYS),
+        speeds=reply_speeds(storage.usage_since(since))[-200:],
+        hour_cost=prices.estimate(hour),
+        month_cost=prices.estimate(storage.usage_totals(now - DAYS * 86400)),
+    )
 
 
 def minute_points(buckets: list[UsageBucket], metric: Metric, since: float, now: float) -> list[tuple[float, float]]:
@@ -91,6 +128,8 @@ def _view(chart: QChart) -> QChartView:
 class UsageCharts(QWidget):
     """Redrawn only by ``refresh()``; the monitor calls it at most every few seconds, and only when visible."""
 
+    refreshed = Signal()  # after a refresh's data is drawn
+
     def __init__(
         self,
         storage: Storage,
@@ -108,13 +147,15 @@ class UsageCharts(QWidget):
         self.day_set: QBarSet | None = None
         self.speed_series: QScatterSeries | None = None
         self.ttft_series: QScatterSeries | None = None
-        self._month_cost: tuple[float, CostEstimate] | None = None
+        self.data: UsageData | None = None
+        self._reading: asyncio.Future[None] | None = None
+        self._read_again = False
 
         self.metric = QComboBox()
         for metric in Metric:
             self.metric.addItem(metric.value, metric)
         self.metric.setToolTip("What the charts count")
-        self.metric.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.metric.currentIndexChanged.connect(lambda _i: self._draw())
         self.cost_label = QLabel()
         self.cost_label.setWordWrap(True)
         self.edit_prices_button = QPushButton("Edit prices…")
@@ -147,7 +188,6 @@ class UsageCharts(QWidget):
         self._apply_theme()
 
     def prices_changed(self) -> None:
-        self._month_cost = None  # the 30-day figure is cached; recompute it with the new prices
         self.refresh()
 
     def _apply_theme(self) -> None:
@@ -160,14 +200,43 @@ class UsageCharts(QWidget):
         return Metric(self.metric.currentData())
 
     def refresh(self) -> None:
+        """Read in a worker thread, then draw; asked again while reading, it reads once more after."""
         self.refresh_count += 1
-        now = self._clock()
-        since = now - HOUR
-        recent = self._storage.usage_since(since)
-        self._fill_minutes(sorted({r.model for r in recent}), since, now)
-        self._fill_days()
-        self._fill_speeds(recent)
-        self._fill_cost(recent, now)
+        if self._reading is not None:
+            self._read_again = True
+            return
+        self._reading = asyncio.ensure_future(self._read_and_draw())
+
+    async def _read_and_draw(self) -> None:
+        try:
+            while True:
+                self._read_again = False
+                data = await asyncio.to_thread(read_usage, self._storage, self._prices, self._clock())
+                if not self._read_again:
+                    break
+        except Exception:  # a failed read must not kill the panel; the next refresh tries again
+            log.exception("reading the usage totals failed")
+            return
+        finally:
+            self._reading = None
+        if not shiboken6.isValid(self):  # closed while reading
+            return
+        self.data = data
+        self._draw()
+        self.refreshed.emit()
+
+    def _draw(self) -> None:
+        data = self.data
+        if data is None:
+            return
+        since = data.now - HOUR
+        self._fill_minutes(data.minutes, since, data.now)
+        self._fill_days(data.days)
+        self._fill_speeds(data.speeds)
+        self.cost_label.setText(
+            f"Estimated cost (from the editable price table): last hour {data.hour_cost.text()}, "
+            f"last {DAYS} days {data.month_cost.text()}"
+        )
 
     def _axes(self, chart: QChart, x_axis: QAbstractAxis, *y_axes: tuple[QValueAxis, Qt.AlignmentFlag]) -> None:
         """Axes are made once per chart: rebuilding them each refresh leaves stale ones painted."""
@@ -176,7 +245,8 @@ class UsageCharts(QWidget):
             axis.setLabelFormat("%.0f")
             chart.addAxis(axis, side)
 
-    def _fill_minutes(self, models: list[str], since: float, now: float) -> None:
+    def _fill_minutes(self, minutes: dict[str, list[UsageBucket]], since: float, now: float) -> None:
+        models = sorted(minutes)
         chart, metric = self.minute_chart, self.current_metric()
         if not chart.axes():
             self._minute_x, self._minute_y = QDateTimeAxis(), QValueAxis()
@@ -195,13 +265,13 @@ class UsageCharts(QWidget):
                 series.attachAxis(self._minute_x)
                 series.attachAxis(self._minute_y)
                 self.minute_series[model] = series
-            points = minute_points(self._storage.usage_per_minute(since, model), metric, since, now)
+            points = minute_points(minutes[model], metric, since, now)
             series.replace([QPointF(at * 1000.0, value) for at, value in points])
             top = max([top] + [value for _at, value in points])
         self._minute_y.setRange(0, max(top * 1.1, 4.0))
         self._minute_y.applyNiceNumbers()
 
-    def _fill_days(self) -> None:
+    def _fill_days(self, buckets: list[UsageBucket]) -> None:
         chart, metric = self.day_chart, self.current_metric()
         if self.day_set is None:
             self.day_set = QBarSet(metric.value)
@@ -213,7 +283,6 @@ class UsageCharts(QWidget):
             series.attachAxis(self._day_x)
             series.attachAxis(self._day_y)
             chart.legend().setVisible(False)
-        buckets = self._storage.usage_per_day(30)
         self.day_set.setLabel(metric.value)
         self.day_set.remove(0, self.day_set.count())
         self.day_set.append([metric.of(b) for b in buckets])
@@ -222,7 +291,7 @@ class UsageCharts(QWidget):
         self._day_y.setRange(0, max([metric.of(b) for b in buckets] + [4.0]) * 1.1)
         self._day_y.applyNiceNumbers()
 
-    def _fill_speeds(self, recent: list[UsageRecord]) -> None:
+    def _fill_speeds(self, speeds: list[ReplySpeed]) -> None:
         chart = self.speed_chart
         if self.speed_series is None or self.ttft_series is None:
             self.speed_series, self.ttft_series = QScatterSeries(), QScatterSeries()
@@ -240,7 +309,6 @@ class UsageCharts(QWidget):
                 chart.addSeries(series)
                 series.attachAxis(self._speed_x)
                 series.attachAxis(axis)
-        speeds = reply_speeds(recent)[-200:]
         tps = [QPointF(i, s.tokens_per_second) for i, s in enumerate(speeds) if s.tokens_per_second is not None]
         ttft = [QPointF(i, s.ttft * 1000) for i, s in enumerate(speeds) if s.ttft is not None]
         self.speed_series.replace(tps)
@@ -248,14 +316,3 @@ class UsageCharts(QWidget):
         self._speed_x.setRange(0, max(1, len(speeds) - 1))
         self._tps_axis.setRange(0, max([p.y() for p in tps] + [1.0]) * 1.1)
         self._ttft_axis.setRange(0, max([p.y() for p in ttft] + [1.0]) * 1.1)
-
-    def _fill_cost(self, recent: list[UsageRecord], now: float) -> None:
-        hour = self._prices.estimate(recent)
-        # The 30-day sum reads many rows: once a minute is plenty.
-        if self._month_cost is None or now - self._month_cost[0] >= MINUTE:
-            self._month_cost = (now, self._prices.estimate(self._storage.usage_since(now - 30 * 86400)))
-        month = self._month_cost[1]
-        self.cost_label.setText(
-            f"Estimated cost (from the editable price table): last hour {hour.text()}, "
-            f"last 30 days {month.text()}"
-        )

@@ -21,6 +21,7 @@ from typing import Literal
 
 from groq_desktop.core.quota.headers import RateLimitHeaders
 from groq_desktop.core.quota.limits import Cost, Dimension, LimitTable, ModelLimits
+from groq_desktop.core.quota.suspend_clock import SuspendAwareClock
 from groq_desktop.core.quota.token_bucket import TokenBucket
 from groq_desktop.errors import RateLimitError, RequestTooLargeError, format_wait
 
@@ -101,14 +102,23 @@ class RateLimiter:
         *,
         time_scale: float = 1.0,
         clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], float] | None = None,
         latency_margin: float = DEFAULT_LATENCY_MARGIN,
     ) -> None:
+        """``clock`` measures the windows; ``wall_clock`` keeps running through a system suspend.
+
+        With the real monotonic clock (or whenever a ``wall_clock`` is given) time the machine spent
+        asleep is added to ``clock``, so quota refills and 429 closings end during a suspend as they do
+        on Groq's side. An injected test clock without a ``wall_clock`` is used as it is.
+        """
         if time_scale <= 0:
             raise ValueError("time_scale must be positive")
         self._latency_margin = latency_margin
         self._table = table if table is not None else LimitTable.load()
         self._plan = plan
         self._time_scale = time_scale
+        if wall_clock is not None or clock is time.monotonic:
+            clock = SuspendAwareClock(clock, wall_clock, on_suspend=self._on_suspend)
         self._clock = clock
         self._lock = threading.RLock()
         self._condition = threading.Condition(self._lock)
@@ -185,7 +195,7 @@ class RateLimiter:
                     if left <= 0:
                         raise TimeoutError(f"waited {timeout} s for {model}: {result.reason}")
                     wait = min(wait, left)
-                self._condition.wait(timeout=wait + _WAKE_MARGIN)
+                self._condition.wait(timeout=min(wait, _MAX_NAP) + _WAKE_MARGIN)
         self._publish(model, wake_waiters=False)
         return result
 
@@ -214,7 +224,7 @@ class RateLimiter:
                     on_wait(result)
                 # asyncio.timeout, not wait_for: 3.11's wait_for can swallow a cancellation.
                 with contextlib.suppress(TimeoutError):
-                    async with asyncio.timeout(result.wait_seconds + _WAKE_MARGIN):
+                    async with asyncio.timeout(min(result.wait_seconds, _MAX_NAP) + _WAKE_MARGIN):
                         await changed.wait()
         finally:
             with self._lock:
@@ -480,6 +490,18 @@ class RateLimiter:
 
     # --- notifications (callers do NOT hold the lock) -----------------------
 
+    def _on_suspend(self, seconds: float) -> None:
+        """The clock found a suspend (and is read under our lock): tell everyone from another thread."""
+        log.info("the machine was asleep for %s: quota refilled and 429 closings ran meanwhile", format_wait(seconds))
+        threading.Thread(target=self._after_suspend, name="limiter-wake", daemon=True).start()
+
+    def _after_suspend(self) -> None:
+        with self._condition:
+            self._condition.notify_all()
+            models = list(self._models)
+        for model in models:
+            self._publish(model)
+
     def _publish(self, model: str, *, wake_waiters: bool = True) -> None:
         """Tell subscribers; wake async waiters unless the change only took quota (which helps nobody)."""
         with self._lock:
@@ -498,6 +520,9 @@ class RateLimiter:
 
 # Timers may fire a hair early; waking just after the computed moment avoids a second lap.
 _WAKE_MARGIN = 0.001
+# Waiters look again at least this often: timers run on monotonic time, which stops while the
+# machine sleeps, so a long wait must notice a wake-up (the clock then reports the suspend).
+_MAX_NAP = 30.0
 
 
 def _dimension_named(name: str | None) -> Dimension | None:

@@ -133,8 +133,47 @@ _INITIAL_SCHEMA = (
 )
 
 
+# Per model, kind and minute: what the charts, the cost estimate and the health counts read, so the
+# raw usage_log can be pruned to a day. Built from the rows already logged; 499 is a user's Stop (not a
+# failure); billed amounts leave failures out and bill audio at least 10 s per request (Groq's minimum).
+_USAGE_ROLLUP = (
+    """
+    CREATE TABLE usage_minutes (
+        minute INTEGER NOT NULL,
+        model TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        requests INTEGER NOT NULL DEFAULT 0,
+        failed INTEGER NOT NULL DEFAULT 0,
+        stopped INTEGER NOT NULL DEFAULT 0,
+        tokens INTEGER NOT NULL DEFAULT 0,
+        audio_seconds REAL NOT NULL DEFAULT 0,
+        billed_prompt_tokens INTEGER NOT NULL DEFAULT 0,
+        billed_completion_tokens INTEGER NOT NULL DEFAULT 0,
+        billed_audio_seconds REAL NOT NULL DEFAULT 0,
+        PRIMARY KEY (minute, model, kind)
+    ) WITHOUT ROWID
+    """,
+    """
+    INSERT INTO usage_minutes
+    SELECT minute, model, kind, COUNT(*), SUM(failed), SUM(status = 499),
+        SUM(prompt_tokens + completion_tokens), SUM(audio_seconds),
+        SUM(CASE WHEN failed THEN 0 ELSE prompt_tokens END),
+        SUM(CASE WHEN failed THEN 0 ELSE completion_tokens END),
+        SUM(CASE WHEN failed OR audio_seconds <= 0 THEN 0.0 ELSE MAX(10.0, audio_seconds) END)
+    FROM (
+        SELECT CAST(at / 60 AS INTEGER) AS minute, model, kind, status, prompt_tokens, completion_tokens,
+            audio_seconds,
+            (status <> 499 AND (status < 200 OR status >= 300 OR error_code IS NOT NULL)) AS failed
+        FROM usage_log
+    )
+    GROUP BY minute, model, kind
+    """,
+)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "conversations, messages + full-text index, transcription jobs, usage log", _INITIAL_SCHEMA),
+    Migration(2, "usage per model and minute, built from the usage log", _USAGE_ROLLUP),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 import sqlite3
 import threading
@@ -27,6 +28,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from groq_desktop.core.quota.limits import MIN_BILLED_AUDIO_SECONDS
 from groq_desktop.core.store.migrations import MIGRATIONS, Migration, check_migrations
 from groq_desktop.errors import ConfigurationError
 
@@ -37,6 +39,11 @@ MATCH_START = "\x02"
 MATCH_END = "\x03"
 SNIPPET_ELLIPSIS = "…"
 _SNIPPET_TOKENS = 12
+# Raw usage rows are read for the last hour only (health, reply speeds): a day keeps today's request
+# ids for support. The per-minute totals feed the charts and costs (30 days) and are kept 400 days.
+RAW_USAGE_KEPT = 86400.0
+USAGE_TOTALS_KEPT = 400 * 86400.0
+USAGE_PRUNE_EVERY = 3600.0
 _MAX_QUERY_TERMS = 32
 
 
@@ -157,6 +164,12 @@ class ChunkRecord:
     error: str | None
 
 
+# What the client records when it closes a request itself (Stop, cancel): nginx's "client closed".
+CANCELLED_STATUS = 499
+# The same test as UsageRecord.failed, in SQL.
+_FAILED_SQL = f"(status <> {CANCELLED_STATUS} AND (status < 200 OR status >= 300 OR error_code IS NOT NULL))"
+
+
 @dataclass
 class UsageRecord:
     at: float
@@ -177,8 +190,41 @@ class UsageRecord:
     id: int | None = field(default=None, compare=False)
 
     @property
+    def cancelled(self) -> bool:
+        """Stopped by the user (the client closed the request): not a failure."""
+        return self.status == CANCELLED_STATUS
+
+    @property
     def failed(self) -> bool:
-        return not 200 <= self.status < 300 or self.error_code is not None
+        return not self.cancelled and (not 200 <= self.status < 300 or self.error_code is not None)
+
+    # What Groq bills: nothing for a failure; audio at least its minimum per request.
+    @property
+    def billed_prompt_tokens(self) -> int:
+        return 0 if self.failed else self.prompt_tokens
+
+    @property
+    def billed_completion_tokens(self) -> int:
+        return 0 if self.failed else self.completion_tokens
+
+    @property
+    def billed_audio_seconds(self) -> float:
+        if self.failed or self.audio_seconds <= 0:
+            return 0.0
+        return max(MIN_BILLED_AUDIO_SECONDS, self.audio_seconds)
+
+
+@dataclass(frozen=True)
+class UsageTotals:
+    """One model's requests over a period, from the per-minute totals."""
+
+    model: str
+    requests: int
+    failed: int
+    stopped: int
+    billed_prompt_tokens: int
+    billed_completion_tokens: int
+    billed_audio_seconds: float
 
 
 class UsageBucket(NamedTuple):
@@ -253,6 +299,7 @@ class Storage:
         check_migrations(migrations)
         self.path = Path(path)
         self._clock = clock
+        self._usage_pruned_at = -math.inf
         self._lock = threading.RLock()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(self.path, timeout=10.0, isolation_level=None, check_same_thread=False)
@@ -798,7 +845,7 @@ class Storage:
         return UsageRecord(**{name: row[name] for name in _USAGE_COLUMNS}, id=row["id"])
 
     def log_usage(self, record: UsageRecord) -> int:
-        """Append one request to the usage log; returns its row id."""
+        """Append one request to the usage log and its minute's totals; returns its row id."""
         if record.kind not in USAGE_KINDS:
             raise ValueError(f"unknown usage kind {record.kind!r}")
         columns = ", ".join(_USAGE_COLUMNS)
@@ -808,13 +855,44 @@ class Storage:
                 f"INSERT INTO usage_log ({columns}) VALUES ({marks})",
                 tuple(getattr(record, name) for name in _USAGE_COLUMNS),
             )
+            conn.execute(
+                "INSERT INTO usage_minutes VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (minute, model, kind) DO UPDATE SET"
+                " requests = requests + 1, failed = failed + excluded.failed, stopped = stopped + excluded.stopped,"
+                " tokens = tokens + excluded.tokens, audio_seconds = audio_seconds + excluded.audio_seconds,"
+                " billed_prompt_tokens = billed_prompt_tokens + excluded.billed_prompt_tokens,"
+                " billed_completion_tokens = billed_completion_tokens + excluded.billed_completion_tokens,"
+                " billed_audio_seconds = billed_audio_seconds + excluded.billed_audio_seconds",
+                (
+                    int(record.at // 60),
+                    record.model,
+                    record.kind,
+                    int(record.failed),
+                    int(record.cancelled),
+                    record.prompt_tokens + record.completion_tokens,
+                    record.audio_seconds,
+                    record.billed_prompt_tokens,
+                    record.billed_completion_tokens,
+                    record.billed_audio_seconds,
+                ),
+            )
+            now = self._clock()
+            if now - self._usage_pruned_at >= USAGE_PRUNE_EVERY:
+                self._usage_pruned_at = now
+                self._prune_usage(conn, now)
             return int(cursor.lastrowid or 0)
+
+    @staticmethod
+    def _prune_usage(conn: sqlite3.Connection, now: float) -> None:
+        conn.execute("DELETE FROM usage_log WHERE at < ?", (now - RAW_USAGE_KEPT,))
+        conn.execute("DELETE FROM usage_minutes WHERE minute < ?", (int((now - USAGE_TOTALS_KEPT) // 60),))
 
     @staticmethod
     def _model_filter(model: str | None) -> tuple[str, tuple[Any, ...]]:
         return ("AND model = ?", (model,)) if model is not None else ("", ())
 
     def usage_since(self, since: float, model: str | None = None) -> list[UsageRecord]:
+        """Raw rows: only the last ``RAW_USAGE_KEPT`` seconds are kept."""
         model_sql, model_args = self._model_filter(model)
         with self._read() as conn:
             rows = conn.execute(
@@ -823,14 +901,14 @@ class Storage:
         return [self._usage(row) for row in rows]
 
     def _buckets(self, width: float, offset: float, since: float, model: str | None) -> list[UsageBucket]:
+        """From the per-minute totals; the minute holding ``since`` counts whole."""
         model_sql, model_args = self._model_filter(model)
         with self._read() as conn:
             rows = conn.execute(
-                "SELECT CAST((at + ?) / ? AS INTEGER) AS bucket, COUNT(*) AS requests,"
-                " COALESCE(SUM(prompt_tokens + completion_tokens), 0) AS tokens,"
-                " COALESCE(SUM(audio_seconds), 0.0) AS audio"
-                f" FROM usage_log WHERE at >= ? {model_sql} GROUP BY bucket ORDER BY bucket",
-                (offset, width, since, *model_args),
+                "SELECT CAST((minute * 60 + ?) / ? AS INTEGER) AS bucket, SUM(requests) AS requests,"
+                " SUM(tokens) AS tokens, SUM(audio_seconds) AS audio"
+                f" FROM usage_minutes WHERE minute >= ? {model_sql} GROUP BY bucket ORDER BY bucket",
+                (offset, width, int(since // 60), *model_args),
             ).fetchall()
         return [
             UsageBucket(
@@ -859,13 +937,25 @@ class Storage:
         since = (today - max(1, days) + 1) * 86400.0 - utc_offset
         return self._buckets(86400.0, utc_offset, since, model)
 
-    def recent_errors(self, since: float, limit: int = 100) -> list[UsageRecord]:
-        """Failed requests (non-2xx, transport failures, or with an error code), newest first."""
+    def usage_totals(self, since: float) -> list[UsageTotals]:
+        """Per model since the minute holding ``since``: counts and what was billed (for cost estimates)."""
         with self._read() as conn:
             rows = conn.execute(
-                "SELECT * FROM usage_log WHERE at >= ?"
-                " AND (status < 200 OR status >= 300 OR error_code IS NOT NULL)"
-                " ORDER BY at DESC, id DESC LIMIT ?",
+                "SELECT model, SUM(requests), SUM(failed), SUM(stopped), SUM(billed_prompt_tokens),"
+                " SUM(billed_completion_tokens), SUM(billed_audio_seconds)"
+                " FROM usage_minutes WHERE minute >= ? GROUP BY model ORDER BY model",
+                (int(since // 60),),
+            ).fetchall()
+        return [UsageTotals(row[0], *(int(v) for v in row[1:6]), float(row[6])) for row in rows]
+
+    def recent_errors(self, since: float, limit: int = 100) -> list[UsageRecord]:
+        """Failed requests (non-2xx, transport failures, or with an error code), newest first.
+
+        Requests the user stopped are not failures and are left out.
+        """
+        with self._read() as conn:
+            rows = conn.execute(
+                f"SELECT * FROM usage_log WHERE at >= ? AND {_FAILED_SQL} ORDER BY at DESC, id DESC LIMIT ?",
                 (since, limit),
             ).fetchall()
         return [self._usage(row) for row in rows]
