@@ -243,6 +243,7 @@ class _Job:
     task: asyncio.Task[None] | None = None
     handles: dict[int, JobHandle[Any]] = field(default_factory=dict)
     cancel_requested: bool = False
+    stopping: bool = False  # a chunk failed for good: send no more
 
     def audio_total(self) -> float:
         return sum(c.duration for c in self.plan) or (self.duration or 0.0)
@@ -654,6 +655,7 @@ class TranscriptionService:
             self._set_finished(job, JobPhase.FAILED, reason)
         finally:
             job.task = None
+            job.stopping = False
             job.handles.clear()
             job.uploading.clear()
             job.waiting.clear()
@@ -707,7 +709,7 @@ class TranscriptionService:
         try:
             while missing:
                 await self._slots.acquire()
-                if any(_failed(t) for t in uploads):
+                if job.stopping or any(_failed(t) for t in uploads):
                     self._slots.release()
                     break  # a failed chunk ends the job: stop preparing the others
                 try:
@@ -742,6 +744,8 @@ class TranscriptionService:
                 try:
                     result = await handle
                 except RequestCancelledError:
+                    if job.stopping:
+                        return  # a sibling failed for good; its error is the job's
                     if self._paused and not job.cancel_requested and not self._closing:
                         continue  # sent back by pause_all: submit again after resume_all
                     raise asyncio.CancelledError from None
@@ -749,6 +753,8 @@ class TranscriptionService:
                     continue  # the scheduler already waited out the closed dimension; not the chunk's fault
                 except GroqDesktopError as exc:
                     failures += 1
+                    if isinstance(exc, _PERMANENT_ERRORS) or failures >= self.max_chunk_attempts:
+                        self._stop_chunks(job)  # now, before the scheduler starts a sibling in the freed slot
                     await asyncio.to_thread(
                         self.storage.record_chunk_failure, job.id, chunk.index, chunk.start, chunk.end, exc.user_text()
                     )
@@ -758,6 +764,8 @@ class TranscriptionService:
                     await asyncio.sleep(self.retry_backoff_seconds * 2 ** (failures - 1))
                     continue
                 finally:
+                    if not handle.done():
+                        handle.cancel()  # awaiting is shielded: a cancelled chunk must not go on to upload and bill
                     job.handles.pop(chunk.index, None)
                     self._chunk_jobs.pop(handle.id, None)
                     job.uploading.discard(chunk.index)
@@ -767,6 +775,12 @@ class TranscriptionService:
         finally:
             self._slots.release()
 
+    def _stop_chunks(self, job: _Job) -> None:
+        """The job failed for good: no other chunk of it may start, and those queued are cancelled."""
+        job.stopping = True
+        for handle in list(job.handles.values()):
+            handle.cancel()
+
     def _submit(self, job: _Job, chunk: audio.PreparedChunk) -> JobHandle[Any]:
         options = job.options
         granularities = list(options.timestamps)
@@ -775,8 +789,14 @@ class TranscriptionService:
         billed = Cost.audio(chunk.duration).audio_seconds
         stem = Path(job.name).stem or "audio"
 
+        in_flight = False
+
         async def run(_reservation: Reservation) -> Any:
-            cancel = threading.Event()
+            nonlocal in_flight
+            if job.stopping:
+                raise RequestCancelledError("A sibling chunk failed; this one is not sent.")
+            cancel = threading.Event()  # the client checks it before sending and between retries
+            in_flight = True
             try:
                 return await asyncio.to_thread(
                     self.client.transcribe,
@@ -794,6 +814,13 @@ class TranscriptionService:
             except asyncio.CancelledError:
                 cancel.set()
                 raise
+            except BaseException:
+                in_flight = False  # an error answer: the audio was not transcribed, so not billed
+                raise
+
+        def partial_usage() -> Cost | None:
+            # Cancelled mid-upload: the server may still transcribe (and bill) it, so count it.
+            return Cost.audio(chunk.duration) if in_flight else None
 
         def usage_of(result: Any) -> Cost:
             return Cost.audio(float(result.duration or chunk.duration))
@@ -806,6 +833,7 @@ class TranscriptionService:
             kind="transcription",
             label=f"{job.name} — chunk {chunk.index + 1}/{len(job.plan)}",
             usage_of=usage_of,
+            partial_usage=partial_usage,
         )
         job.handles[chunk.index] = handle
         self._chunk_jobs[handle.id] = (job.id, chunk.index)

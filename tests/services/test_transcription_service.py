@@ -339,3 +339,98 @@ def test_reorder_and_export_many(services: Services, audio_dir: Path, tmp_path: 
     assert cues and cues[-1][1] <= 70.5
     subtitles.parse_vtt((tmp_path / "out" / "short.vtt").read_text())
     assert sorted(p.name for p in (tmp_path / "auto").iterdir()) == ["long.srt", "long.txt", "short.srt", "short.txt"]
+
+
+class HeldClient:
+    """Holds the first transcription until ``release`` is set, then sends it to the server (an upload
+    still on the wire when the user cancels); with ``fail_first`` it answers that one with a 400."""
+
+    def __init__(self, client: Any, fail_first: bool = False) -> None:
+        self._client = client
+        self._fail_first = fail_first
+        self.calls = 0
+        self.held = threading.Event()
+        self.release = threading.Event()
+
+    def transcribe(self, *args: Any, **kwargs: Any) -> Any:
+        self.calls += 1
+        if self.calls == 1:
+            self.held.set()
+            self.release.wait(TIMEOUT)
+            if self._fail_first:
+                from groq_desktop.errors import BadRequestError
+
+                raise BadRequestError("could not process file - is it a valid media file?", status=400)
+        return self._client.transcribe(*args, **kwargs)
+
+
+async def scheduler_idle(scheduler: Scheduler) -> None:
+    changed = asyncio.Event()
+    unsubscribe = scheduler.subscribe(lambda _info: changed.set())
+    try:
+        while (stats := scheduler.stats()).queued or stats.waiting or stats.running:
+            await changed.wait()
+            changed.clear()
+    finally:
+        unsubscribe()
+
+
+async def queued_in(scheduler: Scheduler, count: int) -> None:
+    while scheduler.stats().queued + scheduler.stats().waiting < count:
+        await asyncio.sleep(0.01)
+
+
+def test_cancel_stops_queued_sibling_chunks_and_retry_sends_only_missing_ones(
+    services: Services, emulator: Any, audio_dir: Path
+) -> None:
+    held = HeldClient(services.client)
+    scheduler = Scheduler(services.limiter, per_model_concurrency=1)
+
+    async def scenario() -> tuple[int, int, JobInfo, int]:
+        service = TranscriptionService(held, scheduler, services.limiter, services.storage, retry_backoff_seconds=0.01)
+        [info] = await service.add([audio_dir / "long.wav"], CHUNKED)
+        await asyncio.to_thread(held.held.wait, TIMEOUT)
+        chunks = service.job(info.id).chunk_count or 0
+        await queued_in(scheduler, chunks - 1)  # chunk 1 on the wire, the others queued behind it
+        assert service.cancel(info.id)
+        await wait_for(service, finished(service, info.id))
+        held.release.set()  # the upload on the wire reaches the server anyway
+        await scheduler_idle(scheduler)
+        await asyncio.to_thread(lambda: None)
+        sent_after_cancel = emulator.stats.requests
+        assert service.retry(info.id)
+        await wait_for(service, finished(service, info.id))
+        done = service.job(info.id)
+        await service.aclose()
+        await scheduler.aclose()
+        return chunks, sent_after_cancel, done, emulator.stats.requests
+
+    chunks, sent_after_cancel, done, total = run(scenario())
+    assert chunks >= 3
+    assert sent_after_cancel <= 1  # only the upload already on the wire, none of its queued siblings
+    assert done.phase is JobPhase.DONE
+    assert total - sent_after_cancel == chunks  # the retry sent each missing chunk once
+
+
+def test_a_chunk_that_fails_for_good_cancels_its_queued_siblings(
+    services: Services, emulator: Any, audio_dir: Path
+) -> None:
+    held = HeldClient(services.client, fail_first=True)
+    scheduler = Scheduler(services.limiter, per_model_concurrency=1)
+
+    async def scenario() -> tuple[JobInfo, int]:
+        service = TranscriptionService(held, scheduler, services.limiter, services.storage, retry_backoff_seconds=0.01)
+        [info] = await service.add([audio_dir / "long.wav"], CHUNKED)
+        await asyncio.to_thread(held.held.wait, TIMEOUT)
+        await queued_in(scheduler, (service.job(info.id).chunk_count or 0) - 1)
+        held.release.set()
+        await wait_for(service, finished(service, info.id))
+        await scheduler_idle(scheduler)
+        failed = service.job(info.id)
+        await service.aclose()
+        await scheduler.aclose()
+        return failed, held.calls
+
+    failed, calls = run(scenario())
+    assert failed.phase is JobPhase.FAILED and "chunk 1/" in (failed.error or "")
+    assert calls == 1 and emulator.stats.requests == 0
