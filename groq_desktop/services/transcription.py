@@ -198,7 +198,8 @@ class JobInfo:
             return f"Uploading chunk {k}/{self.chunk_count or 1}"
         if phase is JobPhase.WAITING:
             left = self.wait_left(time.monotonic() if now is None else now)
-            return "Waiting for audio quota" + ("" if left is None else f" — {math.ceil(left)} s")
+            what = f"quota ({self.wait.dimension.label})" if self.wait is not None else "quota"
+            return f"Waiting for {what}" + ("" if left is None else f" — {math.ceil(left)} s")
         if phase is JobPhase.DONE:
             return "Done"
         if phase is JobPhase.FAILED:
@@ -267,6 +268,7 @@ class TranscriptionService:
         *,
         max_upload_bytes: int = DEFAULT_MAX_BYTES,
         max_chunk_attempts: int = 3,
+        max_rate_limit_rounds: int = 3,
         retry_backoff_seconds: float = 1.0,
         max_active_jobs: int = 2,
         max_prepared_chunks: int = 4,
@@ -281,6 +283,7 @@ class TranscriptionService:
         self.registry = registry
         self.max_upload_bytes = max_upload_bytes
         self.max_chunk_attempts = max_chunk_attempts
+        self.max_rate_limit_rounds = max_rate_limit_rounds  # scheduler submissions a chunk gets when 429ed
         self.retry_backoff_seconds = retry_backoff_seconds
         self.max_active_jobs = max_active_jobs
         self.max_prepared_chunks = max_prepared_chunks
@@ -736,7 +739,7 @@ class TranscriptionService:
     async def _upload_chunk(self, job: _Job, chunk: audio.PreparedChunk) -> None:
         assert self._slots is not None and self._resume_gate is not None
         n = len(job.plan)
-        failures = 0
+        failures = refusals = 0
         try:
             while True:
                 await self._resume_gate.wait()
@@ -749,8 +752,19 @@ class TranscriptionService:
                     if self._paused and not job.cancel_requested and not self._closing:
                         continue  # sent back by pause_all: submit again after resume_all
                     raise asyncio.CancelledError from None
-                except RateLimitError:
-                    continue  # the scheduler already waited out the closed dimension; not the chunk's fault
+                except RateLimitError as exc:
+                    # The scheduler already waited out each 429's closing and sent it again; a server that
+                    # keeps refusing disagrees with what we know of the quota, so stop rather than loop.
+                    refusals += 1
+                    if refusals < self.max_rate_limit_rounds:
+                        continue
+                    self._stop_chunks(job)
+                    await asyncio.to_thread(
+                        self.storage.record_chunk_failure, job.id, chunk.index, chunk.start, chunk.end, exc.user_text()
+                    )
+                    raise _ChunkFailed(
+                        f"chunk {chunk.index + 1}/{n}: Groq kept refusing it for quota ({exc.message})"
+                    ) from exc
                 except GroqDesktopError as exc:
                     failures += 1
                     if isinstance(exc, _PERMANENT_ERRORS) or failures >= self.max_chunk_attempts:

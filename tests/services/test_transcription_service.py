@@ -434,3 +434,51 @@ def test_a_chunk_that_fails_for_good_cancels_its_queued_siblings(
     failed, calls = run(scenario())
     assert failed.phase is JobPhase.FAILED and "chunk 1/" in (failed.error or "")
     assert calls == 1 and emulator.stats.requests == 0
+
+
+class RefusingClient:
+    """Every transcription is refused with a 429 on requests per minute that clears in 10 ms."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def transcribe(self, *args: Any, **kwargs: Any) -> Any:
+        from groq_desktop.errors import RateLimitError
+
+        self.calls += 1
+        raise RateLimitError(
+            "Rate limit reached for model `whisper-large-v3-turbo` on requests per minute (RPM): Limit 20, Used 20,"
+            " Requested 1. Please try again in 10ms.",
+            retry_after=0.01,
+            status=429,
+        )
+
+
+def test_repeated_429s_end_the_job_after_a_bounded_number_of_tries_showing_the_wait(audio_dir: Path, tmp_path: Path) -> None:
+    from groq_desktop.core.quota.rate_limiter import RateLimiter
+
+    client = RefusingClient()
+    limiter = RateLimiter(time_scale=600)  # an emptied RPM bucket refills in milliseconds
+    scheduler = Scheduler(limiter, max_rate_limit_requeues=1)
+    storage = Storage(tmp_path / "queue.sqlite3")
+    statuses: list[str] = []
+
+    def watch(event: TranscriptionEvent) -> None:
+        if event.job is not None and event.job.phase is JobPhase.WAITING:
+            statuses.append(event.job.status_text(event.job.wait_until))
+
+    async def scenario() -> JobInfo:
+        service = TranscriptionService(client, scheduler, limiter, storage, max_rate_limit_rounds=2)
+        service.subscribe(watch)
+        [info] = await service.add([audio_dir / "short.mp3"], TranscriptionOptions())
+        await wait_for(service, finished(service, info.id))
+        done = service.job(info.id)
+        await service.aclose()
+        await scheduler.aclose()
+        return done
+
+    done = run(scenario())
+    storage.close()
+    assert done.phase is JobPhase.FAILED and "kept refusing" in (done.error or "")
+    assert client.calls == 4  # 2 rounds of (a try + 1 requeue)
+    assert statuses and all(s.startswith("Waiting for quota (requests per minute)") for s in statuses)
