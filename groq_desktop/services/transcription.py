@@ -26,7 +26,14 @@ from typing import Any, Protocol
 
 from groq_desktop.core.audio import decode as audio
 from groq_desktop.core.audio import subtitles
-from groq_desktop.core.audio.chunk_plan import DEFAULT_MAX_BYTES, ChunkPlan, PlannedChunk
+from groq_desktop.core.audio.chunk_plan import (
+    DEFAULT_MAX_BYTES,
+    SIZE_SAFETY,
+    ChunkPlan,
+    PlannedChunk,
+    plan_chunks,
+    split_chunk,
+)
 from groq_desktop.core.audio.transcript import Transcript, merge_transcripts
 from groq_desktop.core.quota.limits import Cost
 from groq_desktop.core.quota.rate_limiter import RateLimiter, Reservation, WaitInfo
@@ -245,6 +252,8 @@ class _Job:
     handles: dict[int, JobHandle[Any]] = field(default_factory=dict)
     cancel_requested: bool = False
     stopping: bool = False  # a chunk failed for good: send no more
+    too_large: dict[int, int] = field(default_factory=dict)  # chunk index -> pieces to split it into
+    audio_end: float | None = None  # decoding found audio past the plan's end, up to here
 
     def audio_total(self) -> float:
         return sum(c.duration for c in self.plan) or (self.duration or 0.0)
@@ -679,17 +688,67 @@ class TranscriptionService:
         loop = asyncio.get_running_loop()
         if not job.plan:
             job.plan = await loop.run_in_executor(self._audio_pool, self._plan, job)
-            record = self.storage.get_job(job.id)
-            options = dict(record.options) if record else job.options.to_dict()
-            options["plan"] = [[c.start, c.end] for c in job.plan]
-            self.storage.update_job(job.id, options=options, chunk_count=len(job.plan), duration=job.duration)
-            self._changed(job)
-        missing = [c.index for c in job.plan if c.index not in job.done_chunks]
-        if missing:
-            await self._upload_missing(job, set(missing))
+            self._store_plan(job)
+        while missing := {c.index for c in job.plan if c.index not in job.done_chunks}:
+            job.too_large.clear()
+            job.audio_end = None
+            problem: str | None = None
+            try:
+                await self._upload_missing(job, missing)
+            finally:
+                # even when the job stops here, so that Retry never resends a chunk known to be too large
+                replanned = bool(job.too_large) or job.audio_end is not None
+                if replanned:
+                    problem = self._replan(job)
+            if problem:
+                raise _ChunkFailed(problem)
+            if not replanned:
+                break
         transcript = await loop.run_in_executor(self._audio_pool, self._merge, job)
         await loop.run_in_executor(self._audio_pool, self._save_result, job, transcript)
         self._set_finished(job, JobPhase.DONE, None)
+
+    def _store_plan(self, job: _Job) -> None:
+        record = self.storage.get_job(job.id)
+        options = dict(record.options) if record else job.options.to_dict()
+        options["plan"] = [[c.start, c.end] for c in job.plan]
+        self.storage.update_job(job.id, options=options, chunk_count=len(job.plan), duration=job.duration)
+        self._changed(job)
+
+    def _replan(self, job: _Job) -> str | None:
+        """Split the chunks found too large into smaller ones, and plan audio found past the end; the
+        chunks already done keep their results (renumbered), so Retry never resends an oversize chunk."""
+        overlap = job.options.overlap_seconds
+        bounds: list[tuple[float, float]] = []
+        renumbered: dict[int, int] = {}
+        problem: str | None = None
+        for chunk in job.plan:
+            pieces = job.too_large.get(chunk.index)
+            if pieces is not None:
+                try:
+                    bounds += split_chunk(chunk, pieces, overlap)
+                    continue
+                except ValueError as exc:
+                    problem = f"chunk {chunk.index + 1}/{len(job.plan)} is too large to upload even when split ({exc})"
+            renumbered[chunk.index] = len(bounds)
+            bounds.append((chunk.start, chunk.end))
+        if job.audio_end is not None:
+            start, end = bounds[-1]
+            bounds[-1] = (start, min(job.audio_end, end + audio.TAIL_TOLERANCE_SECONDS))  # as it was prepared
+            rest = plan_chunks(
+                job.audio_end - (bounds[-1][1] - overlap),
+                chunk_seconds=job.options.chunk_seconds,
+                overlap_seconds=overlap,
+                max_bytes=self.max_upload_bytes,
+            )
+            offset = bounds[-1][1] - overlap
+            bounds += [(offset + c.start, offset + c.end) for c in rest]
+            job.duration = job.audio_end
+        self.storage.renumber_chunks(job.id, renumbered)
+        job.plan = tuple(PlannedChunk(i, s, e) for i, (s, e) in enumerate(bounds))
+        job.done_chunks = {renumbered[i] for i in job.done_chunks if i in renumbered}
+        self._store_plan(job)
+        return problem
 
     def _plan(self, job: _Job) -> tuple[PlannedChunk, ...]:
         if job.duration is None:
@@ -709,14 +768,19 @@ class TranscriptionService:
         assert self._slots is not None
         chunks: Iterator[audio.PreparedChunk] = audio.prepare_chunks(job.path, job.plan)
         uploads: list[asyncio.Task[None]] = []
+        check_tail = job.plan[-1].index in missing  # decode past the last chunk to see if the audio goes on
         try:
-            while missing:
+            while missing or check_tail:
                 await self._slots.acquire()
                 if job.stopping or any(_failed(t) for t in uploads):
                     self._slots.release()
                     break  # a failed chunk ends the job: stop preparing the others
                 try:
                     prepared = await loop.run_in_executor(self._audio_pool, next, chunks, None)
+                except audio.AudioLongerThanPlanned as exc:
+                    self._slots.release()
+                    job.audio_end = exc.end
+                    break
                 except BaseException:
                     self._slots.release()
                     raise
@@ -726,6 +790,11 @@ class TranscriptionService:
                         break
                     continue
                 missing.discard(prepared.index)
+                if len(prepared.flac) > self.max_upload_bytes:
+                    self._slots.release()
+                    # FLAC of noisy audio outgrows the plan's estimate: split it rather than send a sure 413
+                    job.too_large[prepared.index] = math.ceil(len(prepared.flac) / (self.max_upload_bytes * SIZE_SAFETY))
+                    continue
                 uploads.append(loop.create_task(self._upload_chunk(job, prepared)))
             if missing and not any(_failed(t) for t in uploads):
                 raise audio.AudioFileError(job.path, "corrupt", "the audio ended before the planned chunks")
@@ -752,6 +821,12 @@ class TranscriptionService:
                     if self._paused and not job.cancel_requested and not self._closing:
                         continue  # sent back by pause_all: submit again after resume_all
                     raise asyncio.CancelledError from None
+                except RequestTooLargeError as exc:
+                    if exc.request_id is not None or exc.error_type is not None:
+                        # Groq's limit is below this size (another plan, or a newer limit): learn it.
+                        self.max_upload_bytes = min(self.max_upload_bytes, int(len(chunk.flac) * SIZE_SAFETY))
+                    job.too_large[chunk.index] = 2  # split once the others of this pass are done
+                    return
                 except RateLimitError as exc:
                     # The scheduler already waited out each 429's closing and sent it again; a server that
                     # keeps refusing disagrees with what we know of the quota, so stop rather than loop.

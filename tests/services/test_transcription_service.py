@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import Callable, Coroutine, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -482,3 +483,90 @@ def test_repeated_429s_end_the_job_after_a_bounded_number_of_tries_showing_the_w
     assert done.phase is JobPhase.FAILED and "kept refusing" in (done.error or "")
     assert client.calls == 4  # 2 rounds of (a try + 1 requeue)
     assert statuses and all(s.startswith("Waiting for quota (requests per minute)") for s in statuses)
+
+
+def emulator_words(path: Path) -> list[str]:
+    """The emulator's words for the whole file, without a request (the upload limit may refuse it)."""
+    from groq_desktop.core.audio.decode import convert_for_upload
+    from groq_desktop.emulator import speech
+
+    return [w.to_json()["word"] for w in speech.transcribe(convert_for_upload(path), 0.0).words]
+
+
+def services_for(emulator: Any, home: Path) -> Services:
+    import os
+
+    os.environ["GROQ_DESKTOP_HOME"] = str(home)
+    return build_services(
+        load_config({"GROQ_API_KEY": TEST_KEY, "GROQ_BASE_URL": emulator.base_url, "GROQ_MAX_RETRIES": "0"})
+    )
+
+
+def test_a_413_splits_the_chunk_and_the_job_finishes_without_lost_words(
+    emulator_factory: Callable[..., Any], audio_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    long = audio_dir / "long.wav"
+    small = emulator_factory(time_scale=60.0, max_upload_bytes=150_000)  # Groq's limit, lower than we thought
+    monkeypatch.setenv("GROQ_DESKTOP_HOME", str(tmp_path / "home"))
+    built = services_for(small, tmp_path / "home")
+
+    async def scenario() -> tuple[JobInfo, Any, list[list[float]]]:
+        service = make_service(built)
+        [info] = await service.add([long], CHUNKED)
+        await wait_for(service, finished(service, info.id))
+        result = service.job(info.id), service.transcript(info.id), built.storage.get_job(info.id).options["plan"]
+        await close(service, built)
+        return result
+
+    try:
+        done, transcript, stored_plan = run(scenario())
+    finally:
+        built.close()
+    refused = small.stats.count(413)
+    assert done.phase is JobPhase.DONE, done.error
+    assert refused >= 1 and small.stats.count(200) == done.chunk_count
+    assert len(stored_plan) == done.chunk_count  # the smaller chunks are what a Retry or a restart would send
+    assert [w.text for w in transcript.words] == emulator_words(long)
+
+
+def test_a_prepared_chunk_over_the_upload_limit_is_split_before_it_is_sent(
+    services: Services, emulator: Any, tmp_path: Path
+) -> None:
+    noisy = write_audio(tmp_path / "noise.wav", 30, kind="noise")  # compresses far worse than the plan assumes
+
+    async def scenario() -> tuple[JobInfo, int]:
+        service = make_service(services, max_upload_bytes=400_000)
+        [info] = await service.add([noisy], TranscriptionOptions(chunk_seconds=40, overlap_seconds=2))
+        planned = len(service._plan(service._jobs[info.id]))
+        await wait_for(service, finished(service, info.id))
+        done = service.job(info.id)
+        await close(service, services)
+        return done, planned
+
+    done, planned = run(scenario())
+    assert done.phase is JobPhase.DONE, done.error
+    assert emulator.stats.count(413) == 0
+    assert (done.chunk_count or 0) > planned and emulator.stats.count(200) == done.chunk_count
+
+
+def test_audio_past_the_probed_length_is_planned_and_transcribed(
+    services: Services, emulator: Any, audio_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from groq_desktop.core.audio import decode
+
+    long = audio_dir / "long.wav"
+    real_probe = decode.probe
+    monkeypatch.setattr(decode, "probe", lambda path: replace(real_probe(path), duration=30.0))
+
+    async def scenario() -> tuple[JobInfo, Any]:
+        service = make_service(services)
+        [info] = await service.add([long], CHUNKED)
+        await wait_for(service, finished(service, info.id))
+        result = service.job(info.id), service.transcript(info.id)
+        await close(service, services)
+        return result
+
+    done, transcript = run(scenario())
+    assert done.phase is JobPhase.DONE, done.error
+    assert abs(transcript.duration - 70.0) < 0.2
+    assert [w.text for w in transcript.words] == emulator_words(long)

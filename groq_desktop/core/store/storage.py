@@ -784,6 +784,23 @@ class Storage:
                 ).fetchone()[0]
             )
 
+    def renumber_chunks(self, job_id: int, new_index: Mapping[int, int]) -> None:
+        """After a re-plan: chunk ``i`` becomes ``new_index[i]``; chunks not in the mapping are deleted."""
+        with self._tx() as conn:
+            rows = [r[0] for r in conn.execute("SELECT chunk_index FROM transcription_chunks WHERE job_id = ?", (job_id,))]
+            gone = [(job_id, i) for i in rows if i not in new_index]
+            conn.executemany("DELETE FROM transcription_chunks WHERE job_id = ? AND chunk_index = ?", gone)
+            # through negative numbers, so no two rows ever share an index on the way
+            moves = [(old, new) for old, new in new_index.items() if old in rows and old != new]
+            conn.executemany(
+                "UPDATE transcription_chunks SET chunk_index = ? WHERE job_id = ? AND chunk_index = ?",
+                [(-new - 1, job_id, old) for old, new in moves],
+            )
+            conn.executemany(
+                "UPDATE transcription_chunks SET chunk_index = ? WHERE job_id = ? AND chunk_index = ?",
+                [(new, job_id, -new - 1) for _old, new in moves],
+            )
+
     def list_chunks(self, job_id: int) -> list[ChunkRecord]:
         with self._read() as conn:
             rows = conn.execute(
