@@ -315,8 +315,11 @@ class TranscriptionService:
         self._audio_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="audio-prepare")
         self._chunk_jobs: dict[int, tuple[int, int]] = {}  # scheduler job id -> (job id, chunk index)
         self._unsubscribe_scheduler = scheduler.subscribe(self._on_scheduler_job)
+        # Chunk results are read only when a job runs or its transcript is opened: start-up stays
+        # quick however many jobs were ever run.
+        done = storage.done_chunk_indexes()
         for record in storage.list_jobs():
-            self._jobs[record.id] = self._job_from_record(record)
+            self._jobs[record.id] = self._job_from_record(record, done.get(record.id, set()))
 
     @classmethod
     def from_services(cls, services: ServicesLike, **options: Any) -> TranscriptionService:
@@ -363,7 +366,7 @@ class TranscriptionService:
         return None if job is None else self._info(job)
 
     def _positions(self) -> dict[int, int]:
-        return {r.id: r.position for r in self.storage.list_jobs()}
+        return self.storage.job_positions()
 
     def _info(self, job: _Job) -> JobInfo:
         total = job.audio_total()
@@ -453,7 +456,7 @@ class TranscriptionService:
                 continue
             record = self.storage.create_job(path, path.name, options.to_dict())
             record = self.storage.update_job(record.id, duration=probe.duration)
-            job = self._job_from_record(record)
+            job = self._job_from_record(record, set())
             self._jobs[job.id] = job
             info = self._info(job)
             added.append(info)
@@ -488,10 +491,13 @@ class TranscriptionService:
         self._pump()
         return self.jobs()
 
-    def _job_from_record(self, record: TranscriptionJobRecord) -> _Job:
+    def _job_from_record(self, record: TranscriptionJobRecord, done: set[int] | None = None) -> _Job:
         options = TranscriptionOptions.from_dict(record.options)
         plan = tuple(PlannedChunk(i, float(s), float(e)) for i, (s, e) in enumerate(record.options.get("plan") or []))
-        done = {c.chunk_index for c in self.storage.list_chunks(record.id) if c.status == "done"}
+        if record.status == JobStatus.DONE:
+            done = {c.index for c in plan}
+        elif done is None:
+            done = self.storage.done_chunk_indexes().get(record.id, set())
         phase = {
             JobStatus.DONE: JobPhase.DONE,
             JobStatus.FAILED: JobPhase.FAILED,
@@ -577,7 +583,8 @@ class TranscriptionService:
         """Move a job ``delta`` places in the queue (negative: towards the front)."""
         if job_id not in self._jobs:
             return False
-        order = [r.id for r in self.storage.list_jobs()]
+        positions = self._positions()
+        order = sorted(positions, key=lambda i: (positions[i], i))
         index = order.index(job_id)
         target = max(0, min(len(order) - 1, index + delta))
         if target == index:
@@ -606,21 +613,52 @@ class TranscriptionService:
         subtitles.export(transcript, fmt, Path(path))
         return Path(path)
 
-    def export_many(self, job_ids: Iterable[int], folder: Path, formats: Iterable[str]) -> list[Path]:
-        """Write every finished job of ``job_ids`` in every format into ``folder``; returns the files."""
-        folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        written: list[Path] = []
-        taken: set[str] = set()
-        for job_id in job_ids:
-            job = self._jobs.get(job_id)
-            if job is None or job.phase is not JobPhase.DONE:
-                continue
-            stem = _unique_stem(Path(job.name).stem or f"job-{job_id}", taken)
-            for fmt in formats:
-                ext = subtitles.FORMATS[fmt.lower()]
-                written.append(self.export(job_id, fmt, folder / f"{stem}.{ext}"))
-        return written
+    async def export_many(
+        self,
+        job_ids: Iterable[int],
+        folder: Path,
+        formats: Iterable[str],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> list[Path]:
+        """Write every finished job of ``job_ids`` in every format into ``folder``, in a worker thread;
+        ``progress(done, total)`` is called on the loop's thread after each job. Existing files of
+        other sources are never replaced: a free name (``talk (2).srt``) is used instead."""
+        jobs = [(j.id, j.name) for i in job_ids if (j := self._jobs.get(i)) is not None and j.phase is JobPhase.DONE]
+        loop = asyncio.get_running_loop()
+
+        def report(done: int) -> None:
+            if progress is not None:
+                loop.call_soon_threadsafe(progress, done, len(jobs))
+
+        def write_all() -> list[Path]:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            taken: set[Path] = set()
+            written: list[Path] = []
+            for done, (job_id, name) in enumerate(jobs, 1):
+                transcript = self.transcript(job_id)
+                if transcript is not None:
+                    written += self._write_exports(job_id, name, transcript, Path(folder), tuple(formats), taken)
+                report(done)
+            return written
+
+        return await asyncio.to_thread(write_all)
+
+    def _write_exports(
+        self, job_id: int, name: str, transcript: Transcript, folder: Path, formats: tuple[str, ...], taken: set[Path]
+    ) -> list[Path]:
+        """Export one job; a file this job wrote before is replaced (keeping its permissions), any other
+        existing file is left alone and the next free name is used. Runs in a worker thread."""
+        record = self.storage.get_job(job_id)
+        options = dict(record.options) if record else {}
+        own = set(options.get("exports") or [])
+        exts = [subtitles.FORMATS[fmt.lower()] for fmt in formats]
+        paths = _free_paths(folder, Path(name).stem or f"job-{job_id}", exts, own, taken)
+        for fmt, path in zip(formats, paths, strict=True):
+            subtitles.export(transcript, fmt, path)
+        if record is not None:
+            options["exports"] = sorted(own | {str(p) for p in paths})
+            self.storage.update_job(job_id, options=options)
+        return paths
 
     # --- running -----------------------------------------------------------------------------
 
@@ -985,9 +1023,7 @@ class TranscriptionService:
             return
         try:
             self.export_dir.mkdir(parents=True, exist_ok=True)
-            stem = Path(job.name).stem or f"job-{job.id}"
-            for fmt in self.export_formats:
-                subtitles.export(transcript, fmt, self.export_dir / f"{stem}.{subtitles.FORMATS[fmt]}")
+            self._write_exports(job.id, job.name, transcript, self.export_dir, self.export_formats, set())
         except OSError as exc:  # the transcript is saved; a full disk or a gone folder must not fail the job
             log.warning("auto-export of %s to %s failed: %s", job.name, self.export_dir, exc)
 
@@ -1037,9 +1073,14 @@ def _close_generator(chunks: Iterator[Any]) -> None:
             close()
 
 
-def _unique_stem(stem: str, taken: set[str]) -> str:
-    candidate, n = stem, 2
-    while candidate in taken:
-        candidate, n = f"{stem} ({n})", n + 1
-    taken.add(candidate)
-    return candidate
+def _free_paths(folder: Path, stem: str, exts: Sequence[str], own: set[str], taken: set[Path]) -> list[Path]:
+    """``stem.ext`` for every ext, or ``stem (2).ext``... with the first number for which no file is
+    taken by this batch or exists from another source (files in ``own`` may be replaced)."""
+    n = 1
+    while True:
+        base = stem if n == 1 else f"{stem} ({n})"
+        paths = [folder / f"{base}.{ext}" for ext in exts]
+        if not any(p in taken or (p.exists() and str(p) not in own) for p in paths):
+            taken.update(paths)
+            return paths
+        n += 1

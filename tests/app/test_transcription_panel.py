@@ -135,6 +135,7 @@ def test_dropped_files_are_transcribed_and_a_file_over_the_upload_limit_is_chunk
     target.parent.mkdir()
     monkeypatch.setattr(panel_module, "choose_save_path", lambda _parent, _suggested, _fmt: target)
     qtbot.mouseClick(panel.viewer.export_buttons["srt"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.message.text() == f"Saved {target}")
     cues = subtitles.parse_srt(target.read_text())
     assert len(cues) >= len(transcript.segments) and cues[-1][1] <= 70.5
     panel.viewer.copy_all()
@@ -147,6 +148,7 @@ def test_dropped_files_are_transcribed_and_a_file_over_the_upload_limit_is_chunk
     out = tmp_path / "many"
     monkeypatch.setattr(panel_module, "choose_export_folder", lambda _parent: out)
     panel.export_selected_action.trigger()
+    qtbot.waitUntil(lambda: panel.message.text().startswith("Exported 4 files"))
     assert sorted(p.name for p in out.iterdir()) == ["interview.srt", "interview.txt", "memo.srt", "memo.txt"]
     subtitles.parse_srt((out / "memo.srt").read_text())
 

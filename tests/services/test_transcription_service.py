@@ -327,7 +327,7 @@ def test_reorder_and_export_many(services: Services, audio_dir: Path, tmp_path: 
         service.set_auto_export(tmp_path / "auto", ["txt", "srt"])
         service.resume_all()
         await wait_for(service, lambda: all(i.phase.finished for i in service.jobs()))
-        files = service.export_many([first.id, second.id], tmp_path / "out", ["srt", "vtt", "md"])
+        files = await service.export_many([first.id, second.id], tmp_path / "out", ["srt", "vtt", "md"])
         await close(service, services)
         return order, order_back, files
 
@@ -570,3 +570,65 @@ def test_audio_past_the_probed_length_is_planned_and_transcribed(
     assert done.phase is JobPhase.DONE, done.error
     assert abs(transcript.duration - 70.0) < 0.2
     assert [w.text for w in transcript.words] == emulator_words(long)
+
+
+def test_start_up_reads_no_chunk_results(services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    storage = Storage(tmp_path / "history.sqlite3")
+    done = storage.create_job(tmp_path / "old.mp3", "old.mp3", {**CHUNKED.to_dict(), "plan": [[0, 20], [16, 30]]})
+    storage.save_chunk_result(done.id, 0, 0.0, 20.0, {"text": "a"})
+    storage.save_chunk_result(done.id, 1, 16.0, 30.0, {"text": "b"})
+    storage.update_job(done.id, status="done", chunk_count=2)
+    failed = storage.create_job(tmp_path / "cut.mp3", "cut.mp3", {**CHUNKED.to_dict(), "plan": [[0, 20], [16, 30]]})
+    storage.save_chunk_result(failed.id, 0, 0.0, 20.0, {"text": "c"})
+    storage.update_job(failed.id, status="failed", chunk_count=2, error="chunk 2/2 failed")
+    reads: list[int] = []
+    list_chunks = Storage.list_chunks
+    monkeypatch.setattr(Storage, "list_chunks", lambda self, job_id: reads.append(job_id) or list_chunks(self, job_id))
+
+    service = make_service(services, storage)
+    jobs = {j.name: j for j in service.jobs()}
+    storage.close()
+    assert reads == []
+    assert jobs["old.mp3"].phase is JobPhase.DONE and jobs["old.mp3"].progress == 1.0
+    assert jobs["cut.mp3"].phase is JobPhase.FAILED and jobs["cut.mp3"].chunks_done == 1
+
+
+def test_auto_export_never_overwrites_another_source_and_uses_the_usual_permissions(
+    services: Services, audio_dir: Path, tmp_path: Path
+) -> None:
+    import os
+    import stat
+
+    sources = tmp_path / "podcast"
+    sources.mkdir()
+    (sources / "talk.mp3").write_bytes((audio_dir / "short.mp3").read_bytes())
+    write_audio(sources / "talk.wav", 4, kind="speech")
+    out = tmp_path / "subs"
+    out.mkdir()
+    (out / "talk.srt").write_text("1\n00:00:00,000 --> 00:00:01,000\nhand-made\n")  # someone else's file
+    os.chmod(out / "talk.srt", 0o640)
+    old_umask = os.umask(0o022)
+
+    async def scenario() -> tuple[list[Path], Path, Path, list[Path]]:
+        service = make_service(services)
+        service.set_auto_export(out, ["srt"])
+        mp3, wav = await service.add([sources / "talk.mp3", sources / "talk.wav"], TranscriptionOptions())
+        await wait_for(service, lambda: all(i.phase.finished for i in service.jobs()))
+        first = sorted(out.iterdir())
+        [mine] = [Path(p) for p in services.storage.get_job(mp3.id).options["exports"]]
+        [other] = [Path(p) for p in services.storage.get_job(wav.id).options["exports"]]
+        os.chmod(mine, 0o600)  # the user tightened it
+        again = await service.export_many([mp3.id], out, ["srt"])
+        await close(service, services)
+        return first, mine, other, again
+
+    try:
+        first, mine, other, again = run(scenario())
+    finally:
+        os.umask(old_umask)
+    assert [p.name for p in first] == ["talk (2).srt", "talk (3).srt", "talk.srt"]
+    assert "hand-made" in (out / "talk.srt").read_text() and mine != other
+    assert stat.S_IMODE(other.stat().st_mode) == 0o644  # new files: the user's umask, not 0600
+    assert again == [mine]  # its own earlier export is replaced, not duplicated
+    assert stat.S_IMODE(mine.stat().st_mode) == 0o600
+    assert stat.S_IMODE((out / "talk.srt").stat().st_mode) == 0o640

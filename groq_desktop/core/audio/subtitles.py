@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import tempfile
 import textwrap
 from dataclasses import dataclass
@@ -184,12 +185,32 @@ def render(t: Transcript, fmt: str, *, title: str = "Transcript") -> str:
     return to_markdown(t, title)
 
 
+def _umask() -> int:
+    try:  # Linux: read it without changing it (os.umask would, for a moment, for every thread)
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def export(t: Transcript, fmt: str, path: Path) -> None:
-    """Write ``t`` as ``fmt`` to ``path`` atomically (a temporary file renamed over it)."""
+    """Write ``t`` as ``fmt`` to ``path`` atomically (a temporary file renamed over it). A new file
+    gets the user's usual permissions (a media server reading it as another user works); a replaced
+    file keeps its own."""
     path = Path(path)
     content = render(t, fmt, title=path.stem)
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, mode)  # mkstemp makes it 0600
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(content)
             fh.flush()

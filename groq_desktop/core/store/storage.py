@@ -784,6 +784,24 @@ class Storage:
                 ).fetchone()[0]
             )
 
+    def done_chunk_indexes(self) -> dict[int, set[int]]:
+        """Per job that is not done, the indexes of its finished chunks (no results are read)."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT c.job_id, c.chunk_index FROM transcription_chunks c JOIN transcription_jobs j"
+                " ON j.id = c.job_id WHERE c.status = ? AND j.status != ?",
+                (str(ChunkStatus.DONE), str(JobStatus.DONE)),
+            ).fetchall()
+        out: dict[int, set[int]] = {}
+        for job_id, index in rows:
+            out.setdefault(job_id, set()).add(index)
+        return out
+
+    def job_positions(self) -> dict[int, int]:
+        """Queue position of every job, without reading their options."""
+        with self._read() as conn:
+            return dict(conn.execute("SELECT id, position FROM transcription_jobs").fetchall())
+
     def renumber_chunks(self, job_id: int, new_index: Mapping[int, int]) -> None:
         """After a re-plan: chunk ``i`` becomes ``new_index[i]``; chunks not in the mapping are deleted."""
         with self._tx() as conn:
