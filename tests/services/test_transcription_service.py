@@ -352,17 +352,22 @@ class HeldClient:
         self.calls = 0
         self.held = threading.Event()
         self.release = threading.Event()
+        self.first_done = threading.Event()
 
     def transcribe(self, *args: Any, **kwargs: Any) -> Any:
         self.calls += 1
-        if self.calls == 1:
+        if self.calls > 1:
+            return self._client.transcribe(*args, **kwargs)
+        try:
             self.held.set()
             self.release.wait(TIMEOUT)
             if self._fail_first:
                 from groq_desktop.errors import BadRequestError
 
                 raise BadRequestError("could not process file - is it a valid media file?", status=400)
-        return self._client.transcribe(*args, **kwargs)
+            return self._client.transcribe(*args, **kwargs)
+        finally:
+            self.first_done.set()
 
 
 async def scheduler_idle(scheduler: Scheduler) -> None:
@@ -387,7 +392,7 @@ def test_cancel_stops_queued_sibling_chunks_and_retry_sends_only_missing_ones(
     held = HeldClient(services.client)
     scheduler = Scheduler(services.limiter, per_model_concurrency=1)
 
-    async def scenario() -> tuple[int, int, JobInfo, int]:
+    async def scenario() -> tuple[int, int, JobInfo, int, float]:
         service = TranscriptionService(held, scheduler, services.limiter, services.storage, retry_backoff_seconds=0.01)
         [info] = await service.add([audio_dir / "long.wav"], CHUNKED)
         await asyncio.to_thread(held.held.wait, TIMEOUT)
@@ -395,19 +400,21 @@ def test_cancel_stops_queued_sibling_chunks_and_retry_sends_only_missing_ones(
         await queued_in(scheduler, chunks - 1)  # chunk 1 on the wire, the others queued behind it
         assert service.cancel(info.id)
         await wait_for(service, finished(service, info.id))
-        held.release.set()  # the upload on the wire reaches the server anyway
-        await scheduler_idle(scheduler)
-        await asyncio.to_thread(lambda: None)
+        await scheduler_idle(scheduler)  # the running upload too: nothing of the job is left in the queue
+        counted = sum(d.used for d in services.limiter.snapshot("whisper-large-v3-turbo") if d.dimension == "ASH")
+        held.release.set()  # the upload on the wire reaches the server anyway (the client cannot abort it)
+        await asyncio.to_thread(held.first_done.wait, TIMEOUT)
         sent_after_cancel = emulator.stats.requests
         assert service.retry(info.id)
         await wait_for(service, finished(service, info.id))
         done = service.job(info.id)
         await service.aclose()
         await scheduler.aclose()
-        return chunks, sent_after_cancel, done, emulator.stats.requests
+        return chunks, sent_after_cancel, done, emulator.stats.requests, counted
 
-    chunks, sent_after_cancel, done, total = run(scenario())
+    chunks, sent_after_cancel, done, total, counted = run(scenario())
     assert chunks >= 3
+    assert counted >= 10.0  # the cancelled upload was on the wire: its audio stays counted against the quota
     assert sent_after_cancel <= 1  # only the upload already on the wire, none of its queued siblings
     assert done.phase is JobPhase.DONE
     assert total - sent_after_cancel == chunks  # the retry sent each missing chunk once
