@@ -44,7 +44,12 @@ def _ms(seconds: float) -> int:
 
 
 def _fits(text: str, width: int, max_lines: int) -> bool:
-    return len(textwrap.wrap(text, width, break_long_words=True)) <= max_lines
+    return len(_lines(text, width)) <= max_lines
+
+
+def _lines(text: str, width: int) -> list[str]:
+    # A word longer than a line stays whole: splitting it would change the text players show.
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
 
 
 def _pieces(segment: Segment, width: int, max_lines: int) -> list[tuple[float, float, str]]:
@@ -66,7 +71,7 @@ def _pieces(segment: Segment, width: int, max_lines: int) -> list[tuple[float, f
         pieces.append(_piece(group))
         return pieces
     # no usable word times: share the segment's time among the pieces by their length
-    lines = textwrap.wrap(text, width, break_long_words=True)
+    lines = _lines(text, width)
     chunks = [" ".join(lines[i : i + max_lines]) for i in range(0, len(lines), max_lines)]
     total = sum(len(c) for c in chunks)
     out, t = [], segment.start
@@ -102,8 +107,7 @@ def _timed_cues(t: Transcript, max_chars_per_line: int, max_lines: int) -> list[
 
 def _wrap(text: str, width: int, max_lines: int) -> list[str]:
     """Lines of about equal length (at most ``width`` when possible) in at most ``max_lines``."""
-    # A word longer than a line stays whole: splitting it would change the text players show.
-    lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [text]
+    lines = _lines(text, width) or [text]
     if len(lines) > max_lines:
         lines = lines[: max_lines - 1] + [" ".join(lines[max_lines - 1 :])]
     if len(lines) == 2:
