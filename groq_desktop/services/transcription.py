@@ -736,7 +736,7 @@ class TranscriptionService:
             finally:
                 # even when the job stops here, so that Retry never resends a chunk known to be too large
                 replanned = bool(job.too_large) or job.audio_end is not None
-                if replanned:
+                if replanned and job.id in self._jobs and not self._closing:  # not once removed or closing
                     problem = self._replan(job)
             if problem:
                 raise _ChunkFailed(problem)

@@ -639,3 +639,63 @@ def test_auto_export_never_overwrites_another_source_and_uses_the_usual_permissi
     assert again == [mine]  # its own earlier export is replaced, not duplicated
     assert stat.S_IMODE(mine.stat().st_mode) == 0o600
     assert stat.S_IMODE((out / "talk.srt").stat().st_mode) == 0o640
+
+
+class RecordingClient:
+    """Passes every transcription on, remembering a hash of each upload and whether it got a 413."""
+
+    def __init__(self, client: Any) -> None:
+        self._client = client
+        self.sent: list[tuple[int, bool]] = []
+        self.refused = threading.Event()
+
+    def transcribe(self, model: str, audio: bytes, **kwargs: Any) -> Any:
+        from groq_desktop.errors import RequestTooLargeError
+
+        try:
+            result = self._client.transcribe(model, audio, **kwargs)
+        except RequestTooLargeError:
+            self.sent.append((hash(audio), True))
+            self.refused.set()
+            raise
+        self.sent.append((hash(audio), False))
+        return result
+
+
+def test_retry_after_a_413_never_resends_the_refused_chunk(
+    emulator_factory: Callable[..., Any], audio_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    small = emulator_factory(time_scale=60.0, max_upload_bytes=150_000)
+    monkeypatch.setenv("GROQ_DESKTOP_HOME", str(tmp_path / "home"))
+    built = services_for(small, tmp_path / "home")
+    client = RecordingClient(built.client)
+    scheduler = Scheduler(built.limiter, per_model_concurrency=1)
+
+    async def scenario() -> tuple[JobInfo, JobInfo, int]:
+        service = TranscriptionService(client, scheduler, built.limiter, built.storage, max_prepared_chunks=1)
+        [info] = await service.add([audio_dir / "long.wav"], CHUNKED)
+        await asyncio.to_thread(client.refused.wait, TIMEOUT)
+        while not service._jobs[info.id].too_large:  # the service has taken the refusal in
+            await asyncio.sleep(0.005)
+        service.cancel(info.id)  # the user gives up right after the refusal
+        await wait_for(service, finished(service, info.id))
+        cancelled = service.job(info.id)
+        await service.aclose()
+        before_retry = len(client.sent)
+        # Retry in the next session, which has not learnt the limit from the 413: only the stored plan helps.
+        service = TranscriptionService(client, scheduler, built.limiter, built.storage, max_prepared_chunks=1)
+        service.retry(info.id)
+        await wait_for(service, finished(service, info.id))
+        done = service.job(info.id)
+        await service.aclose()
+        await scheduler.aclose()
+        return cancelled, done, before_retry
+
+    try:
+        cancelled, done, before_retry = run(scenario())
+    finally:
+        built.close()
+    refused = {h for h, too_large in client.sent[:before_retry] if too_large}
+    assert cancelled.phase is JobPhase.CANCELLED and refused
+    assert done.phase is JobPhase.DONE, done.error
+    assert not refused & {h for h, _ in client.sent[before_retry:]}
