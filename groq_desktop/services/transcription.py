@@ -26,7 +26,14 @@ from typing import Any, Protocol
 from groq_desktop.core.api.cancel import CancelToken
 from groq_desktop.core.audio import decode as audio
 from groq_desktop.core.audio import subtitles
-from groq_desktop.core.audio.chunk_plan import DEFAULT_MAX_BYTES, ChunkPlan, PlannedChunk
+from groq_desktop.core.audio.chunk_plan import (
+    DEFAULT_MAX_BYTES,
+    SIZE_SAFETY,
+    ChunkPlan,
+    PlannedChunk,
+    plan_chunks,
+    split_chunk,
+)
 from groq_desktop.core.audio.transcript import Transcript, merge_transcripts
 from groq_desktop.core.quota.limits import Cost
 from groq_desktop.core.quota.rate_limiter import RateLimiter, Reservation, WaitInfo
@@ -198,7 +205,8 @@ class JobInfo:
             return f"Uploading chunk {k}/{self.chunk_count or 1}"
         if phase is JobPhase.WAITING:
             left = self.wait_left(time.monotonic() if now is None else now)
-            return "Waiting for audio quota" + ("" if left is None else f" — {math.ceil(left)} s")
+            what = f"quota ({self.wait.dimension.label})" if self.wait is not None else "quota"
+            return f"Waiting for {what}" + ("" if left is None else f" — {math.ceil(left)} s")
         if phase is JobPhase.DONE:
             return "Done"
         if phase is JobPhase.FAILED:
@@ -243,6 +251,9 @@ class _Job:
     task: asyncio.Task[None] | None = None
     handles: dict[int, JobHandle[Any]] = field(default_factory=dict)
     cancel_requested: bool = False
+    stopping: bool = False  # a chunk failed for good: send no more
+    too_large: dict[int, int] = field(default_factory=dict)  # chunk index -> pieces to split it into
+    audio_end: float | None = None  # decoding found audio past the plan's end, up to here
 
     def audio_total(self) -> float:
         return sum(c.duration for c in self.plan) or (self.duration or 0.0)
@@ -266,6 +277,7 @@ class TranscriptionService:
         *,
         max_upload_bytes: int = DEFAULT_MAX_BYTES,
         max_chunk_attempts: int = 3,
+        max_rate_limit_rounds: int = 3,
         retry_backoff_seconds: float = 1.0,
         max_active_jobs: int = 2,
         max_prepared_chunks: int = 4,
@@ -280,6 +292,7 @@ class TranscriptionService:
         self.registry = registry
         self.max_upload_bytes = max_upload_bytes
         self.max_chunk_attempts = max_chunk_attempts
+        self.max_rate_limit_rounds = max_rate_limit_rounds  # scheduler submissions a chunk gets when 429ed
         self.retry_backoff_seconds = retry_backoff_seconds
         self.max_active_jobs = max_active_jobs
         self.max_prepared_chunks = max_prepared_chunks
@@ -302,8 +315,11 @@ class TranscriptionService:
         self._audio_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="audio-prepare")
         self._chunk_jobs: dict[int, tuple[int, int]] = {}  # scheduler job id -> (job id, chunk index)
         self._unsubscribe_scheduler = scheduler.subscribe(self._on_scheduler_job)
+        # Chunk results are read only when a job runs or its transcript is opened: start-up stays
+        # quick however many jobs were ever run.
+        done = storage.done_chunk_indexes()
         for record in storage.list_jobs():
-            self._jobs[record.id] = self._job_from_record(record)
+            self._jobs[record.id] = self._job_from_record(record, done.get(record.id, set()))
 
     @classmethod
     def from_services(cls, services: ServicesLike, **options: Any) -> TranscriptionService:
@@ -350,7 +366,7 @@ class TranscriptionService:
         return None if job is None else self._info(job)
 
     def _positions(self) -> dict[int, int]:
-        return {r.id: r.position for r in self.storage.list_jobs()}
+        return self.storage.job_positions()
 
     def _info(self, job: _Job) -> JobInfo:
         total = job.audio_total()
@@ -440,7 +456,7 @@ class TranscriptionService:
                 continue
             record = self.storage.create_job(path, path.name, options.to_dict())
             record = self.storage.update_job(record.id, duration=probe.duration)
-            job = self._job_from_record(record)
+            job = self._job_from_record(record, set())
             self._jobs[job.id] = job
             info = self._info(job)
             added.append(info)
@@ -475,10 +491,13 @@ class TranscriptionService:
         self._pump()
         return self.jobs()
 
-    def _job_from_record(self, record: TranscriptionJobRecord) -> _Job:
+    def _job_from_record(self, record: TranscriptionJobRecord, done: set[int] | None = None) -> _Job:
         options = TranscriptionOptions.from_dict(record.options)
         plan = tuple(PlannedChunk(i, float(s), float(e)) for i, (s, e) in enumerate(record.options.get("plan") or []))
-        done = {c.chunk_index for c in self.storage.list_chunks(record.id) if c.status == "done"}
+        if record.status == JobStatus.DONE:
+            done = {c.index for c in plan}
+        elif done is None:
+            done = self.storage.done_chunk_indexes().get(record.id, set())
         phase = {
             JobStatus.DONE: JobPhase.DONE,
             JobStatus.FAILED: JobPhase.FAILED,
@@ -564,7 +583,8 @@ class TranscriptionService:
         """Move a job ``delta`` places in the queue (negative: towards the front)."""
         if job_id not in self._jobs:
             return False
-        order = [r.id for r in self.storage.list_jobs()]
+        positions = self._positions()
+        order = sorted(positions, key=lambda i: (positions[i], i))
         index = order.index(job_id)
         target = max(0, min(len(order) - 1, index + delta))
         if target == index:
@@ -593,21 +613,52 @@ class TranscriptionService:
         subtitles.export(transcript, fmt, Path(path))
         return Path(path)
 
-    def export_many(self, job_ids: Iterable[int], folder: Path, formats: Iterable[str]) -> list[Path]:
-        """Write every finished job of ``job_ids`` in every format into ``folder``; returns the files."""
-        folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        written: list[Path] = []
-        taken: set[str] = set()
-        for job_id in job_ids:
-            job = self._jobs.get(job_id)
-            if job is None or job.phase is not JobPhase.DONE:
-                continue
-            stem = _unique_stem(Path(job.name).stem or f"job-{job_id}", taken)
-            for fmt in formats:
-                ext = subtitles.FORMATS[fmt.lower()]
-                written.append(self.export(job_id, fmt, folder / f"{stem}.{ext}"))
-        return written
+    async def export_many(
+        self,
+        job_ids: Iterable[int],
+        folder: Path,
+        formats: Iterable[str],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> list[Path]:
+        """Write every finished job of ``job_ids`` in every format into ``folder``, in a worker thread;
+        ``progress(done, total)`` is called on the loop's thread after each job. Existing files of
+        other sources are never replaced: a free name (``talk (2).srt``) is used instead."""
+        jobs = [(j.id, j.name) for i in job_ids if (j := self._jobs.get(i)) is not None and j.phase is JobPhase.DONE]
+        loop = asyncio.get_running_loop()
+
+        def report(done: int) -> None:
+            if progress is not None:
+                loop.call_soon_threadsafe(progress, done, len(jobs))
+
+        def write_all() -> list[Path]:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            taken: set[Path] = set()
+            written: list[Path] = []
+            for done, (job_id, name) in enumerate(jobs, 1):
+                transcript = self.transcript(job_id)
+                if transcript is not None:
+                    written += self._write_exports(job_id, name, transcript, Path(folder), tuple(formats), taken)
+                report(done)
+            return written
+
+        return await asyncio.to_thread(write_all)
+
+    def _write_exports(
+        self, job_id: int, name: str, transcript: Transcript, folder: Path, formats: tuple[str, ...], taken: set[Path]
+    ) -> list[Path]:
+        """Export one job; a file this job wrote before is replaced (keeping its permissions), any other
+        existing file is left alone and the next free name is used. Runs in a worker thread."""
+        record = self.storage.get_job(job_id)
+        options = dict(record.options) if record else {}
+        own = set(options.get("exports") or [])
+        exts = [subtitles.FORMATS[fmt.lower()] for fmt in formats]
+        paths = _free_paths(folder, Path(name).stem or f"job-{job_id}", exts, own, taken)
+        for fmt, path in zip(formats, paths, strict=True):
+            subtitles.export(transcript, fmt, path)
+        if record is not None:
+            options["exports"] = sorted(own | {str(p) for p in paths})
+            self.storage.update_job(job_id, options=options)
+        return paths
 
     # --- running -----------------------------------------------------------------------------
 
@@ -654,6 +705,7 @@ class TranscriptionService:
             self._set_finished(job, JobPhase.FAILED, reason)
         finally:
             job.task = None
+            job.stopping = False
             job.handles.clear()
             job.uploading.clear()
             job.waiting.clear()
@@ -674,17 +726,67 @@ class TranscriptionService:
         loop = asyncio.get_running_loop()
         if not job.plan:
             job.plan = await loop.run_in_executor(self._audio_pool, self._plan, job)
-            record = self.storage.get_job(job.id)
-            options = dict(record.options) if record else job.options.to_dict()
-            options["plan"] = [[c.start, c.end] for c in job.plan]
-            self.storage.update_job(job.id, options=options, chunk_count=len(job.plan), duration=job.duration)
-            self._changed(job)
-        missing = [c.index for c in job.plan if c.index not in job.done_chunks]
-        if missing:
-            await self._upload_missing(job, set(missing))
+            self._store_plan(job)
+        while missing := {c.index for c in job.plan if c.index not in job.done_chunks}:
+            job.too_large.clear()
+            job.audio_end = None
+            problem: str | None = None
+            try:
+                await self._upload_missing(job, missing)
+            finally:
+                # even when the job stops here, so that Retry never resends a chunk known to be too large
+                replanned = bool(job.too_large) or job.audio_end is not None
+                if replanned and job.id in self._jobs and not self._closing:  # not once removed or closing
+                    problem = self._replan(job)
+            if problem:
+                raise _ChunkFailed(problem)
+            if not replanned:
+                break
         transcript = await loop.run_in_executor(self._audio_pool, self._merge, job)
         await loop.run_in_executor(self._audio_pool, self._save_result, job, transcript)
         self._set_finished(job, JobPhase.DONE, None)
+
+    def _store_plan(self, job: _Job) -> None:
+        record = self.storage.get_job(job.id)
+        options = dict(record.options) if record else job.options.to_dict()
+        options["plan"] = [[c.start, c.end] for c in job.plan]
+        self.storage.update_job(job.id, options=options, chunk_count=len(job.plan), duration=job.duration)
+        self._changed(job)
+
+    def _replan(self, job: _Job) -> str | None:
+        """Split the chunks found too large into smaller ones, and plan audio found past the end; the
+        chunks already done keep their results (renumbered), so Retry never resends an oversize chunk."""
+        overlap = job.options.overlap_seconds
+        bounds: list[tuple[float, float]] = []
+        renumbered: dict[int, int] = {}
+        problem: str | None = None
+        for chunk in job.plan:
+            pieces = job.too_large.get(chunk.index)
+            if pieces is not None:
+                try:
+                    bounds += split_chunk(chunk, pieces, overlap)
+                    continue
+                except ValueError as exc:
+                    problem = f"chunk {chunk.index + 1}/{len(job.plan)} is too large to upload even when split ({exc})"
+            renumbered[chunk.index] = len(bounds)
+            bounds.append((chunk.start, chunk.end))
+        if job.audio_end is not None:
+            start, end = bounds[-1]
+            bounds[-1] = (start, min(job.audio_end, end + audio.TAIL_TOLERANCE_SECONDS))  # as it was prepared
+            rest = plan_chunks(
+                job.audio_end - (bounds[-1][1] - overlap),
+                chunk_seconds=job.options.chunk_seconds,
+                overlap_seconds=overlap,
+                max_bytes=self.max_upload_bytes,
+            )
+            offset = bounds[-1][1] - overlap
+            bounds += [(offset + c.start, offset + c.end) for c in rest]
+            job.duration = job.audio_end
+        self.storage.renumber_chunks(job.id, renumbered)
+        job.plan = tuple(PlannedChunk(i, s, e) for i, (s, e) in enumerate(bounds))
+        job.done_chunks = {renumbered[i] for i in job.done_chunks if i in renumbered}
+        self._store_plan(job)
+        return problem
 
     def _plan(self, job: _Job) -> tuple[PlannedChunk, ...]:
         if job.duration is None:
@@ -704,14 +806,19 @@ class TranscriptionService:
         assert self._slots is not None
         chunks: Iterator[audio.PreparedChunk] = audio.prepare_chunks(job.path, job.plan)
         uploads: list[asyncio.Task[None]] = []
+        check_tail = job.plan[-1].index in missing  # decode past the last chunk to see if the audio goes on
         try:
-            while missing:
+            while missing or check_tail:
                 await self._slots.acquire()
-                if any(_failed(t) for t in uploads):
+                if job.stopping or any(_failed(t) for t in uploads):
                     self._slots.release()
                     break  # a failed chunk ends the job: stop preparing the others
                 try:
                     prepared = await loop.run_in_executor(self._audio_pool, next, chunks, None)
+                except audio.AudioLongerThanPlanned as exc:
+                    self._slots.release()
+                    job.audio_end = exc.end
+                    break
                 except BaseException:
                     self._slots.release()
                     raise
@@ -721,6 +828,11 @@ class TranscriptionService:
                         break
                     continue
                 missing.discard(prepared.index)
+                if len(prepared.flac) > self.max_upload_bytes:
+                    self._slots.release()
+                    # FLAC of noisy audio outgrows the plan's estimate: split it rather than send a sure 413
+                    job.too_large[prepared.index] = math.ceil(len(prepared.flac) / (self.max_upload_bytes * SIZE_SAFETY))
+                    continue
                 uploads.append(loop.create_task(self._upload_chunk(job, prepared)))
             if missing and not any(_failed(t) for t in uploads):
                 raise audio.AudioFileError(job.path, "corrupt", "the audio ended before the planned chunks")
@@ -734,7 +846,7 @@ class TranscriptionService:
     async def _upload_chunk(self, job: _Job, chunk: audio.PreparedChunk) -> None:
         assert self._slots is not None and self._resume_gate is not None
         n = len(job.plan)
-        failures = 0
+        failures = refusals = 0
         try:
             while True:
                 await self._resume_gate.wait()
@@ -742,13 +854,34 @@ class TranscriptionService:
                 try:
                     result = await handle
                 except RequestCancelledError:
+                    if job.stopping:
+                        return  # a sibling failed for good; its error is the job's
                     if self._paused and not job.cancel_requested and not self._closing:
                         continue  # sent back by pause_all: submit again after resume_all
                     raise asyncio.CancelledError from None
-                except RateLimitError:
-                    continue  # the scheduler already waited out the closed dimension; not the chunk's fault
+                except RequestTooLargeError as exc:
+                    if exc.request_id is not None or exc.error_type is not None:
+                        # Groq's limit is below this size (another plan, or a newer limit): learn it.
+                        self.max_upload_bytes = min(self.max_upload_bytes, int(len(chunk.flac) * SIZE_SAFETY))
+                    job.too_large[chunk.index] = 2  # split once the others of this pass are done
+                    return
+                except RateLimitError as exc:
+                    # The scheduler already waited out each 429's closing and sent it again; a server that
+                    # keeps refusing disagrees with what we know of the quota, so stop rather than loop.
+                    refusals += 1
+                    if refusals < self.max_rate_limit_rounds:
+                        continue
+                    self._stop_chunks(job)
+                    await asyncio.to_thread(
+                        self.storage.record_chunk_failure, job.id, chunk.index, chunk.start, chunk.end, exc.user_text()
+                    )
+                    raise _ChunkFailed(
+                        f"chunk {chunk.index + 1}/{n}: Groq kept refusing it for quota ({exc.message})"
+                    ) from exc
                 except GroqDesktopError as exc:
                     failures += 1
+                    if isinstance(exc, _PERMANENT_ERRORS) or failures >= self.max_chunk_attempts:
+                        self._stop_chunks(job)  # now, before the scheduler starts a sibling in the freed slot
                     await asyncio.to_thread(
                         self.storage.record_chunk_failure, job.id, chunk.index, chunk.start, chunk.end, exc.user_text()
                     )
@@ -758,6 +891,8 @@ class TranscriptionService:
                     await asyncio.sleep(self.retry_backoff_seconds * 2 ** (failures - 1))
                     continue
                 finally:
+                    if not handle.done():
+                        handle.cancel()  # awaiting is shielded: a cancelled chunk must not go on to upload and bill
                     job.handles.pop(chunk.index, None)
                     self._chunk_jobs.pop(handle.id, None)
                     job.uploading.discard(chunk.index)
@@ -767,6 +902,12 @@ class TranscriptionService:
         finally:
             self._slots.release()
 
+    def _stop_chunks(self, job: _Job) -> None:
+        """The job failed for good: no other chunk of it may start, and those queued are cancelled."""
+        job.stopping = True
+        for handle in list(job.handles.values()):
+            handle.cancel()
+
     def _submit(self, job: _Job, chunk: audio.PreparedChunk) -> JobHandle[Any]:
         options = job.options
         granularities = list(options.timestamps)
@@ -775,8 +916,14 @@ class TranscriptionService:
         billed = Cost.audio(chunk.duration).audio_seconds
         stem = Path(job.name).stem or "audio"
 
+        in_flight = False
+
         async def run(_reservation: Reservation) -> Any:
-            cancel = CancelToken()  # set() aborts the upload at once
+            nonlocal in_flight
+            if job.stopping:
+                raise RequestCancelledError("A sibling chunk failed; this one is not sent.")
+            cancel = CancelToken()  # set() aborts the upload at once, even on the wire
+            in_flight = True
             try:
                 return await asyncio.to_thread(
                     self.client.transcribe,
@@ -794,6 +941,13 @@ class TranscriptionService:
             except asyncio.CancelledError:
                 cancel.set()
                 raise
+            except BaseException:
+                in_flight = False  # an error answer: the audio was not transcribed, so not billed
+                raise
+
+        def partial_usage() -> Cost | None:
+            # Cancelled mid-upload: the server may still transcribe (and bill) it, so count it.
+            return Cost.audio(chunk.duration) if in_flight else None
 
         def usage_of(result: Any) -> Cost:
             return Cost.audio(float(result.duration or chunk.duration))
@@ -806,6 +960,7 @@ class TranscriptionService:
             kind="transcription",
             label=f"{job.name} — chunk {chunk.index + 1}/{len(job.plan)}",
             usage_of=usage_of,
+            partial_usage=partial_usage,
         )
         job.handles[chunk.index] = handle
         self._chunk_jobs[handle.id] = (job.id, chunk.index)
@@ -868,9 +1023,7 @@ class TranscriptionService:
             return
         try:
             self.export_dir.mkdir(parents=True, exist_ok=True)
-            stem = Path(job.name).stem or f"job-{job.id}"
-            for fmt in self.export_formats:
-                subtitles.export(transcript, fmt, self.export_dir / f"{stem}.{subtitles.FORMATS[fmt]}")
+            self._write_exports(job.id, job.name, transcript, self.export_dir, self.export_formats, set())
         except OSError as exc:  # the transcript is saved; a full disk or a gone folder must not fail the job
             log.warning("auto-export of %s to %s failed: %s", job.name, self.export_dir, exc)
 
@@ -920,9 +1073,14 @@ def _close_generator(chunks: Iterator[Any]) -> None:
             close()
 
 
-def _unique_stem(stem: str, taken: set[str]) -> str:
-    candidate, n = stem, 2
-    while candidate in taken:
-        candidate, n = f"{stem} ({n})", n + 1
-    taken.add(candidate)
-    return candidate
+def _free_paths(folder: Path, stem: str, exts: Sequence[str], own: set[str], taken: set[Path]) -> list[Path]:
+    """``stem.ext`` for every ext, or ``stem (2).ext``... with the first number for which no file is
+    taken by this batch or exists from another source (files in ``own`` may be replaced)."""
+    n = 1
+    while True:
+        base = stem if n == 1 else f"{stem} ({n})"
+        paths = [folder / f"{base}.{ext}" for ext in exts]
+        if not any(p in taken or (p.exists() and str(p) not in own) for p in paths):
+            taken.update(paths)
+            return paths
+        n += 1

@@ -135,6 +135,7 @@ def test_dropped_files_are_transcribed_and_a_file_over_the_upload_limit_is_chunk
     target.parent.mkdir()
     monkeypatch.setattr(panel_module, "choose_save_path", lambda _parent, _suggested, _fmt: target)
     qtbot.mouseClick(panel.viewer.export_buttons["srt"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.message.text() == f"Saved {target}")
     cues = subtitles.parse_srt(target.read_text())
     assert len(cues) >= len(transcript.segments) and cues[-1][1] <= 70.5
     panel.viewer.copy_all()
@@ -147,6 +148,7 @@ def test_dropped_files_are_transcribed_and_a_file_over_the_upload_limit_is_chunk
     out = tmp_path / "many"
     monkeypatch.setattr(panel_module, "choose_export_folder", lambda _parent: out)
     panel.export_selected_action.trigger()
+    qtbot.waitUntil(lambda: panel.message.text().startswith("Exported 4 files"))
     assert sorted(p.name for p in out.iterdir()) == ["interview.srt", "interview.txt", "memo.srt", "memo.txt"]
     subtitles.parse_srt((out / "memo.srt").read_text())
 
@@ -166,7 +168,7 @@ def test_dropped_files_are_transcribed_and_a_file_over_the_upload_limit_is_chunk
     for info in staged:
         panel.model.upsert(info)
     assert status_of(panel, "lecture-part-1.mp3") == "Uploading chunk 3/7"
-    assert status_of(panel, "lecture-part-2.mp3") == "Waiting for audio quota — 43 s"
+    assert status_of(panel, "lecture-part-2.mp3") == "Waiting for quota (audio seconds per hour) — 43 s"
     panel.table.clearSelection()
     panel.show_message("3 files queued; not queued: notes.mp3 (not audio)")
     save_screenshot(panel, "transcription_queue.png", tmp_path)
@@ -227,14 +229,14 @@ def test_job_table_model_is_a_well_behaved_model_with_a_live_countdown(qtmodelte
     model.upsert(_job(3, JobPhase.UPLOADING, chunk_count=7, current_chunk=3, progress=0.3))
     qtmodeltester.check(model)
     assert [model.index(r, Column.FILE).data() for r in range(4)] == ["1.mp3", "2.mp3", "3.mp3", "-1.mp3"]
-    assert model.index(1, Column.STATUS).data() == "Waiting for audio quota — 42 s"
+    assert model.index(1, Column.STATUS).data() == "Waiting for quota (audio seconds per hour) — 42 s"
     assert model.index(1, Column.STATUS).data(Qt.ItemDataRole.ToolTipRole) == wait.reason
     assert model.index(2, Column.STATUS).data() == "Uploading chunk 3/7"
     assert model.index(3, Column.STATUS).data() == "Rejected: corrupt"
     assert model.index(1, Column.DURATION).data() == "1:00:00"
     now[0] = 1030.5
     model.tick()
-    assert model.index(1, Column.STATUS).data() == "Waiting for audio quota — 12 s"
+    assert model.index(1, Column.STATUS).data() == "Waiting for quota (audio seconds per hour) — 12 s"
     model.remove(2)
     qtmodeltester.check(model)
     assert model.rowCount() == 3

@@ -230,3 +230,35 @@ def test_find_silence_cut_prefers_the_pause_nearest_the_middle() -> None:
     cut = find_silence_cut(pcm)
     assert cut is not None and 5.6 <= cut <= 6.4
     assert find_silence_cut(pcm[:100]) is None
+
+
+def write_flac_stating(path: Path, seconds: float, stated_seconds: float) -> Path:
+    """A FLAC of ``seconds`` whose STREAMINFO says it lasts ``stated_seconds`` (as a file cut and
+    re-joined by a careless tool does): the packets go on past the header's duration."""
+    source = path.with_suffix(".wav")
+    write_audio(source, seconds, kind="speech")
+    data = bytearray(convert_for_upload(source))
+    at = 8 + 13  # "fLaC", the block header, then total samples in the low 36 bits of STREAMINFO bytes 13..17
+    value = int.from_bytes(data[at : at + 5], "big")
+    value = (value & ~((1 << 36) - 1)) | round(stated_seconds * TARGET_RATE)
+    data[at : at + 5] = value.to_bytes(5, "big")
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_probe_measures_packets_that_go_on_past_the_header_duration(tmp_path: Path) -> None:
+    path = write_flac_stating(tmp_path / "joined.flac", 30.0, stated_seconds=8.0)
+    assert abs(probe(path).duration - 30.0) < 0.1
+
+
+def test_prepare_chunks_bounds_the_last_chunk_and_reports_audio_past_the_plan(tmp_path: Path) -> None:
+    from groq_desktop.core.audio.decode import TAIL_TOLERANCE_SECONDS, AudioLongerThanPlanned
+
+    path = write_audio(tmp_path / "long.wav", 30.0, kind="speech")
+    plan = plan_chunks(8.0)  # planned from a duration that was wrong
+    chunks = prepare_chunks(path, plan)
+    [last] = [next(chunks)]
+    with pytest.raises(AudioLongerThanPlanned) as raised:
+        next(chunks)
+    assert last.end <= 8.0 + TAIL_TOLERANCE_SECONDS + 1e-6
+    assert abs(raised.value.end - 30.0) < 0.1

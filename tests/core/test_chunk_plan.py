@@ -153,3 +153,21 @@ def test_chunk_plan_wraps_the_list() -> None:
     plan = ChunkPlan.build(1250.0, overlap_seconds=10.0)
     assert len(plan) == 3 and plan[0].start == 0.0 and list(plan) == list(plan.chunks)
     assert plan.overlap_seconds == 10.0
+
+
+def test_groq_megabytes_are_decimal() -> None:
+    from groq_desktop.core.audio.chunk_plan import DEFAULT_MAX_BYTES
+
+    assert DEFAULT_MAX_BYTES == 25_000_000
+
+
+def test_split_chunk_covers_the_chunk_exactly_with_overlapping_pieces() -> None:
+    from groq_desktop.core.audio.chunk_plan import split_chunk
+
+    pieces = split_chunk(PlannedChunk(3, 590.0, 1200.0), 3, 10.0)
+    assert len(pieces) == 3 and pieces[0][0] == 590.0 and pieces[-1][1] == 1200.0
+    for (_, end), (start, _) in zip(pieces, pieces[1:], strict=False):
+        assert end - start == 10.0 and is_aligned(start)
+    assert max(e - s for s, e in pieces) < 610.0 / 2
+    with pytest.raises(ValueError):
+        split_chunk(PlannedChunk(0, 0.0, 30.0), 2, 10.0)  # pieces too short for their overlaps

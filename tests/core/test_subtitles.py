@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from groq_desktop.core.audio.subtitles import (
@@ -138,6 +138,7 @@ segment_lists = st.lists(
 
 @settings(max_examples=150, deadline=None)
 @given(segment_lists)
+@example([(0.0, 0.0, "0" * 85)])  # one word longer than two lines, no word times: it stays whole
 def test_any_transcript_exports_parseable_srt_and_vtt(segments: list[tuple[float, float, str]]) -> None:
     t = transcript(segments) if segments else Transcript("", None, 0.0, [], [])
     srt, vtt = parse_srt(to_srt(t)), parse_vtt(to_vtt(t))

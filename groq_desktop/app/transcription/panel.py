@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
+    QMessageBox,
     QSplitter,
     QTableView,
     QToolBar,
@@ -71,6 +72,18 @@ def choose_export_folder(parent: QWidget) -> Path | None:
     return Path(folder) if folder else None
 
 
+def confirm_remove(parent: QWidget, names: list[str]) -> bool:
+    what = f"“{names[0]}”" if len(names) == 1 else f"{len(names)} finished jobs"
+    answer = QMessageBox.question(
+        parent,
+        "Remove transcripts",
+        f"Remove {what} from the queue? Its transcript is deleted; files you exported are kept.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
 class _ServiceEvents(QObject):
     """Service callbacks re-emitted as a queued-safe Qt signal."""
 
@@ -90,6 +103,7 @@ class TranscriptionPanel(QWidget):
         self._unsubscribe = self.service.subscribe(self._events.event.emit)
         self._tasks: set[asyncio.Task[Any]] = set()
         self._shown_job: int | None = None
+        self.exporting: asyncio.Task[Any] | None = None
         self.setAcceptDrops(True)
 
         self.model = JobTableModel(parent=self)
@@ -290,7 +304,12 @@ class TranscriptionPanel(QWidget):
             self.service.retry(job.id)
 
     def remove_selected(self) -> None:
-        for job in self.selected_jobs():
+        jobs = self.selected_jobs()
+        # A finished transcript (or paid-for chunks) is deleted with the job: ask first.
+        valuable = [j.name for j in jobs if j.phase is JobPhase.DONE or j.chunks_done]
+        if valuable and not confirm_remove(self, valuable):
+            return
+        for job in jobs:
             self.service.remove(job.id)
 
     def move_selected(self, delta: int) -> None:
@@ -341,7 +360,14 @@ class TranscriptionPanel(QWidget):
         if self._shown_job == job.id:
             return
         self._shown_job = job.id
-        self.viewer.show_transcript(self.service.transcript(job.id), job.path, job.name)
+        self.viewer.show_transcript(None, None, f"{job.name}: loading…")
+        self._spawn(lambda: self._load_transcript(job))
+
+    async def _load_transcript(self, job: JobInfo) -> None:
+        # Reading and parsing a long transcript must not freeze the window.
+        transcript = await asyncio.to_thread(self.service.transcript, job.id)
+        if self._shown_job == job.id:  # the selection may have moved on meanwhile
+            self.viewer.show_transcript(transcript, job.path, job.name)
 
     def export_current(self, fmt: str) -> None:
         job_id = self._shown_job
@@ -355,8 +381,11 @@ class TranscriptionPanel(QWidget):
         path = choose_save_path(self, suggested, ext)
         if path is None:
             return
+        self._spawn(lambda: self._export_one(job_id, fmt, path))
+
+    async def _export_one(self, job_id: int, fmt: str, path: Path) -> None:
         try:
-            self.service.export(job_id, fmt, path)
+            await asyncio.to_thread(self.service.export, job_id, fmt, path)
         except (OSError, ValueError) as exc:
             self.show_message(f"Export failed: {exc}")
             return
@@ -370,11 +399,20 @@ class TranscriptionPanel(QWidget):
         if folder is None:
             return
         formats = self.options.export_formats() or EXPORT_FORMATS
+        self.export_selected_action.setEnabled(False)
+        self.exporting = self._spawn(lambda: self._export_many([j.id for j in jobs], folder, formats))
+
+    async def _export_many(self, job_ids: list[int], folder: Path, formats: Iterable[str]) -> None:
+        def progress(done: int, total: int) -> None:
+            self.show_message(f"Exporting {done}/{total}…")
+
         try:
-            written = self.service.export_many([j.id for j in jobs], folder, formats)
+            written = await self.service.export_many(job_ids, folder, formats, progress)
         except OSError as exc:
             self.show_message(f"Export failed: {exc}")
             return
+        finally:
+            self._update_actions()
         self.show_message(f"Exported {len(written)} files to {folder}")
 
     def _apply_auto_export(self) -> None:

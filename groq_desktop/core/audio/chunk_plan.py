@@ -11,7 +11,7 @@ from typing import Any
 ALIGN_SECONDS = 0.5
 DEFAULT_CHUNK_SECONDS = 600.0
 DEFAULT_OVERLAP_SECONDS = 10.0
-DEFAULT_MAX_BYTES = 25 * 1024 * 1024
+DEFAULT_MAX_BYTES = 25_000_000  # Groq's "25 MB" is decimal
 # FLAC of 16 kHz mono s16 is about 0.5-0.6 of the raw 32000 B/s; 0.55 plus the size margin below.
 DEFAULT_BYTES_PER_SECOND = 32000 * 0.55
 # Groq bills every request as at least 10 s of audio, so a shorter last chunk is folded into the one before.
@@ -140,3 +140,16 @@ def _quiet_centre(
     if found is None or not math.isfinite(found):
         return centre
     return min(max(found, lo), hi)
+
+
+def split_chunk(chunk: PlannedChunk, pieces: int, overlap_seconds: float) -> list[tuple[float, float]]:
+    """(start, end) of ``pieces`` chunks covering ``chunk`` exactly, each overlapping the next by
+    ``overlap_seconds``: they replace it where it turned out too large to upload. Raises ValueError
+    when the pieces would be too short to carry their overlaps."""
+    overlap = snap(overlap_seconds)
+    step = (chunk.duration - overlap) / pieces  # new audio per piece
+    if pieces < 2 or step <= overlap + ALIGN_SECONDS:  # overlaps at both ends of a piece must not meet
+        raise ValueError(f"a chunk of {chunk.duration:.1f} s cannot be split in {pieces} with {overlap:.1f} s of overlap")
+    starts = [chunk.start] + [snap(chunk.start + i * step) for i in range(1, pieces)]
+    ends = [s + overlap for s in starts[1:]] + [chunk.end]
+    return list(zip(starts, ends, strict=True))

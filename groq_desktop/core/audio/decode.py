@@ -215,7 +215,8 @@ def _measured_duration(path: Path, stream_index: int, declared: float | None) ->
             except av.error.FFmpegError:
                 tail_end = None
             if tail_end is not None and tail_end - start >= declared - 1.0:
-                return declared
+                # packets past the stated end (a concatenated or re-muxed file) are audio too
+                return max(declared, tail_end - start)
             container.seek(0)  # the declared length is not there: measure it all
         end = _demuxed_end(container, stream)
     return None if end is None else max(0.0, end - start)
@@ -473,25 +474,41 @@ def convert_for_upload(path: Path | str) -> bytes:
     return encode_flac(decode_pcm16k(path))
 
 
+# The last chunk may run this far past the planned end (decoders differ from the probe by a few frames).
+TAIL_TOLERANCE_SECONDS = 1.0
+
+
+class AudioLongerThanPlanned(Exception):
+    """Raised by ``prepare_chunks`` after its last chunk: the audio goes on to ``end`` seconds."""
+
+    def __init__(self, end: float) -> None:
+        super().__init__(f"the audio goes on to {end:.1f} s, past the planned chunks")
+        self.end = end
+
+
 def prepare_chunks(path: Path | str, plan: ChunkPlan | Sequence[PlannedChunk]) -> Iterator[PreparedChunk]:
     """FLAC for every planned chunk from ONE decoding pass, yielded as each chunk completes.
 
     Overlapping chunks are encoded side by side, so memory holds at most the chunks that
-    are open at once (about one chunk plus an overlap). The last chunk runs to the end of
-    the decoded audio even if the plan's duration was a little off.
+    are open at once (about one chunk plus an overlap). Every chunk ends at its planned end
+    (the last one up to ``TAIL_TOLERANCE_SECONDS`` later), so none outgrows the size it was
+    planned for; audio that goes on past that raises ``AudioLongerThanPlanned`` once every
+    chunk has been yielded.
     """
     path = Path(path)
     chunks = sorted(plan, key=lambda c: c.start)
     if not chunks:
         return
     bounds = [
-        (round(c.start * TARGET_RATE), None if i == len(chunks) - 1 else round(c.end * TARGET_RATE))
+        (round(c.start * TARGET_RATE), round((c.end + (TAIL_TOLERANCE_SECONDS if i == len(chunks) - 1 else 0.0)) * TARGET_RATE))
         for i, c in enumerate(chunks)
     ]
     writers: dict[int, FlacWriter] = {}
     next_to_open = 0
+    decoded_end = 0
     for position, block in _raw_pcm_blocks(path):
         block_end = position + len(block) // _BYTES_PER_SAMPLE
+        decoded_end = max(decoded_end, block_end)
         while next_to_open < len(chunks) and bounds[next_to_open][0] < block_end:
             writers[next_to_open] = FlacWriter()
             next_to_open += 1
@@ -499,16 +516,18 @@ def prepare_chunks(path: Path | str, plan: ChunkPlan | Sequence[PlannedChunk]) -
         for i, writer in writers.items():
             first, last = bounds[i]
             a = max(first, position) - position
-            b = (block_end if last is None else min(last, block_end)) - position
+            b = min(last, block_end) - position
             if b > a:
                 writer.write(memoryview(block)[a * _BYTES_PER_SAMPLE : b * _BYTES_PER_SAMPLE])
-            if last is not None and block_end >= last:
+            if block_end >= last:
                 finished.append(i)
         for i in finished:
             yield _finish(chunks[i], writers.pop(i))
     for i in sorted(writers):
         if writers[i].has_audio:
             yield _finish(chunks[i], writers[i])
+    if decoded_end > bounds[-1][1]:
+        raise AudioLongerThanPlanned(decoded_end / TARGET_RATE)
 
 
 def _finish(chunk: PlannedChunk, writer: FlacWriter) -> PreparedChunk:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import tempfile
 import textwrap
 from dataclasses import dataclass
@@ -43,7 +44,12 @@ def _ms(seconds: float) -> int:
 
 
 def _fits(text: str, width: int, max_lines: int) -> bool:
-    return len(textwrap.wrap(text, width, break_long_words=True)) <= max_lines
+    return len(_lines(text, width)) <= max_lines
+
+
+def _lines(text: str, width: int) -> list[str]:
+    # A word longer than a line stays whole: splitting it would change the text players show.
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
 
 
 def _pieces(segment: Segment, width: int, max_lines: int) -> list[tuple[float, float, str]]:
@@ -65,7 +71,7 @@ def _pieces(segment: Segment, width: int, max_lines: int) -> list[tuple[float, f
         pieces.append(_piece(group))
         return pieces
     # no usable word times: share the segment's time among the pieces by their length
-    lines = textwrap.wrap(text, width, break_long_words=True)
+    lines = _lines(text, width)
     chunks = [" ".join(lines[i : i + max_lines]) for i in range(0, len(lines), max_lines)]
     total = sum(len(c) for c in chunks)
     out, t = [], segment.start
@@ -101,8 +107,7 @@ def _timed_cues(t: Transcript, max_chars_per_line: int, max_lines: int) -> list[
 
 def _wrap(text: str, width: int, max_lines: int) -> list[str]:
     """Lines of about equal length (at most ``width`` when possible) in at most ``max_lines``."""
-    # A word longer than a line stays whole: splitting it would change the text players show.
-    lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [text]
+    lines = _lines(text, width) or [text]
     if len(lines) > max_lines:
         lines = lines[: max_lines - 1] + [" ".join(lines[max_lines - 1 :])]
     if len(lines) == 2:
@@ -184,12 +189,32 @@ def render(t: Transcript, fmt: str, *, title: str = "Transcript") -> str:
     return to_markdown(t, title)
 
 
+def _umask() -> int:
+    try:  # Linux: read it without changing it (os.umask would, for a moment, for every thread)
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def export(t: Transcript, fmt: str, path: Path) -> None:
-    """Write ``t`` as ``fmt`` to ``path`` atomically (a temporary file renamed over it)."""
+    """Write ``t`` as ``fmt`` to ``path`` atomically (a temporary file renamed over it). A new file
+    gets the user's usual permissions (a media server reading it as another user works); a replaced
+    file keeps its own."""
     path = Path(path)
     content = render(t, fmt, title=path.stem)
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, mode)  # mkstemp makes it 0600
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(content)
             fh.flush()

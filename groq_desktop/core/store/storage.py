@@ -831,6 +831,41 @@ class Storage:
                 ).fetchone()[0]
             )
 
+    def done_chunk_indexes(self) -> dict[int, set[int]]:
+        """Per job that is not done, the indexes of its finished chunks (no results are read)."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT c.job_id, c.chunk_index FROM transcription_chunks c JOIN transcription_jobs j"
+                " ON j.id = c.job_id WHERE c.status = ? AND j.status != ?",
+                (str(ChunkStatus.DONE), str(JobStatus.DONE)),
+            ).fetchall()
+        out: dict[int, set[int]] = {}
+        for job_id, index in rows:
+            out.setdefault(job_id, set()).add(index)
+        return out
+
+    def job_positions(self) -> dict[int, int]:
+        """Queue position of every job, without reading their options."""
+        with self._read() as conn:
+            return dict(conn.execute("SELECT id, position FROM transcription_jobs").fetchall())
+
+    def renumber_chunks(self, job_id: int, new_index: Mapping[int, int]) -> None:
+        """After a re-plan: chunk ``i`` becomes ``new_index[i]``; chunks not in the mapping are deleted."""
+        with self._tx() as conn:
+            rows = [r[0] for r in conn.execute("SELECT chunk_index FROM transcription_chunks WHERE job_id = ?", (job_id,))]
+            gone = [(job_id, i) for i in rows if i not in new_index]
+            conn.executemany("DELETE FROM transcription_chunks WHERE job_id = ? AND chunk_index = ?", gone)
+            # through negative numbers, so no two rows ever share an index on the way
+            moves = [(old, new) for old, new in new_index.items() if old in rows and old != new]
+            conn.executemany(
+                "UPDATE transcription_chunks SET chunk_index = ? WHERE job_id = ? AND chunk_index = ?",
+                [(-new - 1, job_id, old) for old, new in moves],
+            )
+            conn.executemany(
+                "UPDATE transcription_chunks SET chunk_index = ? WHERE job_id = ? AND chunk_index = ?",
+                [(new, job_id, -new - 1) for _old, new in moves],
+            )
+
     def list_chunks(self, job_id: int) -> list[ChunkRecord]:
         with self._read() as conn:
             rows = conn.execute(
