@@ -410,7 +410,7 @@ class ChatService:
     async def regenerate(self, conversation_id: int, on_event: EventCallback) -> int:
         """Replace the last assistant reply (or answer a trailing user message)."""
         await self._stop_and_wait(conversation_id)
-        history = self.storage.list_messages(conversation_id)
+        history = self.storage.list_last_messages(conversation_id, 1)
         if not history:
             raise ValueError("the conversation is empty")
         last = history[-1]
@@ -489,11 +489,10 @@ class ChatService:
         try:
             conversation = self._conversation(gen.conversation_id)
             gen.model = conversation.model
-            history = [m for m in self.storage.list_messages(gen.conversation_id) if m.id != gen.message_id]
             reply_position = self._message(gen.message_id).position
-            history = [m for m in history if m.position < reply_position]
+            # Reading and tokenising the history grows with it: off the loop (the UI) thread.
             messages, params, counted, estimate = await asyncio.to_thread(
-                self._prepare_request, conversation, history
+                self._prepare_request, conversation, reply_position
             )
             gen.prompt_tokens = estimate - params["max_completion_tokens"]
             handle: JobHandle[_StreamResult] = self.scheduler.submit(
@@ -533,9 +532,10 @@ class ChatService:
                 self._finish(gen, MessageStatus.COMPLETE, kind="done", facts=facts)
 
     def _prepare_request(
-        self, conversation: Conversation, history: Sequence[Message]
+        self, conversation: Conversation, reply_position: int
     ) -> tuple[list[dict[str, Any]], dict[str, Any], int, int]:
-        """Messages, parameters, our raw prompt count and the cost estimate (blocking: tokenises)."""
+        """Messages, parameters, our raw prompt count and the cost estimate (blocking: reads, tokenises)."""
+        history = [m for m in self.storage.list_messages(conversation.id) if m.position < reply_position]
         model = conversation.model
         messages = self._api_messages(conversation, history, respect_fit=True)
         params = request_params(model, conversation.params)

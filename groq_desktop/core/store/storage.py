@@ -575,6 +575,24 @@ class Storage:
             ).fetchall()
         return [self._message(row) for row in rows]
 
+    def list_last_messages(self, conversation_id: int, limit: int) -> list[Message]:
+        """The last ``limit`` messages in position order (what opening a conversation shows first)."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT * FROM messages WHERE conversation_id = ? ORDER BY position DESC LIMIT ?",
+                (conversation_id, max(0, limit)),
+            ).fetchall()
+        return [self._message(row) for row in reversed(rows)]
+
+    def list_messages_after(self, conversation_id: int, position: int) -> list[Message]:
+        """The messages after ``position``: what a view showing the earlier ones lacks."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT * FROM messages WHERE conversation_id = ? AND position > ? ORDER BY position",
+                (conversation_id, position),
+            ).fetchall()
+        return [self._message(row) for row in rows]
+
     def truncate_after(self, conversation_id: int, position: int) -> list[Message]:
         """Delete the messages after ``position`` (edit-and-resend) and return them."""
         with self._tx() as conn:
