@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -230,34 +231,35 @@ def test_the_worker_saves_without_holding_the_lock_the_loop_needs(make_chat, mon
     conversation = chat.create_conversation(MODEL)
     chat.update_settings(conversation.id, params={"max_completion_tokens": 5000})
     real_update = services.storage.update_message
-    main = threading.get_ident()
     entered, release = threading.Event(), threading.Event()
 
     def update(message_id: int, **values: Any) -> Any:
-        if threading.get_ident() != main and not entered.is_set():
+        if values.get("status") is None and not entered.is_set():
             entered.set()
-            release.wait(10)  # a slow disk
+            release.wait(10)  # a slow disk under the worker's periodic save
         return real_update(message_id, **values)
 
-    free: list[bool] = []
+    monkeypatch.setattr(services.storage, "update_message", update)
 
     async def scenario() -> None:
-        monkeypatch.setattr(services.storage, "update_message", update)
         reply_id = await chat.send(conversation.id, LONG, Recorder())
-        assert await asyncio.to_thread(entered.wait, 10)
-        lock = chat._active[reply_id].lock
-        free.append(lock.acquire(timeout=1))
-        if free[-1]:
-            lock.release()
-        release.set()
+        await asyncio.to_thread(release.wait, 20)
         chat.stop(reply_id)
         await chat.wait_finished(reply_id)
 
-    try:
-        run(services, scenario)
-    finally:
-        release.set()
-    assert free == [True]
+    with ThreadPoolExecutor(1) as pool:
+        done = pool.submit(run, services, scenario)
+        try:
+            assert entered.wait(10)
+            # Checked from this thread: the loop's thread would itself hang on the lock if it were held.
+            lock = next(iter(chat._active.values())).lock
+            free = lock.acquire(timeout=1)
+            if free:
+                lock.release()
+        finally:
+            release.set()
+        done.result(timeout=30)
+    assert free
 
 
 def test_events_carry_the_final_row(make_chat) -> None:

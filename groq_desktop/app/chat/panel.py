@@ -859,9 +859,9 @@ class ChatPanel(QWidget):
             return
         draft, model = self.composer.text(), self._current_model()
         needed = await asyncio.to_thread(self.chat.turns_to_drop, conversation_id, draft, model)
+        dropped = await asyncio.to_thread(self.chat.drop_oldest_turns, conversation_id, max(1, needed))
         if not self._alive():
             return
-        dropped = self.chat.drop_oldest_turns(conversation_id, max(1, needed))
         self._notify(f"The {dropped} oldest turn(s) are left out of what is sent.")
         self._update_context_note()
         self.composer.draft_changed.emit(draft)
