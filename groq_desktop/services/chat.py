@@ -136,6 +136,15 @@ class _StreamResult:
     ended: float
 
 
+@dataclass(frozen=True)
+class _Unsaved:
+    """A reply's final save that failed: retried at the next save, shown from memory meanwhile."""
+
+    status: MessageStatus
+    values: dict[str, Any]
+    row: Message
+
+
 @dataclass(eq=False)
 class _Generation:
     """One reply being produced: shared between the loop thread and the streaming worker."""
@@ -208,7 +217,7 @@ class ChatService:
         self._active: dict[int, _Generation] = {}  # by message id
         self._by_job: dict[int, _Generation] = {}
         # Final saves that failed (disk full, database locked): retried at every later save.
-        self._unsaved: dict[tuple[int, int | None], tuple[MessageStatus, dict[str, Any]]] = {}
+        self._unsaved: dict[tuple[int, int | None], _Unsaved] = {}
         self._unsubscribe = scheduler.subscribe(self._on_job_changed)
 
     @classmethod
@@ -229,12 +238,16 @@ class ChatService:
     def unsaved_message_ids(self) -> list[int]:
         return [message_id for message_id, _ in self._unsaved]
 
+    def unsaved_rows(self) -> dict[int, Message]:
+        """Replies whose final save failed, as they should be shown (storage still has an older text)."""
+        return {message_id: entry.row for (message_id, _), entry in self._unsaved.items()}
+
     def save_pending(self) -> bool:
         """Try again to save replies whose last save failed; True when nothing is left unsaved."""
-        for key, (status, values) in list(self._unsaved.items()):
+        for key, entry in list(self._unsaved.items()):
             message_id, version = key
             try:
-                self._save_final(message_id, version, status, values)
+                self._save_final(message_id, version, entry.status, entry.values)
             except KeyError:
                 pass  # the reply was deleted meanwhile: nothing left to save it into
             except _STORAGE_ERRORS as exc:
@@ -718,9 +731,9 @@ class ChatService:
         except _STORAGE_ERRORS as exc:
             # The reply stays in memory and is saved at the next chance; the generation still ends.
             log.warning("saving the end of reply %s failed: %s", gen.message_id, exc)
-            self._unsaved[(gen.message_id, gen.version)] = (status, values)
             save_error = str(storage_error(exc).user_text())
             shown = _unsaved_row(gen, values, self._cached_row(gen))
+            self._unsaved[(gen.message_id, gen.version)] = _Unsaved(status, values, shown)
         except Exception:  # a bug must not leave the conversation busy forever
             log.exception("saving the end of reply %s failed unexpectedly", gen.message_id)
         self._active.pop(gen.message_id, None)

@@ -147,6 +147,10 @@ def test_a_storage_error_at_the_end_of_a_reply_ends_it_and_saves_it_later(
     shown = env.shown(reply_id)
     assert shown.status == MessageStatus.COMPLETE and len(shown.content.split()) >= 40
     assert "could not be saved" in panel.status_label.text() and "locked" in panel.status_label.text()
+    conversation_id = panel.conversation_id
+    panel.new_conversation()
+    panel.open_conversation(conversation_id)  # reopened: shown from memory, not the older stored text
+    assert env.shown(reply_id).content == shown.content
     broken[0] = False
     type_and_send(qtbot, panel, "Next")
     stored = env.storage.get_message(reply_id)

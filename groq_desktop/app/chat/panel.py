@@ -424,12 +424,17 @@ class ChatPanel(QWidget):
 
     def _load_messages(self, conversation_id: int) -> None:
         """Show the last messages now; a long conversation's earlier ones follow from a worker thread."""
-        tail = self.storage.list_last_messages(conversation_id, OPEN_TAIL + 1)
+        tail = self._with_unsaved(self.storage.list_last_messages(conversation_id, OPEN_TAIL + 1))
         if len(tail) <= OPEN_TAIL:
             self.messages.set_messages(tail)
             return
         self.messages.set_messages(tail[1:])
         self._load_all_messages(conversation_id, self._open_generation)
+
+    def _with_unsaved(self, messages: list[Message]) -> list[Message]:
+        """Replies the database could not take yet are shown as they are in memory."""
+        unsaved = self.chat.unsaved_rows()
+        return [unsaved.get(m.id, m) for m in messages] if unsaved else messages
 
     @qasync.asyncSlot(int, int)
     async def _load_all_messages(self, conversation_id: int, generation: int) -> None:
@@ -442,7 +447,7 @@ class ChatPanel(QWidget):
             return  # another conversation was opened meanwhile
         # Rows already shown may be newer than what was read (a reply streaming): keep those.
         shown = {m.id: m for m in self.messages.messages()}
-        merged = [shown.pop(m.id, m) for m in stored]
+        merged = [shown.pop(m.id, m) for m in self._with_unsaved(stored)]
         merged += sorted(shown.values(), key=lambda m: m.position)
         at_bottom = self.view.is_at_bottom()
         self.messages.set_messages(merged)
