@@ -12,10 +12,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from groq_desktop.core.api.cancel import CancelToken
@@ -53,6 +54,10 @@ class ChatEvent:
     wait: WaitInfo | None = None
     error: GroqDesktopError | None = None
     facts: dict[str, Any] | None = None
+    message: Message | None = None
+    """On the last event: the reply's row as it should now be shown (no need to read storage)."""
+    save_error: str | None = None
+    """On the last event: why the reply could not be saved yet (it is kept and saved later)."""
 
 
 EventCallback = Callable[[ChatEvent], None]
@@ -64,6 +69,18 @@ class ContextWindowError(GroqDesktopError):
 
 class ConversationBusyError(GroqDesktopError):
     default_hint = "Wait for the reply to finish or stop it first."
+
+
+class StorageWriteError(GroqDesktopError):
+    default_hint = "Free some disk space or close other programs using the database, then try again."
+
+
+# What a failing SQLite write (disk full, database locked, I/O error) raises.
+_STORAGE_ERRORS = (sqlite3.Error, OSError)
+
+
+def storage_error(exc: BaseException) -> StorageWriteError:
+    return StorageWriteError(f"Could not save to the database: {exc}.")
 
 
 def reasoning_options(model_id: str) -> dict[str, tuple[str, ...]]:
@@ -120,6 +137,15 @@ class _StreamResult:
     ended: float
 
 
+@dataclass(frozen=True)
+class _Unsaved:
+    """A reply's final save that failed: retried at the next save, shown from memory meanwhile."""
+
+    status: MessageStatus
+    values: dict[str, Any]
+    row: Message
+
+
 @dataclass(eq=False)
 class _Generation:
     """One reply being produced: shared between the loop thread and the streaming worker."""
@@ -129,8 +155,15 @@ class _Generation:
     model: str
     on_event: EventCallback
     loop: asyncio.AbstractEventLoop
+    version: int | None = None
+    """A new version of an existing reply (Regenerate, Retry), kept apart until it succeeds."""
     cancel: CancelToken = field(default_factory=CancelToken)  # set() also aborts the request in flight
     lock: threading.Lock = field(default_factory=threading.Lock)
+    # Serialises the worker's periodic saves with the final one, without holding ``lock`` over SQLite.
+    save_lock: threading.Lock = field(default_factory=threading.Lock)
+    reached_server: bool = False
+    prompt_tokens: int = 0
+    streamed_tokens: int = 0
     stream: ChatStream | None = None
     job_id: int | None = None
     # The reply so far as pieces: appending one token to a 100 KB string would copy it each time.
@@ -184,6 +217,8 @@ class ChatService:
         self.save_interval = save_interval
         self._active: dict[int, _Generation] = {}  # by message id
         self._by_job: dict[int, _Generation] = {}
+        # Final saves that failed (disk full, database locked): retried at every later save.
+        self._unsaved: dict[tuple[int, int | None], _Unsaved] = {}
         self._unsubscribe = scheduler.subscribe(self._on_job_changed)
 
     @classmethod
@@ -198,7 +233,35 @@ class ChatService:
         )
 
     def close(self) -> None:
+        self.save_pending()
         self._unsubscribe()
+
+    def unsaved_message_ids(self) -> list[int]:
+        return [message_id for message_id, _ in self._unsaved]
+
+    def unsaved_rows(self) -> dict[int, Message]:
+        """Replies whose final save failed, as they should be shown (storage still has an older text)."""
+        return {message_id: entry.row for (message_id, _), entry in self._unsaved.items()}
+
+    def save_pending(self) -> bool:
+        """Try again to save replies whose last save failed; True when nothing is left unsaved."""
+        for key, entry in list(self._unsaved.items()):
+            message_id, version = key
+            try:
+                self._save_final(message_id, version, entry.status, entry.values)
+            except KeyError:
+                pass  # the reply was deleted meanwhile: nothing left to save it into
+            except _STORAGE_ERRORS as exc:
+                log.warning("reply %s still not saved: %s", message_id, exc)
+                return False
+            self._unsaved.pop(key, None)
+        return True
+
+    def _write(self, message_id: int, version: int | None, values: Mapping[str, Any]) -> None:
+        if version is None:
+            self.storage.update_message(message_id, **values)
+        else:
+            self.storage.update_version(message_id, version, **values)
 
     # --- conversations --------------------------------------------------------
 
@@ -308,42 +371,72 @@ class ChatService:
         """Save the user's message, queue the request and return the new reply's message id at once."""
         conversation = self._conversation(conversation_id)
         self._require_idle(conversation_id)
-        is_first = self.storage.count_messages(conversation_id) == 0
-        self.storage.add_message(conversation_id, "user", text)
-        if is_first and conversation.title == NEW_CONVERSATION_TITLE and text.strip():
-            self.storage.rename_conversation(conversation_id, auto_title(text))
-        reply = self.storage.add_message(
-            conversation_id, "assistant", "", status=MessageStatus.STREAMING, model=conversation.model
-        )
+        self.save_pending()
+        try:
+            is_first = self.storage.count_messages(conversation_id) == 0
+            self.storage.add_message(conversation_id, "user", text)
+            if is_first and conversation.title == NEW_CONVERSATION_TITLE and text.strip():
+                self.storage.rename_conversation(conversation_id, auto_title(text))
+            reply = self.storage.add_message(
+                conversation_id, "assistant", "", status=MessageStatus.STREAMING, model=conversation.model
+            )
+        except _STORAGE_ERRORS as exc:
+            raise storage_error(exc) from exc
         self._start(conversation_id, reply.id, on_event)
         return reply.id
 
     async def retry(self, message_id: int, on_event: EventCallback) -> int:
-        """Send the request behind an assistant reply again, replacing that reply (same id)."""
+        """Write an assistant reply again as a new version of it (same id).
+
+        The reply shown stays as it is until the new version succeeds, which then becomes the
+        selected one; a stopped or failed attempt with text is kept as a visible, unselected version.
+        A reply with no text at all (an error before the first token) is simply written again.
+        Later turns are kept.
+        """
         message = self._message(message_id)
         if message.role != "assistant":
             raise ValueError("only an assistant reply can be retried")
         await self._stop_and_wait(message.conversation_id)
-        self.storage.truncate_after(message.conversation_id, message.position)
-        self.storage.update_message(
-            message_id, content="", reasoning="", status=MessageStatus.STREAMING, error="", facts={}
-        )
-        self._start(message.conversation_id, message_id, on_event)
+        self.save_pending()
+        conversation = self._conversation(message.conversation_id)
+        version: int | None = None
+        try:
+            if message.content or message.reasoning:
+                version = self.storage.begin_version(message_id, conversation.model)
+            else:
+                self.storage.update_message(
+                    message_id, content="", reasoning="", status=MessageStatus.STREAMING, error="", facts={}
+                )
+        except _STORAGE_ERRORS as exc:
+            raise storage_error(exc) from exc
+        self._start(message.conversation_id, message_id, on_event, version=version)
         return message_id
+
+    def select_version(self, message_id: int, version: int) -> Message:
+        """Show (and send as history from now on) another version of a reply."""
+        if message_id in self._active:
+            raise ConversationBusyError("This reply is still being written.")
+        try:
+            return self.storage.select_version(message_id, version)
+        except _STORAGE_ERRORS as exc:
+            raise storage_error(exc) from exc
 
     async def regenerate(self, conversation_id: int, on_event: EventCallback) -> int:
         """Replace the last assistant reply (or answer a trailing user message)."""
         await self._stop_and_wait(conversation_id)
-        history = self.storage.list_messages(conversation_id)
+        history = self.storage.list_last_messages(conversation_id, 1)
         if not history:
             raise ValueError("the conversation is empty")
         last = history[-1]
         if last.role == "assistant":
             return await self.retry(last.id, on_event)
         conversation = self._conversation(conversation_id)
-        reply = self.storage.add_message(
-            conversation_id, "assistant", "", status=MessageStatus.STREAMING, model=conversation.model
-        )
+        try:
+            reply = self.storage.add_message(
+                conversation_id, "assistant", "", status=MessageStatus.STREAMING, model=conversation.model
+            )
+        except _STORAGE_ERRORS as exc:
+            raise storage_error(exc) from exc
         self._start(conversation_id, reply.id, on_event)
         return reply.id
 
@@ -354,11 +447,15 @@ class ChatService:
             raise ValueError("only a user message can be edited")
         await self._stop_and_wait(message.conversation_id)
         conversation = self._conversation(message.conversation_id)
-        self.storage.update_message(message_id, content=new_text)
-        self.storage.truncate_after(message.conversation_id, message.position)
-        reply = self.storage.add_message(
-            message.conversation_id, "assistant", "", status=MessageStatus.STREAMING, model=conversation.model
-        )
+        self.save_pending()
+        try:
+            self.storage.update_message(message_id, content=new_text)
+            self.storage.truncate_after(message.conversation_id, message.position)
+            reply = self.storage.add_message(
+                message.conversation_id, "assistant", "", status=MessageStatus.STREAMING, model=conversation.model
+            )
+        except _STORAGE_ERRORS as exc:
+            raise storage_error(exc) from exc
         self._start(message.conversation_id, reply.id, on_event)
         return reply.id
 
@@ -394,9 +491,11 @@ class ChatService:
         for gen in gens:
             await gen.done.wait()
 
-    def _start(self, conversation_id: int, message_id: int, on_event: EventCallback) -> None:
+    def _start(
+        self, conversation_id: int, message_id: int, on_event: EventCallback, *, version: int | None = None
+    ) -> None:
         loop = asyncio.get_running_loop()
-        gen = _Generation(message_id, conversation_id, "", on_event, loop)
+        gen = _Generation(message_id, conversation_id, "", on_event, loop, version=version)
         self._active[message_id] = gen
         gen.task = loop.create_task(self._generate(gen), name=f"chat-reply-{message_id}")
 
@@ -404,12 +503,12 @@ class ChatService:
         try:
             conversation = self._conversation(gen.conversation_id)
             gen.model = conversation.model
-            history = [m for m in self.storage.list_messages(gen.conversation_id) if m.id != gen.message_id]
             reply_position = self._message(gen.message_id).position
-            history = [m for m in history if m.position < reply_position]
+            # Reading and tokenising the history grows with it: off the loop (the UI) thread.
             messages, params, counted, estimate = await asyncio.to_thread(
-                self._prepare_request, conversation, history
+                self._prepare_request, conversation, reply_position
             )
+            gen.prompt_tokens = estimate - params["max_completion_tokens"]
             handle: JobHandle[_StreamResult] = self.scheduler.submit(
                 gen.model,
                 Cost(tokens=estimate),
@@ -418,6 +517,7 @@ class ChatService:
                 kind="chat",
                 label=conversation.title,
                 usage_of=lambda result: _usage_cost(result, estimate),
+                partial_usage=lambda: _partial_cost(gen),
             )
             gen.job_id = handle.id
             self._by_job[handle.id] = gen
@@ -446,9 +546,10 @@ class ChatService:
                 self._finish(gen, MessageStatus.COMPLETE, kind="done", facts=facts)
 
     def _prepare_request(
-        self, conversation: Conversation, history: Sequence[Message]
+        self, conversation: Conversation, reply_position: int
     ) -> tuple[list[dict[str, Any]], dict[str, Any], int, int]:
-        """Messages, parameters, our raw prompt count and the cost estimate (blocking: tokenises)."""
+        """Messages, parameters, our raw prompt count and the cost estimate (blocking: reads, tokenises)."""
+        history = [m for m in self.storage.list_messages(conversation.id) if m.position < reply_position]
         model = conversation.model
         messages = self._api_messages(conversation, history, respect_fit=True)
         params = request_params(model, conversation.params)
@@ -524,6 +625,7 @@ class ChatService:
         stream = self.client.stream_chat(gen.model, messages, cancel=gen.cancel, **params)
         with gen.lock:
             gen.stream = stream
+            gen.reached_server = True
         if gen.cancel.is_set():
             stream.close()
         try:
@@ -555,6 +657,7 @@ class ChatService:
                 gen.content_parts.append(content)
             if reasoning:
                 gen.reasoning_parts.append(reasoning)
+            gen.streamed_tokens += 1  # Groq sends one token per chunk
             gen.pending_content += content
             gen.pending_reasoning += reasoning
             schedule = not gen.flush_scheduled
@@ -568,10 +671,14 @@ class ChatService:
             with contextlib.suppress(RuntimeError):  # the loop closed under us: nobody to tell
                 gen.loop.call_soon_threadsafe(self._flush, gen)
         if save:
-            with gen.lock:
+            # Not under ``lock``: the loop thread takes it for every flush and must not wait on SQLite.
+            with gen.save_lock:
                 if gen.finished:
                     return
-                self.storage.update_message(gen.message_id, content=snapshot[0], reasoning=snapshot[1])
+                try:
+                    self._write(gen.message_id, gen.version, {"content": snapshot[0], "reasoning": snapshot[1]})
+                except _STORAGE_ERRORS as exc:
+                    log.warning("saving reply %s while it streams failed: %s", gen.message_id, exc)
 
     def _flush(self, gen: _Generation) -> None:
         with gen.lock:
@@ -607,21 +714,56 @@ class ChatService:
             content, reasoning = gen.text()
         if pending[0] or pending[1]:
             self._emit(gen, ChatEvent("delta", gen.message_id, pending[0], pending[1]))
-        # KeyError: the conversation was truncated under the reply.
-        with contextlib.suppress(KeyError):
-            self.storage.update_message(
-                gen.message_id,
-                content=content,
-                reasoning=reasoning,
-                status=status,
-                error=error.user_text() if error is not None else None,
-                facts=facts,
-            )
+        values: dict[str, Any] = {
+            "content": content,
+            "reasoning": reasoning,
+            "status": status,
+            "error": error.user_text() if error is not None else None,
+            "facts": facts,
+        }
+        shown: Message | None = None
+        save_error: str | None = None
+        try:
+            with gen.save_lock:
+                shown = self._save_final(gen.message_id, gen.version, status, values)
+            self.save_pending()
+        except KeyError:
+            pass  # the conversation was truncated or deleted under the reply
+        except _STORAGE_ERRORS as exc:
+            # The reply stays in memory and is saved at the next chance; the generation still ends.
+            log.warning("saving the end of reply %s failed: %s", gen.message_id, exc)
+            save_error = str(storage_error(exc).user_text())
+            shown = _unsaved_row(gen, values, self._cached_row(gen))
+            self._unsaved[(gen.message_id, gen.version)] = _Unsaved(status, values, shown)
+        except Exception:  # a bug must not leave the conversation busy forever
+            log.exception("saving the end of reply %s failed unexpectedly", gen.message_id)
         self._active.pop(gen.message_id, None)
         if gen.job_id is not None:
             self._by_job.pop(gen.job_id, None)
-        self._emit(gen, ChatEvent(kind, gen.message_id, error=error, facts=facts))
+        event = ChatEvent(kind, gen.message_id, error=error, facts=facts, message=shown, save_error=save_error)
+        self._emit(gen, event)
         gen.done.set()
+
+    def _save_final(
+        self, message_id: int, version: int | None, status: MessageStatus, values: Mapping[str, Any]
+    ) -> Message | None:
+        """The last save of a reply; returns its row as it should now be shown."""
+        if version is None:
+            return self.storage.update_message(message_id, **values)
+        if status is MessageStatus.COMPLETE:
+            self.storage.update_version(message_id, version, **values)
+            return self.storage.select_version(message_id, version)
+        if values["content"] or values["reasoning"]:
+            # Kept as a version the user can browse; its status says it failed or was stopped.
+            self.storage.update_version(message_id, version, **values)
+            return self.storage.get_message(message_id)
+        return self.storage.discard_version(message_id, version)
+
+    def _cached_row(self, gen: _Generation) -> Message | None:
+        try:
+            return self.storage.get_message(gen.message_id)
+        except _STORAGE_ERRORS:
+            return None
 
     def _emit(self, gen: _Generation, event: ChatEvent) -> None:
         try:
@@ -666,6 +808,34 @@ class ChatService:
 def _turn_starts(history: Sequence[Message], start: int) -> list[int]:
     """Positions of the user messages that begin each turn, from ``start`` on."""
     return [m.position for m in history if m.role == "user" and m.position >= start]
+
+
+def _partial_cost(gen: _Generation) -> Cost | None:
+    """What a stopped or broken stream used: the prompt plus the tokens that arrived, if it got through."""
+    with gen.lock:
+        if not gen.reached_server:
+            return None
+        stream, streamed = gen.stream, gen.streamed_tokens
+    usage = stream.usage if stream is not None else None
+    if usage is not None and usage.total_tokens:
+        return Cost(tokens=usage.billable_tokens)
+    return Cost(tokens=gen.prompt_tokens + streamed)
+
+
+def _unsaved_row(gen: _Generation, values: Mapping[str, Any], stored: Message | None) -> Message:
+    """The row to show for a reply whose final save failed (built from memory)."""
+    now = time.time()
+    base = stored or Message(
+        gen.message_id, gen.conversation_id, 0, "assistant", "", "", "", gen.model, None, {}, now, now
+    )
+    return replace(
+        base,
+        content=values["content"],
+        reasoning=values["reasoning"],
+        status=str(values["status"]),
+        error=values.get("error") or base.error,
+        facts=values.get("facts") or base.facts,
+    )
 
 
 def _usage_cost(result: _StreamResult, estimate: int) -> Cost:

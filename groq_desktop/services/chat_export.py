@@ -39,6 +39,9 @@ def to_markdown(conversation: Conversation, messages: Sequence[Message]) -> str:
             heading += f" ({message.model})"
         if message.status not in ("complete", "streaming") and message.role == "assistant":
             heading += f" — {message.status}"
+        if message.version_count > 1:
+            # Only the selected version is exported: it is the one the conversation went on from.
+            heading += f" — version {message.version} of {message.version_count}"
         lines += [f"## {heading}", ""]
         if message.reasoning:
             lines += ["<details><summary>Reasoning</summary>", "", message.reasoning, "", "</details>", ""]

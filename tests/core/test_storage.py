@@ -14,6 +14,7 @@ from groq_desktop.core.store.storage import (
     MATCH_END,
     MATCH_START,
     DatabaseVersionError,
+    MessageStatus,
     SearchHit,
     Storage,
     UsageBucket,
@@ -654,3 +655,38 @@ def test_closed_store_refuses_calls(db_path: Path) -> None:
     store.close()  # twice is fine
     with pytest.raises(sqlite3.ProgrammingError):
         store.list_conversations()
+
+
+def test_reply_versions_select_discard_search_and_crash_recovery(store: Storage, db_path: Path) -> None:
+    conversation = store.create_conversation("Versions", "m")
+    store.add_message(conversation.id, "user", "question")
+    reply = store.add_message(conversation.id, "assistant", "first answer")
+    second = store.begin_version(reply.id, "m")
+    assert second == 2 and store.get_message(reply.id).content == "first answer"
+    store.update_version(reply.id, second, content="second answer", status=MessageStatus.COMPLETE)
+    shown = store.select_version(reply.id, second)
+    assert (shown.content, shown.version, shown.version_count) == ("second answer", 2, 2)
+    assert [h.message_id for h in store.search_messages("second")] == [reply.id]
+    assert store.search_messages("first") == []  # only the selected version is indexed
+    back = store.select_version(reply.id, 1)
+    assert (back.content, back.version) == ("first answer", 1)
+    third = store.begin_version(reply.id, "m")
+    store.update_version(reply.id, third, content="cut off", status=MessageStatus.ERROR)
+    after = store.discard_version(reply.id, 2)
+    assert (after.version, after.version_count) == (1, 2)
+    assert store.select_version(reply.id, 2).content == "cut off"
+    streaming = store.begin_version(reply.id, "m")
+    assert store.mark_interrupted() == 1
+    assert store.select_version(reply.id, streaming).status == MessageStatus.INCOMPLETE
+    store.truncate_after(conversation.id, 0)  # the versions go with their message
+    with pytest.raises(KeyError):
+        store.select_version(reply.id, 1)
+
+
+def test_drafts_are_kept_per_conversation_without_reordering_the_list(store: Storage, clock: FakeClock) -> None:
+    first = store.create_conversation("First", "m")
+    clock.advance()
+    second = store.create_conversation("Second", "m")
+    store.set_draft(first.id, "half a thought")
+    assert store.get_draft(first.id) == "half a thought" and store.get_draft(second.id) == ""
+    assert [c.id for c in store.list_conversations()] == [second.id, first.id]

@@ -258,6 +258,8 @@ class RowLayout:
     cancel_button: QRect | None = None
     facts: tuple[QRect, str] | None = None
     request_id: tuple[QRect, str] | None = None
+    versions: tuple[QRect, QRect, QRect, str] | None = None
+    """The reply's version switcher under the bubble: previous arrow, label ("2/3"), next arrow."""
     hits: list[Hit] = field(default_factory=list)
 
 
@@ -706,6 +708,21 @@ class MessageDelegate(QStyledItemDelegate):
                 pair[0].translate(shift)
         bottom = ROW_GAP + bubble_h
 
+        if message.role == "assistant" and message.version_count > 1:
+            fy = bottom + 3
+            label = f"{message.version}/{message.version_count}"
+            arrow_w = small_metrics.horizontalAdvance("‹") + 16
+            label_w = small_metrics.horizontalAdvance(label) + 6
+            line_h = small_metrics.height() + 4
+            previous = QRect(left + 2, fy, arrow_w, line_h)
+            label_rect = QRect(previous.right() + 1, fy, label_w, line_h)
+            following = QRect(label_rect.right() + 1, fy, arrow_w, line_h)
+            layout.versions = (previous, label_rect, following, label)
+            if message.version > 1:
+                hits.append(Hit(previous, ("version", message.id, message.version - 1)))
+            if message.version < message.version_count:
+                hits.append(Hit(following, ("version", message.id, message.version + 1)))
+            bottom = fy + line_h
         if message.role == "assistant":
             text, request_id = facts_text(message.model, message.facts)
             if text or request_id:
@@ -976,6 +993,17 @@ class MessageDelegate(QStyledItemDelegate):
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, text)
             if layout.cancel_button is not None:
                 self._paint_button(painter, layout.cancel_button, "Cancel", theme, primary=False)
+        if layout.versions is not None:
+            previous, label_rect, following, label = layout.versions
+            painter.setFont(small)
+            painter.setPen(theme.muted)
+            painter.drawText(label_rect, Qt.AlignmentFlag.AlignCenter, label)
+            for rect, arrow, enabled in (
+                (previous, "‹", message.version > 1),
+                (following, "›", message.version < message.version_count),
+            ):
+                painter.setPen(_blend(theme.muted, theme.accent, 0.7) if enabled else _blend(theme.muted, theme.bubble_assistant, 0.5))
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, arrow)
         if layout.facts is not None:
             painter.setFont(small)
             painter.setPen(theme.muted)

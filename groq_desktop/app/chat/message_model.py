@@ -95,6 +95,11 @@ class MessageListModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, MessageRole.CONTENT):
             return message.content
         if role == Qt.ItemDataRole.AccessibleTextRole:
+            if message.version_count > 1:
+                return (
+                    f"{message.role}, version {message.version} of {message.version_count}"
+                    f" (Alt+Left, Alt+Right): {message.content}"
+                )
             return f"{message.role}: {message.content}"
         match role:
             case MessageRole.MESSAGE:

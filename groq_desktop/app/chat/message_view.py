@@ -50,6 +50,8 @@ class MessageView(QListView):
     cancel_requested = Signal(int)
     edit_requested = Signal(int)
     regenerate_requested = Signal(int)
+    version_requested = Signal(int, int)
+    """(message id, version): show another version of a reply (the ‹ 2/3 › switcher, Alt+Left/Right)."""
     request_id_copied = Signal(str)
     code_copied = Signal(int, int)
     """(message id, code block index) after a code block's Copy button put its code on the clipboard."""
@@ -329,6 +331,8 @@ class MessageView(QListView):
                 self._delegate.toggle_reasoning(message, model.index(model.row_of(message_id), 0))
             case "retry":
                 self.retry_requested.emit(message_id)
+            case "version":
+                self.version_requested.emit(message_id, action[2])
             case "cancel":
                 self.cancel_requested.emit(message_id)
             case "copy_request_id":
@@ -380,7 +384,20 @@ class MessageView(QListView):
             add("Retry", lambda: self.retry_requested.emit(message_id))
         if message.facts.get("request_id"):
             add("Copy request id", lambda: self.copy_request_id(message_id))
+        if message.version > 1:
+            add("Previous version", lambda: self.step_version(message_id, -1), "Alt+Left")
+        if message.version < message.version_count:
+            add("Next version", lambda: self.step_version(message_id, +1), "Alt+Right")
         return actions
+
+    def step_version(self, message_id: int, step: int) -> None:
+        """Ask for the previous (-1) or next (+1) version of a reply, if there is one."""
+        message = self.message_model().message_by_id(message_id)
+        if message is None or message.role != "assistant":
+            return
+        version = message.version + step
+        if 1 <= version <= message.version_count:
+            self.version_requested.emit(message_id, version)
 
     def copy_message(self, message_id: int, fmt: str) -> None:
         message = self.message_model().message_by_id(message_id)
@@ -429,6 +446,8 @@ class MessageView(QListView):
             # Ctrl+Shift+C is the window's "copy last reply"; plain text of this message is Ctrl+Alt+C.
             ("Ctrl+Alt+C", on_current(lambda mid: self.copy_message(mid, "text"))),
             ("Ctrl+E", on_current(self._edit_if_user_message)),
+            ("Alt+Left", on_current(lambda mid: self.step_version(mid, -1))),
+            ("Alt+Right", on_current(lambda mid: self.step_version(mid, +1))),
         ]
         for keys, handler in bindings:
             action = QAction(self)

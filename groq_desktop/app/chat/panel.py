@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
+import sqlite3
 import time
 from pathlib import Path
 
@@ -38,7 +40,7 @@ from groq_desktop.app.chat.notice_bar import notice_bar
 from groq_desktop.app.chat.parameters import PARAM_KEYS, ModelPicker, ParametersWidget
 from groq_desktop.app.composition import Services
 from groq_desktop.app.settings import AppSettings, Key
-from groq_desktop.core.store.storage import Conversation, SearchHit
+from groq_desktop.core.store.storage import Conversation, Message, SearchHit
 from groq_desktop.errors import GroqDesktopError
 from groq_desktop.services import chat_export
 from groq_desktop.services.chat import NEW_CONVERSATION_TITLE, ChatEvent, ChatService
@@ -47,6 +49,9 @@ log = logging.getLogger(__name__)
 
 UNDO_SECONDS = 10
 SEARCH_DEBOUNCE_MS = 200
+OPEN_TAIL = 200
+"""Opening a conversation shows its last messages at once; the rest are read off the UI thread."""
+_STORE_ERRORS = (GroqDesktopError, sqlite3.Error, OSError, KeyError, ValueError)
 
 
 def choose_export_path(parent: QWidget, suggested: str, name_filter: str) -> Path | None:
@@ -77,6 +82,10 @@ class ChatPanel(QWidget):
         self._editing_message_id: int | None = None
         self._deleted: list[int] = []
         self._count_generation = 0
+        self._search_generation = 0
+        self._open_generation = 0
+        self._scroll_after_load: int | None = None
+        self._saved_draft = ""
         self.models_ready = False
         self._shut_down = False
         """True once the start-up refresh of the model list has ended (well or not)."""
@@ -225,7 +234,7 @@ class ChatPanel(QWidget):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
-        self._search_timer.timeout.connect(self.run_search)
+        self._search_timer.timeout.connect(self._on_search_timer)
         self.search_box.textChanged.connect(self._search_timer.start)
         self.search_results.itemActivated.connect(self._open_search_hit)
         self.search_results.itemClicked.connect(self._open_search_hit)
@@ -247,6 +256,7 @@ class ChatPanel(QWidget):
         self.composer.regenerate_requested.connect(self.request_regenerate)
         self.composer.drop_turns_requested.connect(self._on_drop_turns)
         self.composer.draft_changed.connect(self._recount)
+        self.composer.draft_changed.connect(lambda _text: self._save_draft())
         self.cancel_edit_button.clicked.connect(self.cancel_edit)
 
         self.view.copy_requested.connect(lambda _id, fmt: self._notify(f"Copied as {fmt}"))
@@ -254,6 +264,7 @@ class ChatPanel(QWidget):
         self.view.cancel_requested.connect(lambda message_id: self.chat.stop(message_id))
         self.view.edit_requested.connect(self.begin_edit)
         self.view.regenerate_requested.connect(lambda _id: self.request_regenerate())
+        self.view.version_requested.connect(self.select_version)
         self.view.request_id_copied.connect(lambda rid: self._notify(f"Request id {rid} copied"))
 
         signals.models_changed.connect(self._populate_models)
@@ -282,6 +293,7 @@ class ChatPanel(QWidget):
 
     def shutdown(self) -> None:
         """Before the services close: stop replies and timers; late callbacks then do nothing."""
+        self._save_draft()
         self._shut_down = True
         for message_id in self.chat.active_message_ids():
             self.chat.stop(message_id)
@@ -384,8 +396,12 @@ class ChatPanel(QWidget):
             self._show_conversation(conversation.id)
 
     def _show_conversation(self, conversation_id: int | None) -> None:
+        self._save_draft()
+        carried = self.composer.text() if self.conversation_id is None and self._editing_message_id is None else ""
         self.cancel_edit()
         self.conversation_id = conversation_id
+        self._scroll_after_load = None
+        self._open_generation += 1
         conversation = self._conversation()
         if conversation is None:
             self.conversation_id = None
@@ -393,7 +409,8 @@ class ChatPanel(QWidget):
             self.title_label.setText("No conversation yet: type below to start one")
             self.parameters.set_values("", {})
         else:
-            self.messages.set_messages(self.storage.list_messages(conversation.id))
+            self._load_messages(conversation.id)
+            self._load_draft(conversation.id, carried)
             self.title_label.setText(conversation.title)
             self.model_picker.select(conversation.model)
             self.parameters.set_values(conversation.system_prompt, conversation.params)
@@ -404,6 +421,72 @@ class ChatPanel(QWidget):
         self._update_context_note()
         self._update_busy()
         self.composer.draft_changed.emit(self.composer.text())
+
+    def _load_messages(self, conversation_id: int) -> None:
+        """Show the last messages now; a long conversation's earlier ones follow from a worker thread."""
+        tail = self._with_unsaved(self.storage.list_last_messages(conversation_id, OPEN_TAIL + 1))
+        if len(tail) <= OPEN_TAIL:
+            self.messages.set_messages(tail)
+            return
+        self.messages.set_messages(tail[1:])
+        self._load_all_messages(conversation_id, self._open_generation)
+
+    def _with_unsaved(self, messages: list[Message]) -> list[Message]:
+        """Replies the database could not take yet are shown as they are in memory."""
+        unsaved = self.chat.unsaved_rows()
+        return [unsaved.get(m.id, m) for m in messages] if unsaved else messages
+
+    @qasync.asyncSlot(int, int)
+    async def _load_all_messages(self, conversation_id: int, generation: int) -> None:
+        try:
+            stored = await asyncio.to_thread(self.storage.list_messages, conversation_id)
+        except sqlite3.Error as exc:
+            log.warning("loading conversation %s failed: %s", conversation_id, exc)
+            return
+        if not self._alive() or generation != self._open_generation:
+            return  # another conversation was opened meanwhile
+        # Rows already shown may be newer than what was read (a reply streaming): keep those.
+        shown = {m.id: m for m in self.messages.messages()}
+        merged = [shown.pop(m.id, m) for m in self._with_unsaved(stored)]
+        merged += sorted(shown.values(), key=lambda m: m.position)
+        at_bottom = self.view.is_at_bottom()
+        self.messages.set_messages(merged)
+        if self._scroll_after_load is not None:
+            self.view.scroll_to_message(self._scroll_after_load)
+            self._scroll_after_load = None
+        elif at_bottom:
+            self.view.scroll_to_bottom()
+
+    def all_messages_loaded(self) -> bool:
+        if self.conversation_id is None:
+            return True
+        return self.messages.rowCount() >= self.storage.count_messages(self.conversation_id)
+
+    # --- drafts -------------------------------------------------------------------------
+
+    def _load_draft(self, conversation_id: int, carried: str) -> None:
+        try:
+            draft = self.storage.get_draft(conversation_id)
+        except sqlite3.Error:
+            draft = ""
+        self._saved_draft = draft
+        text = draft or carried
+        if text != self.composer.text():
+            self.composer.set_text(text)
+
+    def _save_draft(self) -> None:
+        """Keep the composer's text with its conversation (not while editing an earlier message)."""
+        if self.conversation_id is None or self._editing_message_id is not None or self._shut_down:
+            return
+        text = self.composer.text()
+        if text == self._saved_draft:
+            return
+        try:
+            self.storage.set_draft(self.conversation_id, text)
+        except (sqlite3.Error, KeyError) as exc:
+            log.warning("saving the draft failed: %s", exc)
+            return
+        self._saved_draft = text
 
     def _on_conversation_data_changed(self, *_args: object) -> None:
         conversation = self._conversation()
@@ -484,13 +567,27 @@ class ChatPanel(QWidget):
 
     # --- search -----------------------------------------------------------------------
 
-    def run_search(self) -> list[SearchHit]:
+    @qasync.asyncSlot()
+    async def _on_search_timer(self) -> None:
+        await self.run_search()
+
+    async def run_search(self) -> list[SearchHit] | None:
+        """Search every conversation off the UI thread; None when a newer search made this one stale."""
+        self._search_generation += 1
+        generation = self._search_generation
         query = self.search_box.text().strip()
-        self.search_results.clear()
         if not query:
+            self.search_results.clear()
             self.search_results.hide()
             return []
-        hits = self.storage.search_messages(query, limit=50)
+        try:
+            hits = await asyncio.to_thread(self.storage.search_messages, query, 50)
+        except sqlite3.Error as exc:
+            log.warning("search failed: %s", exc)
+            hits = []
+        if not self._alive() or generation != self._search_generation:
+            return None
+        self.search_results.clear()
         for hit in hits:
             item = QListWidgetItem(f"{hit.conversation_title}\n{hit.snippet_text()}")
             item.setData(Qt.ItemDataRole.UserRole, (hit.conversation_id, hit.message_id))
@@ -510,7 +607,10 @@ class ChatPanel(QWidget):
 
     def jump_to_message(self, conversation_id: int, message_id: int) -> None:
         self.open_conversation(conversation_id)
-        self.view.scroll_to_message(message_id)
+        if self.messages.row_of(message_id) >= 0:
+            self.view.scroll_to_message(message_id)
+        else:
+            self._scroll_after_load = message_id  # an earlier message: shown once the rest is read
 
     # --- find in conversation -------------------------------------------------------------
 
@@ -562,26 +662,28 @@ class ChatPanel(QWidget):
             self.messages.append_stream(mid, event.content_delta, event.reasoning_delta)
         else:
             self.messages.flush()
-            stored = self.storage.get_message(mid)
-            if stored is not None:
-                self.messages.update(stored)
-            if event.kind == "error" and event.error is not None:
+            if event.message is not None:
+                self.messages.update(event.message)  # one row; no storage read
+            if event.save_error:
+                self._notify(
+                    "The reply is shown but could not be saved yet; it is kept and saved at the next "
+                    f"chance (next message, or when the app closes). {event.save_error}"
+                )
+            elif event.kind == "error" and event.error is not None:
                 self._notify(event.error.message)
             self._update_busy()
             self._reload_conversations()
             self.composer.draft_changed.emit(self.composer.text())
 
     def _sync_rows(self) -> None:
-        """Bring the view in line with storage: append new rows, or reload when history changed."""
+        """Append the stored messages the view does not show yet (reads only those)."""
         if self.conversation_id is None:
             return
-        stored = self.storage.list_messages(self.conversation_id)
-        shown = self.messages.messages()
-        if [m.id for m in stored[: len(shown)]] == [m.id for m in shown]:
-            for message in stored[len(shown) :]:
+        count = self.messages.rowCount()
+        last = self.messages.message(count - 1).position if count else -1
+        for message in self.storage.list_messages_after(self.conversation_id, last):
+            if self.messages.row_of(message.id) < 0:
                 self.messages.append(message)
-        else:
-            self.messages.set_messages(stored)
 
     @qasync.asyncSlot(str)
     async def _on_send(self, text: str) -> None:
@@ -595,23 +697,31 @@ class ChatPanel(QWidget):
             self.new_conversation()
         conversation_id = self.conversation_id
         assert conversation_id is not None
-        editing, self._editing_message_id = self._editing_message_id, None
-        self.edit_bar.hide()
-        self.composer.clear()
+        editing = self._editing_message_id
         try:
             if editing is not None:
                 reply_id = await self.chat.edit_and_resend(editing, text, self._handler(conversation_id))
-                self.messages.set_messages(self.storage.list_messages(conversation_id))
             else:
                 reply_id = await self.chat.send(conversation_id, text, self._handler(conversation_id))
-                self._sync_rows()
-        except GroqDesktopError as exc:
+        except _STORE_ERRORS as exc:
+            # Nothing was sent: the text stays in the composer (the edit too) with the reason.
             if self._alive():
-                self.composer.set_text(text)
-                self._notify(exc.user_text())
+                reason = exc.user_text() if isinstance(exc, GroqDesktopError) else str(exc)
+                self._notify(f"Not sent: {reason}")
             return None
         if not self._alive():
             return reply_id
+        # Stored: only now does the text leave the composer.
+        if editing is not None:
+            self._editing_message_id = None
+            self.edit_bar.hide()
+            self._after_edit(conversation_id, editing)
+            self._load_draft(conversation_id, "")
+        else:
+            self._sync_rows()
+            if self.composer.text() == text:
+                self.composer.clear()
+            self._save_draft()
         self._update_busy()
         self._reload_conversations()
         self.view.scroll_to_message(reply_id)
@@ -641,10 +751,10 @@ class ChatPanel(QWidget):
             return None
         try:
             reply_id = await self.chat.regenerate(conversation_id, self._handler(conversation_id))
-        except (GroqDesktopError, ValueError) as exc:
+        except _STORE_ERRORS as exc:
             self._notify(str(exc))
             return None
-        self._sync_after_rewrite(conversation_id)
+        self._sync_after_rewrite(conversation_id, reply_id)
         return reply_id
 
     @qasync.asyncSlot(int)
@@ -657,19 +767,49 @@ class ChatPanel(QWidget):
             return None
         try:
             reply_id = await self.chat.retry(message_id, self._handler(conversation_id))
-        except (GroqDesktopError, ValueError, KeyError) as exc:
+        except _STORE_ERRORS as exc:
             self._notify(str(exc))
             return None
-        self._sync_after_rewrite(conversation_id)
+        self._sync_after_rewrite(conversation_id, reply_id)
         return reply_id
 
-    def _sync_after_rewrite(self, conversation_id: int) -> None:
+    def _after_edit(self, conversation_id: int, edited_id: int) -> None:
+        """The edited message and the turns after it changed: update those rows only."""
+        edited = self.storage.get_message(edited_id)
+        if edited is None or conversation_id != self.conversation_id:
+            return
+        self.messages.remove_after(edited.position)
+        self.messages.update(edited)
+        self._sync_rows()
+
+    def _sync_after_rewrite(self, conversation_id: int, reply_id: int) -> None:
+        """Show the reply being written again in its row (the stored one stays until it succeeds)."""
         if not self._alive():
             return
         if conversation_id == self.conversation_id:
-            self.messages.set_messages(self.storage.list_messages(conversation_id))
-            self.view.scroll_to_bottom()
+            stored = self.storage.get_message(reply_id)
+            if stored is not None and self.messages.row_of(reply_id) >= 0:
+                if stored.status != "streaming":  # a new version: the bubble shows it from empty
+                    stored = dataclasses.replace(
+                        stored, content="", reasoning="", status="streaming", error=None, facts={},
+                        version=stored.version_count, model=self._current_model(),
+                    )
+                self.messages.update(stored)
+            else:
+                self._sync_rows()
+            self.view.scroll_to_message(reply_id)
         self._update_busy()
+
+    def select_version(self, message_id: int, version: int) -> Message | None:
+        """The reply switcher (‹ 2/3 ›, Alt+Left/Right): show another version and send it as history."""
+        try:
+            shown = self.chat.select_version(message_id, version)
+        except _STORE_ERRORS as exc:
+            self._notify(exc.user_text() if isinstance(exc, GroqDesktopError) else str(exc))
+            return None
+        self.messages.update(shown)
+        self.composer.draft_changed.emit(self.composer.text())
+        return shown
 
     def begin_edit(self, message_id: int) -> None:
         """Put a user message into the composer; sending replaces it and drops the later turns."""
@@ -677,6 +817,7 @@ class ChatPanel(QWidget):
         if message is None or message.role != "user":
             return
         later = self.storage.count_messages(message.conversation_id) - message.position - 1
+        self._save_draft()  # the composer's draft comes back when the edit ends
         self._editing_message_id = message_id
         self.edit_label.setText(
             f"Editing a message: sending replaces it and deletes the {later} message(s) after it."
@@ -690,6 +831,8 @@ class ChatPanel(QWidget):
         if self._editing_message_id is not None:
             self._editing_message_id = None
             self.composer.clear()
+            if self.conversation_id is not None:
+                self._load_draft(self.conversation_id, "")
         self.edit_bar.hide()
 
     # --- tokens and context ----------------------------------------------------------------
@@ -721,9 +864,9 @@ class ChatPanel(QWidget):
             return
         draft, model = self.composer.text(), self._current_model()
         needed = await asyncio.to_thread(self.chat.turns_to_drop, conversation_id, draft, model)
+        dropped = await asyncio.to_thread(self.chat.drop_oldest_turns, conversation_id, max(1, needed))
         if not self._alive():
             return
-        dropped = self.chat.drop_oldest_turns(conversation_id, max(1, needed))
         self._notify(f"The {dropped} oldest turn(s) are left out of what is sent.")
         self._update_context_note()
         self.composer.draft_changed.emit(draft)

@@ -171,9 +171,35 @@ _USAGE_ROLLUP = (
 )
 
 
+# Reply versions: the messages row is always the selected version (what history, search and export
+# read); the other versions of that reply wait in message_versions. Drafts: one per conversation.
+_REPLY_VERSIONS_AND_DRAFTS = (
+    "ALTER TABLE conversations ADD COLUMN draft TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE messages ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE messages ADD COLUMN version_count INTEGER NOT NULL DEFAULT 1",
+    """
+    CREATE TABLE message_versions (
+        message_id INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        content TEXT NOT NULL DEFAULT '',
+        reasoning TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'complete',
+        model TEXT,
+        error TEXT,
+        facts_json TEXT NOT NULL DEFAULT '{}',
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL,
+        PRIMARY KEY (message_id, version)
+    )
+    """,
+    "CREATE INDEX message_versions_status ON message_versions (status)",
+)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "conversations, messages + full-text index, transcription jobs, usage log", _INITIAL_SCHEMA),
     Migration(2, "usage per model and minute, built from the usage log", _USAGE_ROLLUP),
+    Migration(3, "reply versions (message_versions) and per-conversation drafts", _REPLY_VERSIONS_AND_DRAFTS),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -118,6 +118,9 @@ class Message:
     created_at: float
     updated_at: float
     branch_of: int | None = None
+    version: int = 1
+    """Which version of the reply this is (Regenerate and Retry add versions; 1-based)."""
+    version_count: int = 1
 
 
 @dataclass(frozen=True)
@@ -500,6 +503,8 @@ class Storage:
             created_at=row["created_at"],
             updated_at=row["updated_at"],
             branch_of=row["branch_of"],
+            version=row["version"],
+            version_count=row["version_count"],
         )
 
     def add_message(
@@ -617,6 +622,24 @@ class Storage:
             ).fetchall()
         return [self._message(row) for row in rows]
 
+    def list_last_messages(self, conversation_id: int, limit: int) -> list[Message]:
+        """The last ``limit`` messages in position order (what opening a conversation shows first)."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT * FROM messages WHERE conversation_id = ? ORDER BY position DESC LIMIT ?",
+                (conversation_id, max(0, limit)),
+            ).fetchall()
+        return [self._message(row) for row in reversed(rows)]
+
+    def list_messages_after(self, conversation_id: int, position: int) -> list[Message]:
+        """The messages after ``position``: what a view showing the earlier ones lacks."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT * FROM messages WHERE conversation_id = ? AND position > ? ORDER BY position",
+                (conversation_id, position),
+            ).fetchall()
+        return [self._message(row) for row in rows]
+
     def truncate_after(self, conversation_id: int, position: int) -> list[Message]:
         """Delete the messages after ``position`` (edit-and-resend) and return them."""
         with self._tx() as conn:
@@ -640,7 +663,117 @@ class Storage:
                 "UPDATE messages SET status = ?, updated_at = ? WHERE status = ?",
                 (str(MessageStatus.INCOMPLETE), self._clock(), str(MessageStatus.STREAMING)),
             )
-            return cursor.rowcount
+            versions = conn.execute(
+                "UPDATE message_versions SET status = ?, updated_at = ? WHERE status = ?",
+                (str(MessageStatus.INCOMPLETE), self._clock(), str(MessageStatus.STREAMING)),
+            )
+            return cursor.rowcount + versions.rowcount
+
+    # --- reply versions: the messages row is the selected one, the others are in message_versions ---
+
+    _VERSION_COLUMNS = ("content", "reasoning", "status", "model", "error", "facts_json")
+
+    def begin_version(self, message_id: int, model: str | None) -> int:
+        """Add an empty 'streaming' version after the last one (it is not selected); returns its number."""
+        now = self._clock()
+        with self._tx() as conn:
+            message = self._require_message(conn, message_id)
+            version = message.version_count + 1
+            conn.execute(
+                "INSERT INTO message_versions (message_id, version, status, model, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (message_id, version, str(MessageStatus.STREAMING), model, now, now),
+            )
+            conn.execute("UPDATE messages SET version_count = ? WHERE id = ?", (version, message_id))
+            return version
+
+    def update_version(
+        self,
+        message_id: int,
+        version: int,
+        *,
+        content: str | None = None,
+        reasoning: str | None = None,
+        status: str | None = None,
+        error: str | None = None,
+        facts: Mapping[str, Any] | None = None,
+    ) -> None:
+        """Like ``update_message`` for a version that is not the selected one."""
+        changes = {"content": content, "reasoning": reasoning, "error": error}
+        changes["status"] = None if status is None else str(MessageStatus(status))
+        changes["facts_json"] = None if facts is None else _dumps(facts)
+        given = {k: v for k, v in changes.items() if v is not None}
+        assignments = ", ".join(["updated_at = ?", *(f"{k} = ?" for k in given)])
+        with self._tx() as conn:
+            cursor = conn.execute(
+                f"UPDATE message_versions SET {assignments} WHERE message_id = ? AND version = ?",
+                (self._clock(), *given.values(), message_id, version),
+            )
+            if cursor.rowcount == 0:
+                raise KeyError(f"no version {version} of message {message_id}")
+
+    def select_version(self, message_id: int, version: int) -> Message:
+        """Make ``version`` the reply that is shown, sent as history and exported; the old one is kept."""
+        columns = ", ".join(self._VERSION_COLUMNS)
+        with self._tx() as conn:
+            message = self._require_message(conn, message_id)
+            if version == message.version:
+                return message
+            chosen = conn.execute(
+                f"SELECT {columns} FROM message_versions WHERE message_id = ? AND version = ?",
+                (message_id, version),
+            ).fetchone()
+            if chosen is None:
+                raise KeyError(f"no version {version} of message {message_id}")
+            now = self._clock()
+            current = conn.execute(f"SELECT {columns} FROM messages WHERE id = ?", (message_id,)).fetchone()
+            conn.execute(
+                "DELETE FROM message_versions WHERE message_id = ? AND version = ?", (message_id, version)
+            )
+            conn.execute(
+                f"INSERT INTO message_versions (message_id, version, {columns}, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (message_id, message.version, *tuple(current), message.created_at, now),
+            )
+            assignments = ", ".join(f"{c} = ?" for c in self._VERSION_COLUMNS)
+            conn.execute(
+                f"UPDATE messages SET {assignments}, version = ?, updated_at = ? WHERE id = ?",
+                (*tuple(chosen), version, now, message_id),
+            )
+            return self._require_message(conn, message_id)
+
+    def discard_version(self, message_id: int, version: int) -> Message:
+        """Drop a version that is not selected (an attempt that produced nothing); later ones move down."""
+        with self._tx() as conn:
+            message = self._require_message(conn, message_id)
+            if version == message.version:
+                raise ValueError("the selected version can't be discarded")
+            cursor = conn.execute(
+                "DELETE FROM message_versions WHERE message_id = ? AND version = ?", (message_id, version)
+            )
+            if cursor.rowcount == 0:
+                raise KeyError(f"no version {version} of message {message_id}")
+            conn.execute(
+                "UPDATE message_versions SET version = version - 1 WHERE message_id = ? AND version > ?",
+                (message_id, version),
+            )
+            selected = message.version - 1 if message.version > version else message.version
+            conn.execute(
+                "UPDATE messages SET version = ?, version_count = version_count - 1 WHERE id = ?",
+                (selected, message_id),
+            )
+            return self._require_message(conn, message_id)
+
+    # --- drafts -------------------------------------------------------------------------------
+
+    def get_draft(self, conversation_id: int) -> str:
+        with self._read() as conn:
+            row = conn.execute("SELECT draft FROM conversations WHERE id = ?", (conversation_id,)).fetchone()
+            return str(row["draft"]) if row else ""
+
+    def set_draft(self, conversation_id: int, text: str) -> None:
+        """The unsent text of a conversation's composer (does not change its place in the list)."""
+        self._update_conversation(conversation_id, "draft = ?", (text,))
 
     def search_messages(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Full-text search of message text in conversations that are not deleted, best first.
