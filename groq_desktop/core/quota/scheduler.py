@@ -44,6 +44,8 @@ _UNBILLED_ERRORS = (TransportError, ServerError, CapacityExceededError)
 _RECENT_FINISHED = 200
 # Timers may fire a hair early; waking just after the computed moment avoids an extra lap.
 _WAKE_MARGIN = 0.001
+# Waits are recomputed at least this often, so a job parked on a long wait notices a system resume.
+_MAX_SLEEP = 30.0
 
 
 class Priority(IntEnum):
@@ -415,7 +417,8 @@ class Scheduler:
             next_wait = self._dispatch_once()
             # asyncio.timeout, not wait_for: 3.11's wait_for can swallow a cancellation.
             with contextlib.suppress(TimeoutError):
-                async with asyncio.timeout(None if math.isinf(next_wait) else next_wait + _WAKE_MARGIN):
+                # Capped: the loop's clock stops during a suspend; the limiter's does not (it reconciles).
+                async with asyncio.timeout(None if math.isinf(next_wait) else min(next_wait, _MAX_SLEEP) + _WAKE_MARGIN):
                     await self._wake.wait()
 
     def _dispatch_once(self) -> float:
