@@ -1,8 +1,15 @@
-"""Export a conversation as Markdown (to read) or JSON (to keep), and read the JSON back."""
+"""Export a conversation as Markdown (to read) or JSON (to keep), and read either back.
+
+In Markdown each message is a level-2 heading ("You", "Assistant (model)") preceded by a marker
+comment; headings inside a message are demoted below it (``# Plan`` becomes ``### Plan``) so the
+export's outline stays the conversation's, and the marker records the shift so reading back
+restores the message exactly.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime
@@ -15,6 +22,13 @@ JSON_FORMAT = "groq-desktop-conversation"
 JSON_VERSION = 1
 
 _ROLE_HEADINGS = {"user": "You", "assistant": "Assistant", "system": "System"}
+HEADING_SHIFT = 2
+"""Message headings are level 2, so a message's own headings start at level 3."""
+_MARKER = re.compile(r"^<!-- groq-desktop message role=(\w+) shift=(\d) -->$")
+_HEADING = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")
+_CONTENT_START = "<!-- text -->"
+_CONTENT_END = "<!-- /text -->"
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 class ExportFormatError(GroqDesktopError):
@@ -32,7 +46,8 @@ def to_markdown(conversation: Conversation, messages: Sequence[Message]) -> str:
     lines.append(f"*Model: `{conversation.model}` · exported {datetime.now().strftime('%Y-%m-%d %H:%M')}*")
     lines.append("")
     if conversation.system_prompt:
-        lines += ["## System prompt", "", conversation.system_prompt, ""]
+        prompt = conversation.system_prompt
+        lines += ["## System prompt", "", shift_headings(prompt, _heading_shift(prompt)), ""]
     for message in messages:
         heading = _ROLE_HEADINGS.get(message.role, message.role.title())
         if message.role == "assistant" and message.model:
@@ -42,16 +57,80 @@ def to_markdown(conversation: Conversation, messages: Sequence[Message]) -> str:
         if message.version_count > 1:
             # Only the selected version is exported: it is the one the conversation went on from.
             heading += f" — version {message.version} of {message.version_count}"
-        lines += [f"## {heading}", ""]
+        shift = _heading_shift(message.content)
+        lines += [f"<!-- groq-desktop message role={message.role} shift={shift} -->", f"## {heading}", ""]
         if message.reasoning:
             lines += ["<details><summary>Reasoning</summary>", "", message.reasoning, "", "</details>", ""]
-        lines += [message.content or "*(no text)*", ""]
+        if message.content:
+            lines += [_CONTENT_START, shift_headings(message.content, shift), _CONTENT_END, ""]
+        else:
+            lines += ["*(no text)*", _CONTENT_START, _CONTENT_END, ""]
         if message.error:
             lines += ["> " + line for line in message.error.splitlines()] + [""]
         facts = _facts_line(message.facts)
         if facts:
             lines += [f"<sub>{facts}</sub>", ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def from_markdown(text: str) -> list[tuple[str, str]]:
+    """Read back what ``to_markdown`` wrote: (role, content) of each message, headings restored."""
+    found: list[tuple[str, str]] = []
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        marker = _MARKER.match(lines[i])
+        if marker is None:
+            i += 1
+            continue
+        role, shift = marker.group(1), int(marker.group(2))
+        i += 1
+        while i < len(lines) and lines[i] != _CONTENT_START:
+            i += 1
+        body: list[str] = []
+        i += 1
+        while i < len(lines) and lines[i] != _CONTENT_END:
+            body.append(lines[i])
+            i += 1
+        found.append((role, shift_headings("\n".join(body), -shift)))
+    return found
+
+
+def _heading_shift(content: str) -> int:
+    """How far this message's headings can go down without passing level 6 (at most HEADING_SHIFT)."""
+    lines = content.split("\n")
+    deepest = max((len(m.group(2)) for _, m in _headings(lines)), default=0)
+    return max(0, min(HEADING_SHIFT, 6 - deepest))
+
+
+def _headings(lines: list[str]) -> list[tuple[int, re.Match[str]]]:
+    """(line number, match) of the ATX headings outside fenced code blocks."""
+    found = []
+    fence = ""
+    for number, line in enumerate(lines):
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = ""
+            continue
+        if opening:
+            fence = opening.group(1)
+            continue
+        heading = _HEADING.match(line)
+        if heading:
+            found.append((number, heading))
+    return found
+
+
+def shift_headings(content: str, shift: int) -> str:
+    """Move every heading outside code blocks ``shift`` levels down (negative: up)."""
+    if not shift:
+        return content
+    lines = content.split("\n")
+    for number, match in _headings(lines):
+        level = max(1, len(match.group(2)) + shift)
+        lines[number] = match.group(1) + "#" * level + lines[number][match.end(2) :]
+    return "\n".join(lines)
 
 
 def to_json(conversation: Conversation, messages: Sequence[Message]) -> str:
