@@ -68,6 +68,8 @@ def _safe_file_name(title: str) -> str:
 class ChatPanel(QWidget):
     conversation_opened = Signal(int)
     """A conversation became the current one (its id)."""
+    actions_changed = Signal()
+    """What ``can_regenerate``/``can_export`` answer may have changed (the window's Chat menu follows)."""
 
     def __init__(
         self, services: Services, signals: CoreSignals, settings: AppSettings, parent: QWidget | None = None
@@ -86,6 +88,8 @@ class ChatPanel(QWidget):
         self._open_generation = 0
         self._scroll_after_load: int | None = None
         self._saved_draft = ""
+        self._notes: dict[int | None, str] = {}
+        """The status line of each conversation ("Saved kyoto.md" belongs to the one exported)."""
         self.models_ready = False
         self._shut_down = False
         """True once the start-up refresh of the model list has ended (well or not)."""
@@ -374,12 +378,38 @@ class ChatPanel(QWidget):
         return self._create_and_open(model_id)
 
     def _create_and_open(self, model_id: str) -> int:
-        conversation = self.chat.create_conversation(model_id)
+        reused = self._untouched_conversation()
+        if reused is not None:
+            # An untouched "New conversation" is taken again rather than piling up empty entries.
+            if reused.model != model_id:
+                self.chat.update_settings(reused.id, model=model_id)
+            conversation_id = reused.id
+        else:
+            conversation_id = self.chat.create_conversation(model_id).id
         self._pending_model = None
         self.conversations.reload()
-        self.open_conversation(conversation.id)
+        self.open_conversation(conversation_id)
+        if reused is not None:
+            self.model_picker.select(model_id)
+            self._update_model_state()
         self.composer.edit.setFocus()
-        return conversation.id
+        return conversation_id
+
+    def _untouched_conversation(self) -> Conversation | None:
+        """An empty conversation never written in (the current one first), or None."""
+        candidates = [self._conversation()] + [
+            self.conversations.conversation(row) for row in range(self.conversations.rowCount())
+        ]
+        for conversation in candidates:
+            if (
+                conversation is not None
+                and conversation.title == NEW_CONVERSATION_TITLE
+                and not self.storage.count_messages(conversation.id)
+                and not self.storage.get_draft(conversation.id)
+                and not (conversation.id == self.conversation_id and self.composer.text().strip())
+            ):
+                return conversation
+        return None
 
     def open_conversation(self, conversation_id: int) -> None:
         index = self.conversations.index_of(conversation_id)
@@ -416,7 +446,7 @@ class ChatPanel(QWidget):
             self.parameters.set_values(conversation.system_prompt, conversation.params)
             self.view.scroll_to_bottom()
             self.conversation_opened.emit(conversation.id)
-        self.export_button.setEnabled(conversation is not None)
+        self.status_label.setText(self._notes.get(self.conversation_id, ""))
         self._update_model_state()
         self._update_context_note()
         self._update_busy()
@@ -636,6 +666,20 @@ class ChatPanel(QWidget):
     def _update_busy(self) -> None:
         busy = self.conversation_id is not None and self.chat.is_busy(self.conversation_id)
         self.composer.set_busy(busy)
+        self._update_actions()
+
+    def can_regenerate(self) -> bool:
+        """A reply can be written again: the conversation has messages and none is being written."""
+        busy = self.conversation_id is not None and self.chat.is_busy(self.conversation_id)
+        return self.messages.rowCount() > 0 and not busy
+
+    def can_export(self) -> bool:
+        return self.conversation_id is not None and self.messages.rowCount() > 0
+
+    def _update_actions(self) -> None:
+        self.composer.regenerate_button.setEnabled(self.can_regenerate())
+        self.export_button.setEnabled(self.can_export())
+        self.actions_changed.emit()
 
     def _handler(self, conversation_id: int):  # type: ignore[no-untyped-def]
         def on_event(event: ChatEvent) -> None:
@@ -647,6 +691,8 @@ class ChatPanel(QWidget):
         if not self._alive():
             return
         if conversation_id != self.conversation_id:
+            if event.kind == "error" and event.error is not None:
+                self._notify(event.error.message, conversation_id)
             if event.kind in ("done", "stopped", "error"):
                 self._reload_conversations()
             return
@@ -707,7 +753,7 @@ class ChatPanel(QWidget):
             # Nothing was sent: the text stays in the composer (the edit too) with the reason.
             if self._alive():
                 reason = exc.user_text() if isinstance(exc, GroqDesktopError) else str(exc)
-                self._notify(f"Not sent: {reason}")
+                self._notify(f"Not sent: {reason}", conversation_id)
             return None
         if not self._alive():
             return reply_id
@@ -867,7 +913,7 @@ class ChatPanel(QWidget):
         dropped = await asyncio.to_thread(self.chat.drop_oldest_turns, conversation_id, max(1, needed))
         if not self._alive():
             return
-        self._notify(f"The {dropped} oldest turn(s) are left out of what is sent.")
+        self._notify(f"The {dropped} oldest turn(s) are left out of what is sent.", conversation_id)
         self._update_context_note()
         self.composer.draft_changed.emit(draft)
 
@@ -909,7 +955,7 @@ class ChatPanel(QWidget):
 
     def export(self, fmt: str) -> Path | None:
         conversation = self._conversation()
-        if conversation is None:
+        if conversation is None or not self.can_export():
             return None
         messages = self.storage.list_messages(conversation.id)
         suffix, name_filter = (".md", "Markdown (*.md)") if fmt == "markdown" else (".json", "JSON (*.json)")
@@ -923,13 +969,17 @@ class ChatPanel(QWidget):
         try:
             path.write_text(text, encoding="utf-8")
         except OSError as exc:
-            self._notify(f"Could not save {path}: {exc.strerror}")
+            self._notify(f"Could not save {path}: {exc.strerror}", conversation.id)
             return None
-        self._notify(f"Saved {path.name}")
+        self._notify(f"Saved {path.name}", conversation.id)
         return path
 
-    def _notify(self, text: str) -> None:
-        self.status_label.setText(text)
+    def _notify(self, text: str, conversation_id: int | None = -1) -> None:
+        """Show a status note; it stays with its conversation (the current one unless given)."""
+        about = self.conversation_id if conversation_id == -1 else conversation_id
+        self._notes[about] = text
+        if about == self.conversation_id:
+            self.status_label.setText(text)
 
     def apply_settings(self) -> None:
         """The settings dialog may have flipped Enter/Shift+Enter."""
