@@ -166,6 +166,8 @@ class _Generation:
     streamed_tokens: int = 0
     stream: ChatStream | None = None
     job_id: int | None = None
+    waited_for: list[str] = field(default_factory=list)
+    """The quota dimensions the request waited for before it was sent (RPM, TPM, ...)."""
     # The reply so far as pieces: appending one token to a 100 KB string would copy it each time.
     content_parts: list[str] = field(default_factory=list)
     reasoning_parts: list[str] = field(default_factory=list)
@@ -300,6 +302,11 @@ class ChatService:
 
     def active_message_ids(self, conversation_id: int | None = None) -> list[int]:
         return [m for m, g in self._active.items() if conversation_id in (None, g.conversation_id)]
+
+    def job_of(self, message_id: int) -> int | None:
+        """The scheduler job writing this reply (None before it is queued or once it ended)."""
+        gen = self._active.get(message_id)
+        return gen.job_id if gen is not None else None
 
     # --- context --------------------------------------------------------------
 
@@ -543,6 +550,8 @@ class ChatService:
                 facts = self._facts(gen.model, result, counted)
                 if info.started_at is not None:
                     facts["waited"] = max(0.0, info.started_at - info.enqueued_at)
+                if gen.waited_for:
+                    facts["waited_for"] = gen.waited_for
                 self._finish(gen, MessageStatus.COMPLETE, kind="done", facts=facts)
 
     def _prepare_request(
@@ -695,6 +704,8 @@ class ChatService:
         if gen is None or gen.finished:
             return
         if info.state is JobState.WAITING and info.wait is not None:
+            if info.wait.dimension.value not in gen.waited_for:
+                gen.waited_for.append(info.wait.dimension.value)
             self._emit(gen, ChatEvent("waiting", gen.message_id, wait=info.wait))
 
     def _finish(

@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from groq_desktop.app.chat import panel as chat_panel_module
+from groq_desktop.app.chat.message_delegate import facts_text
+from groq_desktop.core.quota.limits import Cost
 from groq_desktop.core.store.storage import MessageStatus
 from tests.app import test_chat_panel
-from tests.app.test_chat_panel import MODEL, PanelEnv, type_and_send, wait_reply
+from tests.app.test_chat_panel import MODEL, PanelEnv, save_screenshot, type_and_send, wait_reply
 
 make_panel = test_chat_panel.make_panel  # the fixture: the real panel against the emulator
 
@@ -56,3 +58,37 @@ def test_status_notes_stay_with_their_conversation(
     assert panel.status_label.text() == ""
     panel.open_conversation(kyoto)
     assert panel.status_label.text() == "Saved kyoto.md"
+
+
+def test_each_waiting_reply_shows_its_own_state_and_the_facts_say_how_long_it_waited(
+    qtbot: Any, make_panel: Callable[..., PanelEnv]
+) -> None:
+    env = make_panel(time_scale=1.0)  # real time: RPM 30 gives one request every 2 s
+    panel = env.panel
+    limiter = env.services.limiter
+    remaining = next(s.remaining for s in limiter.snapshot(MODEL) if s.dimension.value == "RPM")
+    limiter.try_reserve(MODEL, Cost(requests=int(remaining), tokens=0))
+    type_and_send(qtbot, panel, "First in line")
+    first = env.reply().id
+    qtbot.waitUntil(lambda: panel.messages.waiting(first) is not None)
+    assert panel.view.waiting_text(first).startswith("Waiting for requests-per-minute quota")
+    first_conversation = panel.conversation_id
+    panel.new_conversation()
+    type_and_send(qtbot, panel, "Second in line")
+    second = env.reply().id
+    qtbot.waitUntil(lambda: panel.messages.waiting(second) is not None)
+    assert panel.view.waiting_text(second) == "Queued behind 1 request"  # not "Thinking…"
+    save_screenshot(panel, "chat_queued.png")
+    panel.open_conversation(first_conversation)
+    reply = wait_reply(qtbot, env, MessageStatus.COMPLETE, timeout=10_000)
+    assert reply.id == first and reply.facts["waited_for"] == ["RPM"] and reply.facts["waited"] > 0.5
+    text, _ = facts_text(reply.model, reply.facts)
+    assert f"waited {reply.facts['waited']:.1f} s for requests-per-minute quota" in text
+    assert "Groq queue" in text and " · queue " not in text
+
+
+def test_facts_say_our_wait_and_groq_queue_apart() -> None:
+    facts = {"waited": 3.14, "waited_for": ["RPM"], "queue_time": 0.012}
+    assert facts_text(None, facts)[0] == "waited 3.1 s for requests-per-minute quota · Groq queue 12 ms"
+    assert facts_text(None, {"waited": 1.0})[0] == "waited 1.0 s before sending"
+    assert facts_text(None, {"waited": 0.01, "queue_time": 0.0})[0] == "Groq queue 0 ms"

@@ -172,7 +172,7 @@ def test_reasoning_is_open_while_only_reasoning_has_arrived(chat) -> None:  # ty
 def test_facts_line_shows_the_facts_and_copies_the_request_id(qtbot, chat) -> None:  # type: ignore[no-untyped-def]
     model, view = chat
     text, request_id = facts_text("llama-3.3-70b-versatile", FACTS)
-    assert text == "llama-3.3-70b-versatile · TTFT 120 ms · 1,234 tok/s · 512 in / 2,048 out · queue 12 ms"
+    assert text == "llama-3.3-70b-versatile · TTFT 120 ms · 1,234 tok/s · 512 in / 2,048 out · Groq queue 12 ms"
     assert request_id == REQUEST_ID
     layout = view.delegate.row_layout(model.index(1, 0))
     assert layout.facts is not None and "TTFT 120 ms" in layout.facts[1]

@@ -50,6 +50,10 @@ BUBBLE_RADIUS = 14
 USER_MAX_FRACTION = 0.78
 ASSISTANT_MAX_WIDTH = 920
 SECTION_GAP = 6
+WAIT_SHOWN_S = 0.05
+"""Shorter waits before sending are not worth a mention in the facts line."""
+SENT_TEXT = "Sent · thinking…"
+"""A reply sent to Groq whose first token has not come yet (queued ones say so instead)."""
 SEAL_HTML_CHARS = 6000
 """A streaming reply's finished blocks are frozen into a new document once this much HTML waits."""
 CONTENT_CACHE_SIZE = 200
@@ -90,7 +94,11 @@ def short_request_id(request_id: str) -> str:
 
 
 def facts_text(model: str | None, facts: dict[str, Any]) -> tuple[str, str | None]:
-    """The facts line (``model · TTFT 120 ms · 1,234 tok/s · 512 in / 2,048 out · queue 12 ms``) and the request id."""
+    """The facts line and the request id.
+
+    ``model · TTFT 120 ms · 1,234 tok/s · 512 in / 2,048 out · waited 3.1 s for requests-per-minute quota ·
+    Groq queue 12 ms``: our own wait before sending, then the time Groq's queue held the request.
+    """
     parts: list[str] = []
     if model := model or facts.get("model"):
         parts.append(str(model))
@@ -101,10 +109,20 @@ def facts_text(model: str | None, facts: dict[str, Any]) -> tuple[str, str | Non
     prompt, completion = _number(facts.get("prompt_tokens")), _number(facts.get("completion_tokens"))
     if prompt is not None or completion is not None:
         parts.append(f"{prompt or 0:,.0f} in / {completion or 0:,.0f} out")
+    if (waited := _number(facts.get("waited"))) is not None and waited >= WAIT_SHOWN_S:
+        parts.append(f"waited {waited:,.1f} s {_waited_for(facts.get('waited_for'))}")
     if (queue := _number(facts.get("queue_time"))) is not None:
-        parts.append(f"queue {queue * 1000:,.0f} ms")
+        parts.append(f"Groq queue {queue * 1000:,.0f} ms")
     request_id = facts.get("request_id")
     return " · ".join(parts), (str(request_id) if request_id else None)
+
+
+def _waited_for(dimensions: Any) -> str:
+    codes = [str(d) for d in dimensions] if isinstance(dimensions, list) else []
+    words = [_DIMENSION_WORDS.get(code.upper(), code) for code in codes]
+    if not words:
+        return "before sending"  # behind earlier requests of ours, not for quota
+    return f"for {' and '.join(words)} quota"
 
 
 def _number(value: Any) -> float | None:
@@ -640,7 +658,7 @@ class MessageDelegate(QStyledItemDelegate):
             natural = max(natural, ideal_width)
         y += offset
         if not message.content and not message.reasoning and waiting is None and message.status in ("streaming", "waiting"):
-            layout.placeholder = QRect(BUBBLE_PAD_X, y, metrics.horizontalAdvance("Thinking…") + 4, metrics.height())
+            layout.placeholder = QRect(BUBBLE_PAD_X, y, metrics.horizontalAdvance(SENT_TEXT) + 4, metrics.height())
             natural = max(natural, layout.placeholder.width())
             y += metrics.height()
 
@@ -949,7 +967,7 @@ class MessageDelegate(QStyledItemDelegate):
         if layout.placeholder is not None:
             painter.setFont(self._font())
             painter.setPen(theme.muted)
-            painter.drawText(layout.placeholder, Qt.AlignmentFlag.AlignVCenter, "Thinking…")
+            painter.drawText(layout.placeholder, Qt.AlignmentFlag.AlignVCenter, SENT_TEXT)
 
     def _paint_status(self, painter: QPainter, message: Message, layout: RowLayout, theme: Theme, index: ModelIndex) -> None:
         font = self._font()

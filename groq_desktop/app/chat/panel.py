@@ -40,6 +40,7 @@ from groq_desktop.app.chat.notice_bar import notice_bar
 from groq_desktop.app.chat.parameters import PARAM_KEYS, ModelPicker, ParametersWidget
 from groq_desktop.app.composition import Services
 from groq_desktop.app.settings import AppSettings, Key
+from groq_desktop.core.quota.scheduler import JobState
 from groq_desktop.core.store.storage import Conversation, Message, SearchHit
 from groq_desktop.errors import GroqDesktopError
 from groq_desktop.services import chat_export
@@ -88,6 +89,7 @@ class ChatPanel(QWidget):
         self._open_generation = 0
         self._scroll_after_load: int | None = None
         self._saved_draft = ""
+        self._queue_refresh_pending = False
         self._notes: dict[int | None, str] = {}
         """The status line of each conversation ("Saved kyoto.md" belongs to the one exported)."""
         self.models_ready = False
@@ -272,6 +274,7 @@ class ChatPanel(QWidget):
         self.view.request_id_copied.connect(lambda rid: self._notify(f"Request id {rid} copied"))
 
         signals.models_changed.connect(self._populate_models)
+        signals.job_changed.connect(self._on_job_changed)
 
         # New (Ctrl+N), Regenerate (Ctrl+R) and Copy last reply (Ctrl+Shift+C) are window-wide
         # actions in the main window's Chat menu, so they work wherever the focus is.
@@ -447,6 +450,7 @@ class ChatPanel(QWidget):
             self.view.scroll_to_bottom()
             self.conversation_opened.emit(conversation.id)
         self.status_label.setText(self._notes.get(self.conversation_id, ""))
+        self.refresh_queue_states()
         self._update_model_state()
         self._update_context_note()
         self._update_busy()
@@ -680,6 +684,42 @@ class ChatPanel(QWidget):
         self.composer.regenerate_button.setEnabled(self.can_regenerate())
         self.export_button.setEnabled(self.can_export())
         self.actions_changed.emit()
+
+    def _on_job_changed(self, _info: object) -> None:
+        # Deferred: a job's first notice comes from inside submit(), before the reply knows its job.
+        if not self._queue_refresh_pending:
+            self._queue_refresh_pending = True
+            QTimer.singleShot(0, self.refresh_queue_states)
+
+    def refresh_queue_states(self) -> None:
+        """Show each unsent reply of this conversation as it really is: queued behind N, or waiting for quota."""
+        self._queue_refresh_pending = False
+        if not self._alive() or self.conversation_id is None:
+            return
+        active = self.chat.active_message_ids(self.conversation_id)
+        if not active:
+            return
+        jobs = self.services.scheduler.jobs()
+        for message_id in active:
+            job_id = self.chat.job_of(message_id)
+            position = next((i for i, job in enumerate(jobs) if job.id == job_id), None)
+            if position is None or self.messages.row_of(message_id) < 0:
+                continue
+            info = jobs[position]
+            shown = self.messages.waiting(message_id)
+            if info.state is JobState.QUEUED:
+                ahead = sum(
+                    1 for job in jobs[:position]
+                    if job.model == info.model and job.state in (JobState.QUEUED, JobState.WAITING, JobState.RUNNING)
+                )
+                reason = f"Queued behind {ahead} request{'s' if ahead != 1 else ''}" if ahead else "Queued: next to send"
+                if shown is None or shown.reason != reason:
+                    self.messages.set_waiting(message_id, reason, None)
+            elif info.state is JobState.WAITING and info.wait is not None:
+                if shown is None or shown.reason != info.wait.reason:
+                    self.messages.set_waiting(message_id, info.wait.reason, time.monotonic() + info.wait.wait_seconds)
+            elif info.state is JobState.RUNNING and shown is not None:
+                self.messages.set_waiting(message_id, None, None)
 
     def _handler(self, conversation_id: int):  # type: ignore[no-untyped-def]
         def on_event(event: ChatEvent) -> None:
