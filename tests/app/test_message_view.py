@@ -494,3 +494,43 @@ def test_keyboard_edit_and_plain_copy_do_not_clash_with_the_window(qtbot, chat) 
     view.setCurrentIndex(model.index(model.row_of(2), 0))  # an assistant reply: nothing to edit
     with qtbot.assertNotEmitted(view.edit_requested):
         edit.trigger()
+
+
+def test_a_long_reply_keeps_its_start_in_view_and_finishing_does_not_jump(qtbot, chat) -> None:  # type: ignore[no-untyped-def]
+    model, view = chat
+    view.resize(700, 400)
+    model.append(make_message(7, "user", "Explain everything, at length."))
+    model.append(make_message(8, "assistant", "", status="streaming"))
+    view.follow_reply(8)
+    bar = view.verticalScrollBar()
+    for i in range(12):
+        with qtbot.waitSignal(model.flushed, timeout=2000):
+            model.append_stream(8, f"Paragraph {i} of a long answer, with enough words to wrap a line or two.\n\n" * 3)
+        view.grab()
+    qtbot.waitUntil(lambda: bar.maximum() > bar.value() + 200, timeout=2000)
+    top = row_rect(view, 8).top()
+    assert 0 <= top < view.viewport().height() // 2  # the reply's start is in view, not scrolled away
+    assert row_rect(view, 7).bottom() >= 0  # and the end of the question above it
+    finished = make_message(8, "assistant", model.message_by_id(8).content, facts=FACTS)
+    model.update(finished)
+    view.grab()
+    qtbot.wait(50)  # let any queued re-flow run: the view must not jump to the end
+    assert row_rect(view, 8).top() == top and bar.value() < bar.maximum()
+
+
+def test_the_stream_is_followed_again_once_the_user_scrolls_to_the_end(qtbot, chat) -> None:  # type: ignore[no-untyped-def]
+    model, view = chat
+    view.resize(700, 400)
+    model.append(make_message(8, "assistant", "", status="streaming"))
+    view.follow_reply(8)
+    bar = view.verticalScrollBar()
+    with qtbot.waitSignal(model.flushed, timeout=2000):
+        model.append_stream(8, "A long first part.\n\n" * 40)
+    view.grab()
+    qtbot.waitUntil(lambda: bar.maximum() > bar.value() + 200, timeout=2000)
+    bar.setValue(bar.maximum())  # the user scrolls to the end
+    assert view.followed_reply is None and view.stick_to_bottom
+    for i in range(3):
+        with qtbot.waitSignal(model.flushed, timeout=2000):
+            model.append_stream(8, f"More {i}.\n\n" * 5)
+        qtbot.waitUntil(lambda: bar.value() == bar.maximum(), timeout=2000)

@@ -71,6 +71,8 @@ class MessageView(QListView):
         self.setMouseTracking(True)
         self.verticalScrollBar().setSingleStep(24)
         self._stick = True
+        self._anchor_id: int | None = None
+        """The reply being followed: following the stream stops once its start would scroll away."""
         self._last_maximum = 0
         self._last_user_scroll = -1e9
         self._own_scroll = False
@@ -150,13 +152,40 @@ class MessageView(QListView):
 
     def scroll_to_bottom(self) -> None:
         self._stick = True
+        self._anchor_id = None
         self.scrollToBottom()
+
+    def follow_reply(self, message_id: int) -> None:
+        """Show the end of the conversation and follow this reply while it grows, until its start
+        would scroll out of view: then its start stays put (long answers are read from the top)."""
+        self.executeDelayedItemsLayout()
+        self._anchor_id = message_id
+        self._stick = True
+        bar = self.verticalScrollBar()
+        self._scroll_to(self._follow_target(bar.maximum()))
+
+    @property
+    def followed_reply(self) -> int | None:
+        return self._anchor_id
+
+    def _follow_target(self, maximum: int) -> int:
+        """Where following the end may go: the end, or the followed reply's start near the top."""
+        model = self._model
+        row = model.row_of(self._anchor_id) if model is not None and self._anchor_id is not None else -1
+        if row < 0:
+            return maximum
+        bar = self.verticalScrollBar()
+        top = self.visualRect(model.index(row, 0)).top() + bar.value()  # type: ignore[union-attr]
+        above = self.visualRect(model.index(row - 1, 0)).height() if row > 0 else 0  # type: ignore[union-attr]
+        # Keep the end of the question too, when there is room for it.
+        cap = max(0, top - min(above, self.viewport().height() // 4))
+        return min(maximum, cap)
 
     def _on_range_changed(self, _minimum: int, maximum: int) -> None:
         bar = self.verticalScrollBar()
         # The value may already have moved (a user scroll that triggered a re-layout): judge by it too.
         if self._stick and bar.value() >= self._last_maximum - BOTTOM_SLACK_PX:
-            self._scroll_to(maximum)
+            self._scroll_to(self._follow_target(maximum))
         self._last_maximum = maximum
 
     def _scroll_to(self, value: int) -> None:
@@ -170,6 +199,8 @@ class MessageView(QListView):
     def _on_scrolled(self, _value: int) -> None:
         self._stick = self.is_at_bottom()
         if not self._own_scroll:
+            if self._stick:
+                self._anchor_id = None  # the user went to the end: follow the stream from now on
             self._last_user_scroll = time.monotonic()
             if self._reflow_timer.isActive():
                 self._reflow_timer.start(REFLOW_IDLE_MS)

@@ -810,7 +810,7 @@ class ChatPanel(QWidget):
             self._save_draft()
         self._update_busy()
         self._reload_conversations()
-        self.view.scroll_to_message(reply_id)
+        self.view.follow_reply(reply_id)
         self.composer.draft_changed.emit("")
         return reply_id
 
@@ -883,7 +883,7 @@ class ChatPanel(QWidget):
                 self.messages.update(stored)
             else:
                 self._sync_rows()
-            self.view.scroll_to_message(reply_id)
+            self.view.follow_reply(reply_id)
         self._update_busy()
 
     def select_version(self, message_id: int, version: int) -> Message | None:
