@@ -139,6 +139,10 @@ def test_code_block_copy_button_puts_the_code_on_the_clipboard(qtbot, chat) -> N
         click(qtbot, view, point)
     assert blocker.args == [2, 0]
     assert QGuiApplication.clipboard().text() == CODE
+    # "Copied" shows where the click was, for a moment.
+    assert view.toast.isVisible() and view.toast.text() == "Copied"
+    assert view.toast.geometry().adjusted(-60, -60, 60, 60).contains(point)
+    qtbot.waitUntil(lambda: not view.toast.isVisible(), timeout=3000)
 
 
 def test_reasoning_section_toggles_on_click(qtbot, chat) -> None:  # type: ignore[no-untyped-def]
@@ -534,3 +538,57 @@ def test_the_stream_is_followed_again_once_the_user_scrolls_to_the_end(qtbot, ch
         with qtbot.waitSignal(model.flushed, timeout=2000):
             model.append_stream(8, f"More {i}.\n\n" * 5)
         qtbot.waitUntil(lambda: bar.value() == bar.maximum(), timeout=2000)
+
+
+def bar_point(view: MessageView, message_id: int, label: str) -> QPoint:
+    model = view.message_model()
+    index = model.index(model.row_of(message_id), 0)
+    button = next(b for b in view.delegate.action_bar(index) if b.label == label)
+    return button.rect.center() + view.visualRect(index).topLeft()
+
+
+def test_hovering_a_message_shows_copy_edit_regenerate_and_they_work(qtbot, chat, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import save_screenshot
+
+    model, view = chat
+    view.resize(900, 1000)
+    view.scroll_to_message(1)
+    view.grab()
+    view.selectionModel().clearCurrentIndex()
+    assert view.action_bar_ids() == frozenset()
+    user_point = row_rect(view, 1).center()
+    qtbot.mouseMove(view.viewport(), user_point)
+    qtbot.waitUntil(lambda: view.action_bar_ids() == {1}, timeout=1000)
+    index = model.index(0, 0)
+    assert [b.label for b in view.delegate.action_bar(index)] == ["Copy", "Edit"]
+    with qtbot.waitSignal(view.edit_requested, timeout=1000) as edited:
+        click(qtbot, view, bar_point(view, 1, "Edit"))
+    assert edited.args == [1]
+    # A reply: Copy, and Regenerate only on the last one.
+    qtbot.mouseMove(view.viewport(), row_rect(view, 2).center())
+    qtbot.waitUntil(lambda: view.action_bar_ids() == {2}, timeout=1000)
+    assert [b.label for b in view.delegate.action_bar(model.index(1, 0))] == ["Copy"]
+    QGuiApplication.clipboard().clear()
+    with qtbot.waitSignal(view.copy_requested, timeout=1000):
+        click(qtbot, view, bar_point(view, 2, "Copy"))
+    assert QGuiApplication.clipboard().text() == ANSWER
+    assert view.toast.isVisible() and view.toast.text() == "Copied"
+    save_screenshot(view, "chat_hover_actions.png", tmp_path)
+    qtbot.waitUntil(lambda: not view.toast.isVisible(), timeout=3000)  # gone after a moment
+    qtbot.mouseMove(view.viewport(), row_rect(view, 6).center())
+    qtbot.waitUntil(lambda: view.action_bar_ids() == {6}, timeout=1000)
+    with qtbot.waitSignal(view.regenerate_requested, timeout=1000) as regenerated:
+        click(qtbot, view, bar_point(view, 6, "Regenerate"))
+    assert regenerated.args == [6]
+
+
+def test_the_selected_message_shows_its_actions_to_the_keyboard(qtbot, chat) -> None:  # type: ignore[no-untyped-def]
+    model, view = chat
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus, timeout=1000)
+    view.setCurrentIndex(model.index(2, 0))
+    assert view.action_bar_ids() == {3}
+    QGuiApplication.clipboard().clear()
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "And in Go?"
+    assert view.toast.isVisible() and view.toast.text() == "Copied"

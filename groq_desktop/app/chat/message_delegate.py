@@ -66,6 +66,20 @@ LAYOUT_BUDGET_S = 0.020
 rows beyond it are drawn as empty bubbles and finished when the window ends, so scrolling past
 long messages never blocks input for long (the first row of a window is always laid out)."""
 
+ACTION_BAR_PAD = 4
+"""The hover/keyboard action bar sits this far inside the bubble's top-right corner."""
+BUSY_STATUSES = frozenset({"streaming", "waiting"})
+
+
+@dataclass(frozen=True)
+class BarButton:
+    rect: QRect
+    """Relative to the row's top-left corner, like everything in ``RowLayout``."""
+    label: str
+    action: tuple[Any, ...]
+    tooltip: str
+
+
 _DIMENSION_WORDS = {
     "TPM": "tokens-per-minute",
     "RPM": "requests-per-minute",
@@ -313,6 +327,9 @@ class MessageDelegate(QStyledItemDelegate):
         self._context: LayoutContext | None = None
         self._model: MessageListModel | None = None
         self.find_term = ""
+        self.bar_ids: frozenset[int] = frozenset()
+        """Messages showing their action bar (Copy, Edit, Regenerate): the hovered one and the selected one."""
+        self.can_regenerate: Callable[[Message], bool] = lambda message: False
         self.layout_count = 0
         self.layouts_by_id: Counter[int] = Counter()
         """Document layouts done per message id (a test hook: finished rows must not re-layout)."""
@@ -395,8 +412,53 @@ class MessageDelegate(QStyledItemDelegate):
         message: Message = index.data(MessageRole.MESSAGE)
         return message.id in self._estimated and layout is not None
 
+    def action_bar(self, index: ModelIndex) -> list[BarButton]:
+        """The row's action bar (Copy, Edit, Regenerate) inside its bubble's top-right corner."""
+        message: Message = index.data(MessageRole.MESSAGE)
+        if message is None or message.role == "system":
+            return []
+        layout = self.row_layout(index)
+        small = QFont(self._font())
+        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.85))
+        metrics = QFontMetrics(small)
+        buttons: list[tuple[str, tuple[Any, ...], str]] = []
+        if message.content:
+            buttons.append(("Copy", ("copy_message", message.id), "Copy as Markdown (Ctrl+C; Ctrl+Alt+C: plain text)"))
+        if message.role == "user":
+            buttons.append(("Edit", ("edit", message.id), "Edit and resend (Ctrl+E); later turns are dropped"))
+        elif message.status not in BUSY_STATUSES and self.can_regenerate(message):
+            buttons.append(("Regenerate", ("regenerate", message.id), "Write this reply again (Ctrl+R)"))
+        height = metrics.height() + 6
+        widths = [metrics.horizontalAdvance(label) + 14 for label, _, _ in buttons]
+        total = sum(widths) + 3 * max(0, len(widths) - 1)
+        bubble = layout.bubble
+        # Beside the bubble where there is room (it covers no text), else inside its top-right corner.
+        if message.role == "user" and bubble.left() - SIDE_MARGIN >= total + ACTION_BAR_PAD:
+            right = bubble.left() - ACTION_BAR_PAD
+        elif message.role != "user" and self._width() - SIDE_MARGIN - bubble.right() >= total + ACTION_BAR_PAD:
+            right = bubble.right() + ACTION_BAR_PAD + total
+        else:
+            right = bubble.right() - ACTION_BAR_PAD
+        placed: list[BarButton] = []
+        for (label, action, tooltip), width in zip(reversed(buttons), reversed(widths), strict=True):
+            rect = QRect(right - width + 1, bubble.top() + ACTION_BAR_PAD, width, height)
+            if rect.left() < ACTION_BAR_PAD:
+                break  # a very narrow view shows what fits (every action is also in the menu)
+            placed.insert(0, BarButton(rect, label, action, tooltip))
+            right = rect.left() - 3
+        return placed
+
+    def bar_button_at(self, index: ModelIndex, pos: QPoint, row_rect: QRect) -> BarButton | None:
+        if index.data(MessageRole.ID) not in self.bar_ids:
+            return None
+        local = pos - row_rect.topLeft()
+        return next((b for b in self.action_bar(index) if b.rect.contains(local)), None)
+
     def action_at(self, index: ModelIndex, pos: QPoint, row_rect: QRect) -> tuple[Any, ...] | None:
         """What a click at ``pos`` (viewport coordinates) on this row would do, if anything."""
+        button = self.bar_button_at(index, pos, row_rect)
+        if button is not None:
+            return button.action
         layout = self.row_layout(index)
         local = pos - row_rect.topLeft()
         for hit in layout.hits:
@@ -541,6 +603,8 @@ class MessageDelegate(QStyledItemDelegate):
         self._paint_reasoning(painter, layout, theme, visible)
         self._paint_content(painter, message, layout, theme, visible)
         self._paint_status(painter, message, layout, theme, index)
+        if message.id in self.bar_ids:
+            self._paint_action_bar(painter, index, theme)
         painter.restore()
         self._evict()
         if self.on_paint is not None:
@@ -1030,6 +1094,21 @@ class MessageDelegate(QStyledItemDelegate):
                 rect, text = layout.request_id
                 painter.setPen(_blend(theme.muted, theme.accent, 0.6))
                 painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextDontClip, text)
+
+    def _paint_action_bar(self, painter: QPainter, index: ModelIndex, theme: Theme) -> None:
+        buttons = self.action_bar(index)
+        if not buttons:
+            return
+        small = QFont(self._font())
+        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.85))
+        painter.setFont(small)
+        back = self._view.palette().color(QPalette.ColorRole.Button)
+        for button in buttons:
+            painter.setPen(theme.border)
+            painter.setBrush(back)
+            painter.drawRoundedRect(QRectF(button.rect).adjusted(0.5, 0.5, -0.5, -0.5), 5, 5)
+            painter.setPen(self._view.palette().color(QPalette.ColorRole.ButtonText))
+            painter.drawText(button.rect, Qt.AlignmentFlag.AlignCenter, button.label)
 
     def _paint_button(self, painter: QPainter, rect: QRect, text: str, theme: Theme, *, primary: bool) -> None:
         painter.setFont(self._font())

@@ -14,8 +14,9 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeySequence,
     QMouseEvent,
+    QPalette,
 )
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QListView, QMenu, QToolTip, QWidget
 
 from groq_desktop.app.chat.markdown_render import warm_up_in_background
 from groq_desktop.app.chat.message_delegate import MessageDelegate, waiting_text
@@ -36,6 +37,8 @@ STREAM_REFLOW_MS = 120
 LARGE_LIST_ROWS = 300
 """Lists with more rows than this get the throttled streaming re-flow (short lists re-flow per flush)."""
 RETRYABLE_STATUSES = frozenset({"error", "stopped", "incomplete"})
+TOAST_MS = 1500
+"""How long "Copied" stays up after a copy."""
 
 
 def open_link(url: str) -> None:
@@ -89,6 +92,20 @@ class MessageView(QListView):
         self._countdown.setInterval(COUNTDOWN_MS)
         self._countdown.timeout.connect(self._tick_countdown)
         self._model: MessageListModel | None = None
+        self._hover_id: int | None = None
+        self._delegate.can_regenerate = lambda message: self.is_last_assistant(message.id)
+        self.toast = QLabel(self.viewport())
+        self.toast.setObjectName("copiedToast")
+        self.toast.setAutoFillBackground(True)
+        self.toast.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        self.toast.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        self._press_pos: QPoint | None = None
+        self.toast.setMargin(5)
+        self.toast.hide()
+        self._toast_timer = QTimer(self)
+        self._toast_timer.setSingleShot(True)
+        self._toast_timer.setInterval(TOAST_MS)
+        self._toast_timer.timeout.connect(self.toast.hide)
         self._add_shortcuts()
         warm_up_in_background()
 
@@ -335,15 +352,96 @@ class MessageView(QListView):
         if event.button() == Qt.MouseButton.LeftButton:
             action = self.action_at(event.position().toPoint())
             if action is not None:
-                self.trigger(action)
+                self._press_pos = event.position().toPoint()
+                try:
+                    self.trigger(action)
+                finally:
+                    self._press_pos = None
                 event.accept()
                 return
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        over_action = self.action_at(event.position().toPoint()) is not None
+        point = event.position().toPoint()
+        index = self.indexAt(point)
+        self._set_hover(index.data(MessageRole.ID) if index.isValid() else None)
+        over_action = self.action_at(point) is not None
         self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if over_action else Qt.CursorShape.ArrowCursor)
         super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self._set_hover(None)
+        super().leaveEvent(event)
+
+    def focusInEvent(self, event: QEvent) -> None:  # type: ignore[override]
+        super().focusInEvent(event)  # type: ignore[arg-type]
+        self._update_bars()
+
+    def focusOutEvent(self, event: QEvent) -> None:  # type: ignore[override]
+        super().focusOutEvent(event)  # type: ignore[arg-type]
+        self._update_bars()
+
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+        super().currentChanged(current, previous)
+        self._update_bars()
+
+    def _set_hover(self, message_id: int | None) -> None:
+        if message_id != self._hover_id:
+            self._hover_id = message_id
+            self._update_bars()
+
+    def _update_bars(self) -> None:
+        """Show the action bar on the hovered message and, while the list has focus, the selected one."""
+        ids = {self._hover_id} if self._hover_id is not None else set()
+        current = self.currentIndex()
+        if current.isValid() and self.hasFocus():
+            ids.add(current.data(MessageRole.ID))
+        bars = frozenset(ids)
+        if bars == self._delegate.bar_ids or self._model is None:
+            return
+        changed = bars ^ self._delegate.bar_ids
+        self._delegate.bar_ids = bars
+        for message_id in changed:
+            row = self._model.row_of(message_id)
+            if row >= 0:
+                self.viewport().update(self.visualRect(self._model.index(row, 0)))
+
+    def action_bar_ids(self) -> frozenset[int]:
+        return self._delegate.bar_ids
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            point = event.pos()  # type: ignore[attr-defined]
+            index = self.indexAt(point)
+            button = self._delegate.bar_button_at(index, point, self.visualRect(index)) if index.isValid() else None
+            if button is not None:
+                QToolTip.showText(event.globalPos(), button.tooltip, self.viewport())  # type: ignore[attr-defined]
+                return True
+        return super().viewportEvent(event)
+
+    def show_toast(self, text: str, near: QPoint) -> None:
+        """A short note ("Copied") just above ``near`` (viewport coordinates), gone after TOAST_MS."""
+        self.toast.setText(text)
+        self.toast.adjustSize()
+        area = self.viewport().rect()
+        x = min(max(0, near.x() - self.toast.width() // 2), max(0, area.width() - self.toast.width()))
+        y = near.y() - self.toast.height() - 4
+        if y < 0:
+            y = near.y() + 16
+        self.toast.move(x, min(y, max(0, area.height() - self.toast.height())))
+        self.toast.show()
+        self.toast.raise_()
+        self._toast_timer.start()
+
+    def bubble_corner(self, message_id: int) -> QPoint:
+        """The top-right corner of a message's bubble, in viewport coordinates (where its bar is)."""
+        model = self.message_model()
+        row = model.row_of(message_id)
+        if row < 0:
+            return self.viewport().rect().center()
+        index = model.index(row, 0)
+        bubble = self._delegate.row_layout(index).bubble
+        return self.visualRect(index).topLeft() + bubble.topRight() + QPoint(-30, 8)
 
     def trigger(self, action: tuple[Any, ...]) -> None:
         """Do what a clicked region in a message asks for (see ``MessageDelegate.action_at``)."""
@@ -357,7 +455,15 @@ class MessageView(QListView):
                 blocks = self._delegate.code_blocks(message)
                 if 0 <= action[2] < len(blocks):
                     QGuiApplication.clipboard().setText(blocks[action[2]])
+                    at = self._press_pos if self._press_pos is not None else self.bubble_corner(message_id)
+                    self.show_toast("Copied", at)
                     self.code_copied.emit(message_id, action[2])
+            case "copy_message":
+                self.copy_message(message_id, "markdown")
+            case "edit":
+                self.edit_message(message_id)
+            case "regenerate":
+                self.regenerate_message(message_id)
             case "toggle_reasoning":
                 self._delegate.toggle_reasoning(message, model.index(model.row_of(message_id), 0))
             case "retry":
@@ -409,7 +515,7 @@ class MessageView(QListView):
         add("Copy as plain text", lambda: self.copy_message(message_id, "text"), "Ctrl+Alt+C")
         if message.role == "user":
             add("Edit", lambda: self.edit_message(message_id), "Ctrl+E")
-        if message.role == "assistant" and self._is_last_assistant(message_id):
+        if message.role == "assistant" and self.is_last_assistant(message_id):
             add("Regenerate", lambda: self.regenerate_message(message_id), "Ctrl+R")
         if message.status in RETRYABLE_STATUSES:
             add("Retry", lambda: self.retry_requested.emit(message_id))
@@ -436,6 +542,7 @@ class MessageView(QListView):
             return
         text = message.content if fmt == "markdown" else self._delegate.plain_text(message)
         QGuiApplication.clipboard().setText(text)
+        self.show_toast("Copied" if fmt == "markdown" else "Copied as plain text", self.bubble_corner(message_id))
         self.copy_requested.emit(message_id, fmt)
 
     def _edit_if_user_message(self, message_id: int) -> None:
@@ -456,7 +563,7 @@ class MessageView(QListView):
             QGuiApplication.clipboard().setText(str(request_id))
             self.request_id_copied.emit(str(request_id))
 
-    def _is_last_assistant(self, message_id: int) -> bool:
+    def is_last_assistant(self, message_id: int) -> bool:
         model = self.message_model()
         for row in range(model.rowCount() - 1, -1, -1):
             message = model.message(row)

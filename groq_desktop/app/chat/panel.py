@@ -199,6 +199,7 @@ class ChatPanel(QWidget):
         self.view = MessageView()
         self.view.setObjectName("messageView")
         self.view.setModel(self.messages)
+        self.view.delegate.can_regenerate = lambda m: self.view.is_last_assistant(m.id) and self.can_regenerate()
 
         self.edit_bar, self.edit_label, self.cancel_edit_button = notice_bar(
             "editBar", "Cancel edit", margins=(8, 2, 8, 2)
@@ -987,6 +988,7 @@ class ChatPanel(QWidget):
         if not replies:
             return None
         self._copy(replies[-1].content, "Last reply copied")
+        self.view.show_toast("Copied", self.view.bubble_corner(replies[-1].id))
         return replies[-1].content
 
     def _copy(self, text: str, notice: str) -> None:
