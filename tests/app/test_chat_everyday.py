@@ -7,8 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
+
 from groq_desktop.app.chat import panel as chat_panel_module
 from groq_desktop.app.chat.message_delegate import facts_text
+from groq_desktop.app.chat.message_model import MessageRole
 from groq_desktop.core.quota.limits import Cost
 from groq_desktop.core.store.storage import MessageStatus
 from tests.app import test_chat_panel
@@ -92,3 +95,63 @@ def test_facts_say_our_wait_and_groq_queue_apart() -> None:
     assert facts_text(None, facts)[0] == "waited 3.1 s for requests-per-minute quota · Groq queue 12 ms"
     assert facts_text(None, {"waited": 1.0})[0] == "waited 1.0 s before sending"
     assert facts_text(None, {"waited": 0.01, "queue_time": 0.0})[0] == "Groq queue 0 ms"
+
+
+def test_search_lists_each_conversation_once_in_plain_text_and_opens_on_the_highlighted_match(
+    qtbot: Any, make_panel: Callable[..., PanelEnv]
+) -> None:
+    env = make_panel()
+    panel = env.panel
+    storage = env.storage
+    animals = storage.create_conversation("Animals", MODEL)
+    storage.add_message(animals.id, "user", "Tell me about the **zebra** please")
+    storage.add_message(animals.id, "assistant", "## Stripes\n\nThe zebra is striped.\n\n- a *zebra* herd")
+    other = storage.create_conversation("Roads", MODEL)
+    storage.add_message(other.id, "user", "A zebra crossing")
+    panel.conversations.reload()
+    panel.open_conversation(other.id)
+
+    panel.search_box.setText("zebra")
+    qtbot.waitUntil(lambda: panel.search_results.count() == 2 and panel.search_results.isVisible())
+    texts = [panel.search_results.item(i).text() for i in range(2)]
+    assert sorted(t.split("\n")[0] for t in texts) == ["Animals  ·  2 messages", "Roads"]
+    assert not any(mark in t for t in texts for mark in ("**", "##", "- a", "*zebra*"))
+    row = next(i for i, t in enumerate(texts) if t.startswith("Animals"))
+    item = panel.search_results.item(row)
+    rect = panel.search_results.visualItemRect(item)
+    qtbot.mouseClick(panel.search_results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert panel.conversation_id == animals.id
+    # The match is highlighted, selected and counted as in the find bar.
+    assert panel.find_bar.isVisible() and panel.find_box.text().casefold() == "zebra"
+    assert panel.view.delegate.find_term.casefold() == "zebra"
+    hit_id = panel.view.currentIndex().data(MessageRole.ID)
+    position, total = panel.view.find_status()
+    assert total == 3 and panel.find_status.text() == f"{position} of 3"
+    assert "zebra" in storage.get_message(hit_id).content
+
+
+def test_find_highlights_as_you_type_counts_and_clears_when_closed(
+    qtbot: Any, make_panel: Callable[..., PanelEnv]
+) -> None:
+    env = make_panel()
+    panel = env.panel
+    conversation = env.storage.create_conversation("Find", MODEL)
+    for i in range(4):
+        env.storage.add_message(conversation.id, "user" if i % 2 == 0 else "assistant", f"turn {i}: a quagga, a Quagga")
+    panel.conversations.reload()
+    panel.open_conversation(conversation.id)
+    panel.open_find()
+    qtbot.keyClicks(panel.find_box, "quag")
+    assert panel.view.delegate.find_term == "quag"  # highlighted without pressing Enter
+    assert panel.find_status.text() == "1 of 8"
+    qtbot.keyClick(panel.find_box, Qt.Key.Key_Return)
+    assert panel.find_status.text() == "2 of 8"
+    save_screenshot(panel, "chat_find.png")
+    qtbot.keyClick(panel.find_box, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert panel.find_status.text() == "1 of 8"
+    qtbot.keyClick(panel.find_box, Qt.Key.Key_Backspace)
+    assert panel.view.delegate.find_term == "qua" and panel.find_status.text() == "1 of 8"
+    qtbot.keyClicks(panel.find_box, "x")
+    assert panel.find_status.text() == "No matches"
+    panel.escape()
+    assert not panel.find_bar.isVisible() and panel.view.delegate.find_term == ""

@@ -109,3 +109,11 @@ def test_tables_lists_links_and_no_raw_html() -> None:
 def test_markdown_to_plain_drops_syntax_keeps_code() -> None:
     plain = markdown_to_plain("# Title\n\nSome **bold** `x`.\n\n- a\n- b\n\n```py\nx = 1\n```\n")
     assert plain.split("\n") == ["Title", "", "Some bold x.", "", "- a", "- b", "", "x = 1", ""]
+
+
+def test_search_snippets_lose_their_markdown() -> None:
+    from groq_desktop.app.chat.markdown_render import snippet_plain
+
+    snippet = "…cut **bold zebra** and `code` here.\n\n## A heading\n- a *zebra* item\n| a | b |\n|---|---|\n> [a link](http://x.y) end…"
+    assert snippet_plain(snippet) == "…cut bold zebra and code here. A heading a zebra item a b a link end…"
+    assert snippet_plain("2 * 3 = 6 and a_b_c") == "2 * 3 = 6 and a_b_c"

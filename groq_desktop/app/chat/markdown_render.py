@@ -10,6 +10,7 @@ as rendering it once. The HTML is Qt-free but aimed at QTextDocument's HTML subs
 from __future__ import annotations
 
 import html
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -298,3 +299,22 @@ def _inline_plain(token: Token) -> str:
         elif child.type == "image":
             parts.append(child.content)
     return "".join(parts)
+
+
+_SNIPPET_RULES = [
+    (re.compile(r"(?m)^[\s|:-]*-{3,}[\s|:-]*$"), ""),  # table rules and horizontal rules
+    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links and images: their text
+    (re.compile(r"(?m)^\s*(#{1,6}|>|[-*+]|\d+[.)])\s+"), ""),  # headings, quotes, bullets at a line start
+    (re.compile(r"(\*\*|__|~~|`+)"), ""),  # emphasis and code marks
+    (re.compile(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])"), ""),  # *italic*
+    (re.compile(r"\s*\|\s*"), " "),  # table cells
+    (re.compile(r"\s+"), " "),
+]
+
+
+def snippet_plain(snippet: str) -> str:
+    """A search snippet (a fragment of Markdown, maybe cut mid-construct) as one line of plain text."""
+    text = snippet
+    for pattern, replacement in _SNIPPET_RULES:
+        text = pattern.sub(replacement, text)
+    return text.strip()

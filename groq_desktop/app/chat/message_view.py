@@ -15,6 +15,8 @@ from PySide6.QtGui import (
     QKeySequence,
     QMouseEvent,
     QPalette,
+    QTextCursor,
+    QTextDocument,
 )
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QListView, QMenu, QToolTip, QWidget
 
@@ -93,6 +95,9 @@ class MessageView(QListView):
         self._countdown.timeout.connect(self._tick_countdown)
         self._model: MessageListModel | None = None
         self._hover_id: int | None = None
+        self._find_term = ""
+        self._find_matches: list[tuple[int, int]] = []
+        self._find_position = -1
         self._delegate.can_regenerate = lambda message: self.is_last_assistant(message.id)
         self.toast = QLabel(self.viewport())
         self.toast.setObjectName("copiedToast")
@@ -154,6 +159,9 @@ class MessageView(QListView):
         alive = {model.message(row).id for row in range(model.rowCount())}
         gone = {m for m in list(self._delegate._rows) + list(self._delegate._content) if m not in alive}
         self._delegate.forget(gone)
+        if self._find_term:
+            self._find_matches = self._matches(self._find_term)
+            self._find_position = -1
         self._update_countdown()
 
     # --- stick to bottom ---------------------------------------------------------------
@@ -262,42 +270,107 @@ class MessageView(QListView):
     # --- find and navigation -----------------------------------------------------------
 
     def find_text(self, text: str, backwards: bool = False) -> bool:
-        """Select and scroll to the next message containing ``text`` (wrapping); highlight matches."""
-        needle = text.casefold()
-        self._delegate.find_term = text
-        self.viewport().update()
-        model = self._model
-        if not needle or model is None or model.rowCount() == 0:
+        """Highlight ``text`` and go to a match: a new text's first match from the selected message on,
+        the same text's next (or previous) match, wrapping. False when nothing matches."""
+        if text != self._find_term:
+            self._set_find_term(text, backwards)
+            return self._show_find_position()
+        # The conversation may have changed since (a reply streamed in): count again, stay in place.
+        current = self._find_matches[self._find_position] if self._find_position >= 0 else None
+        self._find_matches = self._matches(text)
+        if not self._find_matches:
+            self._find_position = -1
             return False
-        count = model.rowCount()
-        current = self.currentIndex().row() if self.currentIndex().isValid() else (count if not backwards else -1)
-        step = -1 if backwards else 1
-        for i in range(1, count + 1):
-            row = (current + step * i) % count
-            message = model.message(row)
-            if needle in message.content.casefold() or needle in message.reasoning.casefold():
-                index = model.index(row, 0)
-                self.setCurrentIndex(index)
-                self._scroll_to_match(index, text)
-                return True
-        return False
+        if current in self._find_matches:
+            self._find_position = self._find_matches.index(current)  # type: ignore[arg-type]
+            step = -1 if backwards else 1
+            self._find_position = (self._find_position + step) % len(self._find_matches)
+        else:
+            self._set_find_term(text, backwards)
+        return self._show_find_position()
+
+    def find_in_message(self, text: str, message_id: int) -> bool:
+        """Highlight ``text`` and go to its first match in this message (opening a search result)."""
+        self._set_find_term(text)
+        first = next((i for i, (mid, _) in enumerate(self._find_matches) if mid == message_id), None)
+        if first is None:
+            return False
+        self._find_position = first
+        return self._show_find_position()
+
+    def find_status(self) -> tuple[int, int]:
+        """(1-based position of the current match, number of matches); (0, 0) when none."""
+        if not self._find_matches or self._find_position < 0:
+            return 0, 0
+        return self._find_position + 1, len(self._find_matches)
 
     def clear_find(self) -> None:
+        self._find_term = ""
+        self._find_matches = []
+        self._find_position = -1
         self._delegate.find_term = ""
         self.viewport().update()
 
-    def _scroll_to_match(self, index: QModelIndex, text: str) -> None:
+    def _set_find_term(self, text: str, backwards: bool = False) -> None:
+        self._find_term = text
+        self._delegate.find_term = text
+        self.viewport().update()
+        self._find_matches = self._matches(text)
+        self._find_position = -1
+        if not self._find_matches:
+            return
+        current = self.currentIndex().row() if self.currentIndex().isValid() else -1
+        model = self.message_model()
+        rows = [model.row_of(mid) for mid, _ in self._find_matches]
+        if backwards:
+            before = [i for i, row in enumerate(rows) if row <= current] if current >= 0 else []
+            self._find_position = before[-1] if before else len(rows) - 1
+        else:
+            self._find_position = next((i for i, row in enumerate(rows) if row >= current), 0)
+
+    def _matches(self, text: str) -> list[tuple[int, int]]:
+        """(message id, occurrence in that message) of every match, in reading order."""
+        needle = text.casefold()
+        model = self._model
+        if not needle or model is None:
+            return []
+        found = []
+        for row in range(model.rowCount()):
+            message = model.message(row)
+            count = message.content.casefold().count(needle)
+            found.extend((message.id, k) for k in range(count))
+        return found
+
+    def _show_find_position(self) -> bool:
+        if self._find_position < 0 or not self._find_matches:
+            return False
+        message_id, occurrence = self._find_matches[self._find_position]
+        model = self.message_model()
+        index = model.index(model.row_of(message_id), 0)
+        self.setCurrentIndex(index)
+        self._scroll_to_match(index, self._find_term, occurrence)
+        return True
+
+    def _scroll_to_match(self, index: QModelIndex, text: str, occurrence: int = 0) -> None:
         self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+        self.settle_layout()
         layout = self._delegate.row_layout(index)
         message: Message = index.data(MessageRole.MESSAGE)
+        found: list[tuple[int, QTextDocument, QTextCursor]] = []
         for doc, offset in zip(self._delegate.content_documents(message.id), layout.doc_offsets, strict=False):
             cursor = doc.find(text)
-            if not cursor.isNull():
-                block_y = doc.documentLayout().blockBoundingRect(cursor.block()).top()
-                match_y = layout.content_origin.y() + offset + int(block_y)
-                row_top = self.visualRect(index).top() + self.verticalScrollBar().value()
-                self.verticalScrollBar().setValue(max(0, row_top + match_y - self.viewport().height() // 3))
-                return
+            while not cursor.isNull() and len(found) <= occurrence:
+                found.append((offset, doc, cursor))
+                cursor = doc.find(text, cursor)
+        if not found:
+            return
+        # The raw text may count a match the rendering hides (inside a link's address): use the last seen.
+        offset, doc, cursor = found[min(occurrence, len(found) - 1)]
+        block_y = doc.documentLayout().blockBoundingRect(cursor.block()).top()
+        line = cursor.block().layout().lineForTextPosition(cursor.positionInBlock())
+        match_y = layout.content_origin.y() + offset + int(block_y + (line.y() if line.isValid() else 0))
+        row_top = self.visualRect(index).top() + self.verticalScrollBar().value()
+        self.verticalScrollBar().setValue(max(0, row_top + match_y - self.viewport().height() // 3))
 
     def scroll_to_message(self, message_id: int) -> None:
         row = self.message_model().row_of(message_id)

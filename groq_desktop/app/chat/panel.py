@@ -7,6 +7,7 @@ import dataclasses
 import logging
 import sqlite3
 import time
+from collections import Counter
 from pathlib import Path
 
 import qasync
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 from groq_desktop.app.bridge import CoreSignals
 from groq_desktop.app.chat.composer import Composer
 from groq_desktop.app.chat.conversation_model import ConversationListModel
+from groq_desktop.app.chat.markdown_render import snippet_plain
 from groq_desktop.app.chat.message_model import MessageListModel
 from groq_desktop.app.chat.message_view import MessageView
 from groq_desktop.app.chat.notice_bar import notice_bar
@@ -41,7 +43,7 @@ from groq_desktop.app.chat.parameters import PARAM_KEYS, ModelPicker, Parameters
 from groq_desktop.app.composition import Services
 from groq_desktop.app.settings import AppSettings, Key
 from groq_desktop.core.quota.scheduler import JobState
-from groq_desktop.core.store.storage import Conversation, Message, SearchHit
+from groq_desktop.core.store.storage import MATCH_END, MATCH_START, Conversation, Message, SearchHit
 from groq_desktop.errors import GroqDesktopError
 from groq_desktop.services import chat_export
 from groq_desktop.services.chat import NEW_CONVERSATION_TITLE, ChatEvent, ChatService
@@ -50,6 +52,8 @@ log = logging.getLogger(__name__)
 
 UNDO_SECONDS = 10
 SEARCH_DEBOUNCE_MS = 200
+SEARCH_HITS = 200
+"""Matching messages read per search; they are shown one entry per conversation."""
 OPEN_TAIL = 200
 """Opening a conversation shows its last messages at once; the rest are read off the UI thread."""
 _STORE_ERRORS = (GroqDesktopError, sqlite3.Error, OSError, KeyError, ValueError)
@@ -59,6 +63,13 @@ def choose_export_path(parent: QWidget, suggested: str, name_filter: str) -> Pat
     """Ask where to save an export; tests replace this."""
     path, _ = QFileDialog.getSaveFileName(parent, "Export conversation", suggested, name_filter)
     return Path(path) if path else None
+
+
+def matched_term(hit: SearchHit) -> str:
+    """The first word the search matched in a hit (what to highlight when it is opened)."""
+    start = hit.snippet.find(MATCH_START)
+    end = hit.snippet.find(MATCH_END, start + 1)
+    return hit.snippet[start + 1 : end] if 0 <= start < end else ""
 
 
 def _safe_file_name(title: str) -> str:
@@ -88,6 +99,7 @@ class ChatPanel(QWidget):
         self._search_generation = 0
         self._open_generation = 0
         self._scroll_after_load: int | None = None
+        self._highlight_after_load = ""
         self._saved_draft = ""
         self._queue_refresh_pending = False
         self._notes: dict[int | None, str] = {}
@@ -253,6 +265,7 @@ class ChatPanel(QWidget):
         self.export_markdown_action.triggered.connect(lambda: self.export("markdown"))
         self.export_json_action.triggered.connect(lambda: self.export("json"))
 
+        self.find_box.textChanged.connect(self._on_find_typed)
         self.find_box.returnPressed.connect(lambda: self.find_next(False))
         self.find_next_button.clicked.connect(lambda: self.find_next(False))
         self.find_prev_button.clicked.connect(lambda: self.find_next(True))
@@ -436,6 +449,9 @@ class ChatPanel(QWidget):
         self.conversation_id = conversation_id
         self._scroll_after_load = None
         self._open_generation += 1
+        self.find_bar.hide()  # its highlights were about the conversation left
+        self.view.clear_find()
+        self.find_status.clear()
         conversation = self._conversation()
         if conversation is None:
             self.conversation_id = None
@@ -487,7 +503,7 @@ class ChatPanel(QWidget):
         at_bottom = self.view.is_at_bottom()
         self.messages.set_messages(merged)
         if self._scroll_after_load is not None:
-            self.view.scroll_to_message(self._scroll_after_load)
+            self._show_message(self._scroll_after_load)
             self._scroll_after_load = None
         elif at_bottom:
             self.view.scroll_to_bottom()
@@ -616,17 +632,26 @@ class ChatPanel(QWidget):
             self.search_results.hide()
             return []
         try:
-            hits = await asyncio.to_thread(self.storage.search_messages, query, 50)
+            hits = await asyncio.to_thread(self.storage.search_messages, query, SEARCH_HITS)
         except sqlite3.Error as exc:
             log.warning("search failed: %s", exc)
             hits = []
         if not self._alive() or generation != self._search_generation:
             return None
         self.search_results.clear()
+        # One entry per conversation: its best match, and how many messages matched.
+        best: dict[int, SearchHit] = {}
+        counts: Counter[int] = Counter()
         for hit in hits:
-            item = QListWidgetItem(f"{hit.conversation_title}\n{hit.snippet_text()}")
-            item.setData(Qt.ItemDataRole.UserRole, (hit.conversation_id, hit.message_id))
-            item.setToolTip(hit.snippet_text())
+            best.setdefault(hit.conversation_id, hit)
+            counts[hit.conversation_id] += 1
+        for conversation_id, hit in best.items():
+            more = counts[conversation_id]
+            title = hit.conversation_title + (f"  ·  {more} messages" if more > 1 else "")
+            snippet = snippet_plain(hit.snippet_text())
+            item = QListWidgetItem(f"{title}\n{snippet}")
+            item.setData(Qt.ItemDataRole.UserRole, (hit.conversation_id, hit.message_id, matched_term(hit)))
+            item.setToolTip(snippet)
             self.search_results.addItem(item)
         if not hits:
             empty = QListWidgetItem("No messages match")
@@ -640,12 +665,25 @@ class ChatPanel(QWidget):
         if target:
             self.jump_to_message(*target)
 
-    def jump_to_message(self, conversation_id: int, message_id: int) -> None:
+    def jump_to_message(self, conversation_id: int, message_id: int, term: str = "") -> None:
+        """Open a conversation at a message; with ``term``, highlight it there (the find bar shows it)."""
         self.open_conversation(conversation_id)
+        self._highlight_after_load = term
         if self.messages.row_of(message_id) >= 0:
-            self.view.scroll_to_message(message_id)
+            self._show_message(message_id)
         else:
             self._scroll_after_load = message_id  # an earlier message: shown once the rest is read
+
+    def _show_message(self, message_id: int) -> None:
+        term, self._highlight_after_load = self._highlight_after_load, ""
+        self.view.scroll_to_message(message_id)
+        if term:
+            self.find_bar.show()
+            self.find_box.blockSignals(True)  # not "as you type": this match, not the first one
+            self.find_box.setText(term)
+            self.find_box.blockSignals(False)
+            self.view.find_in_message(term, message_id)
+            self._show_find_status()
 
     # --- find in conversation -------------------------------------------------------------
 
@@ -656,15 +694,30 @@ class ChatPanel(QWidget):
 
     def close_find(self) -> None:
         self.find_bar.hide()
+        self.view.clear_find()
+        self.find_status.clear()
         self.composer.edit.setFocus()
+
+    def _on_find_typed(self, text: str) -> None:
+        """Highlight as you type, staying on the current match while it still matches."""
+        if not text:
+            self.view.clear_find()
+            self.find_status.clear()
+            return
+        self.view.find_text(text)
+        self._show_find_status()
 
     def find_next(self, backwards: bool = False) -> bool:
         text = self.find_box.text()
         if not text:
             return False
         found = self.view.find_text(text, backwards=backwards)
-        self.find_status.setText("" if found else "Not found")
+        self._show_find_status()
         return found
+
+    def _show_find_status(self) -> None:
+        position, total = self.view.find_status()
+        self.find_status.setText(f"{position} of {total}" if total else "No matches")
 
     # --- sending ----------------------------------------------------------------------
 
