@@ -155,3 +155,22 @@ def test_find_highlights_as_you_type_counts_and_clears_when_closed(
     assert panel.find_status.text() == "No matches"
     panel.escape()
     assert not panel.find_bar.isVisible() and panel.view.delegate.find_term == ""
+
+
+def test_the_chat_works_at_900_by_600_with_long_texts(qtbot: Any, make_panel: Callable[..., PanelEnv]) -> None:
+    env = make_panel()
+    panel = env.panel
+    type_and_send(qtbot, panel, "A rather long question " * 12)
+    wait_reply(qtbot, env, MessageStatus.COMPLETE)
+    panel.rename_conversation(panel.conversation_id, "A conversation title far too long to fit any narrow window " * 3)
+    panel.open_find()
+    panel.find_box.setText("question")
+    panel.begin_edit(env.storage.list_messages(panel.conversation_id)[0].id)
+    panel._notify("A status note that is long enough to need more than one line at this width, " * 3)
+    panel.resize(900, 600)
+    qtbot.waitUntil(lambda: panel.width() == 900)
+    # Nothing in the chat asks for more than ~600 px (the window's sidebar is another matter).
+    assert panel.minimumSizeHint().width() <= 600
+    assert panel.splitter.widget(1).minimumSizeHint().width() <= 450
+    assert panel.title_label.elided_text().endswith("…")
+    save_screenshot(panel, "chat_900x600.png")

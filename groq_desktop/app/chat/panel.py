@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from groq_desktop.app.bridge import CoreSignals
 from groq_desktop.app.chat.composer import Composer
 from groq_desktop.app.chat.conversation_model import ConversationListModel
+from groq_desktop.app.chat.elided_label import ElidedLabel
 from groq_desktop.app.chat.markdown_render import snippet_plain
 from groq_desktop.app.chat.message_model import MessageListModel
 from groq_desktop.app.chat.message_view import MessageView
@@ -164,7 +165,7 @@ class ChatPanel(QWidget):
         side.addWidget(self.conversation_list, 2)
         side.addWidget(self.undo_bar)
 
-        self.title_label = QLabel()
+        self.title_label = ElidedLabel()
         self.title_label.setObjectName("conversationTitle")
         font = self.title_label.font()
         font.setBold(True)
