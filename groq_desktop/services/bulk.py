@@ -15,6 +15,7 @@ import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from groq_desktop.core.api.client import GroqApiClient
@@ -22,6 +23,7 @@ from groq_desktop.core.api.types import ChatCompletion
 from groq_desktop.core.bulk import jsonl
 from groq_desktop.core.bulk.batch_api import BatchApi, BatchStatus
 from groq_desktop.core.bulk.estimate import BATCH_DISCOUNT, JobEstimate, estimate_job
+from groq_desktop.core.bulk.export import export_rows
 from groq_desktop.core.bulk.inputs import BulkInput
 from groq_desktop.core.bulk.merge import RowOutcome, json_columns, merge_files
 from groq_desktop.core.bulk.template import PromptTemplate
@@ -480,3 +482,18 @@ class BulkService:
         await asyncio.gather(*tasks, return_exceptions=True)
         self._pollers.clear()
         self._live.clear()
+
+
+def export_job(storage: Storage, job_id: int, fmt: str, path: Path, page_size: int = 2000) -> int:
+    """Every row of a job with its inputs and parsed JSON columns (see ``core.bulk.export``)."""
+    first = storage.bulk_rows(job_id, limit=200)
+    inputs = list(dict.fromkeys(k for r in first for k in r.fields))
+    outputs = list(dict.fromkeys(k for r in first for k in r.columns))
+
+    def pages() -> Any:
+        offset = 0
+        while page := storage.bulk_rows(job_id, offset=offset, limit=page_size):
+            yield page
+            offset += len(page)
+
+    return export_rows(pages, fmt, path, inputs, outputs)

@@ -260,3 +260,35 @@ def test_estimate_and_dry_run(free: tuple[Any, Services]) -> None:
     results = run(services.bulk.dry_run(spec, inputs))
     assert [r.custom_id for r in results] == ["row-0", "row-1", "row-2"] and all(r.status == "done" for r in results)
     assert services.storage.list_bulk_jobs() == []
+
+
+def test_results_are_searchable_retryable_and_exported(free: tuple[Any, Services], tmp_path: Path) -> None:
+    import csv
+    import json
+
+    from groq_desktop.services.bulk import export_job
+
+    server, services = free
+    storage = services.storage
+
+    async def go() -> int:
+        record = services.bulk.create_job(job(), rows(4))
+        server.inject("http_500", times=1, path_contains="chat")
+        services.bulk.window = 1
+        services.bulk.start_live(record.id)
+        await services.bulk.wait(record.id)
+        assert storage.count_bulk_rows(record.id, statuses=("failed",)) == 1
+        assert storage.count_bulk_rows(record.id, search="ticket number 3") == 1
+        assert services.bulk.retry_failed_live(record.id) == 1
+        await services.bulk.wait(record.id)
+        return record.id
+
+    job_id = run(go())
+    assert storage.count_bulk_rows(job_id, statuses=("done",)) == 4
+    for fmt in ("csv", "jsonl", "md"):
+        assert export_job(storage, job_id, fmt, tmp_path / f"out.{fmt}") == 4
+    with (tmp_path / "out.csv").open(encoding="utf-8") as handle:
+        table = list(csv.DictReader(handle))
+    assert [r["id"] for r in table] == ["row-0", "row-1", "row-2", "row-3"] and table[0]["input.text"] == "ticket number 0"
+    assert json.loads((tmp_path / "out.jsonl").read_text().splitlines()[2])["status"] == "done"
+    assert (tmp_path / "out.md").read_text().startswith("| id | input.text | input.file_name | status |")
