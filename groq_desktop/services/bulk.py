@@ -26,6 +26,7 @@ from groq_desktop.core.bulk.estimate import BATCH_DISCOUNT, JobEstimate, estimat
 from groq_desktop.core.bulk.export import export_rows
 from groq_desktop.core.bulk.inputs import BulkInput
 from groq_desktop.core.bulk.merge import RowOutcome, json_columns, merge_files
+from groq_desktop.core.bulk.s3 import S3Staging, presign_seconds
 from groq_desktop.core.bulk.template import PromptTemplate
 from groq_desktop.core.catalogue import Catalogue, shipped_catalogue
 from groq_desktop.core.quota.limits import Cost
@@ -497,3 +498,15 @@ def export_job(storage: Storage, job_id: int, fmt: str, path: Path, page_size: i
             offset += len(page)
 
     return export_rows(pages, fmt, path, inputs, outputs)
+
+
+def window_seconds(window: str) -> float:
+    """``24h`` .. ``7d`` in seconds."""
+    return float(window[:-1]) * (86400.0 if window.endswith("d") else 3600.0)
+
+
+def stage_audio(paths: Sequence[Path], staging: S3Staging, window: str = "24h") -> list[BulkInput]:
+    """Local audio files as URL inputs for a transcription batch (blocking: uploads)."""
+    expires = presign_seconds(window_seconds(window))
+    return [BulkInput(f"audio-{i}", {"url": staging.upload(path, expires), "file_name": path.name})
+            for i, path in enumerate(paths, start=1)]
