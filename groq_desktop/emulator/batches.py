@@ -311,7 +311,12 @@ def _answer(server: Any, backend: _Backend, url: str, body: dict[str, Any], requ
         return {"text": "".join(server.textgen.reply_pieces(seed, 20)).strip(), "x_groq": {"id": request_id}}
     prompt_tokens = backend.token_counter.count_messages(model.id, body["messages"])
     reply = server.plan_reply(model, body, backend.config)
-    message: dict[str, Any] = {"role": "assistant", "content": "".join(reply.content)}
+    content = "".join(reply.content)
+    response_format = body.get("response_format") or {}
+    if response_format.get("type") == "json_schema":
+        schema = (response_format.get("json_schema") or {}).get("schema") or {}
+        content = json.dumps(_example_of(schema, content.split() or ["text"]))
+    message: dict[str, Any] = {"role": "assistant", "content": content}
     return {
         "id": f"chatcmpl-{uuid.uuid4()}", "object": "chat.completion", "created": int(time.time()),
         "model": model.id,
@@ -320,6 +325,23 @@ def _answer(server: Any, backend: _Backend, url: str, body: dict[str, Any], requ
                                backend.config.tokens_per_second),
         "x_groq": {"id": request_id},
     }
+
+
+def _example_of(schema: dict[str, Any], words: list[str]) -> Any:
+    """A value that fits ``schema`` (structured outputs), made from the reply's words."""
+    kind = schema.get("type")
+    if "enum" in schema:
+        return schema["enum"][len(words) % len(schema["enum"])]
+    if kind == "object":
+        return {name: _example_of(sub, words[i:] or words) for i, (name, sub) in
+                enumerate((schema.get("properties") or {}).items())}
+    if kind == "array":
+        return [_example_of(schema.get("items") or {}, words)]
+    if kind in ("integer", "number"):
+        return len(words[0])
+    if kind == "boolean":
+        return len(words) % 2 == 0
+    return " ".join(words[:6])
 
 
 # --- HTTP ---------------------------------------------------------------------------------------

@@ -251,12 +251,14 @@ class BulkPanel(QWidget):
 
     # --- actions ---
 
-    def _create_job(self) -> int | None:
+    def _create_job(self, mode: str) -> int | None:
         problems = self.definition.problems()
         if problems:
             self.show_message(" ".join(problems))
             return None
-        record = self.service.create_job(self.definition.job_record(), self.definition.inputs())
+        record = self.definition.job_record()
+        record.mode = mode
+        record = self.service.create_job(record, self.definition.inputs())
         self._reload_jobs(select=record.id)
         return record.id
 
@@ -276,7 +278,7 @@ class BulkPanel(QWidget):
         if self.definition.kind == "transcription":
             self._audio_live()
             return
-        job_id = self._create_job()
+        job_id = self._create_job("live")
         if job_id is not None:
             self._spawn(lambda: self._start_live(job_id))
 
@@ -302,6 +304,7 @@ class BulkPanel(QWidget):
                 return
             paths = list(self.definition.audio_paths)
             record = self.definition.job_record()
+            record.mode = "batch"
 
             async def staged() -> None:
                 inputs = await asyncio.to_thread(stage_audio, paths, staging, window)
@@ -311,7 +314,7 @@ class BulkPanel(QWidget):
 
             self._spawn(staged)
             return
-        job_id = self._create_job()
+        job_id = self._create_job("batch")
         if job_id is not None:
             self._spawn(lambda: self.service.submit_batch(job_id, window))
 
@@ -419,8 +422,9 @@ class BulkPanel(QWidget):
                        f" ({batch.failed} failed) · created {_when(batch.created_at)} · "
                        f"expires {_when(batch.expires_at)}")
         self.status.setText(status)
-        self.pause_button.setText("Pause" if info.job.status == "running" else "Resume")
-        self.pause_button.setEnabled(info.job.mode == "live" and info.job.status in ("running", "paused", "cancelled"))
+        live = info.job.mode == "live"
+        self.pause_button.setText("Resume" if live and info.job.status in ("paused", "cancelled") else "Pause")
+        self.pause_button.setEnabled(live and info.job.status in ("running", "paused", "cancelled"))
         if reload_rows:
             self.results.refresh()
 
