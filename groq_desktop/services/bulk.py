@@ -121,7 +121,7 @@ class BulkService:
         self._poll_wake: dict[int, asyncio.Event] = {}
         self._subscribers: list[Callable[[BulkEvent], None]] = []
         self.on_finished: Callable[[str, str], None] | None = None  # (title, text): the desktop notification
-        self.last_merge_seconds = 0.0
+        self.last_merge_seconds = 0.0  # download + merge + save of the last batch merged (benchmarks)
 
     # --- events ---
 
@@ -427,11 +427,11 @@ class BulkService:
     async def _merge(self, job_id: int, batch: BulkBatchRecord) -> None:
         job = self.storage.get_bulk_job(job_id)
         assert job is not None
+        started = time.perf_counter()
         contents = []
         for file_id in (batch.output_file_id, batch.error_file_id):
             if file_id:
                 contents.append(await asyncio.to_thread(self.batch_api.content, file_id))
-        started = time.perf_counter()
         merged = merge_files(*contents)
         results = [self._result(job, outcome, BATCH_DISCOUNT) for outcome in merged.values()]
         ids = {r.custom_id for r in self.storage.bulk_rows(job_id, statuses=(ROW_BATCHED,)) if r.batch_id == batch.id}

@@ -143,6 +143,7 @@ def test_batch_results_as_columns_failures_retry_and_export(
     assert panel.results.data(panel.results.index(0, 2)) in ("it", "billing", "sales")
     assert "expires" in panel.status.text() and "created" in panel.status.text()
     assert panel.jobs.currentText().endswith("(batch)") and not panel.pause_button.isEnabled()
+    assert panel.notifications and "5 done, 1 failed" in panel.notifications[0][1]  # the finish notification
 
     panel.failures_only.setChecked(True)
     assert panel.results.rowCount() == 1 and panel.results.row_at(0).custom_id == "row-4"
@@ -181,6 +182,9 @@ def test_results_model_loads_50000_rows_lazily(qtbot: Any, qtmodeltester: Any, t
         assert model.rowCount() == 2 * PAGE
         assert model.data(model.index(7, 2)) == "x7" and model.headers[2] == "label"
         qtmodeltester.check(model)
+        storage.save_bulk_results(job.id, [BulkResult("row-1", "failed", error="HTTP 500")])
+        model.refresh(0, 20)  # the visible rows only: the 1,000 loaded stay loaded
+        assert model.rowCount() == 2 * PAGE and model.data(model.index(1, 3)) == "failed: HTTP 500"
         model.set_job(job.id, search="input 4999")
         assert model.total == 11 and model.rowCount() == 11  # 4999 and 49990..49999
     finally:

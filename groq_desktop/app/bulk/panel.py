@@ -15,6 +15,7 @@ import qasync
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -77,7 +78,8 @@ class BulkPanel(QWidget):
         self._events.event.connect(self._on_event)
         self._unsubscribe = self.service.subscribe(self._events.event.emit)
         self.notifications: list[tuple[str, str]] = []
-        self.notify: Callable[[str, str], None] = lambda title, text: self.notifications.append((title, text))
+        # The desktop notification when a job finishes (a tray icon can replace this later).
+        self.notify: Callable[[str, str], None] = self._notify
         self.service.on_finished = lambda title, text: self.notify(title, text)
 
         chat = [m.id for m in services.registry.chat_models()] or self._catalogue_ids("chat")
@@ -426,10 +428,16 @@ class BulkPanel(QWidget):
         self.pause_button.setText("Resume" if live and info.job.status in ("paused", "cancelled") else "Pause")
         self.pause_button.setEnabled(live and info.job.status in ("running", "paused", "cancelled"))
         if reload_rows:
-            self.results.refresh()
+            top = max(0, self.table.rowAt(0))
+            bottom = self.table.rowAt(self.table.viewport().height() - 1)
+            self.results.refresh(top, bottom if bottom >= 0 else self.results.rowCount() - 1)
 
     def _size_columns(self) -> None:
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+    def _notify(self, title: str, text: str) -> None:
+        self.notifications.append((title, text))
+        QApplication.alert(self.window())
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)

@@ -52,13 +52,30 @@ class BulkResultsModel(QAbstractTableModel):
             self._output_columns = list(dict.fromkeys(k for r in self._rows for k in r.columns))
         self.endResetModel()
 
-    def refresh(self) -> None:
-        """Re-read the rows loaded so far (statuses and outputs change while a job runs)."""
+    def refresh(self, first: int | None = None, last: int | None = None) -> None:
+        """Re-read rows while a job runs: only ``first``..``last`` (the visible ones) in place when given,
+        so a table scrolled through 50,000 rows does not re-read them all; a filtered view is re-read whole."""
         if self.job_id is None:
             return
+        total = self._storage.count_bulk_rows(self.job_id, self._statuses(), self.search or None)
+        if first is None or last is None or self.failures_only or self.search:
+            self._reset_loaded(total)
+            return
+        first, last = max(0, first), min(len(self._rows) - 1, last)
+        page = self._storage.bulk_rows(self.job_id, offset=first, limit=last - first + 1) if last >= first else []
+        if not self._output_columns and any(r.columns for r in page):
+            self._reset_loaded(total)  # the first JSON replies bring their columns
+            return
+        self._rows[first:first + len(page)] = page
+        self._total = total
+        if page:
+            self.dataChanged.emit(self.index(first, 0), self.index(first + len(page) - 1, self.columnCount() - 1))
+
+    def _reset_loaded(self, total: int) -> None:
+        assert self.job_id is not None
         loaded = max(len(self._rows), PAGE)
         self.beginResetModel()
-        self._total = self._storage.count_bulk_rows(self.job_id, self._statuses(), self.search or None)
+        self._total = total
         self._rows = []
         self._load(loaded)
         if not self._output_columns:
