@@ -66,9 +66,12 @@ class BatchUnavailableError(GroqDesktopError):
 class PollPolicy:
     """Seconds between status calls: starts at ``first``, grows by ``factor`` while nothing changes."""
 
-    first: float = 15.0
+    first: float = 15.0  # at most 4 calls a minute per open batch
     factor: float = 1.5
     maximum: float = 300.0
+
+    def next(self, delay: float, changed: bool) -> float:
+        return self.first if changed else min(self.maximum, delay * self.factor)
 
 
 @dataclass(frozen=True)
@@ -417,7 +420,7 @@ class BulkService:
                     await self._merge(job_id, batch)
             if changed:
                 self._emit("batch", job_id)
-            delay = self.poll.first if changed else min(self.poll.maximum, delay * self.poll.factor)
+            delay = self.poll.next(delay, changed)
             wake.clear()
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(delay):

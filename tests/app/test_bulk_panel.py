@@ -213,3 +213,24 @@ def test_transcripts_from_the_transcribe_panel_become_inputs(
         run_on_loop(qtbot, event_loop_checked, window.bulk_panel.aclose())
         run_on_loop(qtbot, event_loop_checked, services.scheduler.aclose())
         services.close()
+
+
+def test_audio_files_without_a_bucket_go_to_the_transcription_queue(
+    qtbot: Any, free_panel: tuple[BulkPanel, Services], tmp_path: Path
+) -> None:
+    from groq_desktop.app.bulk.define import AUDIO_FILES
+    from tests.audio_fixtures import write_audio
+
+    panel, services = free_panel
+    audio = tmp_path / "memo.wav"
+    write_audio(audio, 3, kind="speech")
+    panel.definition.source.setCurrentIndex(AUDIO_FILES)
+    panel.definition.load_audio([audio])
+    panel.update_estimate()
+    assert "1</b> audio inputs" in panel.estimate_label.text()
+    panel.send_batch()  # no S3 bucket configured (and the free plan): says what to do instead
+    assert "S3 bucket" in panel.message.text()
+    panel.run_live()
+    qtbot.waitUntil(lambda: [j.name for j in services.transcription.jobs()] == ["memo.wav"], timeout=5_000)
+    assert "transcription queue" in panel.message.text()
+    run_on_loop(qtbot, asyncio.get_event_loop(), services.transcription.aclose())

@@ -292,3 +292,28 @@ def test_results_are_searchable_retryable_and_exported(free: tuple[Any, Services
     assert [r["id"] for r in table] == ["row-0", "row-1", "row-2", "row-3"] and table[0]["input.text"] == "ticket number 0"
     assert json.loads((tmp_path / "out.jsonl").read_text().splitlines()[2])["status"] == "done"
     assert (tmp_path / "out.md").read_text().startswith("| id | input.text | input.file_name | status |")
+
+
+def test_polling_is_polite_and_backs_off_while_nothing_changes(dev: tuple[Any, Services]) -> None:
+    policy = PollPolicy()
+    assert 60 / policy.first <= 4  # a few calls a minute at most
+    delays = [policy.first]
+    for _ in range(12):
+        delays.append(policy.next(delays[-1], changed=False))
+    assert delays[:3] == [15.0, 22.5, 33.75] and delays[-1] == policy.maximum
+    assert policy.next(delays[-1], changed=True) == policy.first
+    # Against the emulator: a batch that takes a while is asked about less and less often.
+    server, services = dev
+    server.batches.settings.validating_seconds = 3600.0  # about a second of nothing changing
+    services.bulk.poll = PollPolicy(first=0.05, factor=2.0, maximum=0.4)
+    calls: list[str] = []
+    original = services.bulk.batch_api.get
+    services.bulk.batch_api.get = lambda batch_id: calls.append(batch_id) or original(batch_id)  # type: ignore[method-assign]
+
+    async def go() -> None:
+        record = services.bulk.create_job(job(), rows(1))
+        await services.bulk.submit_batch(record.id)
+        await services.bulk.wait(record.id)
+
+    run(go())
+    assert 2 <= len(calls) <= 10  # every 50 ms without backoff would be about 20
