@@ -14,6 +14,7 @@ from pathlib import Path
 from groq_desktop.core import paths
 from groq_desktop.core.api.client import GroqApiClient
 from groq_desktop.core.api.types import RequestRecord
+from groq_desktop.core.bulk.batch_api import BatchApi
 from groq_desktop.core.config import AppConfig, ClientConfig
 from groq_desktop.core.logging_setup import log_request
 from groq_desktop.core.model_registry import ModelRegistry
@@ -26,6 +27,7 @@ from groq_desktop.core.secrets import KeyStore, Secret
 from groq_desktop.core.store.storage import Storage, UsageRecord
 from groq_desktop.core.token_counter import TokenCounter
 from groq_desktop.emulator import EmulatorConfig, EmulatorServer
+from groq_desktop.services.bulk import BulkService
 from groq_desktop.services.chat import ChatService
 from groq_desktop.services.transcription import TranscriptionService
 
@@ -46,6 +48,7 @@ class Services:
     limits_path: Path
     chat: ChatService
     transcription: TranscriptionService
+    bulk: BulkService
     emulator: EmulatorServer | None = None
 
     @property
@@ -55,6 +58,7 @@ class Services:
     def close(self) -> None:
         self.chat.close()
         self.transcription.shutdown()
+        self.bulk.batch_api.close()
         self.client.close()
         self.storage.close()
         if self.emulator is not None:
@@ -153,5 +157,6 @@ def build_services(config: AppConfig, *, key_store: KeyStore | None = None) -> S
         transcription=TranscriptionService(
             client, scheduler, limiter, storage, registry, **({"max_upload_bytes": upload_limit} if upload_limit else {})
         ),
+        bulk=BulkService(client, scheduler, limiter, storage, token_counter, BatchApi(client_config)),
         emulator=emulator,
     )

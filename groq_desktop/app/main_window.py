@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from groq_desktop.app.bridge import CoreSignals
+from groq_desktop.app.bulk.panel import BulkPanel
 from groq_desktop.app.chat.panel import ChatPanel
 from groq_desktop.app.composition import Services
 from groq_desktop.app.models.panel import ModelsPanel
@@ -46,11 +47,13 @@ class MainWindow(QMainWindow):
         self.transcription_panel = TranscriptionPanel(services, self.signals, settings)
         self.models_panel = ModelsPanel(services, self.signals, settings)
         self.monitor_panel = MonitorPanel(services, self.signals, settings)
+        self.bulk_panel = BulkPanel(services, settings)
         self._areas: list[tuple[str, QWidget]] = [
             ("Chat", self.chat_panel),
             ("Transcribe", self.transcription_panel),
             ("Models", self.models_panel),
             ("Queue && limits", self.monitor_panel),
+            ("Bulk", self.bulk_panel),
         ]
 
         self.nav = QListWidget()
@@ -97,6 +100,8 @@ class MainWindow(QMainWindow):
 
         self.models_panel.chat_with_model.connect(self._chat_with_model)
         self.models_panel.use_for_transcription.connect(self._use_for_transcription)
+        self.transcription_panel.run_prompt_requested.connect(
+            lambda transcripts: (self.show_area(self.bulk_panel), self.bulk_panel.run_prompt_over(transcripts)))
         self.setAcceptDrops(True)
 
         geometry = settings.get(Key.WINDOW_GEOMETRY)

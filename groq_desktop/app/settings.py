@@ -25,6 +25,10 @@ class Key(StrEnum):
     AUTO_EXPORT_FORMATS = "transcription/auto_export_formats"
     WINDOW_GEOMETRY = "window/geometry"
     LAST_PANEL = "window/last_panel"
+    S3_BUCKET = "bulk/s3_bucket"  # audio for transcription batches is staged here (presigned URLs)
+    S3_PREFIX = "bulk/s3_prefix"
+    S3_ENDPOINT = "bulk/s3_endpoint_url"  # S3-compatible services (MinIO, R2...); empty for AWS
+    S3_REGION = "bulk/s3_region"
 
 
 DEFAULTS: dict[Key, Any] = {

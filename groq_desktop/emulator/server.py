@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlsplit
 
 from groq_desktop.core.quota.limits import Cost, LimitTable, ModelLimits
 from groq_desktop.core.token_counter import TokenCounter
-from groq_desktop.emulator import speech, textgen
+from groq_desktop.emulator import batches, speech, textgen
 from groq_desktop.emulator.models import CatalogueModel, ModelKind, find_model, models_list_json
 from groq_desktop.emulator.quota import AUDIO_DIMENSIONS, CHAT_DIMENSIONS, QuotaBook, Rejection
 
@@ -597,6 +597,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         self._dispatch("POST")
 
+    def do_DELETE(self) -> None:
+        self._dispatch("DELETE")
+
     @property
     def _backend(self) -> _Backend:
         return self.server.backend
@@ -641,6 +644,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._chat(body)
         elif method == "POST" and route in ("/audio/transcriptions", "/audio/translations"):
             self._audio(body, translate=route.endswith("translations"))
+        elif route.startswith(("/files", "/batches")):
+            batches.handle(self, method, route, body)
         else:
             raise self._unknown_url(method)
 
@@ -1089,6 +1094,10 @@ class EmulatorServer:
     def inject(self, kind: Fault | str, times: int = 1, path_contains: str | None = None) -> None:
         """Make the next ``times`` matching requests fail in the way ``kind`` says."""
         self._backend.faults.add(Fault(str(kind).lower()), times, path_contains)
+
+    @property
+    def batches(self) -> batches.BatchBook:
+        return batches.book_of(self._backend)
 
     def reset_quota(self) -> None:
         self._backend.quota.reset()

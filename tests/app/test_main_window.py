@@ -40,11 +40,14 @@ def test_demo_window_has_four_areas_and_says_demo(
     banner = window.findChild(QLabel, "demoLabel")
     assert banner is not None and "Demo mode" in banner.text()
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
-        "Chat", "Transcribe", "Models", "Queue & limits"
+        "Chat", "Transcribe", "Models", "Queue & limits", "Bulk"
     ]
     view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     view_menu.actions()[3].trigger()
     assert window.stack.currentWidget() is window.monitor_panel
+    assert view_menu.actions()[4].shortcut().toString() == "Ctrl+5"
+    view_menu.actions()[4].trigger()
+    assert window.stack.currentWidget() is window.bulk_panel
     window.close()
 
 

@@ -91,6 +91,8 @@ class _ServiceEvents(QObject):
 
 
 class TranscriptionPanel(QWidget):
+    run_prompt_requested = Signal(list)  # [(job id, file name, transcript text)] for the Bulk panel
+
     def __init__(
         self, services: Services, signals: CoreSignals, settings: AppSettings, parent: QWidget | None = None
     ) -> None:
@@ -206,11 +208,13 @@ class TranscriptionPanel(QWidget):
         self.export_selected_action = self._action(
             "Export selected…", "Ctrl+E", self.export_selected, "Export the selected finished jobs to a folder"
         )
+        self.run_prompt_action = self._action("Run a prompt over these…", None, self.run_prompt_over_selected,
+                                              "Use the selected finished transcripts as the inputs of a bulk job")
 
     def _context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
         for action in (self.cancel_action, self.retry_action, self.remove_action, None, self.up_action,
-                       self.down_action, None, self.export_selected_action):
+                       self.down_action, None, self.export_selected_action, self.run_prompt_action):
             if action is None:
                 menu.addSeparator()
             else:
@@ -294,6 +298,13 @@ class TranscriptionPanel(QWidget):
                 self.model.index(row, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
             )
+
+    def run_prompt_over_selected(self) -> None:
+        """(job id, file name, transcript) of the selected finished jobs, for the Bulk panel."""
+        chosen = [(j.id, j.name, t.text) for j in self.selected_jobs()
+                  if j.phase is JobPhase.DONE and (t := self.service.transcript(j.id)) is not None]
+        if chosen:
+            self.run_prompt_requested.emit(chosen)
 
     def cancel_selected(self) -> None:
         for job in self.selected_jobs():

@@ -196,10 +196,71 @@ _REPLY_VERSIONS_AND_DRAFTS = (
 )
 
 
+# Bulk jobs: one row per input (results beside it, so a restart resumes from the pending rows), and
+# the Batch API batches each job was split into.
+_BULK_JOBS = (
+    """
+    CREATE TABLE bulk_jobs (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL DEFAULT 'chat',
+        mode TEXT NOT NULL DEFAULT 'live',
+        model TEXT NOT NULL,
+        template TEXT NOT NULL DEFAULT '',
+        system_prompt TEXT NOT NULL DEFAULT '',
+        params_json TEXT NOT NULL DEFAULT '{}',
+        status TEXT NOT NULL DEFAULT 'ready',
+        completion_window TEXT NOT NULL DEFAULT '24h',
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE bulk_rows (
+        job_id INTEGER NOT NULL REFERENCES bulk_jobs (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        custom_id TEXT NOT NULL,
+        input_json TEXT NOT NULL DEFAULT '{}',
+        status TEXT NOT NULL DEFAULT 'pending',
+        output TEXT NOT NULL DEFAULT '',
+        columns_json TEXT NOT NULL DEFAULT '{}',
+        error TEXT NOT NULL DEFAULT '',
+        prompt_tokens INTEGER NOT NULL DEFAULT 0,
+        completion_tokens INTEGER NOT NULL DEFAULT 0,
+        cost REAL NOT NULL DEFAULT 0,
+        request_id TEXT NOT NULL DEFAULT '',
+        batch_id TEXT,
+        updated_at REAL NOT NULL DEFAULT 0,
+        PRIMARY KEY (job_id, idx)
+    ) WITHOUT ROWID
+    """,
+    "CREATE UNIQUE INDEX bulk_rows_custom_id ON bulk_rows (job_id, custom_id)",
+    "CREATE INDEX bulk_rows_status ON bulk_rows (job_id, status, idx)",
+    """
+    CREATE TABLE bulk_batches (
+        id TEXT PRIMARY KEY,
+        job_id INTEGER NOT NULL REFERENCES bulk_jobs (id) ON DELETE CASCADE,
+        input_file_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        total INTEGER NOT NULL DEFAULT 0,
+        completed INTEGER NOT NULL DEFAULT 0,
+        failed INTEGER NOT NULL DEFAULT 0,
+        created_at REAL,
+        expires_at REAL,
+        output_file_id TEXT,
+        error_file_id TEXT,
+        merged INTEGER NOT NULL DEFAULT 0,
+        updated_at REAL NOT NULL
+    )
+    """,
+)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "conversations, messages + full-text index, transcription jobs, usage log", _INITIAL_SCHEMA),
     Migration(2, "usage per model and minute, built from the usage log", _USAGE_ROLLUP),
     Migration(3, "reply versions (message_versions) and per-conversation drafts", _REPLY_VERSIONS_AND_DRAFTS),
+    Migration(4, "bulk jobs, their rows and results, their Batch API batches", _BULK_JOBS),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

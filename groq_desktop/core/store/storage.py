@@ -29,6 +29,13 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from groq_desktop.core.quota.limits import MIN_BILLED_AUDIO_SECONDS
+from groq_desktop.core.store.bulk_records import (
+    BulkBatchRecord,
+    BulkJobRecord,
+    BulkProgress,
+    BulkResult,
+    BulkRowRecord,
+)
 from groq_desktop.core.store.migrations import MIGRATIONS, Migration, check_migrations
 from groq_desktop.errors import ConfigurationError
 
@@ -1127,3 +1134,161 @@ class Storage:
                 (since, limit),
             ).fetchall()
         return [self._usage(row) for row in rows]
+
+    # --- bulk jobs ----------------------------------------------------------------------------
+
+    def create_bulk_job(self, job: BulkJobRecord, inputs: list[tuple[str, Mapping[str, str]]]) -> BulkJobRecord:
+        """Store a job and its input rows (``(custom_id, fields)``, in order) in one transaction."""
+        now = self._clock()
+        with self._tx() as conn:
+            cursor = conn.execute(
+                "INSERT INTO bulk_jobs (name, kind, mode, model, template, system_prompt, params_json, status,"
+                " completion_window, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (job.name, job.kind, job.mode, job.model, job.template, job.system_prompt, _dumps(job.params),
+                 job.status, job.completion_window, now, now),
+            )
+            job_id = int(cursor.lastrowid or 0)
+            conn.executemany(
+                "INSERT INTO bulk_rows (job_id, idx, custom_id, input_json, updated_at) VALUES (?, ?, ?, ?, ?)",
+                ((job_id, i, custom_id, _dumps(fields), now) for i, (custom_id, fields) in enumerate(inputs)),
+            )
+            return self._require_bulk_job(conn, job_id)
+
+    @staticmethod
+    def _bulk_job(row: sqlite3.Row) -> BulkJobRecord:
+        return BulkJobRecord(
+            id=row["id"], name=row["name"], kind=row["kind"], mode=row["mode"], model=row["model"],
+            template=row["template"], system_prompt=row["system_prompt"], params=_loads(row["params_json"]),
+            status=row["status"], completion_window=row["completion_window"], created_at=row["created_at"],
+            updated_at=row["updated_at"],
+        )
+
+    def _require_bulk_job(self, conn: sqlite3.Connection, job_id: int) -> BulkJobRecord:
+        row = conn.execute("SELECT * FROM bulk_jobs WHERE id = ?", (job_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"no bulk job {job_id}")
+        return self._bulk_job(row)
+
+    def get_bulk_job(self, job_id: int) -> BulkJobRecord | None:
+        with self._read() as conn:
+            row = conn.execute("SELECT * FROM bulk_jobs WHERE id = ?", (job_id,)).fetchone()
+        return self._bulk_job(row) if row else None
+
+    def list_bulk_jobs(self) -> list[BulkJobRecord]:
+        with self._read() as conn:
+            return [self._bulk_job(r) for r in conn.execute("SELECT * FROM bulk_jobs ORDER BY id DESC")]
+
+    def update_bulk_job(self, job_id: int, **fields: Any) -> BulkJobRecord:
+        allowed = {"name", "mode", "status", "completion_window", "params"}
+        if not set(fields) <= allowed:
+            raise ValueError(f"cannot update {sorted(set(fields) - allowed)}")
+        columns = {("params_json" if k == "params" else k): (_dumps(v) if k == "params" else v) for k, v in fields.items()}
+        with self._tx() as conn:
+            assignments = ", ".join(f"{name} = ?" for name in columns)
+            conn.execute(f"UPDATE bulk_jobs SET {assignments}, updated_at = ? WHERE id = ?",
+                         (*columns.values(), self._clock(), job_id))
+            return self._require_bulk_job(conn, job_id)
+
+    def delete_bulk_job(self, job_id: int) -> None:
+        with self._tx() as conn:
+            conn.execute("DELETE FROM bulk_jobs WHERE id = ?", (job_id,))
+
+    @staticmethod
+    def _bulk_row(row: sqlite3.Row) -> BulkRowRecord:
+        return BulkRowRecord(
+            job_id=row["job_id"], idx=row["idx"], custom_id=row["custom_id"], fields=_loads(row["input_json"]),
+            status=row["status"], output=row["output"], columns=_loads(row["columns_json"]), error=row["error"],
+            prompt_tokens=row["prompt_tokens"], completion_tokens=row["completion_tokens"], cost=row["cost"],
+            request_id=row["request_id"], batch_id=row["batch_id"],
+        )
+
+    @staticmethod
+    def _bulk_filter(job_id: int, statuses: tuple[str, ...] | None, search: str | None) -> tuple[str, list[Any]]:
+        where, params = "job_id = ?", [job_id]
+        if statuses:
+            where += f" AND status IN ({', '.join('?' * len(statuses))})"
+            params.extend(statuses)
+        if search:
+            # Inputs and outputs are JSON and free text: a substring match is what users expect here.
+            where += " AND (input_json LIKE ? ESCAPE '\\' OR output LIKE ? ESCAPE '\\' OR error LIKE ? ESCAPE '\\')"
+            like = "%" + re.sub(r"([%_\\])", r"\\\1", search) + "%"
+            params.extend([like, like, like])
+        return where, params
+
+    def bulk_rows(self, job_id: int, offset: int = 0, limit: int = -1, statuses: tuple[str, ...] | None = None,
+                  search: str | None = None) -> list[BulkRowRecord]:
+        where, params = self._bulk_filter(job_id, statuses, search)
+        with self._read() as conn:
+            rows = conn.execute(f"SELECT * FROM bulk_rows WHERE {where} ORDER BY idx LIMIT ? OFFSET ?",
+                                (*params, limit, offset)).fetchall()
+        return [self._bulk_row(r) for r in rows]
+
+    def count_bulk_rows(self, job_id: int, statuses: tuple[str, ...] | None = None, search: str | None = None) -> int:
+        where, params = self._bulk_filter(job_id, statuses, search)
+        with self._read() as conn:
+            return int(conn.execute(f"SELECT COUNT(*) FROM bulk_rows WHERE {where}", params).fetchone()[0])
+
+    def bulk_progress(self, job_id: int) -> BulkProgress:
+        with self._read() as conn:
+            counts = dict(conn.execute("SELECT status, COUNT(*) FROM bulk_rows WHERE job_id = ? GROUP BY status",
+                                       (job_id,)).fetchall())
+            sums = conn.execute("SELECT COALESCE(SUM(prompt_tokens), 0), COALESCE(SUM(completion_tokens), 0),"
+                                " COALESCE(SUM(cost), 0) FROM bulk_rows WHERE job_id = ?", (job_id,)).fetchone()
+        return BulkProgress(counts, int(sums[0]), int(sums[1]), float(sums[2]))
+
+    def save_bulk_results(self, job_id: int, results: list[BulkResult]) -> None:
+        """Record outcomes by custom_id, in one transaction."""
+        now = self._clock()
+        with self._tx() as conn:
+            conn.executemany(
+                "UPDATE bulk_rows SET status = ?, output = ?, columns_json = ?, error = ?, prompt_tokens = ?,"
+                " completion_tokens = ?, cost = ?, request_id = ?, updated_at = ? WHERE job_id = ? AND custom_id = ?",
+                ((r.status, r.output, _dumps(r.columns), r.error, r.prompt_tokens, r.completion_tokens, r.cost,
+                  r.request_id, now, job_id, r.custom_id) for r in results),
+            )
+
+    def set_bulk_rows_status(self, job_id: int, status: str, *, custom_ids: list[str] | None = None,
+                             from_statuses: tuple[str, ...] | None = None, batch_id: str | None = None) -> int:
+        """Move rows (by id, or all rows in ``from_statuses``) to ``status``; returns how many moved."""
+        where, params = "job_id = ?", [job_id]
+        if from_statuses:
+            where += f" AND status IN ({', '.join('?' * len(from_statuses))})"
+            params.extend(from_statuses)
+        with self._tx() as conn:
+            if custom_ids is None:
+                cursor = conn.execute(f"UPDATE bulk_rows SET status = ?, batch_id = ?, updated_at = ? WHERE {where}",
+                                      (status, batch_id, self._clock(), *params))
+                return cursor.rowcount
+            moved = 0
+            for start in range(0, len(custom_ids), 500):
+                chunk = custom_ids[start:start + 500]
+                cursor = conn.execute(
+                    f"UPDATE bulk_rows SET status = ?, batch_id = ?, updated_at = ? WHERE {where}"
+                    f" AND custom_id IN ({', '.join('?' * len(chunk))})",
+                    (status, batch_id, self._clock(), *params, *chunk))
+                moved += cursor.rowcount
+            return moved
+
+    def save_bulk_batch(self, batch: BulkBatchRecord) -> None:
+        with self._tx() as conn:
+            conn.execute(
+                "INSERT INTO bulk_batches (id, job_id, input_file_id, status, total, completed, failed, created_at,"
+                " expires_at, output_file_id, error_file_id, merged, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                " ON CONFLICT (id) DO UPDATE SET status = excluded.status, total = excluded.total,"
+                " completed = excluded.completed, failed = excluded.failed, expires_at = excluded.expires_at,"
+                " output_file_id = excluded.output_file_id, error_file_id = excluded.error_file_id,"
+                " merged = excluded.merged, updated_at = excluded.updated_at",
+                (batch.id, batch.job_id, batch.input_file_id, batch.status, batch.total, batch.completed,
+                 batch.failed, batch.created_at, batch.expires_at, batch.output_file_id, batch.error_file_id,
+                 int(batch.merged), self._clock()),
+            )
+
+    def bulk_batches(self, job_id: int | None = None) -> list[BulkBatchRecord]:
+        sql, params = "SELECT * FROM bulk_batches", ()
+        if job_id is not None:
+            sql, params = sql + " WHERE job_id = ?", (job_id,)
+        with self._read() as conn:
+            rows = conn.execute(sql + " ORDER BY created_at, id", params).fetchall()
+        return [BulkBatchRecord(r["id"], r["job_id"], r["input_file_id"], r["status"], r["total"], r["completed"],
+                                r["failed"], r["created_at"], r["expires_at"], r["output_file_id"],
+                                r["error_file_id"], bool(r["merged"])) for r in rows]
