@@ -430,7 +430,8 @@ class ChatService:
                 version = self.storage.begin_version(message_id, conversation.model)
             else:
                 self.storage.update_message(
-                    message_id, content="", reasoning="", status=MessageStatus.STREAMING, error="", facts={}
+                    message_id, content="", reasoning="", status=MessageStatus.STREAMING, error="", facts={},
+                    model=conversation.model,
                 )
         except _STORAGE_ERRORS as exc:
             raise storage_error(exc) from exc

@@ -568,6 +568,7 @@ class Storage:
         status: str | None = None,
         error: str | None = None,
         facts: Mapping[str, Any] | None = None,
+        model: str | None = None,
     ) -> Message:
         """Change what is given (None leaves it); ``facts`` replaces the whole dict.
 
@@ -590,6 +591,9 @@ class Storage:
         if facts is not None:
             assignments.append("facts_json = ?")
             values.append(_dumps(facts))
+        if model is not None:  # a reply written again after the conversation moved to another model
+            assignments.append("model = ?")
+            values.append(model)
         with self._tx() as conn:
             cursor = conn.execute(
                 f"UPDATE messages SET {', '.join(assignments)} WHERE id = ?", (*values, message_id)
