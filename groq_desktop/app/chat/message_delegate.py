@@ -101,6 +101,8 @@ def facts_text(model: str | None, facts: dict[str, Any]) -> tuple[str, str | Non
     prompt, completion = _number(facts.get("prompt_tokens")), _number(facts.get("completion_tokens"))
     if prompt is not None or completion is not None:
         parts.append(f"{prompt or 0:,.0f} in / {completion or 0:,.0f} out")
+    if cached := _number(facts.get("cached_tokens")):
+        parts.append(f"{cached:,.0f} cached")  # of the prompt, read from Groq's cache at half price
     if (queue := _number(facts.get("queue_time"))) is not None:
         parts.append(f"queue {queue * 1000:,.0f} ms")
     request_id = facts.get("request_id")
