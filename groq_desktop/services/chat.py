@@ -236,6 +236,7 @@ class ChatService:
         self.registry = registry
         self.save_interval = save_interval
         self.estimator = ReplyEstimator()
+        self._seeded: set[str] = set()
         self._active: dict[int, _Generation] = {}  # by message id
         self._by_job: dict[int, _Generation] = {}
         # Final saves that failed (disk full, database locked): retried at every later save.
@@ -644,9 +645,24 @@ class ChatService:
         wanted = conversation.params.get("max_completion_tokens")
         params["max_completion_tokens"] = max(1, reply_cap(int(wanted), cap) if wanted else cap)
         # Left open, the quota holds what this model's replies usually take (settled with the real usage).
+        if not wanted:
+            self._seed_estimate(model)
         reserve = params["max_completion_tokens"] if wanted else self.estimator.estimate(model, cap)
         counted = self.token_counter.count_messages(model, messages)
         return messages, params, counted, prompt, reserve
+
+    def _seed_estimate(self, model: str) -> None:
+        """Once per model and run: learn its usual reply length from the usage log of the last day."""
+        if model in self._seeded:
+            return
+        self._seeded.add(model)
+        try:
+            records = self.storage.usage_since(time.time() - 86400.0, model)
+        except _STORAGE_ERRORS as exc:
+            log.warning("reading recent replies of %s failed: %s", model, exc)
+            return
+        replies = [r.completion_tokens for r in records if r.kind == "chat" and not r.failed and r.completion_tokens]
+        self.estimator.seed(model, replies[-self.estimator.recent :])
 
     def _api_messages(
         self,

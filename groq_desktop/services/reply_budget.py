@@ -47,7 +47,7 @@ class ReplyEstimator:
     """A running percentile of recent replies' completion tokens, per model (thread-safe)."""
 
     def __init__(self, recent: int = RECENT_REPLIES, percentile: float = PERCENTILE) -> None:
-        self._recent = recent
+        self.recent = recent
         self._percentile = percentile
         self._seen: dict[str, deque[int]] = {}
         self._lock = threading.Lock()
@@ -56,7 +56,7 @@ class ReplyEstimator:
         if completion_tokens <= 0:
             return
         with self._lock:
-            self._seen.setdefault(model, deque(maxlen=self._recent)).append(int(completion_tokens))
+            self._seen.setdefault(model, deque(maxlen=self.recent)).append(int(completion_tokens))
 
     def seed(self, model: str, counts: Iterable[int]) -> None:
         for count in counts:

@@ -176,3 +176,24 @@ def test_flex_without_capacity_falls_back_to_on_demand_when_allowed(make_chat) -
     assert tiers == ["flex", "on_demand"]
     assert recorder.last().kind == "done"
 
+
+
+def test_the_reply_estimate_is_learned_from_the_usage_log_after_a_restart(make_chat) -> None:
+    import time
+
+    from groq_desktop.core.store.storage import UsageRecord
+
+    chat, services, _ = make_chat()
+    for tokens in [300] * 20:
+        services.storage.log_usage(UsageRecord(at=time.time(), model=MODEL, kind="chat", status=200,
+                                               prompt_tokens=20, completion_tokens=tokens))
+    conversation = chat.create_conversation(MODEL)
+    sent = _spy(services)
+
+    async def scenario() -> None:
+        await chat.wait_finished(await chat.send(conversation.id, "Hello", Recorder()))
+
+    run(services, scenario)
+    job = next(j for j in services.scheduler.jobs() if j.kind == "chat")
+    prompt = chat.token_counter.estimate_prompt_tokens(MODEL, sent[0]["messages"])
+    assert job.cost.tokens == prompt + 300
