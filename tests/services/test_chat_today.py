@@ -9,11 +9,12 @@ from groq_desktop.errors import CapacityExceededError, NotFoundError, error_from
 from groq_desktop.services.error_advice import BILLING_URL, advise, model_gone
 from groq_desktop.services.reply_budget import ReplyEstimator
 from tests.services import test_chat_service as base
-from tests.services.test_chat_service import MODEL, Recorder, run
+from tests.services.test_chat_service import Recorder, run
 
 make_chat = base.make_chat  # the same fixture: ChatService against a fresh emulator
 
 RETIRED = "moonshotai/kimi-k2-instruct-0905"
+MODEL = "openai/gpt-oss-20b"  # a model Groq offers today
 
 
 def _spy(services: Any) -> list[dict[str, Any]]:
@@ -76,7 +77,7 @@ def test_account_level_answers_get_specific_hints() -> None:
 def test_a_reply_cut_at_the_length_limit_is_continued_into_the_same_reply(make_chat) -> None:
     chat, services, _ = make_chat()
     conversation = chat.create_conversation(MODEL)
-    chat.update_settings(conversation.id, params={"max_completion_tokens": 60})
+    chat.update_settings(conversation.id, params={"max_completion_tokens": 60, "include_reasoning": False})
     sent = _spy(services)
     first, second = Recorder(), Recorder()
 
