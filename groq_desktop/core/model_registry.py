@@ -171,9 +171,9 @@ class ModelInfo:
     @property
     def supports_translation(self) -> bool:
         """Translation to English: Groq's ``supported_features`` when it says, else the shipped catalogue."""
-        features = {f.lower() for f in self.supported_features}
-        if features:
-            return any("translat" in f for f in features)
+        # Groq's features name translation where they list it; their silence proves nothing (older lists).
+        if any("translat" in f.lower() for f in self.supported_features):
+            return True
         facts = catalogue_facts(self.id) if self.is_transcription else None
         return bool(facts and facts.can("translation"))
 
