@@ -134,6 +134,7 @@ def build_services(config: AppConfig, *, key_store: KeyStore | None = None) -> S
                 ttft=record.ttft,
                 error_code=record.error_code,
                 wait_seconds=context.waited_seconds if context else 0.0,
+                cached_tokens=usage.cached_tokens if usage else 0,
             )
         )
 

@@ -8,6 +8,8 @@ from typing import Any
 from PySide6.QtCore import QSettings
 
 from groq_desktop.core import paths
+from groq_desktop.core.model_registry import ModelRegistry
+from groq_desktop.services.transcription import default_model as default_transcription_model
 
 
 class Key(StrEnum):
@@ -19,6 +21,8 @@ class Key(StrEnum):
     ENTER_SENDS = "chat/enter_sends"
     DEFAULT_CHAT_MODEL = "chat/default_model"
     DEFAULT_TRANSCRIPTION_MODEL = "transcription/default_model"
+    TRANSCRIPTION_SERVICE_TIER = "transcription/service_tier"
+    REPLACED_MODELS = "models/replaced"
     CHUNK_SECONDS = "transcription/chunk_seconds"
     OVERLAP_SECONDS = "transcription/overlap_seconds"
     AUTO_EXPORT_DIR = "transcription/auto_export_dir"
@@ -31,10 +35,10 @@ class Key(StrEnum):
     S3_REGION = "bulk/s3_region"
 
 
+# No model id here: an unset default model is chosen from the live list by what the model is.
 DEFAULTS: dict[Key, Any] = {
     Key.ENTER_SENDS: True,
-    Key.DEFAULT_CHAT_MODEL: "llama-3.1-8b-instant",
-    Key.DEFAULT_TRANSCRIPTION_MODEL: "whisper-large-v3-turbo",
+    Key.DEFAULT_TRANSCRIPTION_MODEL: default_transcription_model(),
     Key.CHUNK_SECONDS: 600.0,
     Key.OVERLAP_SECONDS: 10.0,
     Key.PLAN: "free",
@@ -57,6 +61,35 @@ class AppSettings:
     def set(self, key: Key, value: Any) -> None:
         self._settings.setValue(key.value, value)
 
+    def stored(self, key: Key) -> Any:
+        """What the user saved for ``key`` (None when only the default applies)."""
+        return self._settings.value(key.value) if self._settings.contains(key.value) else None
+
+    def replace_gone_models(self, registry: ModelRegistry) -> list[str]:
+        """A saved default model Groq no longer offers is replaced by its successor, once, with a note.
+
+        The replaced ids are remembered, so a later start does not do it (or say it) again.
+        """
+        done = {str(m) for m in _as_list(self.get(Key.REPLACED_MODELS))}
+        notes: list[str] = []
+        for key in (Key.DEFAULT_CHAT_MODEL, Key.DEFAULT_TRANSCRIPTION_MODEL):
+            saved = str(self.stored(key) or "")
+            if not saved or saved in done or not registry.is_gone(saved):
+                continue
+            retirement = registry.retirement(saved)
+            if not retirement.replacement:
+                continue
+            self.set(key, retirement.replacement)
+            done.add(saved)
+            when = f" on {retirement.date}" if retirement.date else ""
+            notes.append(
+                f"Groq retired {saved}{when}: your default {'chat' if key is Key.DEFAULT_CHAT_MODEL else 'transcription'}"
+                f" model is now {retirement.replacement}."
+            )
+        if notes:
+            self.set(Key.REPLACED_MODELS, sorted(done))
+        return notes
+
     def sync(self) -> None:
         self._settings.sync()
 
@@ -70,6 +103,13 @@ class AppSettings:
             "log_level": self.get(Key.LOG_LEVEL),
         }
         return {k: v for k, v in out.items() if v not in (None, "")}
+
+
+def _as_list(value: Any) -> list[Any]:
+    """QSettings gives a one-item list back as a plain string (ini files): always a list."""
+    if value is None or value == "":
+        return []
+    return list(value) if isinstance(value, list | tuple) else [value]
 
 
 def _default_store() -> QSettings:

@@ -20,6 +20,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from groq_desktop.core.catalogue import Catalogue, ModelFacts, ModelKind, Retirement, shipped_catalogue
+
 logger = logging.getLogger(__name__)
 
 FetchModels = Callable[[], list[dict[str, Any]]]
@@ -35,15 +37,19 @@ class ModelCategory(StrEnum):
     SAFETY = "safety"
     REASONING = "reasoning"
     TOOL_USE = "tool use"
+    VISION = "vision"
 
 
-_SAFETY_ID_MARKERS = ("guard", "safeguard", "prompt-guard")
-_STT_ID_MARKERS = ("whisper",)
-_TTS_ID_MARKERS = ("tts", "playai", "orpheus")
-_REASONING_ID_MARKERS = ("gpt-oss", "qwen3", "qwq", "deepseek-r1")
-_TOOL_FEATURE_MARKERS = ("tool", "function", "web_search", "browser_search", "code_execution")
-_TOOL_USE_ID_MARKERS = ("gpt-oss", "qwen3", "qwq", "deepseek-r1", "compound", "llama", "kimi-k2", "mistral")
-TRANSLATION_MODEL_IDS = frozenset({"whisper-large-v3"})
+_KIND_CATEGORY = {
+    ModelKind.CHAT: ModelCategory.CHAT,
+    ModelKind.SAFETY: ModelCategory.SAFETY,
+    ModelKind.SPEECH_TO_TEXT: ModelCategory.SPEECH_TO_TEXT,
+    ModelKind.TEXT_TO_SPEECH: ModelCategory.TEXT_TO_SPEECH,
+}
+_CATEGORY_KIND = {category: kind for kind, category in _KIND_CATEGORY.items()}
+# Words in Groq's ``supported_features`` (and the catalogue's capabilities) that mean each aspect.
+_TOOL_WORDS = ("tool", "function", "web_search", "browser_search", "code_execution", "code_interpreter")
+_SAFETY_WORDS = ("guard", "moderation", "safety")
 
 
 def _str_tuple(value: Any) -> tuple[str, ...]:
@@ -52,54 +58,53 @@ def _str_tuple(value: Any) -> tuple[str, ...]:
     return tuple(str(item).lower() for item in value)
 
 
-def _base_name(model_id: str) -> str:
-    """``meta-llama/llama-4-scout`` -> ``llama-4-scout``: owners prefix some ids."""
-    return model_id.lower().rsplit("/", 1)[-1]
+def catalogue_facts(model_id: str, catalogue: Catalogue | None = None) -> ModelFacts | None:
+    """What the shipped table says a model is; a retired id is what its replacement is."""
+    catalogue = catalogue or shipped_catalogue()
+    facts = catalogue.facts(model_id)
+    if facts is None:
+        replacement = catalogue.replacement_for(model_id)
+        facts = catalogue.facts(replacement) if replacement else None
+    return facts
 
 
-def categorise(raw: Mapping[str, Any]) -> tuple[ModelCategory, ...]:
-    """Categories of one entry of GET /models, from its metadata, else guessed from its id.
+def categorise(raw: Mapping[str, Any], catalogue: Catalogue | None = None) -> tuple[ModelCategory, ...]:
+    """Categories of one entry of GET /models: from Groq's metadata, else from the shipped catalogue.
 
-    Each aspect (audio in/out, features) falls back to the id only when Groq sent no metadata
-    for it, since older responses carry no modalities or features.
+    Each aspect (audio in/out, features) falls back to the catalogue only when Groq sent no
+    metadata for it, since older responses carry no modalities or features. A model neither
+    describes is a plain chat model.
     """
-    model_id = str(raw.get("id", "")).lower()
-    name = _base_name(model_id)
-    inputs = _str_tuple(raw.get("input_modalities"))
-    outputs = _str_tuple(raw.get("output_modalities"))
-    features = _str_tuple(raw.get("supported_features"))
+    model_id = str(raw.get("id", ""))
+    kind_facts = catalogue_facts(model_id, catalogue)
+    facts = (catalogue or shipped_catalogue()).facts(model_id)
+    inputs = _str_tuple(raw.get("input_modalities")) or (tuple(facts.input_modalities) if facts else ())
+    outputs = _str_tuple(raw.get("output_modalities")) or (tuple(facts.output_modalities) if facts else ())
+    features = _str_tuple(raw.get("supported_features")) or (
+        tuple(sorted(facts.capabilities)) if facts else ()
+    )
     found: set[ModelCategory] = set()
-
-    if any(marker in model_id for marker in _SAFETY_ID_MARKERS):
+    if kind_facts is not None:
+        found.add(_KIND_CATEGORY[kind_facts.kind])
+    if any(word in feature for feature in features for word in _SAFETY_WORDS):
         found.add(ModelCategory.SAFETY)
-
-    if inputs or outputs:
-        if "audio" in outputs:
-            found.add(ModelCategory.TEXT_TO_SPEECH)
-        elif "audio" in inputs and "text" in outputs:
-            found.add(ModelCategory.SPEECH_TO_TEXT)
-    elif any(marker in name for marker in _STT_ID_MARKERS):
-        found.add(ModelCategory.SPEECH_TO_TEXT)
-    elif any(marker in name for marker in _TTS_ID_MARKERS):
+    if "audio" in outputs:
         found.add(ModelCategory.TEXT_TO_SPEECH)
+    elif "audio" in inputs and "text" in outputs:
+        found.add(ModelCategory.SPEECH_TO_TEXT)
 
     is_audio_or_safety = bool(
         found & {ModelCategory.SPEECH_TO_TEXT, ModelCategory.TEXT_TO_SPEECH, ModelCategory.SAFETY}
     )
-    if features:
-        if any("reason" in feature for feature in features):
-            found.add(ModelCategory.REASONING)
-        # Built-in tools (compound's web search, code execution) are tool use too.
-        if any(marker in feature for feature in features for marker in _TOOL_FEATURE_MARKERS):
-            found.add(ModelCategory.TOOL_USE)
-    elif not is_audio_or_safety:
-        if any(marker in name for marker in _REASONING_ID_MARKERS):
-            found.add(ModelCategory.REASONING)
-        if any(marker in name for marker in _TOOL_USE_ID_MARKERS):
-            found.add(ModelCategory.TOOL_USE)
-
     if not is_audio_or_safety:
         found.add(ModelCategory.CHAT)
+        if any("reason" in feature for feature in features):
+            found.add(ModelCategory.REASONING)
+        # Built-in tools (web search, code execution) are tool use too.
+        if any(word in feature for feature in features for word in _TOOL_WORDS):
+            found.add(ModelCategory.TOOL_USE)
+        if "image" in inputs or "vision" in features:
+            found.add(ModelCategory.VISION)
     return tuple(category for category in ModelCategory if category in found)
 
 
@@ -129,7 +134,9 @@ class ModelInfo:
     raw: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
-    def from_raw(cls, raw: Mapping[str, Any], *, retired: bool = False) -> ModelInfo:
+    def from_raw(
+        cls, raw: Mapping[str, Any], *, retired: bool = False, catalogue: Catalogue | None = None
+    ) -> ModelInfo:
         return cls(
             id=str(raw["id"]),
             owned_by=str(raw.get("owned_by") or ""),
@@ -137,7 +144,7 @@ class ModelInfo:
             active=bool(raw.get("active", True)),
             context_window=_optional_int(raw.get("context_window")),
             max_completion_tokens=_optional_int(raw.get("max_completion_tokens")),
-            categories=categorise(raw),
+            categories=categorise(raw, catalogue),
             input_modalities=tuple(str(m) for m in raw.get("input_modalities") or ()),
             output_modalities=tuple(str(m) for m in raw.get("output_modalities") or ()),
             supported_features=tuple(str(f) for f in raw.get("supported_features") or ()),
@@ -154,9 +161,21 @@ class ModelInfo:
         return ModelCategory.SPEECH_TO_TEXT in self.categories
 
     @property
+    def is_reasoning(self) -> bool:
+        return ModelCategory.REASONING in self.categories
+
+    @property
+    def supports_vision(self) -> bool:
+        return ModelCategory.VISION in self.categories
+
+    @property
     def supports_translation(self) -> bool:
-        """Groq translates (to English) only with whisper-large-v3, not with the turbo variant."""
-        return _base_name(self.id) in TRANSLATION_MODEL_IDS
+        """Translation to English: Groq's ``supported_features`` when it says, else the shipped catalogue."""
+        # Groq's features name translation where they list it; their silence proves nothing (older lists).
+        if any("translat" in f.lower() for f in self.supported_features):
+            return True
+        facts = catalogue_facts(self.id) if self.is_transcription else None
+        return bool(facts and facts.can("translation"))
 
     @property
     def usable(self) -> bool:
@@ -177,8 +196,10 @@ class ModelRegistry:
         *,
         ttl: float = 300.0,
         clock: Clock = time.time,
+        catalogue: Catalogue | None = None,
     ) -> None:
         self._fetch = fetch
+        self.catalogue = catalogue or shipped_catalogue()
         self._cache_path = Path(cache_path)
         self._ttl = ttl
         self._clock = clock
@@ -208,6 +229,65 @@ class ModelRegistry:
 
     def transcription_models(self) -> list[ModelInfo]:
         return [m for m in self.models(include_retired=False) if m.usable and m.is_transcription]
+
+    def preferred(self, category: ModelCategory) -> str | None:
+        """The model to use by default for ``category``, chosen from the live list by what it is."""
+        usable = [m.id for m in self.models(include_retired=False) if m.usable and category in m.categories]
+        kind = _CATEGORY_KIND.get(category, ModelKind.CHAT)
+        return self.catalogue.preferred(kind, usable) or (usable[0] if usable else None)
+
+    def is_gone(self, model_id: str) -> bool:
+        """True when Groq no longer offers the model (an empty list proves nothing)."""
+        info = self.get(model_id)
+        if info is None:
+            return bool(self.models()) or self.catalogue.retirement(model_id) is not None
+        return not info.usable
+
+    def retirement(self, model_id: str) -> Retirement:
+        """When the model went (from the catalogue) and what replaces it among the models offered now."""
+        known = self.catalogue.retirement(model_id)
+        return Retirement(
+            model_id,
+            known.date if known else None,
+            self.replacement_for(model_id),
+            known.note if known else "",
+        )
+
+    def replacement_for(self, model_id: str) -> str | None:
+        """Groq's recommended successor when it is offered, else the preferred model of the same kind."""
+        usable = [m.id for m in self.models(include_retired=False) if m.usable]
+        successor = self.catalogue.replacement_for(model_id, usable) if usable else None
+        if successor:
+            return successor
+        info = self.get(model_id)
+        categories = info.categories if info else categorise({"id": model_id}, self.catalogue)
+        for category in (ModelCategory.SPEECH_TO_TEXT, ModelCategory.TEXT_TO_SPEECH, ModelCategory.SAFETY):
+            if category in categories:
+                return self.preferred(category)
+        return self.preferred(ModelCategory.CHAT)
+
+    def mark_retired(self, model_id: str) -> bool:
+        """Groq answered that the model is gone (404 model_not_found / 400 model_decommissioned).
+
+        Returns True when this changed the registry (subscribers are then told).
+        """
+        with self._lock:
+            models = dict(self._loaded_models())
+            old = models.get(model_id)
+            if old is not None and old.retired:
+                return False
+            info = old or ModelInfo.from_raw({"id": model_id, "active": False}, catalogue=self.catalogue)
+            models[model_id] = replace(info, retired=True)
+            self._models = models
+            payload = self._cache_payload(models, self._last_refreshed or 0.0)
+            subscribers = list(self._subscribers)
+        self._write_cache(payload)
+        for callback in subscribers:
+            try:
+                callback()
+            except Exception:
+                logger.exception("A model-list subscriber failed")
+        return True
 
     @property
     def last_refreshed(self) -> float | None:

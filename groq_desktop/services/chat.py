@@ -22,20 +22,22 @@ from typing import Any, Literal
 from groq_desktop.core.api.cancel import CancelToken
 from groq_desktop.core.api.client import ChatStream, GroqApiClient
 from groq_desktop.core.api.types import Usage
+from groq_desktop.core.catalogue import Catalogue, shipped_catalogue
 from groq_desktop.core.model_registry import ModelInfo, ModelRegistry
 from groq_desktop.core.quota.limits import Cost
 from groq_desktop.core.quota.rate_limiter import RateLimiter, Reservation, WaitInfo
 from groq_desktop.core.quota.scheduler import JobHandle, JobInfo, JobState, Priority, Scheduler
 from groq_desktop.core.store.storage import Conversation, Message, MessageStatus, Storage
 from groq_desktop.core.token_counter import TokenCounter
-from groq_desktop.errors import GroqDesktopError, RequestCancelledError
+from groq_desktop.errors import CapacityExceededError, GroqDesktopError, RequestCancelledError
+from groq_desktop.services.error_advice import advise, model_gone
+from groq_desktop.services.reply_budget import ReplyEstimator, output_budget, reply_cap
 
 log = logging.getLogger(__name__)
 
 EventKind = Literal["waiting", "started", "delta", "done", "stopped", "error"]
 
 SAVE_INTERVAL = 0.25
-DEFAULT_REPLY_TOKENS = 1024
 DEFAULT_CONTEXT_WINDOW = 8192
 MAX_STOP_SEQUENCES = 4
 NEW_CONVERSATION_TITLE = "New conversation"
@@ -43,6 +45,9 @@ _TITLE_LENGTH = 48
 
 # Parameters every chat model takes; reasoning options depend on the model family.
 BASE_PARAMS = ("temperature", "top_p", "max_completion_tokens", "seed", "stop")
+SERVICE_TIERS = ("on_demand", "flex", "auto")
+# Sent after a reply cut off at the length limit, so the model goes on where it stopped.
+CONTINUE_PROMPT = "Continue exactly where your last reply stopped, without repeating anything."
 
 
 @dataclass(frozen=True)
@@ -83,24 +88,31 @@ def storage_error(exc: BaseException) -> StorageWriteError:
     return StorageWriteError(f"Could not save to the database: {exc}.")
 
 
-def reasoning_options(model_id: str) -> dict[str, tuple[str, ...]]:
-    """The reasoning parameters a model family accepts, with their allowed values."""
-    name = model_id.lower()
-    if "gpt-oss" in name:
-        return {"reasoning_effort": ("low", "medium", "high")}
-    if "qwen3" in name:
-        return {"reasoning_format": ("parsed", "raw", "hidden"), "reasoning_effort": ("default", "none")}
-    if any(marker in name for marker in ("deepseek-r1", "qwq")):
-        return {"reasoning_format": ("parsed", "raw", "hidden")}
-    return {}
+def reasoning_options(model_id: str, catalogue: Catalogue | None = None) -> dict[str, tuple[Any, ...]]:
+    """The reasoning parameters a model accepts, with their allowed values (from the shipped catalogue)."""
+    facts = (catalogue or shipped_catalogue()).facts(model_id)
+    reasoning = facts.reasoning if facts else {}
+    out: dict[str, tuple[Any, ...]] = {}
+    for name in ("reasoning_effort", "reasoning_format"):
+        values = reasoning.get(name)
+        if isinstance(values, list | tuple) and values:
+            out[name] = tuple(str(v) for v in values)
+    if reasoning.get("include_reasoning"):
+        out["include_reasoning"] = (True, False)
+    return out
 
 
 def supported_params(model_id: str) -> tuple[str, ...]:
     return BASE_PARAMS + tuple(reasoning_options(model_id))
 
 
-def request_params(model_id: str, params: Mapping[str, Any]) -> dict[str, Any]:
-    """The conversation's saved parameters that this model accepts, cleaned for the request."""
+def tiers_for_plan(plan: str | None) -> tuple[str, ...]:
+    """Service tiers the user may choose: none on the free plan (Groq offers flex to paid plans only)."""
+    return () if (plan or "free").lower() == "free" else SERVICE_TIERS
+
+
+def request_params(model_id: str, params: Mapping[str, Any], plan: str | None = None) -> dict[str, Any]:
+    """The conversation's saved parameters that this model (and plan) accepts, cleaned for the request."""
     out: dict[str, Any] = {}
     options = reasoning_options(model_id)
     for name in supported_params(model_id):
@@ -118,6 +130,9 @@ def request_params(model_id: str, params: Mapping[str, Any]) -> dict[str, Any]:
             out[name] = float(value)
         else:
             out[name] = int(value)
+    tier = params.get("service_tier")
+    if tier and tier in tiers_for_plan(plan):
+        out["service_tier"] = tier
     return out
 
 
@@ -157,6 +172,11 @@ class _Generation:
     loop: asyncio.AbstractEventLoop
     version: int | None = None
     """A new version of an existing reply (Regenerate, Retry), kept apart until it succeeds."""
+    continuing: bool = False
+    """Continue: the model goes on after a reply cut off at the length limit; new text is appended to it."""
+    prefix: tuple[str, str] = ("", "")
+    previous_facts: dict[str, Any] = field(default_factory=dict)
+    flex_fallback: bool = False
     cancel: CancelToken = field(default_factory=CancelToken)  # set() also aborts the request in flight
     lock: threading.Lock = field(default_factory=threading.Lock)
     # Serialises the worker's periodic saves with the final one, without holding ``lock`` over SQLite.
@@ -217,6 +237,8 @@ class ChatService:
         self.storage = storage
         self.registry = registry
         self.save_interval = save_interval
+        self.estimator = ReplyEstimator()
+        self._seeded: set[str] = set()
         self._active: dict[int, _Generation] = {}  # by message id
         self._by_job: dict[int, _Generation] = {}
         # Final saves that failed (disk full, database locked): retried at every later save.
@@ -291,11 +313,8 @@ class ChatService:
         return self.registry.get(model_id)
 
     def model_is_gone(self, model_id: str) -> bool:
-        """True when Groq's latest list no longer offers the model (unknown lists prove nothing)."""
-        info = self.registry.get(model_id)
-        if info is None:
-            return bool(self.registry.models())
-        return not info.usable
+        """True when Groq no longer offers the model (its latest list, its answers, the catalogue)."""
+        return self.registry.is_gone(model_id)
 
     def is_busy(self, conversation_id: int) -> bool:
         return any(g.conversation_id == conversation_id for g in self._active.values())
@@ -314,13 +333,20 @@ class ChatService:
         info = self.registry.get(model)
         return info.context_window if info and info.context_window else DEFAULT_CONTEXT_WINDOW
 
+    def reply_limit(self, model: str, prompt_tokens: int = 0) -> int | None:
+        """The longest reply the model and the plan allow: its max completion tokens within OTPM (and TPM)."""
+        info = self.registry.get(model)
+        facts = self.registry.catalogue.facts(model)
+        model_max = (info.max_completion_tokens if info else None) or (facts.max_completion_tokens if facts else None)
+        return reply_cap(model_max, output_budget(self.limiter, model, prompt_tokens))
+
     def reply_budget(self, conversation: Conversation) -> int:
+        """Room to keep for the reply: the user's maximum, else what this model's replies usually take."""
+        cap = self.reply_limit(conversation.model)
         wanted = conversation.params.get("max_completion_tokens")
         if wanted:
-            return int(wanted)
-        info = self.registry.get(conversation.model)
-        model_max = info.max_completion_tokens if info and info.max_completion_tokens else DEFAULT_REPLY_TOKENS
-        return min(model_max, DEFAULT_REPLY_TOKENS)
+            return reply_cap(int(wanted), cap) or int(wanted)
+        return self.estimator.estimate(conversation.model, cap)
 
     def context_usage(self, conversation_id: int | None, draft: str, model: str) -> tuple[int, int]:
         """Prompt tokens of the conversation (as it would be sent) plus the draft, and the model's window.
@@ -412,7 +438,8 @@ class ChatService:
                 version = self.storage.begin_version(message_id, conversation.model)
             else:
                 self.storage.update_message(
-                    message_id, content="", reasoning="", status=MessageStatus.STREAMING, error="", facts={}
+                    message_id, content="", reasoning="", status=MessageStatus.STREAMING, error="", facts={},
+                    model=conversation.model,
                 )
         except _STORAGE_ERRORS as exc:
             raise storage_error(exc) from exc
@@ -466,6 +493,39 @@ class ChatService:
         self._start(message.conversation_id, reply.id, on_event)
         return reply.id
 
+    async def continue_reply(self, message_id: int, on_event: EventCallback) -> int:
+        """Ask the model to go on after a reply cut off at the length limit; the text is appended to it."""
+        message = self._message(message_id)
+        if message.role != "assistant":
+            raise ValueError("only an assistant reply can be continued")
+        self._require_idle(message.conversation_id)
+        self.save_pending()
+        try:
+            self.storage.update_message(message_id, status=MessageStatus.STREAMING, error="")
+        except _STORAGE_ERRORS as exc:
+            raise storage_error(exc) from exc
+        self._start(
+            message.conversation_id,
+            message_id,
+            on_event,
+            continuing=True,
+            prefix=(message.content, message.reasoning),
+            previous_facts=dict(message.facts or {}),
+        )
+        return message_id
+
+    def _advise(self, gen: _Generation, error: GroqDesktopError) -> GroqDesktopError:
+        """Say what the account or model problem is; a model Groq calls gone is marked retired."""
+        retirement = None
+        if model_gone(error) and gen.model:
+            self.registry.mark_retired(gen.model)
+            retirement = self.registry.retirement(gen.model)
+        return advise(error, retirement=retirement, flex=self._conversation_tier(gen) == "flex")
+
+    def _conversation_tier(self, gen: _Generation) -> str | None:
+        conversation = self.storage.get_conversation(gen.conversation_id)
+        return conversation.params.get("service_tier") if conversation else None
+
     def stop(self, message_id: int) -> bool:
         """Stop a reply now: close its HTTP stream, or take its job out of the queue. The text so far stays."""
         gen = self._active.get(message_id)
@@ -499,10 +559,21 @@ class ChatService:
             await gen.done.wait()
 
     def _start(
-        self, conversation_id: int, message_id: int, on_event: EventCallback, *, version: int | None = None
+        self,
+        conversation_id: int,
+        message_id: int,
+        on_event: EventCallback,
+        *,
+        version: int | None = None,
+        continuing: bool = False,
+        prefix: tuple[str, str] = ("", ""),
+        previous_facts: dict[str, Any] | None = None,
     ) -> None:
         loop = asyncio.get_running_loop()
-        gen = _Generation(message_id, conversation_id, "", on_event, loop, version=version)
+        gen = _Generation(
+            message_id, conversation_id, "", on_event, loop, version=version, continuing=continuing,
+            prefix=prefix, previous_facts=previous_facts or {},
+        )
         self._active[message_id] = gen
         gen.task = loop.create_task(self._generate(gen), name=f"chat-reply-{message_id}")
 
@@ -510,12 +581,14 @@ class ChatService:
         try:
             conversation = self._conversation(gen.conversation_id)
             gen.model = conversation.model
+            gen.flex_fallback = bool(conversation.params.get("flex_fallback"))
             reply_position = self._message(gen.message_id).position
             # Reading and tokenising the history grows with it: off the loop (the UI) thread.
-            messages, params, counted, estimate = await asyncio.to_thread(
-                self._prepare_request, conversation, reply_position
+            messages, params, counted, prompt, reserve = await asyncio.to_thread(
+                self._prepare_request, conversation, reply_position, gen.continuing
             )
-            gen.prompt_tokens = estimate - params["max_completion_tokens"]
+            gen.prompt_tokens = prompt
+            estimate = prompt + reserve
             handle: JobHandle[_StreamResult] = self.scheduler.submit(
                 gen.model,
                 Cost(tokens=estimate),
@@ -535,7 +608,7 @@ class ChatService:
         except RequestCancelledError:
             self._finish(gen, MessageStatus.STOPPED, kind="stopped")
         except GroqDesktopError as exc:
-            self._finish(gen, MessageStatus.ERROR, kind="error", error=exc)
+            self._finish(gen, MessageStatus.ERROR, kind="error", error=self._advise(gen, exc))
         except asyncio.CancelledError:
             self._finish(gen, MessageStatus.STOPPED, kind="stopped")
             raise
@@ -552,27 +625,53 @@ class ChatService:
                     facts["waited"] = max(0.0, info.started_at - info.enqueued_at)
                 if gen.waited_for:
                     facts["waited_for"] = gen.waited_for
+                if gen.continuing:
+                    facts = _continued_facts(gen.previous_facts, facts)
                 self._finish(gen, MessageStatus.COMPLETE, kind="done", facts=facts)
 
     def _prepare_request(
-        self, conversation: Conversation, reply_position: int
-    ) -> tuple[list[dict[str, Any]], dict[str, Any], int, int]:
-        """Messages, parameters, our raw prompt count and the cost estimate (blocking: reads, tokenises)."""
-        history = [m for m in self.storage.list_messages(conversation.id) if m.position < reply_position]
+        self, conversation: Conversation, reply_position: int, continuing: bool = False
+    ) -> tuple[list[dict[str, Any]], dict[str, Any], int, int, int]:
+        """Messages, parameters, our raw prompt count, the prompt estimate and the reply tokens to reserve.
+
+        Blocking (reads, tokenises).
+        """
+        last = reply_position if continuing else reply_position - 1
+        history = [m for m in self.storage.list_messages(conversation.id) if m.position <= last]
         model = conversation.model
         messages = self._api_messages(conversation, history, respect_fit=True)
-        params = request_params(model, conversation.params)
+        if continuing:
+            messages.append({"role": "user", "content": CONTINUE_PROMPT})
+        params = request_params(model, conversation.params, self.limiter.plan)
         window = self.context_window(model)
         prompt = self.token_counter.estimate_prompt_tokens(model, messages)
         if prompt >= window:
             raise ContextWindowError(
                 f"The conversation is {prompt:,} tokens; {model} reads at most {window:,}."
             )
-        # Groq counts prompt + max_completion_tokens at admission: send it so both sides agree.
-        reply = min(self.reply_budget(conversation), window - prompt)
-        params["max_completion_tokens"] = max(1, reply)
+        # "Default" is the model's own limit within the plan's output budget, never a silent 1,024.
+        cap = reply_cap(self.reply_limit(model, prompt), window - prompt) or 1
+        wanted = conversation.params.get("max_completion_tokens")
+        params["max_completion_tokens"] = max(1, reply_cap(int(wanted), cap) if wanted else cap)
+        # Left open, the quota holds what this model's replies usually take (settled with the real usage).
+        if not wanted:
+            self._seed_estimate(model)
+        reserve = params["max_completion_tokens"] if wanted else self.estimator.estimate(model, cap)
         counted = self.token_counter.count_messages(model, messages)
-        return messages, params, counted, prompt + params["max_completion_tokens"]
+        return messages, params, counted, prompt, reserve
+
+    def _seed_estimate(self, model: str) -> None:
+        """Once per model and run: learn its usual reply length from the usage log of the last day."""
+        if model in self._seeded:
+            return
+        self._seeded.add(model)
+        try:
+            records = self.storage.usage_since(time.time() - 86400.0, model)
+        except _STORAGE_ERRORS as exc:
+            log.warning("reading recent replies of %s failed: %s", model, exc)
+            return
+        replies = [r.completion_tokens for r in records if r.kind == "chat" and not r.failed and r.completion_tokens]
+        self.estimator.seed(model, replies[-self.estimator.recent :])
 
     def _api_messages(
         self,
@@ -609,11 +708,11 @@ class ChatService:
         self, gen: _Generation, messages: list[dict[str, Any]], params: dict[str, Any], _reservation: Reservation
     ) -> _StreamResult:
         with gen.lock:
-            gen.content_parts.clear()
-            gen.reasoning_parts.clear()
+            gen.content_parts[:] = [gen.prefix[0]] if gen.prefix[0] else []
+            gen.reasoning_parts[:] = [gen.prefix[1]] if gen.prefix[1] else []
             gen.pending_content = gen.pending_reasoning = ""
         gen.on_event(ChatEvent("started", gen.message_id))
-        worker = asyncio.ensure_future(asyncio.to_thread(self._stream_blocking, gen, messages, params))
+        worker = asyncio.ensure_future(asyncio.to_thread(self._stream_with_fallback, gen, messages, params))
         try:
             return await asyncio.shield(worker)
         except asyncio.CancelledError:
@@ -625,6 +724,18 @@ class ChatService:
             if gen.stop_requested:
                 raise asyncio.CancelledError() from None  # the scheduler counts it as cancelled
             raise
+
+    def _stream_with_fallback(
+        self, gen: _Generation, messages: list[dict[str, Any]], params: dict[str, Any]
+    ) -> _StreamResult:
+        """Stream; when flex has no capacity and the user allows it, send once more on the on-demand tier."""
+        try:
+            return self._stream_blocking(gen, messages, params)
+        except CapacityExceededError:
+            if params.get("service_tier") != "flex" or not gen.flex_fallback or gen.cancel.is_set():
+                raise
+        log.info("flex capacity exceeded for reply %s: falling back to on_demand", gen.message_id)
+        return self._stream_blocking(gen, messages, {**params, "service_tier": "on_demand"})
 
     def _stream_blocking(
         self, gen: _Generation, messages: list[dict[str, Any]], params: dict[str, Any]
@@ -791,10 +902,14 @@ class ChatService:
             "finish_reason": result.finish_reason,
             "prompt_tokens": usage.prompt_tokens if usage else None,
             "completion_tokens": usage.completion_tokens if usage else None,
+            "cached_tokens": usage.cached_tokens if usage else None,
+            "reasoning_tokens": usage.reasoning_tokens if usage else None,
             "queue_time": usage.queue_time if usage else None,
             "total_time": usage.total_time if usage else None,
             "tokens_per_second": None,
         }
+        if usage and usage.completion_tokens:
+            self.estimator.observe(model, usage.completion_tokens)
         if usage and usage.completion_time and usage.completion_time > 0:
             facts["tokens_per_second"] = usage.completion_tokens / usage.completion_time
         elif usage and result.first_token_at is not None and result.ended > result.first_token_at:
@@ -814,6 +929,16 @@ class ChatService:
         if message is None:
             raise KeyError(f"no message {message_id}")
         return message
+
+
+def _continued_facts(previous: Mapping[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """The facts of one reply written in parts: tokens add up, the rest is the last part's."""
+    merged = dict(new)
+    for name in ("completion_tokens", "reasoning_tokens"):
+        if previous.get(name) is not None and new.get(name) is not None:
+            merged[name] = int(previous[name]) + int(new[name])
+    merged["parts"] = int(previous.get("parts") or 1) + 1
+    return merged
 
 
 def _turn_starts(history: Sequence[Message], start: int) -> list[int]:

@@ -35,6 +35,7 @@ from groq_desktop.core.audio.chunk_plan import (
     split_chunk,
 )
 from groq_desktop.core.audio.transcript import Transcript, merge_transcripts
+from groq_desktop.core.catalogue import ModelKind, shipped_catalogue
 from groq_desktop.core.quota.limits import Cost
 from groq_desktop.core.quota.rate_limiter import RateLimiter, Reservation, WaitInfo
 from groq_desktop.core.quota.scheduler import JobHandle, Priority, Scheduler
@@ -52,11 +53,30 @@ from groq_desktop.errors import (
     RequestTooLargeError,
     UnprocessableEntityError,
 )
+from groq_desktop.services.error_advice import advise, model_gone, retirement_text
 
 log = logging.getLogger(__name__)
 
-MODELS: tuple[str, ...] = ("whisper-large-v3", "whisper-large-v3-turbo")
-TRANSLATION_MODELS = frozenset({"whisper-large-v3"})
+def _speech_to_text_models() -> tuple[str, ...]:
+    """The speech-to-text models of the shipped catalogue (the live list, via the registry, may differ)."""
+    return tuple(f.id for f in shipped_catalogue().of_kind(ModelKind.SPEECH_TO_TEXT))
+
+
+MODELS: tuple[str, ...] = _speech_to_text_models()
+# Groq translates to English only with some speech models: the catalogue's "translation" capability says which.
+TRANSLATION_MODELS = frozenset(m for m in MODELS if (f := shipped_catalogue().facts(m)) and f.can("translation"))
+SERVICE_TIERS = ("on_demand", "flex", "auto")
+
+
+def default_model(available: Sequence[str] | None = None) -> str:
+    """The speech model to use when none was chosen, by what it is (catalogue preference), never a fixed id."""
+    choices = list(available) if available else list(MODELS)
+    return shipped_catalogue().preferred(ModelKind.SPEECH_TO_TEXT, choices) or (choices[0] if choices else "")
+
+
+def translation_model(available: Sequence[str] | None = None) -> str | None:
+    choices = [m for m in (available or MODELS) if m in TRANSLATION_MODELS]
+    return shipped_catalogue().preferred(ModelKind.SPEECH_TO_TEXT, choices) if choices else None
 TIMESTAMP_CHOICES: tuple[tuple[str, ...], ...] = (("segment",), ("word",), ("segment", "word"))
 EXPORT_FORMATS: tuple[str, ...] = ("txt", "srt", "vtt", "json", "md")
 # Extensions looked at when a folder is expanded; other files there (covers, notes) are skipped.
@@ -91,14 +111,15 @@ class InvalidOptionsError(GroqDesktopError):
 
 @dataclass(frozen=True)
 class TranscriptionOptions:
-    model: str = "whisper-large-v3-turbo"
+    model: str = field(default_factory=default_model)
     language: str | None = None  # None: detect
-    task: str = "transcribe"  # or "translate" (to English; whisper-large-v3 only)
+    task: str = "transcribe"  # or "translate" (to English; only models with the "translation" capability)
     prompt: str = ""
     temperature: float = 0.0
     timestamps: tuple[str, ...] = ("segment",)  # "segment", "word" or both
     chunk_seconds: float = 600.0
     overlap_seconds: float = 10.0
+    service_tier: str | None = None  # on_demand / flex / auto (paid plans); None: Groq's default
 
     def problems(self) -> list[str]:
         """What is wrong with these options, in words for the user (empty when they are fine)."""
@@ -107,8 +128,11 @@ class TranscriptionOptions:
             out.append(f"Unknown task '{self.task}'.")
         if self.task == "translate" and self.model not in TRANSLATION_MODELS:
             out.append(
-                f"{self.model} cannot translate; choose whisper-large-v3 to translate to English."
+                f"{self.model} cannot translate; choose {translation_model() or 'a model that translates'} "
+                "to translate to English."
             )
+        if self.service_tier not in (None, "", *SERVICE_TIERS):
+            out.append(f"Unknown service tier '{self.service_tier}'.")
         if self.task == "translate" and self.language not in (None, "", "en"):
             out.append("Translation always produces English; leave the language on auto-detect.")
         if not 0.0 <= self.temperature <= 1.0:
@@ -129,9 +153,10 @@ class TranscriptionOptions:
         """Options that work, and what was changed to get them (e.g. turbo asked to translate)."""
         changes: list[str] = []
         options = self
-        if options.task == "translate" and options.model not in TRANSLATION_MODELS:
-            changes.append(f"{options.model} cannot translate: using whisper-large-v3 for translation.")
-            options = replace(options, model="whisper-large-v3")
+        translator = translation_model()
+        if options.task == "translate" and options.model not in TRANSLATION_MODELS and translator:
+            changes.append(f"{options.model} cannot translate: using {translator} for translation.")
+            options = replace(options, model=translator)
         if options.task == "translate" and options.language not in (None, "", "en"):
             changes.append("Translation produces English: the language is detected automatically.")
             options = replace(options, language=None)
@@ -437,9 +462,42 @@ class TranscriptionService:
 
     # --- adding ---------------------------------------------------------------------------------
 
+    def usable_options(self, options: TranscriptionOptions) -> tuple[TranscriptionOptions, list[str]]:
+        """Options whose model Groq still offers: a gone model falls back to its replacement, said in words."""
+        registry = self.registry
+        if registry is None or not options.model or not registry.is_gone(options.model):
+            return options, []
+        retirement = registry.retirement(options.model)
+        speech = [m.id for m in registry.transcription_models()]
+        if options.task == "translate":
+            speech = [m.id for m in registry.transcription_models() if m.supports_translation]
+        replacement = retirement.replacement if retirement.replacement in speech else default_model(speech or None)
+        if not replacement or replacement == options.model:
+            return options, []
+        note = retirement_text(replace(retirement, replacement=replacement))
+        log.info("transcription model %s is gone: using %s", options.model, replacement)
+        return replace(options, model=replacement), [note]
+
+    def _advise(self, options: TranscriptionOptions, error: GroqDesktopError) -> None:
+        """A model Groq calls gone is marked retired (so the next job falls back); account errors get words."""
+        retirement = None
+        if model_gone(error) and self.registry is not None:
+            self.registry.mark_retired(options.model)
+            retirement = self.registry.retirement(options.model)
+        advise(error, retirement=retirement, flex=options.service_tier == "flex")
+
+    def _tier(self, options: TranscriptionOptions) -> str | None:
+        """The service tier to send: only on paid plans (Groq's free plan has on-demand only)."""
+        plan = getattr(self.limiter, "plan", "free") if self.limiter is not None else "free"
+        return options.service_tier if options.service_tier and str(plan).lower() != "free" else None
+
     async def add(self, paths: Sequence[Path], options: TranscriptionOptions) -> list[JobInfo]:
         """Queue every audio file in ``paths`` (folders recursively); unusable files come back
-        rejected, with their reason. Raises ``InvalidOptionsError`` for options that cannot work."""
+        rejected, with their reason. Raises ``InvalidOptionsError`` for options that cannot work.
+
+        A model Groq no longer offers is replaced by its successor first (``usable_options``).
+        """
+        options, _notes = self.usable_options(options)
         options.validate()
         loop = asyncio.get_running_loop()
         files = await loop.run_in_executor(self._audio_pool, _expand, list(paths))
@@ -880,6 +938,7 @@ class TranscriptionService:
                     ) from exc
                 except GroqDesktopError as exc:
                     failures += 1
+                    self._advise(job.options, exc)
                     if isinstance(exc, _PERMANENT_ERRORS) or failures >= self.max_chunk_attempts:
                         self._stop_chunks(job)  # now, before the scheduler starts a sibling in the freed slot
                     await asyncio.to_thread(
@@ -887,7 +946,10 @@ class TranscriptionService:
                     )
                     if isinstance(exc, _PERMANENT_ERRORS) or failures >= self.max_chunk_attempts:
                         tries = f" after {failures} tries" if failures > 1 else ""
-                        raise _ChunkFailed(f"chunk {chunk.index + 1}/{n} failed{tries}: {exc.message}") from exc
+                        raise _ChunkFailed(
+                            f"chunk {chunk.index + 1}/{n} failed{tries}: {exc.message} {exc.hint if model_gone(exc) else ''}"
+                            .rstrip()
+                        ) from exc
                     await asyncio.sleep(self.retry_backoff_seconds * 2 ** (failures - 1))
                     continue
                 finally:
@@ -936,6 +998,7 @@ class TranscriptionService:
                     timestamp_granularities=tuple(granularities),
                     translate=options.task == "translate",
                     audio_seconds=billed,
+                    **({"service_tier": tier} if (tier := self._tier(options)) else {}),
                     cancel=cancel,
                 )
             except asyncio.CancelledError:

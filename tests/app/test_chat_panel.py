@@ -29,7 +29,7 @@ from groq_desktop.core.store.storage import MessageStatus, Storage
 from groq_desktop.services import chat_export
 from tests.conftest import TEST_KEY
 
-MODEL = "llama-3.1-8b-instant"
+MODEL = "openai/gpt-oss-20b"  # the model the panel picks by itself from the emulator's list
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "docs" / "screenshots"
 # Screenshots are written only when asked, so a normal test run leaves the tree alone.
@@ -408,12 +408,19 @@ def test_retired_model_offers_a_switch_and_chat_with_model(qtbot: Any, make_pane
     panel.open_conversation(old.id)
     assert panel.retired_bar.isVisible() and "llama2-70b-4096" in panel.retired_label.text()
     qtbot.mouseClick(panel.switch_model_button, Qt.MouseButton.LeftButton)
-    assert env.storage.get_conversation(old.id).model == MODEL and not panel.retired_bar.isVisible()
+    qtbot.waitUntil(lambda: env.storage.get_conversation(old.id).model == MODEL)
+    assert not panel.retired_bar.isVisible()
 
-    new_id = panel.new_conversation_with_model("openai/gpt-oss-20b")
-    assert env.storage.get_conversation(new_id).model == "openai/gpt-oss-20b"
-    assert panel.model_picker.current_model() == "openai/gpt-oss-20b"
+    new_id = panel.new_conversation_with_model("qwen/qwen3.8-27b")
+    assert env.storage.get_conversation(new_id).model == "qwen/qwen3.8-27b"
+    assert panel.model_picker.current_model() == "qwen/qwen3.8-27b"
+    # Reasoning controls follow the catalogue: qwen3.8 takes an effort (none..high) and a format.
+    effort = panel.parameters.reasoning_effort
+    assert [effort.itemData(i) for i in range(effort.count())] == [None, "none", "default", "low", "medium", "high"]
+    assert not panel.parameters.reasoning_format.isHidden() and panel.parameters.include_reasoning.isHidden()
+    panel.new_conversation_with_model("openai/gpt-oss-20b")
     assert not panel.parameters.reasoning_effort.isHidden() and panel.parameters.reasoning_format.isHidden()
+    assert not panel.parameters.include_reasoning.isHidden()
 
 
 def test_dropped_files_are_not_pasted_into_the_draft(qtbot: Any) -> None:

@@ -45,7 +45,7 @@ class StallMeter:
 def text_before_the_stall(conversation_model: str) -> str:
     """The emulator stalls halfway through the (deterministic) reply: the text it sends before that."""
     request = {"model": conversation_model, "messages": [{"role": "user", "content": PROMPT}],
-               "max_completion_tokens": 1024}
+               "max_completion_tokens": 1024, "include_reasoning": False}
     reply = plan_reply(find_model(conversation_model), request, EmulatorConfig())
     assert not reply.reasoning and len(reply.content) == 400
     return "".join(reply.content[:200])
@@ -54,6 +54,10 @@ def text_before_the_stall(conversation_model: str) -> str:
 def send_and_wait_for_the_stall(qtbot: Any, env: PanelEnv) -> int:
     panel = env.panel
     panel.new_conversation()
+    # Today's default models reason: hide it, so the stall falls in the reply's text.
+    panel.parameters.include_reasoning.setCurrentIndex(panel.parameters.include_reasoning.findData(False))
+    # Three replies stream at once: each asks for 1,024 tokens, not the whole TPM the default would ask for.
+    panel.parameters.max_tokens.setValue(1024)
     type_and_send(qtbot, panel, PROMPT)
     reply_id = env.reply().id
     model = env.storage.get_conversation(panel.conversation_id).model

@@ -105,21 +105,20 @@ METADATA_CASES = [
     ),
 ]
 
-ID_FALLBACK_CASES = [
+# Without Groq's metadata, what a model is comes from the shipped catalogue (never from its id):
+# a retired id is the kind of its replacement, an id the catalogue does not know is a plain chat model.
+CATALOGUE_CASES = [
     ("whisper-large-v3", (C.SPEECH_TO_TEXT,)),
     ("whisper-large-v3-turbo", (C.SPEECH_TO_TEXT,)),
+    ("canopylabs/orpheus-v1-english", (C.TEXT_TO_SPEECH,)),
     ("playai-tts", (C.TEXT_TO_SPEECH,)),
-    ("playai-tts-arabic", (C.TEXT_TO_SPEECH,)),
     ("openai/gpt-oss-120b", (C.CHAT, C.REASONING, C.TOOL_USE)),
-    ("qwen/qwen3-32b", (C.CHAT, C.REASONING, C.TOOL_USE)),
-    ("deepseek-r1-distill-llama-70b", (C.CHAT, C.REASONING, C.TOOL_USE)),
-    ("groq/compound", (C.CHAT, C.TOOL_USE)),
-    ("groq/compound-mini", (C.CHAT, C.TOOL_USE)),
-    ("llama-3.1-8b-instant", (C.CHAT, C.TOOL_USE)),
-    ("meta-llama/llama-4-scout-17b-16e-instruct", (C.CHAT, C.TOOL_USE)),
+    ("qwen/qwen3.8-27b", (C.CHAT, C.REASONING, C.TOOL_USE, C.VISION)),
+    ("llama-3.1-8b-instant", (C.CHAT,)),
     ("meta-llama/llama-guard-4-12b", (C.SAFETY,)),
     ("meta-llama/llama-prompt-guard-2-86m", (C.SAFETY,)),
     ("openai/gpt-oss-safeguard-20b", (C.SAFETY,)),
+    ("whisper-something-new", (C.CHAT,)),
     ("allam-2-7b", (C.CHAT,)),
 ]
 
@@ -129,8 +128,8 @@ def test_categories_from_metadata(raw: dict[str, Any], expected: tuple[ModelCate
     assert categorise(raw) == expected
 
 
-@pytest.mark.parametrize(("model_id", "expected"), ID_FALLBACK_CASES, ids=[c[0] for c in ID_FALLBACK_CASES])
-def test_categories_from_id_when_metadata_is_missing(
+@pytest.mark.parametrize(("model_id", "expected"), CATALOGUE_CASES, ids=[c[0] for c in CATALOGUE_CASES])
+def test_categories_from_catalogue_when_metadata_is_missing(
     model_id: str, expected: tuple[ModelCategory, ...]
 ) -> None:
     assert categorise(raw_model(model_id)) == expected
@@ -139,7 +138,7 @@ def test_categories_from_id_when_metadata_is_missing(
 def test_model_info_properties() -> None:
     v3 = ModelInfo.from_raw(raw_model("whisper-large-v3"))
     turbo = ModelInfo.from_raw(raw_model("whisper-large-v3-turbo"))
-    chat = ModelInfo.from_raw(raw_model("llama-3.3-70b-versatile"))
+    chat = ModelInfo.from_raw(raw_model("openai/gpt-oss-20b"))
     assert v3.is_transcription and v3.supports_translation and not v3.is_chat
     assert turbo.is_transcription and not turbo.supports_translation
     assert chat.is_chat and not chat.is_transcription and not chat.supports_translation
@@ -388,3 +387,51 @@ def test_only_one_fetch_at_a_time_and_readers_are_not_blocked(cache_path: Path) 
 def test_built_in_tools_count_as_tool_use() -> None:
     raw = raw_model("groq/compound", supported_features=["web_search", "code_execution"])
     assert categorise(raw) == (ModelCategory.CHAT, ModelCategory.TOOL_USE)
+
+
+def test_id_markers_are_gone() -> None:
+    names = vars(model_registry)
+    assert not [name for name in names if name.endswith("_ID_MARKERS") or name == "TRANSLATION_MODEL_IDS"]
+
+
+def test_translation_comes_from_the_models_features_before_the_catalogue() -> None:
+    told = ModelInfo.from_raw(
+        raw_model("whisper-large-v3-turbo", input_modalities=["audio"], output_modalities=["text"],
+                  supported_features=["transcription", "translation"])
+    )
+    assert told.supports_translation
+
+
+def test_default_chat_model_is_chosen_from_the_live_list_by_what_it_is(cache_path: Path) -> None:
+    live = [
+        raw_model("openai/gpt-oss-120b"),
+        raw_model("openai/gpt-oss-safeguard-20b"),
+        raw_model("whisper-large-v3"),
+        raw_model("whisper-large-v3-turbo", active=False),
+    ]
+    registry = ModelRegistry(FakeFetch(live), cache_path, clock=FakeClock())
+    registry.refresh()
+    assert registry.preferred(C.CHAT) == "openai/gpt-oss-120b"
+    assert registry.preferred(C.SPEECH_TO_TEXT) == "whisper-large-v3"
+    assert registry.preferred(C.TEXT_TO_SPEECH) is None
+
+
+def test_mark_retired_keeps_the_date_and_offers_the_replacement(cache_path: Path) -> None:
+    live = [raw_model("openai/gpt-oss-20b"), raw_model("openai/gpt-oss-120b"), raw_model("mystery-model")]
+    registry = ModelRegistry(FakeFetch(live), cache_path, clock=FakeClock())
+    registry.refresh()
+    told: list[int] = []
+    registry.subscribe(lambda: told.append(1))
+    assert registry.mark_retired("llama-3.1-8b-instant")
+    assert not registry.mark_retired("llama-3.1-8b-instant")  # once
+    assert told == [1]
+    assert registry.is_gone("llama-3.1-8b-instant")
+    retirement = registry.retirement("llama-3.1-8b-instant")
+    assert (retirement.date, retirement.replacement) == ("2026-08-16", "openai/gpt-oss-20b")
+    # A model the catalogue does not know is replaced by the preferred model of its kind.
+    registry.mark_retired("mystery-model")
+    assert registry.retirement("mystery-model").replacement == "openai/gpt-oss-20b"
+    assert registry.retirement("mystery-model").date is None
+    # Remembered across a restart (the cache keeps retired models).
+    restarted = ModelRegistry(failing_fetch, cache_path, clock=FakeClock())
+    assert restarted.get("llama-3.1-8b-instant").retired  # type: ignore[union-attr]

@@ -23,6 +23,7 @@ from groq_desktop.services.chat import (
     request_params,
     supported_params,
 )
+from groq_desktop.services.reply_budget import INITIAL_REPLY_ESTIMATE
 from tests.conftest import TEST_KEY
 
 MODEL = "llama-3.1-8b-instant"
@@ -127,12 +128,15 @@ def test_send_streams_a_reply_saves_it_with_facts_and_sends_the_reply_budget(mak
     assert facts["model"] == MODEL
     assert facts["prompt_tokens"] > 0 and facts["completion_tokens"] > 0
     assert facts["request_id"] and facts["tokens_per_second"] > 0 and facts["ttft"] is not None
-    assert sent[0]["max_completion_tokens"] == 1024
+    # "Default" is the model's own limit within the plan's budget (TPM 6,000 less the prompt here), not 1,024.
+    prompt = chat.token_counter.estimate_prompt_tokens(MODEL, sent[0]["messages"])
+    assert sent[0]["max_completion_tokens"] == min(chat.model_info(MODEL).max_completion_tokens, 6000 - prompt)
+    assert sent[0]["max_completion_tokens"] > 1024
     assert "reasoning_effort" not in sent[0]
     assert chat.storage.get_conversation(conversation.id).title == "Hello there"
+    # The quota holds a realistic estimate for a reply left open, not the whole budget.
     job = next(j for j in services.scheduler.jobs() if j.kind == "chat")
-    counted = chat.token_counter.count_messages(MODEL, sent[0]["messages"])
-    assert job.cost.tokens == counted + 1024
+    assert job.cost.tokens == prompt + INITIAL_REPLY_ESTIMATE
 
 
 def test_stop_mid_stream_keeps_the_partial_reply(make_chat) -> None:
@@ -335,6 +339,10 @@ def test_parameters_are_sent_only_where_the_model_takes_them() -> None:
     assert llama == {"temperature": 0.3, "top_p": 0.9, "seed": 7, "stop": ["a", "b", "c", "d"]}
     gpt_oss = request_params("openai/gpt-oss-20b", saved)
     assert gpt_oss["reasoning_effort"] == "high" and "reasoning_format" not in gpt_oss
-    qwen = request_params("qwen/qwen3-32b", saved)
-    assert qwen["reasoning_format"] == "parsed" and "reasoning_effort" not in qwen  # "high" is not a qwen value
-    assert "reasoning_effort" in supported_params("qwen/qwen3-32b")
+    qwen = request_params("qwen/qwen3.8-27b", {**saved, "reasoning_effort": "none"})
+    assert qwen["reasoning_format"] == "parsed" and qwen["reasoning_effort"] == "none"
+    assert "reasoning_effort" in supported_params("qwen/qwen3.8-27b")
+    assert "include_reasoning" in supported_params("openai/gpt-oss-120b")
+    assert "reasoning_format" not in supported_params("openai/gpt-oss-120b")
+    # A retired model the catalogue no longer describes takes no reasoning options.
+    assert request_params("qwen/qwen3-32b", saved) == llama

@@ -125,6 +125,8 @@ def facts_text(model: str | None, facts: dict[str, Any]) -> tuple[str, str | Non
         parts.append(f"{prompt or 0:,.0f} in / {completion or 0:,.0f} out")
     if (waited := _number(facts.get("waited"))) is not None and waited >= WAIT_SHOWN_S:
         parts.append(f"waited {waited:,.1f} s {_waited_for(facts.get('waited_for'))}")
+    if cached := _number(facts.get("cached_tokens")):
+        parts.append(f"{cached:,.0f} cached")  # of the prompt, read from Groq's cache at half price
     if (queue := _number(facts.get("queue_time"))) is not None:
         parts.append(f"Groq queue {queue * 1000:,.0f} ms")
     request_id = facts.get("request_id")

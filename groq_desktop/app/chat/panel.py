@@ -43,6 +43,8 @@ from groq_desktop.app.chat.notice_bar import notice_bar
 from groq_desktop.app.chat.parameters import PARAM_KEYS, ModelPicker, ParametersWidget
 from groq_desktop.app.composition import Services
 from groq_desktop.app.settings import AppSettings, Key
+from groq_desktop.core.catalogue import ModelKind
+from groq_desktop.core.model_registry import ModelCategory
 from groq_desktop.core.quota.scheduler import JobState
 from groq_desktop.core.store.storage import MATCH_END, MATCH_START, Conversation, Message, SearchHit
 from groq_desktop.errors import GroqDesktopError
@@ -57,6 +59,7 @@ SEARCH_HITS = 200
 """Matching messages read per search; they are shown one entry per conversation."""
 OPEN_TAIL = 200
 """Opening a conversation shows its last messages at once; the rest are read off the UI thread."""
+_FLAGS = frozenset({"flex_fallback", "fit_recent_turns"})  # off is the same as unset
 _STORE_ERRORS = (GroqDesktopError, sqlite3.Error, OSError, KeyError, ValueError)
 
 
@@ -94,6 +97,7 @@ class ChatPanel(QWidget):
         self.storage = services.storage
         self.conversation_id: int | None = None
         self._pending_model: str | None = None
+        self._replacement: str | None = None  # the retired model's successor offered by the retired bar
         self._editing_message_id: int | None = None
         self._deleted: list[int] = []
         self._count_generation = 0
@@ -187,6 +191,10 @@ class ChatPanel(QWidget):
         header.addWidget(self.export_button)
 
         self.retired_bar, self.retired_label, self.switch_model_button = notice_bar("retiredModelBar", "Switch model")
+        self.length_bar, self.length_label, self.continue_button = notice_bar(
+            "lengthBar", "Continue", tooltip="Ask the model to go on; its text is added to the same reply",
+            margins=(8, 0, 8, 0),
+        )
         self.context_note, self.context_note_label, self.include_all_button = notice_bar(
             "contextNote", "Include all turns", tooltip="Send the whole conversation again", margins=(8, 0, 8, 0)
         )
@@ -232,6 +240,7 @@ class ChatPanel(QWidget):
         column.addWidget(self.context_note)
         column.addWidget(self.find_bar)
         column.addWidget(self.view, 1)
+        column.addWidget(self.length_bar)
         column.addWidget(self.edit_bar)
         column.addWidget(self.composer)
         column.addWidget(self.status_label)
@@ -261,6 +270,7 @@ class ChatPanel(QWidget):
 
         self.model_picker.model_chosen.connect(self._on_model_chosen)
         self.switch_model_button.clicked.connect(self._switch_from_retired)
+        self.continue_button.clicked.connect(self._on_continue)
         self.include_all_button.clicked.connect(self._include_all_turns)
         self.parameters.changed.connect(self._save_parameters)
         self.export_markdown_action.triggered.connect(lambda: self.export("markdown"))
@@ -335,6 +345,9 @@ class ChatPanel(QWidget):
             log.exception("model list refresh failed")
         self.models_ready = True
         if self._alive():
+            notes = self.settings.replace_gone_models(self.services.registry)
+            if notes:
+                self._notify(" ".join(notes))
             self._populate_models()
 
     def _populate_models(self) -> None:
@@ -344,11 +357,16 @@ class ChatPanel(QWidget):
         self._recount(self.composer.text())  # the context window is known only now
 
     def _default_model(self) -> str:
+        """The user's default chat model while Groq offers it, else one chosen by what it is (never a fixed id)."""
+        registry = self.services.registry
         preferred = str(self.settings.get(Key.DEFAULT_CHAT_MODEL) or "")
-        models = [m.id for m in self.services.registry.chat_models()]
-        if preferred in models or not models:
-            return preferred or "llama-3.1-8b-instant"
-        return models[0]
+        if preferred and not registry.is_gone(preferred):
+            return preferred
+        chosen = registry.preferred(ModelCategory.CHAT)
+        if chosen is None:  # no list yet (first start offline): the catalogue's choice
+            catalogue = registry.catalogue
+            chosen = catalogue.preferred(ModelKind.CHAT, [f.id for f in catalogue.of_kind(ModelKind.CHAT)])
+        return chosen or preferred
 
     def _current_model(self) -> str:
         conversation = self._conversation()
@@ -367,20 +385,64 @@ class ChatPanel(QWidget):
 
     def _update_model_state(self) -> None:
         model = self._current_model()
+        self.parameters.set_plan(self.services.limiter.plan)
         self.parameters.set_model(self.services.registry.get(model) or model)
         gone = self.conversation_id is not None and self.chat.model_is_gone(model)
         if gone:
-            replacement = self._default_model()
-            self.retired_label.setText(
-                f"⚠ {model} is no longer offered by Groq, so this conversation can't continue with it."
-            )
-            self.switch_model_button.setText(f"Switch to {replacement}")
+            retirement = self.services.registry.retirement(model)
+            self._replacement = retirement.replacement or self._default_model()
+            when = f"on {retirement.date}" if retirement.date else "earlier"
+            self.retired_label.setText(f"⚠ Groq retired {model} {when}, so this conversation can't continue with it.")
+            self.switch_model_button.setText(f"Continue with {self._replacement}")
         self.retired_bar.setVisible(gone)
+        self._update_length_state()
 
-    def _switch_from_retired(self) -> None:
-        replacement = self._default_model()
+    @qasync.asyncSlot()
+    async def _switch_from_retired(self) -> None:
+        """One click: the conversation moves to the replacement and the reply that failed is written again."""
+        replacement = getattr(self, "_replacement", None) or self._default_model()
         self.model_picker.select(replacement)
         self._on_model_chosen(replacement)
+        if self.conversation_id is None:
+            return
+        last = self.storage.list_last_messages(self.conversation_id, 1)
+        if last and (last[-1].role == "user" or last[-1].status == "error"):
+            await self.regenerate()
+
+    def _cut_reply(self) -> Message | None:
+        """The conversation's last reply when it was cut off at the length limit."""
+        if self.conversation_id is None or self.chat.is_busy(self.conversation_id):
+            return None
+        last = self.storage.list_last_messages(self.conversation_id, 1)
+        if last and last[-1].role == "assistant" and (last[-1].facts or {}).get("finish_reason") == "length":
+            return last[-1]
+        return None
+
+    def _update_length_state(self) -> None:
+        cut = self._cut_reply()
+        if cut is not None:
+            tokens = (cut.facts or {}).get("completion_tokens")
+            size = f" after {int(tokens):,} tokens" if tokens else ""
+            self.length_label.setText(f"The reply was cut off at the length limit{size}.")
+        self.length_bar.setVisible(cut is not None)
+
+    @qasync.asyncSlot()
+    async def _on_continue(self) -> None:
+        await self.continue_reply()
+
+    async def continue_reply(self) -> int | None:
+        """Continue the cut reply: the model goes on and its text is added to the same bubble."""
+        cut = self._cut_reply()
+        if cut is None or self.conversation_id is None:
+            return None
+        try:
+            reply_id = await self.chat.continue_reply(cut.id, self._handler(self.conversation_id))
+        except _STORE_ERRORS as exc:
+            self._notify(str(exc))
+            return None
+        self.length_bar.hide()
+        self._update_busy()
+        return reply_id
 
     # --- conversations ----------------------------------------------------------------
 
@@ -811,8 +873,9 @@ class ChatPanel(QWidget):
                     f"chance (next message, or when the app closes). {event.save_error}"
                 )
             elif event.kind == "error" and event.error is not None:
-                self._notify(event.error.message)
+                self._notify(f"{event.error.message} {event.error.hint}")
             self._update_busy()
+            self._update_model_state()
             self._reload_conversations()
             self.composer.draft_changed.emit(self.composer.text())
 
@@ -1031,7 +1094,8 @@ class ChatPanel(QWidget):
             return
         system_prompt, values = self.parameters.values()
         params = {k: v for k, v in conversation.params.items() if k not in PARAM_KEYS}
-        params.update({k: v for k, v in values.items() if v not in (None, [], False)})
+        # Identity, not equality: a temperature of 0 is a value, and include_reasoning=False is a choice.
+        params.update({k: v for k, v in values.items() if not (v is None or v == [] or (v is False and k in _FLAGS))})
         self.chat.update_settings(conversation.id, system_prompt=system_prompt, params=params)
         self.composer.draft_changed.emit(self.composer.text())
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from groq_desktop.core.model_registry import ModelInfo
-from groq_desktop.services.chat import MAX_STOP_SEQUENCES, reasoning_options
+from groq_desktop.services.chat import MAX_STOP_SEQUENCES, reasoning_options, tiers_for_plan
 
 # Keys this widget owns in a conversation's params; others (like context_from) are left alone.
 PARAM_KEYS = (
@@ -33,6 +33,9 @@ PARAM_KEYS = (
     "stop",
     "reasoning_effort",
     "reasoning_format",
+    "include_reasoning",
+    "service_tier",
+    "flex_fallback",
     "fit_recent_turns",
 )
 _DEFAULT = "default"
@@ -46,6 +49,14 @@ def _short_tokens(count: int | None) -> str:
 
 def _count(value: int | None) -> str:
     return f"{value:,}" if value else "?"
+
+
+def _value_text(value: Any) -> str:
+    if value is True:
+        return "shown"
+    if value is False:
+        return "hidden"
+    return str(value)
 
 
 class ModelPicker(QComboBox):
@@ -121,7 +132,9 @@ class ParametersWidget(QWidget):
         self.max_tokens.setRange(0, 131072)
         self.max_tokens.setSingleStep(256)
         self.max_tokens.setSpecialValueText(_DEFAULT)
-        self.max_tokens.setToolTip("Longest reply; counted against your tokens-per-minute when sent")
+        self.max_tokens.setToolTip(
+            "Longest reply. Default: the model's own limit within your plan's output tokens per minute"
+        )
         self.seed = QSpinBox()
         self.seed.setRange(-1, 2**31 - 1)
         self.seed.setSpecialValueText("random")
@@ -139,6 +152,16 @@ class ParametersWidget(QWidget):
         self.reasoning_effort.setToolTip("How much the model thinks before answering")
         self.reasoning_format = QComboBox()
         self.reasoning_format.setToolTip("parsed: thinking shown apart · raw: inline <think> · hidden: not sent")
+        self.include_reasoning = QComboBox()
+        self.include_reasoning.setToolTip("Whether the model's thinking comes back with the reply")
+        self.service_tier = QComboBox()
+        self.service_tier.setToolTip(
+            "on_demand: the standard tier · flex: 10x the limits, may be refused when Groq is busy · "
+            "auto: flex when there is room"
+        )
+        self.service_tier.addItem(_DEFAULT, None)
+        self.flex_fallback = QCheckBox("Fall back to on-demand when flex is full")
+        self.flex_fallback.setToolTip("When Groq answers 498 (no flex capacity), send the request again on on_demand")
         self.fit_recent = QCheckBox("Send only the recent turns that fit")
         self.fit_recent.setToolTip("When the conversation outgrows the context window, leave the oldest turns out")
 
@@ -152,6 +175,11 @@ class ParametersWidget(QWidget):
         self._format_label = QLabel("Reasoning format")
         form.addRow(self._effort_label, self.reasoning_effort)
         form.addRow(self._format_label, self.reasoning_format)
+        self._include_label = QLabel("Reasoning shown")
+        form.addRow(self._include_label, self.include_reasoning)
+        self._tier_label = QLabel("Service tier")
+        form.addRow(self._tier_label, self.service_tier)
+        form.addRow("", self.flex_fallback)
         form.addRow("", self.fit_recent)
 
         column = QVBoxLayout(self)
@@ -169,8 +197,13 @@ class ParametersWidget(QWidget):
             edit.editingFinished.connect(self.changed)
         self.reasoning_effort.currentIndexChanged.connect(self.changed)
         self.reasoning_format.currentIndexChanged.connect(self.changed)
+        self.include_reasoning.currentIndexChanged.connect(self.changed)
+        self.service_tier.currentIndexChanged.connect(self.changed)
+        self.service_tier.currentIndexChanged.connect(self._update_fallback)
+        self.flex_fallback.toggled.connect(self.changed)
         self.fit_recent.toggled.connect(self.changed)
         self.set_model(None)
+        self.set_plan("free")
 
     @staticmethod
     def _spin(low: float, high: float, step: float, tip: str) -> QDoubleSpinBox:
@@ -196,19 +229,39 @@ class ParametersWidget(QWidget):
         for combo, label, name in (
             (self.reasoning_effort, self._effort_label, "reasoning_effort"),
             (self.reasoning_format, self._format_label, "reasoning_format"),
+            (self.include_reasoning, self._include_label, "include_reasoning"),
         ):
             current = combo.currentData()
             with QSignalBlocker(combo):
                 combo.clear()
                 combo.addItem(_DEFAULT, None)
                 for value in options.get(name, ()):
-                    combo.addItem(value, value)
+                    combo.addItem(_value_text(value), value)
                 combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.setVisible(name in options)
             label.setVisible(name in options)
-        if isinstance(info, ModelInfo) and info.max_completion_tokens:
-            self.max_tokens.setMaximum(info.max_completion_tokens)
+        limit = info.max_completion_tokens if isinstance(info, ModelInfo) else None
+        if limit:
+            self.max_tokens.setMaximum(limit)
+        # "default" is the model's own limit (within the plan's output budget), said so in the box.
+        self.max_tokens.setSpecialValueText(f"{_DEFAULT} (up to {limit:,})" if limit else _DEFAULT)
 
+    def set_plan(self, plan: str | None) -> None:
+        """Service tiers are for paid plans: hidden on the free plan."""
+        tiers = tiers_for_plan(plan)
+        current = self.service_tier.currentData()
+        with QSignalBlocker(self.service_tier):
+            self.service_tier.clear()
+            self.service_tier.addItem(_DEFAULT, None)
+            for tier in tiers:
+                self.service_tier.addItem(tier, tier)
+            self.service_tier.setCurrentIndex(max(0, self.service_tier.findData(current)))
+        for widget in (self.service_tier, self._tier_label):
+            widget.setVisible(bool(tiers))
+        self._update_fallback()
+
+    def _update_fallback(self) -> None:
+        self.flex_fallback.setVisible(self.service_tier.isVisibleTo(self) and self.service_tier.currentData() == "flex")
     def set_values(self, system_prompt: str, params: dict[str, Any]) -> None:
         blockers = [QSignalBlocker(w) for w in self._inputs()]
         self.system_prompt.setPlainText(system_prompt)
@@ -221,10 +274,17 @@ class ParametersWidget(QWidget):
         stops = list(params.get("stop") or [])
         for i, edit in enumerate(self.stops):
             edit.setText(stops[i] if i < len(stops) else "")
-        for combo, name in ((self.reasoning_effort, "reasoning_effort"), (self.reasoning_format, "reasoning_format")):
+        for combo, name in (
+            (self.reasoning_effort, "reasoning_effort"),
+            (self.reasoning_format, "reasoning_format"),
+            (self.include_reasoning, "include_reasoning"),
+            (self.service_tier, "service_tier"),
+        ):
             combo.setCurrentIndex(max(0, combo.findData(params.get(name))))
+        self.flex_fallback.setChecked(bool(params.get("flex_fallback")))
         self.fit_recent.setChecked(bool(params.get("fit_recent_turns")))
         del blockers
+        self._update_fallback()
 
     def values(self) -> tuple[str, dict[str, Any]]:
         params: dict[str, Any] = {
@@ -235,6 +295,9 @@ class ParametersWidget(QWidget):
             "stop": [e.text() for e in self.stops if e.text()],
             "reasoning_effort": self.reasoning_effort.currentData(),
             "reasoning_format": self.reasoning_format.currentData(),
+            "include_reasoning": self.include_reasoning.currentData(),
+            "service_tier": self.service_tier.currentData(),
+            "flex_fallback": self.flex_fallback.isChecked(),
             "fit_recent_turns": self.fit_recent.isChecked(),
         }
         return self.system_prompt.toPlainText(), params
@@ -249,5 +312,8 @@ class ParametersWidget(QWidget):
             *self.stops,
             self.reasoning_effort,
             self.reasoning_format,
+            self.include_reasoning,
+            self.service_tier,
+            self.flex_fallback,
             self.fit_recent,
         ]

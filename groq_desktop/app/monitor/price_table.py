@@ -1,7 +1,10 @@
 """Estimated prices per model, to put a (rough) dollar figure on the usage log.
 
-The numbers are estimates kept in ``resources/prices.json``; a user's ``prices.json`` of the
-same shape in the data folder is merged on top, so they can be corrected without a release.
+Prices come from the shipped catalogue (``resources/models.json``, with the models of today);
+``resources/prices.json`` keeps the last known prices of retired models so the usage history
+still has a cost; a user's ``prices.json`` of the same shape in the data folder is merged on top,
+so they can be corrected without a release. Cached prompt tokens cost a fraction (half) of the
+input price.
 """
 
 from __future__ import annotations
@@ -15,11 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from groq_desktop.core.atomic_file import write_text_atomic
+from groq_desktop.core.catalogue import Catalogue, shipped_catalogue
 from groq_desktop.core.store.storage import UsageRecord, UsageTotals
 
 log = logging.getLogger(__name__)
 
 PRICES_FILE_NAME = "prices.json"
+# Groq bills cached prompt tokens at half the input price (prompt caching, gpt-oss).
+CACHED_INPUT_FACTOR = 0.5
 
 
 @dataclass(frozen=True)
@@ -27,18 +33,27 @@ class Price:
     input_per_million: float = 0.0
     output_per_million: float = 0.0
     audio_per_hour: float = 0.0
+    cached_input_factor: float = CACHED_INPUT_FACTOR
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> Price:
+        factor = data.get("cached_input_factor")
         return cls(
             input_per_million=float(data.get("input_per_million") or 0.0),
             output_per_million=float(data.get("output_per_million") or 0.0),
             audio_per_hour=float(data.get("audio_per_hour") or 0.0),
+            cached_input_factor=CACHED_INPUT_FACTOR if factor is None else float(factor),
         )
 
-    def cost(self, prompt_tokens: float, completion_tokens: float, audio_seconds: float) -> float:
-        tokens = prompt_tokens * self.input_per_million + completion_tokens * self.output_per_million
-        return tokens / 1_000_000 + audio_seconds / 3600 * self.audio_per_hour
+    def cost(
+        self, prompt_tokens: float, completion_tokens: float, audio_seconds: float, cached_tokens: float = 0.0
+    ) -> float:
+        """Dollars; ``cached_tokens`` are the part of ``prompt_tokens`` read from Groq's prompt cache."""
+        cached = min(max(0.0, cached_tokens), prompt_tokens)
+        prompt = (prompt_tokens - cached + cached * self.cached_input_factor) * self.input_per_million
+        return (prompt + completion_tokens * self.output_per_million) / 1_000_000 + audio_seconds / 3600 * (
+            self.audio_per_hour
+        )
 
 
 @dataclass(frozen=True)
@@ -66,7 +81,12 @@ class PriceTable:
         price = self.price_for(record.model)
         if price is None:
             return None
-        return price.cost(record.billed_prompt_tokens, record.billed_completion_tokens, record.billed_audio_seconds)
+        return price.cost(
+            record.billed_prompt_tokens,
+            record.billed_completion_tokens,
+            record.billed_audio_seconds,
+            record.billed_cached_tokens,
+        )
 
     def estimate(self, totals: Iterable[UsageTotals]) -> CostEstimate:
         """Dollars for each model's billed totals; requests of models without a price are counted apart."""
@@ -77,7 +97,10 @@ class PriceTable:
                 unpriced += model.requests
             else:
                 dollars += price.cost(
-                    model.billed_prompt_tokens, model.billed_completion_tokens, model.billed_audio_seconds
+                    model.billed_prompt_tokens,
+                    model.billed_completion_tokens,
+                    model.billed_audio_seconds,
+                    model.billed_cached_tokens,
                 )
         return CostEstimate(dollars, unpriced)
 
@@ -89,6 +112,7 @@ class PriceTable:
                     "input_per_million": p.input_per_million,
                     "output_per_million": p.output_per_million,
                     "audio_per_hour": p.audio_per_hour,
+                    "cached_input_factor": p.cached_input_factor,
                 }
                 for model, p in sorted(self.prices.items())
             },
@@ -104,9 +128,26 @@ class PriceTable:
         return cls({m: Price.from_mapping(v) for m, v in models.items()}, str(data.get("_note", "")))
 
     @classmethod
-    def load(cls, override: Path | None = None) -> PriceTable:
-        shipped = resources.files("groq_desktop.resources").joinpath(PRICES_FILE_NAME).read_text("utf-8")
-        table = cls.from_mapping(json.loads(shipped))
+    def from_catalogue(cls, catalogue: Catalogue) -> PriceTable:
+        """Today's models' prices from the shipped catalogue (models without a token or audio price are left out)."""
+        prices = {
+            facts.id: Price.from_mapping(dict(facts.prices))
+            for facts in catalogue.models.values()
+            if any(key in facts.prices for key in ("input_per_million", "output_per_million", "audio_per_hour"))
+        }
+        note = (
+            f"ESTIMATES from the shipped model catalogue (as of {catalogue.as_of}); Groq's bill is the truth. "
+            "Cached prompt tokens at half the input price. Editable: a prices.json in the app's data folder is "
+            "merged on top."
+        )
+        return cls(prices, note)
+
+    @classmethod
+    def load(cls, override: Path | None = None, catalogue: Catalogue | None = None) -> PriceTable:
+        # Retired models keep their last known price (for the usage history); today's come from the catalogue.
+        history = resources.files("groq_desktop.resources").joinpath(PRICES_FILE_NAME).read_text("utf-8")
+        table = cls.from_catalogue(catalogue or shipped_catalogue())
+        table.prices = {**cls.from_mapping(json.loads(history)).prices, **table.prices}
         if override is not None and override.exists():
             try:
                 table.prices.update(cls.from_mapping(json.loads(override.read_text("utf-8"))).prices)

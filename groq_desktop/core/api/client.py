@@ -119,10 +119,13 @@ class GroqApiClient:
         translate: bool = False,
         audio_seconds: float = 0.0,
         cancel: threading.Event | None = None,
+        service_tier: str | None = None,
     ) -> TranscriptionResult:
         data = audio.read_bytes() if isinstance(audio, Path) else audio
         fields: list[tuple[str, str]] = [("model", model), ("response_format", response_format)]
-        for name, value in (("language", language), ("prompt", prompt), ("temperature", temperature)):
+        for name, value in (
+            ("language", language), ("prompt", prompt), ("temperature", temperature), ("service_tier", service_tier)
+        ):
             if value is not None and value != "":
                 fields.append((name, str(value)))
         if response_format == "verbose_json":

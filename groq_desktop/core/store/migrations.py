@@ -256,11 +256,19 @@ _BULK_JOBS = (
 )
 
 
+# Prompt caching: Groq reports the cached part of the prompt, billed at a discount.
+_CACHED_TOKENS = (
+    "ALTER TABLE usage_log ADD COLUMN cached_tokens INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE usage_minutes ADD COLUMN billed_cached_tokens INTEGER NOT NULL DEFAULT 0",
+)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "conversations, messages + full-text index, transcription jobs, usage log", _INITIAL_SCHEMA),
     Migration(2, "usage per model and minute, built from the usage log", _USAGE_ROLLUP),
     Migration(3, "reply versions (message_versions) and per-conversation drafts", _REPLY_VERSIONS_AND_DRAFTS),
     Migration(4, "bulk jobs, their rows and results, their Batch API batches", _BULK_JOBS),
+    Migration(5, "cached prompt tokens in the usage log and its minutes (billed at half price)", _CACHED_TOKENS),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -197,6 +197,8 @@ class UsageRecord:
     ttft: float | None = None
     error_code: str | None = None
     wait_seconds: float = 0.0
+    cached_tokens: int = 0
+    """The part of ``prompt_tokens`` Groq read from its prompt cache."""
     id: int | None = field(default=None, compare=False)
 
     @property
@@ -218,6 +220,10 @@ class UsageRecord:
         return 0 if self.failed else self.completion_tokens
 
     @property
+    def billed_cached_tokens(self) -> int:
+        return 0 if self.failed else self.cached_tokens
+
+    @property
     def billed_audio_seconds(self) -> float:
         if self.failed or self.audio_seconds <= 0:
             return 0.0
@@ -235,6 +241,7 @@ class UsageTotals:
     billed_prompt_tokens: int
     billed_completion_tokens: int
     billed_audio_seconds: float
+    billed_cached_tokens: int = 0
 
 
 class UsageBucket(NamedTuple):
@@ -259,6 +266,7 @@ _USAGE_COLUMNS = (
     "ttft",
     "error_code",
     "wait_seconds",
+    "cached_tokens",
 )
 
 _JOB_UPDATABLE = {
@@ -575,6 +583,7 @@ class Storage:
         status: str | None = None,
         error: str | None = None,
         facts: Mapping[str, Any] | None = None,
+        model: str | None = None,
     ) -> Message:
         """Change what is given (None leaves it); ``facts`` replaces the whole dict.
 
@@ -597,6 +606,9 @@ class Storage:
         if facts is not None:
             assignments.append("facts_json = ?")
             values.append(_dumps(facts))
+        if model is not None:  # a reply written again after the conversation moved to another model
+            assignments.append("model = ?")
+            values.append(model)
         with self._tx() as conn:
             cursor = conn.execute(
                 f"UPDATE messages SET {', '.join(assignments)} WHERE id = ?", (*values, message_id)
@@ -1031,13 +1043,16 @@ class Storage:
                 tuple(getattr(record, name) for name in _USAGE_COLUMNS),
             )
             conn.execute(
-                "INSERT INTO usage_minutes VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)"
+                "INSERT INTO usage_minutes (minute, model, kind, requests, failed, stopped, tokens, audio_seconds,"
+                " billed_prompt_tokens, billed_completion_tokens, billed_audio_seconds, billed_cached_tokens)"
+                " VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (minute, model, kind) DO UPDATE SET"
                 " requests = requests + 1, failed = failed + excluded.failed, stopped = stopped + excluded.stopped,"
                 " tokens = tokens + excluded.tokens, audio_seconds = audio_seconds + excluded.audio_seconds,"
                 " billed_prompt_tokens = billed_prompt_tokens + excluded.billed_prompt_tokens,"
                 " billed_completion_tokens = billed_completion_tokens + excluded.billed_completion_tokens,"
-                " billed_audio_seconds = billed_audio_seconds + excluded.billed_audio_seconds",
+                " billed_audio_seconds = billed_audio_seconds + excluded.billed_audio_seconds,"
+                " billed_cached_tokens = billed_cached_tokens + excluded.billed_cached_tokens",
                 (
                     int(record.at // 60),
                     record.model,
@@ -1049,6 +1064,7 @@ class Storage:
                     record.billed_prompt_tokens,
                     record.billed_completion_tokens,
                     record.billed_audio_seconds,
+                    record.billed_cached_tokens,
                 ),
             )
             now = self._clock()
@@ -1117,11 +1133,11 @@ class Storage:
         with self._read() as conn:
             rows = conn.execute(
                 "SELECT model, SUM(requests), SUM(failed), SUM(stopped), SUM(billed_prompt_tokens),"
-                " SUM(billed_completion_tokens), SUM(billed_audio_seconds)"
+                " SUM(billed_completion_tokens), SUM(billed_audio_seconds), SUM(billed_cached_tokens)"
                 " FROM usage_minutes WHERE minute >= ? GROUP BY model ORDER BY model",
                 (int(since // 60),),
             ).fetchall()
-        return [UsageTotals(row[0], *(int(v) for v in row[1:6]), float(row[6])) for row in rows]
+        return [UsageTotals(row[0], *(int(v) for v in row[1:6]), float(row[6]), int(row[7] or 0)) for row in rows]
 
     def recent_errors(self, since: float, limit: int = 100) -> list[UsageRecord]:
         """Failed requests (non-2xx, transport failures, or with an error code), newest first.
