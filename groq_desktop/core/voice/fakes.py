@@ -92,6 +92,7 @@ class PlayedClip:
     started_at: float
     ended_at: float | None = None
     completed: bool = False
+    jumps: list[float] = field(default_factory=list)
 
 
 @dataclass
@@ -110,6 +111,7 @@ class FakeSpeaker:
         self._paused.set()
         self._skip = asyncio.Event()
         self._current_left = 0.0
+        self._jump_to: float | None = None
 
     @property
     def playing(self) -> bool:
@@ -130,8 +132,11 @@ class FakeSpeaker:
     def resume(self) -> None:
         self._paused.set()
 
-    def skip(self) -> None:
-        self._skip.set()
+    def skip(self, to_seconds: float | None = None) -> None:
+        if to_seconds is None:
+            self._skip.set()
+        else:
+            self._jump_to = to_seconds
 
     def stop(self) -> None:
         self._queue.clear()
@@ -158,8 +163,13 @@ class FakeSpeaker:
             self._skip.clear()
             self.listener.started(clip.tag)
             position = 0.0
+            self._jump_to = None
             while position < clip.seconds and not self._skip.is_set():
                 await self._paused.wait()
+                if self._jump_to is not None:
+                    position, self._jump_to = self._jump_to, None
+                    record.jumps.append(position)
+                    continue
                 dt = min(step, clip.seconds - position)
                 self._current_left = clip.seconds - position
                 await asyncio.sleep(dt / self.speed)

@@ -58,8 +58,8 @@ class AudioOutput(Protocol):
 
     def resume(self) -> None: ...
 
-    def skip(self) -> None:
-        """End the current clip now; the next queued one starts."""
+    def skip(self, to_seconds: float | None = None) -> None:
+        """Jump to ``to_seconds`` in the current clip, or (None) end it now; the next queued one starts."""
 
     def stop(self) -> None:
         """End the current clip and drop the queued ones."""
