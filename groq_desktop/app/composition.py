@@ -113,7 +113,8 @@ def build_services(config: AppConfig, *, key_store: KeyStore | None = None) -> S
             total_time=record.elapsed,
             wait_reason=context.wait_reason if context else None,
         )
-        if record.endpoint == "models":
+        # The usage log's kinds predate text to speech (a CHECK constraint); TTS is logged above only.
+        if record.endpoint in ("models", "speech"):
             return
         storage.log_usage(
             UsageRecord(

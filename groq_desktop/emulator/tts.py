@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from groq_desktop.core.catalogue import ModelKind, shipped_catalogue
-from groq_desktop.core.quota.limits import Cost, ModelLimits
+from groq_desktop.core.quota.limits import Cost, LimitTable, ModelLimits
 from groq_desktop.core.voice.speakable import speech_tokens
 from groq_desktop.core.voice.wav import wav_bytes
 from groq_desktop.emulator.quota import CHAT_DIMENSIONS
@@ -51,15 +51,16 @@ def _bad(message: str, param: str | None = None, code: str | None = None) -> Exc
 
 
 def _limits(handler: Any, model_id: str, facts: Any) -> None:
-    """Orpheus' published limits, when the emulator's table has no row for it."""
+    """Orpheus' published limits, when neither the emulator's table nor a test has set any."""
     backend = handler._backend
     done = _configured.setdefault(backend, set())
     if model_id in done:
         return
     done.add(model_id)
-    plan_limits = facts.limits.get(backend.config.plan)
-    if backend.config.limits is None and plan_limits:
-        backend.quota.set_limits(model_id, ModelLimits.from_mapping(dict(plan_limits)))
+    plan = backend.config.plan
+    published = facts.limits.get(plan)
+    if published and backend.quota.limits_for(model_id) == LimitTable.load().defaults.get(plan):
+        backend.quota.set_limits(model_id, ModelLimits.from_mapping(dict(published)))
 
 
 def serve(handler: Any, body: bytes) -> None:

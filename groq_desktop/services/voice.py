@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
-import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -276,28 +275,27 @@ class Dictation:
         self.service = service
         self.mic = mic
         self.pcm = bytearray()
-        self.started = time.monotonic()
-        self.stopped_at: float | None = None
         self._on_level = on_level
         frames = mic.frames()  # raises MicrophoneUnavailable now, before anything else changes
         self._task = asyncio.get_running_loop().create_task(self._record(frames))
 
     @property
     def elapsed(self) -> float:
-        return (self.stopped_at or time.monotonic()) - self.started
+        """Seconds recorded (audio time, so the display never runs ahead of the microphone)."""
+        return len(self.pcm) / 2 / MIC_RATE
 
     async def _record(self, frames: AsyncIterator[bytes]) -> None:
-        last = 0.0
+        last, peak = 0.0, -math.inf
         async for frame in frames:
             self.pcm += frame
-            now = time.monotonic()
-            if self._on_level is not None and now - last >= LEVEL_INTERVAL:
-                last = now
-                self._on_level(level_db(frame), self.elapsed)
+            peak = max(peak, level_db(frame))
+            if self._on_level is not None and self.elapsed - last >= LEVEL_INTERVAL:
+                last = self.elapsed
+                self._on_level(peak, self.elapsed)
+                peak = -math.inf
 
     async def finish(self) -> str:
         """Stop recording and return the text ("" when nothing was said)."""
-        self.stopped_at = time.monotonic()
         self.mic.stop()
         await self._task
         if len(self.pcm) < MIC_RATE * 2 // 10:  # under 0.1 s: a click on the button, not speech

@@ -79,6 +79,7 @@ class Reading:
         self._next_to_enqueue = 0
         self._played = 0
         self._current: int | None = None
+        self._spent = ""  # why no more requests are sent today
         self._done = asyncio.get_running_loop().create_future()
         speaker.listener = PlaybackListener(self._on_started, self._on_position, self._on_finished)
         self._announce_budget()
@@ -176,14 +177,18 @@ class Reading:
                 taken = set(piece.sentences)
                 self._pending = [i for i in self._pending if i not in taken]
         self._start_fetches()
-        if self._finished_text and not self._pending and self._played >= len(self.pieces) and self._current is None:
+        if self._current is not None or any(not t.done() for t in self._fetches.values()):
+            return
+        if self._spent and self._played >= self._next_to_enqueue:
+            self._end(ReadingState.BUDGET_SPENT, self._spent)  # what was fetched has been heard
+        elif self._finished_text and not self._pending and self._played >= len(self.pieces):
             self._save_manifest()
             self._end(ReadingState.DONE)
 
     def _start_fetches(self) -> None:
         running = sum(1 for t in self._fetches.values() if not t.done())
         for index in range(len(self.pieces)):
-            if running >= MAX_IN_FLIGHT:
+            if running >= MAX_IN_FLIGHT or self._spent:
                 break
             if index in self._fetches:
                 continue
@@ -194,8 +199,12 @@ class Reading:
                 # Requests queued but not yet reserved by the limiter are not in the budget yet.
                 unreserved = max(0, running - self.service.limiter.in_flight(self.model).requests)
                 if not budget.allows(text, unreserved):
-                    self._end(ReadingState.BUDGET_SPENT, budget.describe())
-                    return
+                    if running == 0:  # nothing in flight that could still change the answer
+                        self._spent = budget.describe() if budget.spent else (
+                            f"Read-aloud quota left today ({budget.tokens} tokens) is too small for the next part"
+                        )
+                        self.callbacks.budget(self._spent)
+                    break
                 self.requests_sent += 1
                 running += 1
             task = asyncio.get_running_loop().create_task(
