@@ -40,7 +40,8 @@ def speech(seconds: float = 1.5, lead: float = 0.3) -> bytes:
 def services(emulator: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Services]:
     monkeypatch.setenv("GROQ_DESKTOP_HOME", str(tmp_path / "home"))
     built = build_services(
-        load_config({"GROQ_API_KEY": TEST_KEY, "GROQ_BASE_URL": emulator.base_url, "GROQ_MAX_RETRIES": "0"})
+        load_config({"GROQ_API_KEY": TEST_KEY, "GROQ_BASE_URL": emulator.base_url, "GROQ_MAX_RETRIES": "0",
+                     "GROQ_TIME_SCALE": "60"})
     )
     yield built
     built.close()

@@ -152,7 +152,7 @@ class FakeSpeaker:
         return self._current_left + sum(c.seconds for c in self._queue)
 
     async def _play(self) -> None:
-        step = 0.05
+        step = max(0.05, 0.02 * self.speed)  # audio seconds per position report; ~20 ms of real time at speed
         while self._queue:
             clip = self._queue.popleft()
             now = time.perf_counter()
