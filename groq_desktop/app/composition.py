@@ -28,6 +28,7 @@ from groq_desktop.core.token_counter import TokenCounter
 from groq_desktop.emulator import EmulatorConfig, EmulatorServer
 from groq_desktop.services.chat import ChatService
 from groq_desktop.services.transcription import TranscriptionService
+from groq_desktop.services.voice import VoiceService
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,7 @@ class Services:
     chat: ChatService
     transcription: TranscriptionService
     emulator: EmulatorServer | None = None
+    voice: VoiceService | None = None
 
     @property
     def demo(self) -> bool:
@@ -139,6 +141,7 @@ def build_services(config: AppConfig, *, key_store: KeyStore | None = None) -> S
     scheduler = Scheduler(limiter)
     token_counter = TokenCounter()
     upload_limit = emulator.config.max_upload_bytes if emulator is not None else None
+    voice = VoiceService(client, scheduler, limiter, registry, limit_table=limit_table, plan=config.plan)
     return Services(
         config=config,
         key_store=key_store,
@@ -155,4 +158,5 @@ def build_services(config: AppConfig, *, key_store: KeyStore | None = None) -> S
             client, scheduler, limiter, storage, registry, **({"max_upload_bytes": upload_limit} if upload_limit else {})
         ),
         emulator=emulator,
+        voice=voice,
     )

@@ -25,6 +25,12 @@ class Key(StrEnum):
     AUTO_EXPORT_FORMATS = "transcription/auto_export_formats"
     WINDOW_GEOMETRY = "window/geometry"
     LAST_PANEL = "window/last_panel"
+    VOICE = "voice/voice"
+    VOICE_LANGUAGE = "voice/language"
+    READ_AS_THEY_ARRIVE = "voice/read_as_they_arrive"
+    SILENCE_SECONDS = "voice/silence_seconds"
+    SILENCE_THRESHOLD_DB = "voice/silence_threshold_db"
+    DICTATION_HOLD = "voice/dictation_hold"  # True: hold the key/button to record, release to stop
 
 
 DEFAULTS: dict[Key, Any] = {
@@ -34,6 +40,12 @@ DEFAULTS: dict[Key, Any] = {
     Key.CHUNK_SECONDS: 600.0,
     Key.OVERLAP_SECONDS: 10.0,
     Key.PLAN: "free",
+    Key.VOICE: "",
+    Key.VOICE_LANGUAGE: "",
+    Key.READ_AS_THEY_ARRIVE: False,
+    Key.SILENCE_SECONDS: 0.8,
+    Key.SILENCE_THRESHOLD_DB: -38.0,
+    Key.DICTATION_HOLD: False,
 }
 
 

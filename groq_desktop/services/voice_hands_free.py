@@ -12,6 +12,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from groq_desktop.core.voice.ports import AudioInput, AudioOutput
 from groq_desktop.core.voice.vad import VadSettings, VoiceActivityDetector
@@ -155,8 +156,9 @@ class HandsFree:
         return ReadingCallbacks(state=state, sentence=outer.sentence, budget=outer.budget)
 
 
-def chat_asker(chat: object, conversation_id: int) -> Ask:
-    """``Ask`` for a ChatService conversation: sends the turn, streams the reply's text."""
+def chat_asker(chat: object, conversation_id: int, also: Callable[[Any], None] | None = None) -> Ask:
+    """``Ask`` for a ChatService conversation: sends the turn, streams the reply's text; ``also`` sees every
+    chat event (the chat panel, so the turn shows as if typed)."""
     from groq_desktop.services.chat import ChatEvent
 
     async def ask(text: str, on_text: Callable[[str], None]) -> str:
@@ -164,6 +166,8 @@ def chat_asker(chat: object, conversation_id: int) -> Ask:
         parts: list[str] = []
 
         def on_event(event: ChatEvent) -> None:
+            if also is not None:
+                also(event)
             if event.content_delta:
                 parts.append(event.content_delta)
                 on_text("".join(parts))

@@ -58,13 +58,16 @@ class Reading:
         *,
         voice: str | None = None,
         key: str | None = None,
+        direction: str = "",
     ) -> None:
         self.service = service
         self.speaker = speaker
         self.callbacks = callbacks or ReadingCallbacks()
         self.voice = voice or service.voice()
         self.model = service.tts_model()
-        self.limit = service.max_chars()
+        # A vocal direction ("[cheerful]") starts every request and counts against its 200 characters.
+        self.direction = direction.strip() if service.supports_directions() else ""
+        self.limit = service.max_chars() - (len(self.direction) + 1 if self.direction else 0)
         self.sentences: list[str] = []
         self.pieces: list[Piece] = []
         self.requests_sent = 0
@@ -96,7 +99,7 @@ class Reading:
         """The whole reply is known."""
         if self._ended:
             return
-        self._key = self._key or reading_key(self.model, self.voice, markdown)
+        self._key = self._key or reading_key(self.model, self.voice, self.direction + "\x1e" + markdown)
         manifest = self._load_manifest() if not self.sentences else None
         if manifest is not None:
             self.sentences = list(manifest)
@@ -192,7 +195,7 @@ class Reading:
                 break
             if index in self._fetches:
                 continue
-            text = self.pieces[index].text
+            text = self._request_text(index)
             if not self.service.is_cached(text, self.voice):
                 budget = self.service.budget()
                 self.callbacks.budget(budget.describe())
@@ -212,6 +215,10 @@ class Reading:
             )
             self._fetches[index] = task
             task.add_done_callback(lambda t, i=index: self._fetched(i, t))
+
+    def _request_text(self, index: int) -> str:
+        text = self.pieces[index].text
+        return f"{self.direction} {text}" if self.direction else text
 
     def _fetched(self, index: int, task: asyncio.Task[Speech]) -> None:
         if self._ended or task.cancelled():
@@ -234,7 +241,11 @@ class Reading:
         self._announce_budget()
         # In order: a later piece that arrives first waits for the earlier one.
         while self._next_to_enqueue in self._clips:
-            self.speaker.enqueue(self._clips[self._next_to_enqueue])
+            try:
+                self.speaker.enqueue(self._clips[self._next_to_enqueue])
+            except GroqDesktopError as exc:  # the speaker went away (unplugged, no device)
+                self._end(ReadingState.FAILED, f"{exc.message} {exc.hint}")
+                return
             self._next_to_enqueue += 1
         self._pump()
 
@@ -322,7 +333,8 @@ class Reading:
             pieces = json.loads(path.read_text("utf-8"))
         except (OSError, ValueError):
             return None
-        return pieces if all(self.service.is_cached(p, self.voice) for p in pieces) else None
+        prefix = f"{self.direction} " if self.direction else ""
+        return pieces if all(self.service.is_cached(prefix + p, self.voice) for p in pieces) else None
 
     def _save_manifest(self) -> None:
         path = self._manifest_path()
@@ -344,7 +356,7 @@ async def save_audio(service: VoiceService, markdown: str, path: Path, voice: st
     """The whole reply as one WAV (cached pieces cost nothing; missing ones are requested)."""
     voice = voice or service.voice()
     pieces = pack(split_sentences(speakable(markdown)), service.max_chars())
-    manifest = Path(service.cache.folder / "readings" / f"{reading_key(service.tts_model(), voice, markdown)}.json")
+    manifest = Path(service.cache.folder / "readings" / f"{reading_key(service.tts_model(), voice, chr(0x1e) + markdown)}.json")
     if manifest.exists():
         with contextlib.suppress(OSError, ValueError):
             pieces = [Piece(t, (i,)) for i, t in enumerate(json.loads(manifest.read_text("utf-8")))]

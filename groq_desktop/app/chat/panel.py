@@ -40,6 +40,7 @@ from groq_desktop.app.chat.notice_bar import notice_bar
 from groq_desktop.app.chat.parameters import PARAM_KEYS, ModelPicker, ParametersWidget
 from groq_desktop.app.composition import Services
 from groq_desktop.app.settings import AppSettings, Key
+from groq_desktop.app.voice import chat_voice
 from groq_desktop.core.store.storage import Conversation, Message, SearchHit
 from groq_desktop.errors import GroqDesktopError
 from groq_desktop.services import chat_export
@@ -96,6 +97,7 @@ class ChatPanel(QWidget):
         self._connect(signals)
         self._populate_models()
         self.composer.set_enter_sends(bool(settings.get(Key.ENTER_SENDS)))
+        self.voice_controls = chat_voice.attach(self, settings)
         rows = self.conversations.rowCount()
         if rows:
             self.open_conversation(self.conversations.conversation(0).id)  # type: ignore[union-attr]
@@ -646,6 +648,8 @@ class ChatPanel(QWidget):
     def _on_chat_event(self, conversation_id: int, event: ChatEvent) -> None:
         if not self._alive():
             return
+        if self.voice_controls is not None:
+            self.voice_controls.on_chat_event(conversation_id == self.conversation_id, event)
         if conversation_id != self.conversation_id:
             if event.kind in ("done", "stopped", "error"):
                 self._reload_conversations()
@@ -738,7 +742,7 @@ class ChatPanel(QWidget):
             self.close_find()
         elif self._editing_message_id is not None:
             self.cancel_edit()
-        else:
+        elif self.voice_controls is None or not self.voice_controls.escape():
             self.stop()
 
     @qasync.asyncSlot()
