@@ -103,6 +103,7 @@ class FakeSpeaker:
     listener: PlaybackListener = field(default_factory=PlaybackListener)
     played: list[PlayedClip] = field(default_factory=list)
     first_frame_at: float | None = None
+    enqueued_at: dict[object, float] = field(default_factory=dict)  # when each clip (by tag) was handed over
 
     def __post_init__(self) -> None:
         self._queue: deque[Clip] = deque()
@@ -122,6 +123,7 @@ class FakeSpeaker:
         return not self._paused.is_set()
 
     def enqueue(self, clip: Clip) -> None:
+        self.enqueued_at[clip.tag] = time.perf_counter()
         self._queue.append(clip)
         if not self.playing:
             self._task = asyncio.get_running_loop().create_task(self._play())
