@@ -352,15 +352,20 @@ def reading_key(model: str, voice: str, markdown: str) -> str:
     return hashlib.sha256("\x1f".join((model, voice, markdown)).encode("utf-8")).hexdigest()
 
 
-async def save_audio(service: VoiceService, markdown: str, path: Path, voice: str | None = None) -> Path:
-    """The whole reply as one WAV (cached pieces cost nothing; missing ones are requested)."""
+async def save_audio(
+    service: VoiceService, markdown: str, path: Path, voice: str | None = None, direction: str = ""
+) -> Path:
+    """The whole reply as one WAV, in the pieces a reading used (cached ones cost nothing)."""
     voice = voice or service.voice()
-    pieces = pack(split_sentences(speakable(markdown)), service.max_chars())
-    manifest = Path(service.cache.folder / "readings" / f"{reading_key(service.tts_model(), voice, chr(0x1e) + markdown)}.json")
-    if manifest.exists():
-        with contextlib.suppress(OSError, ValueError):
-            pieces = [Piece(t, (i,)) for i, t in enumerate(json.loads(manifest.read_text("utf-8")))]
-    parts = [await service.synthesize(p.text, voice=voice) for p in pieces]
+    direction = direction.strip() if service.supports_directions() else ""
+    limit = service.max_chars() - (len(direction) + 1 if direction else 0)
+    texts = [p.text for p in pack(split_sentences(speakable(markdown)), limit)]
+    key = reading_key(service.tts_model(), voice, direction + "\x1e" + markdown)
+    manifest = service.cache.folder / "readings" / f"{key}.json"
+    with contextlib.suppress(OSError, ValueError):
+        texts = list(json.loads(manifest.read_text("utf-8")))
+    prefix = f"{direction} " if direction else ""
+    parts = [await service.synthesize(prefix + text, voice=voice, label="Save audio") for text in texts]
     rate = parts[0].rate if parts else 24000
-    path.write_bytes(wav_bytes(b"".join(p.pcm for p in parts), rate))
+    await asyncio.to_thread(path.write_bytes, wav_bytes(b"".join(p.pcm for p in parts), rate))
     return path

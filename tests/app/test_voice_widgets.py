@@ -154,3 +154,32 @@ def test_hands_free_shows_its_state_and_esc_leaves(
     panel.escape()
     assert not controls.hands_free.active and not controls.hands_free.button.isChecked()
     assert states[-1] == "stopped"
+
+
+def test_voice_options_change_the_settings_and_save_audio_writes_the_reply(
+    qtbot: Any, make_panel: Callable[..., PanelEnv], fakes: FakeDevices, tmp_path: Any, monkeypatch: Any
+) -> None:
+    from groq_desktop.app.voice import read_aloud_bar
+    from groq_desktop.core.voice.wav import read_wav
+
+    env = make_panel(default_reply_tokens=(30, 50))
+    panel, controls = env.panel, env.panel.voice_controls
+    assert controls is not None
+    options = controls.options
+    options.read_arriving.trigger()
+    assert controls.voice.settings.read_as_they_arrive and panel.settings.get(Key.READ_AS_THEY_ARRIVE)
+    options.hold.trigger()
+    assert controls.mic.hold_to_talk and "hold to talk" in controls.mic.button.toolTip()
+    language = next(a for a in options.menu().actions() if a.text() == "Dictation language").menu()
+    next(a for a in language.actions() if a.text() == "French").trigger()
+    assert controls.voice.settings.language == "fr" and panel.settings.get(Key.VOICE_LANGUAGE) == "fr"
+
+    type_and_send(qtbot, panel, "Say something short.")
+    qtbot.waitUntil(lambda: controls.bar.reading is not None
+                    and controls.bar.reading.state is ReadingState.DONE, timeout=15_000)
+    target = tmp_path / "reply.wav"
+    monkeypatch.setattr(read_aloud_bar, "ask_save_path", lambda _parent, _name: target)
+    controls.bar.save_button.click()
+    qtbot.waitUntil(lambda: controls.bar.sentence.text() == "Saved reply.wav", timeout=10_000)
+    pcm, _rate = read_wav(target.read_bytes())
+    assert len(pcm) / 2 / _rate == pytest.approx(sum(p.seconds for p in fakes.speakers[0].played), abs=0.01)

@@ -203,3 +203,20 @@ def test_spent_budget_stops_cleanly_without_429(voice: VoiceService, services: S
     assert tts_requests(emulator) == 3 and emulator.stats.rate_limited == 0
     assert budgets[0].startswith("Read-aloud left today: 3 requests")
     assert voice.budget().spent
+
+
+def test_save_audio_exports_the_whole_reply_as_one_file_from_the_cache(
+    voice: VoiceService, emulator: Any, tmp_path: Path
+) -> None:
+    from groq_desktop.core.voice.wav import read_wav
+    from groq_desktop.services.voice_reading import save_audio
+
+    async def go() -> tuple[Reading, FakeSpeaker, Path]:
+        speaker = FakeSpeaker(speed=SPEED)
+        reading = await read(voice, speaker, REPLY)
+        return reading, speaker, await save_audio(voice, REPLY, tmp_path / "reply.wav")
+
+    reading, speaker, path = run(go())
+    assert tts_requests(emulator) == len(reading.pieces)  # saving asked for nothing new
+    pcm, rate = read_wav(path.read_bytes())
+    assert len(pcm) / 2 / rate == pytest.approx(sum(p.seconds for p in speaker.played), abs=0.01)

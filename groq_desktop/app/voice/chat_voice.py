@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from groq_desktop.app.settings import AppSettings, Key
 from groq_desktop.app.voice.hands_free_bar import HandsFreeBar
 from groq_desktop.app.voice.mic_button import MicButton
+from groq_desktop.app.voice.options_menu import VoiceOptionsButton
 from groq_desktop.app.voice.read_aloud_bar import ReadAloudBar
 from groq_desktop.services.voice import VoiceService
 from groq_desktop.services.voice_hands_free import Ask, chat_asker
@@ -43,6 +44,8 @@ class ChatVoice(QObject):
         self.hands_free = HandsFreeBar(voice)
         self.bar = ReadAloudBar(voice)
         self.bar.hide()
+        self.options = VoiceOptionsButton(voice, settings, self.mic)
+        panel.composer.add_tool(self.options)
         panel.composer.add_tool(self.hands_free)
         panel.composer.add_tool(self.mic)
         panel.composer.layout().insertWidget(0, self.bar)  # type: ignore[union-attr]
@@ -67,6 +70,7 @@ class ChatVoice(QObject):
         self.bar.show()
         reading = self.bar.start(message_id)
         if reading is not None:
+            self.bar.markdown = message.content
             reading.finish(message.content)
 
     def on_chat_event(self, current: bool, event: ChatEvent) -> None:
@@ -86,7 +90,8 @@ class ChatVoice(QObject):
         elif event.kind in ("done", "stopped", "error") and self._arriving and self._arriving[0] == event.message_id:
             _, reading, parts = self._arriving
             self._arriving = None
-            reading.finish(event.message.content if event.message is not None else "".join(parts))
+            self.bar.markdown = event.message.content if event.message is not None else "".join(parts)
+            reading.finish(self.bar.markdown)
 
     # --- hands-free -----------------------------------------------------------------------------
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import qasync
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -21,7 +24,13 @@ from groq_desktop.app.voice.devices import devices
 from groq_desktop.core.voice.ports import AudioOutput, SpeakerUnavailable
 from groq_desktop.errors import GroqDesktopError
 from groq_desktop.services.voice import VoiceService
-from groq_desktop.services.voice_reading import Reading, ReadingCallbacks, ReadingState
+from groq_desktop.services.voice_reading import Reading, ReadingCallbacks, ReadingState, save_audio
+
+
+def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
+    """The file dialog, behind a function tests replace."""
+    name, _ = QFileDialog.getSaveFileName(parent, "Save audio", suggested, "WAV audio (*.wav)")
+    return Path(name) if name else None
 
 _ACTIVE = (ReadingState.WAITING, ReadingState.PLAYING, ReadingState.PAUSED)
 _ENDED_TEXT = {
@@ -41,6 +50,7 @@ class ReadAloudBar(QFrame):
         self.voice = voice
         self.reading: Reading | None = None
         self.message_id: int | None = None
+        self.markdown = ""  # the text of the reading, once complete (for Save audio)
         self._speaker: AudioOutput | None = None
         self.setFrameShape(QFrame.Shape.StyledPanel)
 
@@ -71,6 +81,10 @@ class ReadAloudBar(QFrame):
             "Hear a sample of this voice (one request, then cached)", QStyle.StandardPixmap.SP_MediaVolume,
             self.play_sample,
         )
+        self.save_button = self._tool(
+            "Save the whole reply as one audio file (cached parts cost nothing)", QStyle.StandardPixmap.SP_DialogSaveButton,
+            self.save_audio,
+        )
         self.direction = QLineEdit()
         self.direction.setObjectName("vocalDirection")
         self.direction.setPlaceholderText("[cheerful]")
@@ -85,6 +99,7 @@ class ReadAloudBar(QFrame):
         controls.addWidget(self.budget)
         controls.addWidget(self.voice_box)
         controls.addWidget(self.sample_button)
+        controls.addWidget(self.save_button)
         controls.addWidget(self.direction)
         column = QVBoxLayout(self)
         column.setContentsMargins(8, 4, 8, 4)
@@ -127,6 +142,22 @@ class ReadAloudBar(QFrame):
         name = self.voice.voice()
         await self.read(f"Hello, I am {name.capitalize()}. This is how I sound reading your replies.")
 
+    @qasync.asyncSlot()
+    async def save_audio(self) -> Path | None:
+        """The reply being (or last) read as one WAV file."""
+        if self.reading is None or not self.markdown:
+            return None
+        path = ask_save_path(self, "reply.wav")
+        if path is None:
+            return None
+        try:
+            await save_audio(self.voice, self.markdown, path, self.reading.voice, self.reading.direction)
+        except GroqDesktopError as exc:
+            self._show_message(f"The audio was not saved: {exc.message}")
+            return None
+        self._show_message(f"Saved {path.name}")
+        return path
+
     # --- reading ------------------------------------------------------------------------------
 
     @property
@@ -145,6 +176,7 @@ class ReadAloudBar(QFrame):
             self._show_message(f"{exc.message} {exc.hint}")
             return None
         self.message_id = message_id
+        self.markdown = ""
         self._show(ReadingState.WAITING)
         return self.reading
 
@@ -152,6 +184,7 @@ class ReadAloudBar(QFrame):
         reading = self.start(message_id)
         if reading is None:
             return None
+        self.markdown = markdown
         try:
             reading.finish(markdown)
         except SpeakerUnavailable as exc:
