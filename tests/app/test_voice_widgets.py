@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from groq_desktop.app.settings import Key
 from groq_desktop.app.voice import devices as devices_module
@@ -66,12 +67,12 @@ def test_dictation_puts_text_at_the_cursor_without_sending(
     cursor.setPosition(len("Before "))
     panel.composer.edit.setTextCursor(cursor)
 
-    controls.mic.button.click()
-    assert controls.mic.recording and controls.mic.meter.isVisible()
+    qtbot.keyClick(panel.composer.edit, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert controls.mic.recording and controls.mic.meter.isVisible()  # the shortcut starts dictation
     qtbot.waitUntil(lambda: controls.mic.meter.value() > 50 and controls.mic.elapsed.text() != "0:00", timeout=5000)
     save_screenshot(panel, "voice_dictation.png", tmp_path)
     qtbot.waitUntil(lambda: fakes.mics[0].last_speech_end is not None, timeout=5000)
-    controls.mic.button.click()
+    controls.mic.button.click()  # and the button (or the shortcut again) stops it
     qtbot.waitUntil(lambda: not controls.mic.recording and controls.mic.button.isEnabled(), timeout=10_000)
     text = panel.composer.text()
     assert text.startswith("Before ") and text.endswith(" after") and len(text) > len("Before  after")
@@ -166,6 +167,7 @@ def test_voice_options_change_the_settings_and_save_audio_writes_the_reply(
     panel, controls = env.panel, env.panel.voice_controls
     assert controls is not None
     options = controls.options
+    assert options.budget.text() == "Read-aloud left today: 100 requests (~20,000 characters)"  # before reading
     options.read_arriving.trigger()
     assert controls.voice.settings.read_as_they_arrive and panel.settings.get(Key.READ_AS_THEY_ARRIVE)
     options.hold.trigger()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from groq_desktop.app.settings import AppSettings, Key
 from groq_desktop.app.voice.mic_button import MicButton
+from groq_desktop.errors import GroqDesktopError
 from groq_desktop.services.voice import VoiceService
 
 LANGUAGES = [("", "Detect"), ("en", "English"), ("ar", "Arabic"), ("de", "German"), ("es", "Spanish"),
@@ -25,6 +26,12 @@ class VoiceOptionsButton(QToolButton):
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.voice, self.settings, self.mic = voice, settings, mic
         menu = QMenu(self)
+        # The day's read-aloud budget, before anything is read (the limiter's numbers, fresh on each open).
+        self.budget = menu.addAction("")
+        self.budget.setEnabled(False)
+        menu.aboutToShow.connect(self.refresh_budget)
+        self.refresh_budget()
+        menu.addSeparator()
         self.read_arriving = self._check(menu, "Read replies as they arrive", Key.READ_AS_THEY_ARRIVE,
                                          lambda on: setattr(voice.settings, "read_as_they_arrive", on))
         self.hold = self._check(menu, "Hold the Dictate button to talk", Key.DICTATION_HOLD, mic.set_hold_to_talk)
@@ -35,6 +42,12 @@ class VoiceOptionsButton(QToolButton):
         self._choices(menu.addMenu("Hands-free: speech detection"), Key.SILENCE_THRESHOLD_DB, list(THRESHOLDS),
                       lambda v: setattr(voice.settings, "threshold_db", v))
         self.setMenu(menu)
+
+    def refresh_budget(self) -> None:
+        try:
+            self.budget.setText(self.voice.budget().describe())
+        except GroqDesktopError as exc:
+            self.budget.setText(exc.message)
 
     def _check(self, menu: QMenu, text: str, key: Key, apply: object) -> QAction:
         action = menu.addAction(text)
