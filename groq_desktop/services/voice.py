@@ -21,17 +21,19 @@ from groq_desktop.core.audio.decode import encode_flac
 from groq_desktop.core.catalogue import Catalogue, ModelKind, shipped_catalogue
 from groq_desktop.core.quota.limits import Cost, Dimension, LimitTable, ModelLimits
 from groq_desktop.core.quota.rate_limiter import RateLimiter, Reservation
-from groq_desktop.core.quota.scheduler import Priority, Scheduler
+from groq_desktop.core.quota.scheduler import JobInfo, Priority, Scheduler
 from groq_desktop.core.voice.ports import MIC_RATE, AudioInput, MicrophoneUnavailable
 from groq_desktop.core.voice.speakable import speech_tokens
 from groq_desktop.core.voice.tts_cache import TtsCache
 from groq_desktop.core.voice.vad import DEFAULT_END_SILENCE, DEFAULT_THRESHOLD_DB, level_db
 from groq_desktop.core.voice.wav import read_wav
-from groq_desktop.errors import GroqDesktopError
+from groq_desktop.errors import GroqDesktopError, RequestCancelledError
 
 log = logging.getLogger(__name__)
 
-LEVEL_INTERVAL = 0.05  # seconds between level-meter updates while recording
+LEVEL_INTERVAL = 0.05  # seconds of audio between level-meter updates while recording
+_DAILY = (Dimension.RPD, Dimension.TPD)
+_GIVE_UP = 30.0  # s: a daily limit's wait longer than this means today's budget is spent
 
 
 class NoVoiceModelError(GroqDesktopError):
@@ -225,7 +227,11 @@ class VoiceService:
         handle = self.scheduler.submit(
             model, Cost.audio(seconds), run, priority=priority, kind="transcription", label=label
         )
-        return await handle
+        try:
+            return await handle
+        except asyncio.CancelledError:
+            handle.cancel()
+            raise
 
     def start_dictation(
         self, mic: AudioInput, on_level: Callable[[float, float], None] | None = None
@@ -259,7 +265,29 @@ class VoiceService:
             model, Cost(tokens=speech_tokens(text)), run, priority=priority, kind="speech",
             label=label or f"Read aloud: {text[:40]}",
         )
-        data = await handle
+        daily: list[float] = []
+
+        def watch(info: JobInfo) -> None:
+            # Parked on a daily limit (Groq said so with a 429): hours away, so give up now, cleanly.
+            wait = info.wait
+            if info.id == handle.id and wait is not None and wait.dimension in _DAILY and wait.wait_seconds > _GIVE_UP:
+                daily.append(wait.wait_seconds)
+                handle.cancel()
+
+        unsubscribe = self.scheduler.subscribe(watch)
+        try:
+            data = await handle
+        except RequestCancelledError as exc:
+            if daily:
+                raise ReadAloudBudgetSpent(
+                    f"Read-aloud quota used up for today (refills in {_duration(daily[0])})"
+                ) from exc
+            raise
+        except asyncio.CancelledError:
+            handle.cancel()  # whoever waited is gone: the request must not go out (or be billed) anyway
+            raise
+        finally:
+            unsubscribe()
         pcm, rate = read_wav(data)
         await asyncio.to_thread(self.cache.put, model, voice, text, data)
         return Speech(pcm, rate, cached=False)

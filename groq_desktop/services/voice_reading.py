@@ -225,10 +225,15 @@ class Reading:
             return
         error = task.exception()
         if error is not None:
-            if isinstance(error, RateLimitError) and error.is_daily:
-                self._end(ReadingState.BUDGET_SPENT, "Read-aloud quota used up for today. " + error.hint)
-            elif isinstance(error, ReadAloudBudgetSpent):
-                self._end(ReadingState.BUDGET_SPENT, error.message)
+            if isinstance(error, RateLimitError | ReadAloudBudgetSpent) and (
+                not isinstance(error, RateLimitError) or error.is_daily
+            ):
+                # What was fetched before this piece is still heard; then the reading ends.
+                self._spent = error.message if isinstance(error, ReadAloudBudgetSpent) else (
+                    "Read-aloud quota used up for today. " + error.hint
+                )
+                self.callbacks.budget(self._spent)
+                self._pump()
             elif isinstance(error, RequestCancelledError):
                 self._end(ReadingState.STOPPED)
             else:

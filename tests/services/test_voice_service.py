@@ -220,3 +220,34 @@ def test_save_audio_exports_the_whole_reply_as_one_file_from_the_cache(
     assert tts_requests(emulator) == len(reading.pieces)  # saving asked for nothing new
     pcm, rate = read_wav(path.read_bytes())
     assert len(pcm) / 2 / rate == pytest.approx(sum(p.seconds for p in speaker.played), abs=0.01)
+
+
+def test_a_daily_limit_groq_knew_before_us_costs_one_429_and_stops_cleanly(
+    voice: VoiceService, emulator: Any
+) -> None:
+    model = voice.tts_model()
+    # Groq has fewer requests left today than the app believes (another device used them).
+    emulator.set_limits(model, ModelLimits.from_mapping({"RPM": 10, "RPD": 2, "TPM": 1200, "TPD": 3600}))
+
+    async def go() -> Reading:
+        return await read(voice, FakeSpeaker(speed=SPEED), REPLY * 3)
+
+    reading = run(go())
+    assert reading.state is ReadingState.BUDGET_SPENT and "used up for today" in reading.message
+    assert emulator.stats.rate_limited <= 1  # the headers (or one refusal) taught the limiter: no wall of 429s
+    assert voice.budget().spent
+
+
+def test_a_daily_refusal_mid_reading_plays_what_was_fetched_and_stops(voice: VoiceService, emulator: Any) -> None:
+    model = voice.tts_model()
+    emulator.set_limits(model, ModelLimits.from_mapping({"RPM": 10, "RPD": 1, "TPM": 1200, "TPD": 3600}))
+
+    async def go() -> tuple[Reading, FakeSpeaker]:
+        speaker = FakeSpeaker(speed=SPEED)
+        return await read(voice, speaker, REPLY), speaker
+
+    reading, speaker = run(go())
+    assert reading.state is ReadingState.BUDGET_SPENT and "used up for today" in reading.message
+    assert emulator.stats.rate_limited == 1  # two requests raced for the last one; the loser waits no more
+    assert tts_requests(emulator) == 2 and len(speaker.played) <= 1
+    assert all(p.completed for p in speaker.played)  # what arrived was heard to the end
