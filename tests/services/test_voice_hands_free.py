@@ -193,3 +193,67 @@ def test_a_recording_cut_off_by_a_crash_is_kept_and_transcribed_at_the_next_star
 
 def _never() -> Any:
     raise AssertionError("the job disappeared")
+
+
+KILLED_RECORDER = """
+import asyncio, sys
+from pathlib import Path
+from groq_desktop.app.composition import build_services
+from groq_desktop.core.config import load_config
+from groq_desktop.core.voice.fakes import FileMicrophone
+from groq_desktop.services.voice_live import LiveRecording
+from tests.audio_fixtures import pcm_signal
+
+async def main() -> None:
+    services = build_services(load_config({"GROQ_API_KEY": sys.argv[1], "GROQ_BASE_URL": sys.argv[2],
+                                           "GROQ_TIME_SCALE": "120"}))
+    audio = pcm_signal(60.0, 16000, kind="speech", silences=[(s, s + 0.6) for s in range(4, 60, 5)])
+    mic = FileMicrophone([audio], speed=10.0, auto_cue=True)
+    recording = LiveRecording(services.voice, services.storage, mic, folder=Path(sys.argv[3]))
+    while recording.seconds < 8.0:
+        await asyncio.sleep(0.01)
+    print(recording.job_id, recording.path, flush=True)
+    await asyncio.sleep(60)
+
+asyncio.run(main())
+"""
+
+
+def test_killing_the_app_while_recording_keeps_the_recording_and_it_is_transcribed_at_the_next_start(
+    server: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    home = tmp_path / "home"
+    env = {**os.environ, "GROQ_DESKTOP_HOME": str(home), "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLED_RECORDER, TEST_KEY, server.base_url, str(tmp_path / "rec")],
+        stdout=subprocess.PIPE, text=True, env=env,
+    )
+    try:
+        assert proc.stdout is not None
+        job_id, path = proc.stdout.readline().split(maxsplit=1)
+    finally:
+        proc.kill()  # SIGKILL: no stop(), no close(), no cleanup of any kind
+        proc.wait()
+    pcm, rate = read_wav(Path(path.strip()).read_bytes())
+    assert len(pcm) / 2 / rate >= 8.0  # everything up to the kill is in a valid WAV
+
+    monkeypatch.setenv("GROQ_DESKTOP_HOME", str(home))
+    services = build_services(load_config({"GROQ_API_KEY": TEST_KEY, "GROQ_BASE_URL": server.base_url,
+                                           "GROQ_TIME_SCALE": "120"}))
+    try:
+        async def restart() -> Any:
+            await services.transcription.resume()
+            while not services.transcription.job(int(job_id)).phase.finished:  # type: ignore[union-attr]
+                await asyncio.sleep(0.02)
+            return services.transcription.job(int(job_id))
+
+        info = run(restart())
+        assert info.phase is JobPhase.DONE and info.duration >= 8.0
+        transcript = services.transcription.transcript(int(job_id))
+        assert transcript is not None and transcript.text
+    finally:
+        services.close()
