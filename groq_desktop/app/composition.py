@@ -30,6 +30,7 @@ from groq_desktop.emulator import EmulatorConfig, EmulatorServer
 from groq_desktop.services.bulk import BulkService
 from groq_desktop.services.chat import ChatService
 from groq_desktop.services.transcription import TranscriptionService
+from groq_desktop.services.voice import VoiceService
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,7 @@ class Services:
     transcription: TranscriptionService
     bulk: BulkService
     emulator: EmulatorServer | None = None
+    voice: VoiceService | None = None
 
     @property
     def demo(self) -> bool:
@@ -117,7 +119,8 @@ def build_services(config: AppConfig, *, key_store: KeyStore | None = None) -> S
             total_time=record.elapsed,
             wait_reason=context.wait_reason if context else None,
         )
-        if record.endpoint == "models":
+        # The usage log's kinds predate text to speech (a CHECK constraint); TTS is logged above only.
+        if record.endpoint in ("models", "speech"):
             return
         storage.log_usage(
             UsageRecord(
@@ -143,6 +146,7 @@ def build_services(config: AppConfig, *, key_store: KeyStore | None = None) -> S
     scheduler = Scheduler(limiter)
     token_counter = TokenCounter()
     upload_limit = emulator.config.max_upload_bytes if emulator is not None else None
+    voice = VoiceService(client, scheduler, limiter, registry, limit_table=limit_table, plan=config.plan)
     return Services(
         config=config,
         key_store=key_store,
@@ -160,4 +164,5 @@ def build_services(config: AppConfig, *, key_store: KeyStore | None = None) -> S
         ),
         bulk=BulkService(client, scheduler, limiter, storage, token_counter, BatchApi(client_config)),
         emulator=emulator,
+        voice=voice,
     )

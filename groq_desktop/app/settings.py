@@ -33,6 +33,12 @@ class Key(StrEnum):
     S3_PREFIX = "bulk/s3_prefix"
     S3_ENDPOINT = "bulk/s3_endpoint_url"  # S3-compatible services (MinIO, R2...); empty for AWS
     S3_REGION = "bulk/s3_region"
+    VOICE = "voice/voice"
+    VOICE_LANGUAGE = "voice/language"
+    READ_AS_THEY_ARRIVE = "voice/read_as_they_arrive"
+    SILENCE_SECONDS = "voice/silence_seconds"
+    SILENCE_THRESHOLD_DB = "voice/silence_threshold_db"
+    DICTATION_HOLD = "voice/dictation_hold"  # True: hold the key/button to record, release to stop
 
 
 # No model id here: an unset default model is chosen from the live list by what the model is.
@@ -42,6 +48,12 @@ DEFAULTS: dict[Key, Any] = {
     Key.CHUNK_SECONDS: 600.0,
     Key.OVERLAP_SECONDS: 10.0,
     Key.PLAN: "free",
+    Key.VOICE: "",
+    Key.VOICE_LANGUAGE: "",
+    Key.READ_AS_THEY_ARRIVE: False,
+    Key.SILENCE_SECONDS: 0.8,
+    Key.SILENCE_THRESHOLD_DB: -38.0,
+    Key.DICTATION_HOLD: False,
 }
 
 

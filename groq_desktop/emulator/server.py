@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlsplit
 
 from groq_desktop.core.quota.limits import Cost, LimitTable, ModelLimits
 from groq_desktop.core.token_counter import TokenCounter
-from groq_desktop.emulator import batches, speech, textgen
+from groq_desktop.emulator import batches, speech, textgen, tts
 from groq_desktop.emulator.models import CatalogueModel, ModelKind, find_model, models_list_json
 from groq_desktop.emulator.quota import AUDIO_DIMENSIONS, CHAT_DIMENSIONS, QuotaBook, Rejection
 
@@ -63,6 +63,7 @@ class EmulatorConfig:
     seed: int = 0
     stall_seconds: float = 30.0
     clock: Callable[[], float] = time.monotonic  # quota clock; tests may pass a fake one
+    tts_latency: tuple[float, float] = (0.0, 0.0)  # /audio/speech: seconds per request, per character
 
 
 class EmulatorStats:
@@ -646,6 +647,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._audio(body, translate=route.endswith("translations"))
         elif route.startswith(("/files", "/batches")):
             batches.handle(self, method, route, body)
+        elif method == "POST" and route == "/audio/speech":
+            tts.serve(self, body)
         else:
             raise self._unknown_url(method)
 

@@ -522,6 +522,17 @@ class TranscriptionService:
         self._pump()
         return added
 
+    def adopt(self, job_id: int) -> JobInfo | None:
+        """Take on a job another workflow stored (a live recording), as if it had been added here."""
+        record = self.storage.get_job(job_id)
+        if record is None:
+            return None
+        job = self._jobs[job_id] = self._job_from_record(record)
+        info = self._info(job)
+        self._emit("added", job.id, info)
+        self._pump()
+        return info
+
     def _reject(self, path: Path, reason: str) -> JobInfo:
         info = JobInfo(
             id=next(self._rejected_ids),

@@ -98,7 +98,7 @@ class Composer(QWidget):
         self.send_button.setDefault(True)
         self.send_button.clicked.connect(self._on_button)
 
-        buttons = QHBoxLayout()
+        buttons = self._buttons = QHBoxLayout()
         buttons.addWidget(self.tokens_label, 1)
         buttons.addWidget(self.regenerate_button)
         buttons.addWidget(self.send_button)
@@ -129,6 +129,15 @@ class Composer(QWidget):
 
     def clear(self) -> None:
         self.edit.clear()
+
+    def insert_at_cursor(self, text: str) -> None:
+        """Dictated text goes where the cursor is, not sent, so it can be edited first."""
+        self.edit.insertPlainText(text)
+        self.edit.setFocus()
+
+    def add_tool(self, widget: QWidget) -> None:
+        """A control beside the token count (the mic button)."""
+        self._buttons.insertWidget(1, widget)
 
     def stop_timers(self) -> None:
         self._debounce.stop()

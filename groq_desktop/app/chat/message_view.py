@@ -58,6 +58,7 @@ class MessageView(QListView):
     version_requested = Signal(int, int)
     """(message id, version): show another version of a reply (the ‹ 2/3 › switcher, Alt+Left/Right)."""
     request_id_copied = Signal(str)
+    read_aloud_requested = Signal(int)
     code_copied = Signal(int, int)
     """(message id, code block index) after a code block's Copy button put its code on the clipboard."""
 
@@ -592,6 +593,8 @@ class MessageView(QListView):
             add("Regenerate", lambda: self.regenerate_message(message_id), "Ctrl+R")
         if message.status in RETRYABLE_STATUSES:
             add("Retry", lambda: self.retry_requested.emit(message_id))
+        if message.role == "assistant" and message.content.strip():
+            add("Read aloud", lambda: self.read_aloud_requested.emit(message_id))
         if message.facts.get("request_id"):
             add("Copy request id", lambda: self.copy_request_id(message_id))
         if message.version > 1:

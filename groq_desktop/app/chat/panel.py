@@ -43,6 +43,7 @@ from groq_desktop.app.chat.notice_bar import notice_bar
 from groq_desktop.app.chat.parameters import PARAM_KEYS, ModelPicker, ParametersWidget
 from groq_desktop.app.composition import Services
 from groq_desktop.app.settings import AppSettings, Key
+from groq_desktop.app.voice import chat_voice
 from groq_desktop.core.catalogue import ModelKind
 from groq_desktop.core.model_registry import ModelCategory
 from groq_desktop.core.quota.scheduler import JobState
@@ -119,6 +120,7 @@ class ChatPanel(QWidget):
         self._connect(signals)
         self._populate_models()
         self.composer.set_enter_sends(bool(settings.get(Key.ENTER_SENDS)))
+        self.voice_controls = chat_voice.attach(self, settings)
         rows = self.conversations.rowCount()
         if rows:
             self.open_conversation(self.conversations.conversation(0).id)  # type: ignore[union-attr]
@@ -847,6 +849,8 @@ class ChatPanel(QWidget):
     def _on_chat_event(self, conversation_id: int, event: ChatEvent) -> None:
         if not self._alive():
             return
+        if self.voice_controls is not None:
+            self.voice_controls.on_chat_event(conversation_id == self.conversation_id, event)
         if conversation_id != self.conversation_id:
             if event.kind == "error" and event.error is not None:
                 self._notify(event.error.message, conversation_id)
@@ -942,7 +946,7 @@ class ChatPanel(QWidget):
             self.close_find()
         elif self._editing_message_id is not None:
             self.cancel_edit()
-        else:
+        elif self.voice_controls is None or not self.voice_controls.escape():
             self.stop()
 
     @qasync.asyncSlot()

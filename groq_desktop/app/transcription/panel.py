@@ -41,6 +41,7 @@ from groq_desktop.app.composition import Services
 from groq_desktop.app.settings import AppSettings
 from groq_desktop.app.transcription.job_table_model import Column, JobTableModel, ProgressDelegate
 from groq_desktop.app.transcription.options import OptionsWidget
+from groq_desktop.app.transcription.record_widget import RecordWidget
 from groq_desktop.app.transcription.transcript_view import TranscriptView
 from groq_desktop.core.audio import subtitles
 from groq_desktop.services.transcription import (
@@ -151,6 +152,11 @@ class TranscriptionPanel(QWidget):
         queue_layout = QVBoxLayout(queue)
         queue_layout.setContentsMargins(0, 0, 0, 0)
         queue_layout.addWidget(buttons)
+        self.recorder = RecordWidget(services.voice, services.storage, self.service, self.options.options) \
+            if services.voice is not None else None
+        if self.recorder is not None:
+            self.recorder.failed.connect(self.message.setText)
+            queue_layout.addWidget(self.recorder)
         queue_layout.addWidget(self.table, 1)
         queue_layout.addWidget(self.hint)
         queue_layout.addWidget(self.message)

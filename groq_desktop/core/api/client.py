@@ -12,6 +12,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,13 @@ log = logging.getLogger(__name__)
 
 RateLimitObserver = Callable[[str, RateLimitHeaders], None]
 RequestObserver = Callable[[RequestRecord], None]
+
+
+@dataclass(frozen=True)
+class SpeechAudio:
+    data: bytes
+    content_type: str
+    request_id: str | None
 
 
 class GroqApiClient:
@@ -157,6 +165,25 @@ class GroqApiClient:
             rate_limits=rate_limits,
             raw=body,
         )
+
+    def speech(
+        self,
+        model: str,
+        text: str,
+        voice: str,
+        *,
+        response_format: str = "wav",
+        cancel: threading.Event | None = None,
+        **params: Any,
+    ) -> SpeechAudio:
+        """Text to speech (``POST /audio/speech``): the audio file's bytes."""
+        body = {"model": model, "input": text, "voice": voice, "response_format": response_format,
+                **_drop_none(params)}
+        started = time.time()
+        response, attempts = self._send("POST", "/audio/speech", model, json_body=body, cancel=cancel)
+        request_id = response.headers.get("x-request-id")
+        self._record("speech", model, response.status_code, request_id, started, attempts=attempts)
+        return SpeechAudio(response.content, response.headers.get("Content-Type", ""), request_id)
 
     def list_models(self) -> list[dict[str, Any]]:
         started = time.time()
@@ -519,7 +546,8 @@ def _drop_none(params: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in params.items() if v is not None}
 
 
-_KINDS = {"/chat/completions": "chat", "/audio/transcriptions": "transcription", "/audio/translations": "translation"}
+_KINDS = {"/chat/completions": "chat", "/audio/transcriptions": "transcription", "/audio/translations": "translation",
+          "/audio/speech": "speech"}
 
 _MIME = {
     "flac": "audio/flac",
