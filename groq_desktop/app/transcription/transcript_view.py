@@ -264,6 +264,7 @@ class TranscriptView(QWidget):
             self.player.positionChanged.connect(self._position_changed)
             self.player.mediaStatusChanged.connect(self._media_status_changed)
             self.player.errorOccurred.connect(self._player_error)
+            self.player.playbackStateChanged.connect(self._state_changed)
         return self.player
 
     def _media_status_changed(self, status) -> None:  # type: ignore[no-untyped-def]
@@ -277,6 +278,20 @@ class TranscriptView(QWidget):
                 self._pending_seek_ms = None
         elif status == QMediaPlayer.MediaStatus.InvalidMedia:
             self.player_label.setText("Cannot play this file.")
+            self.stop_button.setEnabled(False)
+        elif status == QMediaPlayer.MediaStatus.EndOfMedia:
+            self.playback_ended()
+
+    def playback_ended(self) -> None:
+        self.segments.set_playing(None)
+        self.stop_button.setEnabled(False)
+        self.player_label.setText("Finished playing")
+
+    def _state_changed(self, state) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        if state == QMediaPlayer.PlaybackState.StoppedState and self.stop_button.isEnabled():
+            self.playback_ended()
 
     def _player_error(self, _error, message: str = "") -> None:  # type: ignore[no-untyped-def]
         self.player_label.setText(f"Cannot play the audio: {message or 'playback error'}")
