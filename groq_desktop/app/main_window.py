@@ -6,9 +6,10 @@ import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -168,6 +169,20 @@ class MainWindow(QMainWindow):
         on_chat = self.stack.currentWidget() is self.chat_panel
         for action in self._chat_only_actions:
             action.setEnabled(on_chat)
+        self._focus_into(self.stack.currentWidget())
+
+    @staticmethod
+    def _focus_into(panel: QWidget) -> None:
+        """Put the focus in the panel that shows, so its own shortcuts answer at once."""
+        focused = QApplication.focusWidget()
+        if focused is not None and panel.isAncestorOf(focused):
+            return
+        target = panel.focusWidget()
+        if target is None:
+            target = next((w for w in panel.findChildren(QWidget) if w.isVisibleTo(panel) and w.isEnabled()
+                           and w.focusPolicy() & Qt.FocusPolicy.TabFocus), None)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_area(self, widget: QWidget) -> None:
         self.nav.setCurrentRow(self.stack.indexOf(widget))

@@ -78,7 +78,7 @@ class ModelsPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_text)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                  context=Qt.ShortcutContext.WindowShortcut)  # while the panel shows
 
         self.category = QComboBox()
         self.category.addItem("All categories", None)
@@ -108,7 +108,7 @@ class ModelsPanel(QWidget):
         self.refresh_button.setToolTip("Fetch the model list from Groq again (F5)")
         self.refresh_button.clicked.connect(self.refresh)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                  context=Qt.ShortcutContext.WindowShortcut)
         self.age_label = QLabel()
         self.age_label.setMinimumWidth(self.age_label.fontMetrics().horizontalAdvance("Last refreshed 59 min ago "))
         self.error_label = QLabel()

@@ -150,7 +150,7 @@ class MonitorPanel(QWidget):
     def _action(self, text: str, shortcut: str, slot) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)  # while the panel shows
         action.setToolTip(f"{text} the selected requests ({QKeySequence(shortcut).toString()})")
         action.triggered.connect(slot)
         self.queue_view.addAction(action)

@@ -190,7 +190,8 @@ class TranscriptionPanel(QWidget):
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # Window-wide while the panel shows: Qt ignores window shortcuts of hidden widgets.
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             tip = f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
         action.setToolTip(tip)
         action.triggered.connect(slot)

@@ -130,10 +130,11 @@ class TranscriptView(QWidget):
         self.match_label = QLabel("")
         self.copy_button = QPushButton("Copy all")
         self.copy_button.setToolTip("Copy the whole transcript as text (Ctrl+Shift+C)")
-        self.copy_button.setShortcut(QKeySequence("Ctrl+Shift+C"))
         self.copy_button.clicked.connect(self.copy_all)
+        self._copy_shortcut = QShortcut(QKeySequence("Ctrl+Shift+C"), self, self.copy_all)
+        self._copy_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # while the view shows
         self._find_shortcut = QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
-        self._find_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._find_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # while the view shows
 
         self.segments = SegmentListModel(self)
         self.proxy = QSortFilterProxyModel(self)
