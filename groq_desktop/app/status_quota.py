@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -10,6 +12,19 @@ from groq_desktop.app.composition import Services
 from groq_desktop.errors import format_wait
 
 REPAINT_MS = 250  # at most four repaints a second, however fast the limiter changes
+
+
+_UNITS = {"requests": "requests", "tokens": "tokens", "audio_seconds": "audio seconds"}
+_WINDOWS = {60.0: "this minute", 3600.0: "this hour", 86400.0: "today"}
+
+
+def left_text(snap: Any) -> str:
+    """One dimension in words, always as what is left of the limit: "requests this minute: 1 of 30 left"."""
+    dimension = snap.dimension
+    unit = _UNITS.get(getattr(dimension, "unit", ""), "")
+    window = _WINDOWS.get(getattr(dimension, "window_seconds", 0.0), "")
+    what = f"{unit} {window}" if unit and window else dimension.label
+    return f"{what}: {max(0.0, snap.remaining):,.0f} of {snap.limit:,.0f} left"
 
 
 class StatusQuota(QLabel):
@@ -46,16 +61,16 @@ class StatusQuota(QLabel):
         for snap in self._services.limiter.snapshot(self._model):
             share = snap.remaining / snap.limit if snap.limit else 1.0
             tips.append(
-                f"{snap.dimension.value}: {snap.remaining:,.0f} of {snap.limit:,.0f} left, full in "
-                f"{format_wait(snap.reset_in)} (source: {snap.source})"
+                f"{left_text(snap)}; back to the full {snap.limit:,.0f} in {format_wait(snap.reset_in)} "
+                f"(figure from: {snap.source})"
             )
             if share < 0.999 or snap.closed_for > 0:
-                wait = max(snap.closed_for, snap.reset_in)
-                parts.append(
-                    (share, f"{snap.dimension.value} {snap.remaining:,.0f}/{snap.limit:,.0f} (full in {format_wait(wait)})")
-                )
+                text = left_text(snap)
+                if snap.closed_for > 0:
+                    text += f", closed for {format_wait(snap.closed_for)}"
+                parts.append((share, text))
         parts.sort()
-        shown = " · ".join(text for _share, text in parts[:2]) or "all quota available"
+        shown = " · ".join(text for _share, text in parts[:2]) or "every limit has room"
         self.setText(f"{self._model}: {shown}   |   {queue}")
         self.setToolTip("\n".join(tips))
         self._keep_ticking(bool(parts) or stats.waiting > 0)

@@ -198,7 +198,7 @@ def test_meters_show_exactly_what_the_headers_said(
         assert snap.source == "header"
         assert panel.quota_model.index(row, QuotaColumn.REMAINING).data() == f"{reading.remaining:,.0f}"
         assert panel.quota_model.index(row, QuotaColumn.USED).data() == (
-            f"{reading.limit - reading.remaining:,.0f} / {reading.limit:,.0f}"
+            f"{reading.remaining:,.0f} of {reading.limit:,.0f} left"  # the same figure as the bar and Left
         )
         assert "server header" in panel.quota_model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
     qtmodeltester.check(panel.quota_model)

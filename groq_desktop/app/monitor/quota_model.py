@@ -59,7 +59,8 @@ class QuotaColumn(IntEnum):
     SOURCE = 6
 
 
-HEADERS = ("Model", "Limit", "Available", "Used / limit", "Remaining", "Full again in", "Source")
+# One model throughout: what is left of each limit (the bar, the words and the number agree).
+HEADERS = ("Model", "Limit", "Left (share)", "Left of limit", "Left", "Full again in", "Source")
 
 
 def _amount(value: float) -> str:
@@ -133,7 +134,7 @@ class QuotaModel(RowTableModel):
         if column is QuotaColumn.METER:
             return f"{0 if snap.limit <= 0 else 100 * snap.remaining / snap.limit:.0f}%"
         if column is QuotaColumn.USED:
-            return f"{_amount(max(0.0, snap.used))} / {_amount(snap.limit)}"
+            return f"{_amount(max(0.0, snap.remaining))} of {_amount(snap.limit)} left"
         if column is QuotaColumn.REMAINING:
             return _amount(snap.remaining)
         if column is QuotaColumn.RESET:
