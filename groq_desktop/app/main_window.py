@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from groq_desktop.app import appearance, help
 from groq_desktop.app.bridge import CoreSignals
 from groq_desktop.app.chat.panel import ChatPanel
 from groq_desktop.app.composition import Services
@@ -40,6 +41,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.settings = settings
         self.signals = CoreSignals(services, self)
+        appearance.apply(settings)
         self.setWindowTitle("Groq Desktop" + (" — demo mode" if services.demo else ""))
         self.resize(1280, 820)
 
@@ -162,6 +164,15 @@ class MainWindow(QMainWindow):
             action = QAction(title, self, shortcut=QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _checked=False, i=index: self.nav.setCurrentRow(i))
             view_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction("&Keyboard shortcuts", self.show_shortcuts)
+        help_menu.addAction("&About Groq Desktop", lambda: help.show_about(self, self.services.demo))
+
+    def show_shortcuts(self) -> help.ShortcutsDialog:
+        dialog = help.ShortcutsDialog(self)
+        dialog.open()
+        return dialog
 
     def _show_area(self, index: int) -> None:
         self.stack.setCurrentIndex(index)

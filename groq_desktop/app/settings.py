@@ -23,6 +23,9 @@ class Key(StrEnum):
     OVERLAP_SECONDS = "transcription/overlap_seconds"
     AUTO_EXPORT_DIR = "transcription/auto_export_dir"
     AUTO_EXPORT_FORMATS = "transcription/auto_export_formats"
+    DEFAULT_SYSTEM_PROMPT = "chat/default_system_prompt"
+    THEME = "appearance/theme"  # "system", "light" or "dark"
+    FONT_SIZE = "appearance/font_size"  # points; 0 means the system's size
     WINDOW_GEOMETRY = "window/geometry"
     LAST_PANEL = "window/last_panel"
 
@@ -34,6 +37,9 @@ DEFAULTS: dict[Key, Any] = {
     Key.CHUNK_SECONDS: 600.0,
     Key.OVERLAP_SECONDS: 10.0,
     Key.PLAN: "free",
+    Key.THEME: "system",
+    Key.FONT_SIZE: 0,
+    Key.DEFAULT_SYSTEM_PROMPT: "",
 }
 
 
