@@ -22,6 +22,7 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Ctrl+N", "everywhere", "new conversation"),
     ("Ctrl+O", "everywhere", "transcribe files…"),
     ("Ctrl+,", "everywhere", "settings"),
+    ("Ctrl+B", "everywhere", "show or hide the sidebar"),
     ("Ctrl+Q", "everywhere", "quit"),
     ("Enter / Shift+Enter", "Chat", "send / new line (reversible in settings); Ctrl+Enter always sends"),
     ("Esc", "Chat", "stop the reply; close the find bar"),

@@ -33,6 +33,7 @@ from groq_desktop.app.status_quota import StatusQuota
 from groq_desktop.app.transcription.panel import TranscriptionPanel
 
 log = logging.getLogger(__name__)
+NAV_WIDTH = 176
 
 
 class MainWindow(QMainWindow):
@@ -58,7 +59,7 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(176)
+        self.nav.setFixedWidth(NAV_WIDTH)
         self.nav.setFrameShape(QListWidget.Shape.NoFrame)
         # palette() references keep the sidebar right in light and dark schemes alike.
         self.nav.setStyleSheet(
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
             "(same API, free-plan limits, a minute passes in a few seconds). Nothing is sent to Groq."
         )
         label.setObjectName("demoLabel")
+        label.setWordWrap(True)  # a narrow window wraps it instead of being held wide
         button = QPushButton("Set API key…")
         button.clicked.connect(self.open_settings)
         layout.addWidget(label, 1)
@@ -164,6 +166,11 @@ class MainWindow(QMainWindow):
             action = QAction(title, self, shortcut=QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _checked=False, i=index: self.nav.setCurrentRow(i))
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        self.sidebar_action = QAction("&Sidebar", self, shortcut=QKeySequence("Ctrl+B"), checkable=True)
+        self.sidebar_action.setChecked(True)
+        self.sidebar_action.toggled.connect(self.nav.setVisible)  # Ctrl+1…4 still switch without it
+        view_menu.addAction(self.sidebar_action)
 
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction("&Keyboard shortcuts", self.show_shortcuts)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from groq_desktop.app.bridge import CoreSignals
@@ -40,7 +41,30 @@ class StatusQuota(QLabel):
         self._tick.timeout.connect(self.refresh)
         signals.limits_changed.connect(self._on_limits_changed)
         signals.job_changed.connect(lambda _info: self._schedule())
-        self.setText("No requests yet")
+        self._full = ""
+        self.show_text("No requests yet")
+
+    # A long line is elided rather than widening the window (the tooltip has every figure).
+    def show_text(self, text: str) -> None:
+        self._full = text
+        self.updateGeometry()
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.fontMetrics().horizontalAdvance(self._full) + 8, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(min(240, self.sizeHint().width()), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(0, self.width() - 4)))
 
     def _on_limits_changed(self, model: str) -> None:
         self._model = model
@@ -54,7 +78,7 @@ class StatusQuota(QLabel):
         stats = self._services.scheduler.stats()
         queue = f"queue: {stats.queued + stats.waiting} waiting, {stats.running} running"
         if self._model is None:
-            self.setText(queue)
+            self.show_text(queue)
             self._keep_ticking(stats.waiting > 0)
             return
         parts, tips = [], []
@@ -71,7 +95,7 @@ class StatusQuota(QLabel):
                 parts.append((share, text))
         parts.sort()
         shown = " · ".join(text for _share, text in parts[:2]) or "every limit has room"
-        self.setText(f"{self._model}: {shown}   |   {queue}")
+        self.show_text(f"{self._model}: {shown}   |   {queue}")
         self.setToolTip("\n".join(tips))
         self._keep_ticking(bool(parts) or stats.waiting > 0)
 

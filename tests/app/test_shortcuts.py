@@ -71,6 +71,10 @@ def test_each_advertised_shortcut_acts_on_its_panel(
     press(window, "Ctrl+,")
     assert len(dialogs) == 1
     dialogs[0].close()
+    press(window, "Ctrl+B")
+    assert window.nav.isHidden()
+    press(window, "Ctrl+B")
+    assert not window.nav.isHidden()
 
     # Transcribe: two paused jobs, a finished one staged, a transcript shown; focus left on the sidebar
     panel = window.transcription_panel

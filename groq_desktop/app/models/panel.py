@@ -131,7 +131,7 @@ class ModelsPanel(QWidget):
         self.view.doubleClicked.connect(lambda _index: self._chat_with_selected())
 
         self.details = QTextBrowser()
-        self.details.setMinimumWidth(260)
+        self.details.setMinimumWidth(220)
         self.details.setOpenLinks(False)
         self.chat_button = QPushButton("Chat with this model")
         self.chat_button.clicked.connect(self._chat_with_selected)
@@ -141,16 +141,18 @@ class ModelsPanel(QWidget):
         self.limits_button.setToolTip("Change this model's limits for your plan")
         self.limits_button.clicked.connect(self.edit_limits)
 
+        # Two rows, so the panel fits a 900 px window: what to show, then where the figures come from.
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         filters.addWidget(self.category)
         filters.addWidget(self.min_context)
         filters.addWidget(self.feature)
-        filters.addStretch(1)
-        filters.addWidget(QLabel("Plan:"))
-        filters.addWidget(self.plan)
-        filters.addWidget(self.age_label)
-        filters.addWidget(self.refresh_button)
+        source_row = QHBoxLayout()
+        source_row.addWidget(QLabel("Plan:"))
+        source_row.addWidget(self.plan)
+        source_row.addStretch(1)
+        source_row.addWidget(self.age_label)
+        source_row.addWidget(self.refresh_button)
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -168,6 +170,7 @@ class ModelsPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addLayout(source_row)
         layout.addWidget(self.error_label)
         layout.addWidget(splitter, 1)
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -124,7 +125,7 @@ class OptionsWidget(QWidget):
         row.addWidget(self.export_edit, 1)
         row.addWidget(browse)
         form.addRow("Auto-export to", row)
-        formats_row = QHBoxLayout()
+        formats_row = QGridLayout()  # three a row: fits a narrow window
         self.format_boxes: dict[str, QCheckBox] = {}
         chosen = str(settings.get(Key.AUTO_EXPORT_FORMATS) or "txt,srt").split(",")
         for fmt in EXPORT_FORMATS:
@@ -132,8 +133,7 @@ class OptionsWidget(QWidget):
             box.setChecked(fmt in chosen)
             box.toggled.connect(self._formats_edited)
             self.format_boxes[fmt] = box
-            formats_row.addWidget(box)
-        formats_row.addStretch(1)
+            formats_row.addWidget(box, (len(self.format_boxes) - 1) // 3, (len(self.format_boxes) - 1) % 3)
         form.addRow("Formats", formats_row)
 
         self.use_model(str(settings.get(Key.DEFAULT_TRANSCRIPTION_MODEL) or ""))

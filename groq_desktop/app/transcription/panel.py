@@ -136,6 +136,7 @@ class TranscriptionPanel(QWidget):
         self._build_actions()
         self.hint = QLabel("Drop audio or video files or folders here, or use Add files…")
         self.hint.setEnabled(False)
+        self.hint.setWordWrap(True)
         self.message = QLabel("")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

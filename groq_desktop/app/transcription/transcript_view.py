@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -166,16 +167,18 @@ class TranscriptView(QWidget):
         search.addWidget(self.match_label)
         exports = QHBoxLayout()
         exports.addWidget(QLabel("Export:"))
-        self.export_buttons: dict[str, QPushButton] = {}
+        self.export_buttons: dict[str, QToolButton] = {}
         for label, fmt in EXPORT_BUTTONS:
-            button = QPushButton(label)
+            button = QToolButton()  # compact: five of them fit a narrow window
+            button.setText(label)
             button.setToolTip(f"Save this transcript as {label}")
             button.clicked.connect(self._exporter(fmt))
             self.export_buttons[fmt] = button
             exports.addWidget(button)
         exports.addStretch(1)
-        exports.addWidget(self.player_label)
-        exports.addWidget(self.stop_button)
+        playback = QHBoxLayout()
+        playback.addWidget(self.player_label, 1)
+        playback.addWidget(self.stop_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -183,6 +186,7 @@ class TranscriptView(QWidget):
         layout.addLayout(search)
         layout.addWidget(self.list, 1)
         layout.addLayout(exports)
+        layout.addLayout(playback)
         self._set_enabled(False)
 
     def _exporter(self, fmt: str):  # type: ignore[no-untyped-def]
