@@ -331,7 +331,7 @@ def test_chart_series_match_usage_per_minute(qtbot: Any, emulator: Any, tmp_path
                                                    total_time=0.5, ttft=0.1))
         charts = UsageCharts(services.storage, PriceTable.load(), clock=lambda: now)
         qtbot.addWidget(charts)
-        charts.metric.setCurrentIndex(charts.metric.findData(Metric.TOKENS))
+        charts.metric_box.setCurrentIndex(charts.metric_box.findData(Metric.TOKENS))
         with qtbot.waitSignal(charts.refreshed):
             charts.refresh()
         for model in models:
@@ -340,7 +340,7 @@ def test_chart_series_match_usage_per_minute(qtbot: Any, emulator: Any, tmp_path
             assert {b.start: float(b.tokens) for b in buckets}.items() <= points.items()
             assert all(v == 0 for x, v in points.items() if x not in {b.start for b in buckets})
             assert sum(points.values()) == sum(b.tokens for b in buckets)
-        charts.metric.setCurrentIndex(charts.metric.findData(Metric.REQUESTS))  # redraws what was read
+        charts.metric_box.setCurrentIndex(charts.metric_box.findData(Metric.REQUESTS))  # redraws what was read
         points = [p.y() for p in charts.minute_series[models[0]].points()]
         assert sum(points) == 3
         days = services.storage.usage_per_day(30)
