@@ -47,7 +47,7 @@ def apply_theme(app: QApplication, theme: str) -> None:
     elif theme == "light":
         app.setPalette(QPalette(QColor("#efefef"), QColor("#f5f5f5")))  # derives the other roles
     else:
-        app.setPalette(app.style().standardPalette())
+        app.setPalette(QPalette())  # an empty palette hands the colours back to the platform, live
 
 
 def apply_font_size(app: QApplication, points: int) -> None:

@@ -8,8 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCharts import QValueAxis
+from PySide6.QtCharts import QChart, QValueAxis
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
 
+from groq_desktop.app import appearance
 from groq_desktop.app.monitor.price_table import PriceTable
 from groq_desktop.app.monitor.usage_charts import (
     TIME_TICK_SECONDS,
@@ -72,5 +75,14 @@ def test_minute_chart_lists_full_ids_and_ticks_on_round_times(
         label = charts.minute_legend  # the list wraps onto a second line in a narrow window, nothing cut
         qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()) > label.fontMetrics().height() * 1.5)
         save_screenshot(charts, "charts_legend.png", tmp_path)
+
+        # switching to the dark theme in Settings redraws the charts dark, the list in the new colours
+        QApplication.instance().setPalette(appearance.dark_palette())  # type: ignore[union-attr]
+        try:
+            qtbot.waitUntil(lambda: charts.minute_chart.theme() is QChart.ChartTheme.ChartThemeDark)
+            colour = charts.minute_series[LONG_IDS[0]].color().name()
+            assert colour in charts.minute_legend.text()
+        finally:
+            QApplication.instance().setPalette(QPalette())  # type: ignore[union-attr]  # the platform's again
     finally:
         services.close()

@@ -28,7 +28,7 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt, Signal
+from PySide6.QtCore import QDateTime, QEvent, QMargins, QPointF, Qt, Signal
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -234,6 +234,12 @@ class UsageCharts(QWidget):
 
     def prices_changed(self) -> None:
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the theme was switched in Settings
+            self._apply_theme()
+            self._draw()  # a chart theme resets series colours: the legend list follows
 
     def _apply_theme(self) -> None:
         dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
