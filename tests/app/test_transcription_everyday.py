@@ -41,6 +41,7 @@ def test_retry_of_a_job_with_an_unknown_model_uses_the_current_options_and_says_
     assert "canal" in panel.message.text() and current in panel.message.text()
     qtbot.waitUntil(lambda: status_of(panel, "memo.mp3") == "Done", timeout=15_000)
     assert panel.service.job(job.id).options.model == current  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: panel.viewer.transcript is not None)  # the selected job's transcript is shown
 
 
 def test_status_follows_the_queue_cancel_finish_and_duplicates(

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import qasync
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
@@ -385,6 +386,8 @@ class TranscriptionPanel(QWidget):
     async def _load_transcript(self, job: JobInfo) -> None:
         # Reading and parsing a long transcript must not freeze the window.
         transcript = await asyncio.to_thread(self.service.transcript, job.id)
+        if not shiboken6.isValid(self.viewer):  # the window closed while reading
+            return
         if self._shown_job == job.id:  # the selection may have moved on meanwhile
             self.viewer.show_transcript(transcript, job.path, job.name)
 
