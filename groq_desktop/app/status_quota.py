@@ -8,6 +8,7 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
+from groq_desktop.app import quota_words
 from groq_desktop.app.bridge import CoreSignals
 from groq_desktop.app.composition import Services
 from groq_desktop.errors import format_wait
@@ -15,17 +16,9 @@ from groq_desktop.errors import format_wait
 REPAINT_MS = 250  # at most four repaints a second, however fast the limiter changes
 
 
-_UNITS = {"requests": "requests", "tokens": "tokens", "audio_seconds": "audio seconds"}
-_WINDOWS = {60.0: "this minute", 3600.0: "this hour", 86400.0: "today"}
-
-
 def left_text(snap: Any) -> str:
     """One dimension in words, always as what is left of the limit: "requests this minute: 1 of 30 left"."""
-    dimension = snap.dimension
-    unit = _UNITS.get(getattr(dimension, "unit", ""), "")
-    window = _WINDOWS.get(getattr(dimension, "window_seconds", 0.0), "")
-    what = f"{unit} {window}" if unit and window else dimension.label
-    return f"{what}: {max(0.0, snap.remaining):,.0f} of {snap.limit:,.0f} left"
+    return quota_words.left_text(snap.dimension, snap.remaining, snap.limit)
 
 
 class StatusQuota(QLabel):
@@ -83,7 +76,7 @@ class StatusQuota(QLabel):
             return
         parts, tips = [], []
         for snap in self._services.limiter.snapshot(self._model):
-            share = snap.remaining / snap.limit if snap.limit else 1.0
+            share = quota_words.whole_left(snap.remaining) / snap.limit if snap.limit else 1.0
             tips.append(
                 f"{left_text(snap)}; back to the full {snap.limit:,.0f} in {format_wait(snap.reset_in)} "
                 f"(figure from: {snap.source})"

@@ -224,7 +224,7 @@ def test_a_429_shows_a_countdown_and_the_job_waits_on_that_dimension(
     row = panel.queue_model.row_of(handle.id)
     info = panel.queue_model.index(row, 0).data(JobInfoRole)
     assert info.state is JobState.WAITING and info.wait.dimension is Dimension.TPM
-    assert "TPM" in panel.queue_model.index(row, QueueColumn.WAITS_FOR).data()
+    assert "tokens this minute" in panel.queue_model.index(row, QueueColumn.WAITS_FOR).data()
     assert panel.queue_model.index(row, QueueColumn.READY_IN).data().endswith("s")
     assert emulator.stats.rate_limited >= 1
     quota = quota_row(panel, Dimension.TPM)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
+from groq_desktop.app.quota_words import wait_text
 from groq_desktop.services.transcription import JobInfo, JobPhase
 
 Index = QModelIndex | QPersistentModelIndex
@@ -91,7 +92,7 @@ class JobTableModel(QAbstractTableModel):
             if column is Column.FILE:
                 return str(job.path)
             if column is Column.STATUS:
-                return job.wait.reason if job.wait is not None else job.status_text(self._clock())
+                return f"Waiting for quota: {wait_text(job.wait)}" if job.wait is not None else job.status_text(self._clock())
             return None
         if role == Qt.ItemDataRole.ForegroundRole and column is Column.STATUS and job.phase in (
             JobPhase.FAILED,
