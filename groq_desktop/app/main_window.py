@@ -6,9 +6,10 @@ import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from groq_desktop.app import appearance, help
 from groq_desktop.app.bridge import CoreSignals
 from groq_desktop.app.bulk.panel import BulkPanel
 from groq_desktop.app.chat.panel import ChatPanel
@@ -32,6 +34,7 @@ from groq_desktop.app.status_quota import StatusQuota
 from groq_desktop.app.transcription.panel import TranscriptionPanel
 
 log = logging.getLogger(__name__)
+NAV_WIDTH = 176
 
 
 class MainWindow(QMainWindow):
@@ -40,6 +43,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.settings = settings
         self.signals = CoreSignals(services, self)
+        appearance.apply(settings)
         self.setWindowTitle("Groq Desktop" + (" — demo mode" if services.demo else ""))
         self.resize(1280, 820)
 
@@ -58,7 +62,7 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(176)
+        self.nav.setFixedWidth(NAV_WIDTH)
         self.nav.setFrameShape(QListWidget.Shape.NoFrame)
         # palette() references keep the sidebar right in light and dark schemes alike.
         self.nav.setStyleSheet(
@@ -120,6 +124,7 @@ class MainWindow(QMainWindow):
             "(same API, free-plan limits, a minute passes in a few seconds). Nothing is sent to Groq."
         )
         label.setObjectName("demoLabel")
+        label.setWordWrap(True)  # a narrow window wraps it instead of being held wide
         button = QPushButton("Set API key…")
         button.clicked.connect(self.open_settings)
         layout.addWidget(label, 1)
@@ -166,6 +171,20 @@ class MainWindow(QMainWindow):
             action = QAction(title, self, shortcut=QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _checked=False, i=index: self.nav.setCurrentRow(i))
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        self.sidebar_action = QAction("&Sidebar", self, shortcut=QKeySequence("Ctrl+B"), checkable=True)
+        self.sidebar_action.setChecked(True)
+        self.sidebar_action.toggled.connect(self.nav.setVisible)  # Ctrl+1…4 still switch without it
+        view_menu.addAction(self.sidebar_action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction("&Keyboard shortcuts", self.show_shortcuts)
+        help_menu.addAction("&About Groq Desktop", lambda: help.show_about(self, self.services.demo))
+
+    def show_shortcuts(self) -> help.ShortcutsDialog:
+        dialog = help.ShortcutsDialog(self)
+        dialog.open()
+        return dialog
 
     def _show_area(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
@@ -173,6 +192,20 @@ class MainWindow(QMainWindow):
         on_chat = self.stack.currentWidget() is self.chat_panel
         for action in self._chat_only_actions:
             action.setEnabled(on_chat)
+        self._focus_into(self.stack.currentWidget())
+
+    @staticmethod
+    def _focus_into(panel: QWidget) -> None:
+        """Put the focus in the panel that shows, so its own shortcuts answer at once."""
+        focused = QApplication.focusWidget()
+        if focused is not None and panel.isAncestorOf(focused):
+            return
+        target = panel.focusWidget()
+        if target is None:
+            target = next((w for w in panel.findChildren(QWidget) if w.isVisibleTo(panel) and w.isEnabled()
+                           and w.focusPolicy() & Qt.FocusPolicy.TabFocus), None)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_area(self, widget: QWidget) -> None:
         self.nav.setCurrentRow(self.stack.indexOf(widget))

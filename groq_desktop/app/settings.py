@@ -27,6 +27,9 @@ class Key(StrEnum):
     OVERLAP_SECONDS = "transcription/overlap_seconds"
     AUTO_EXPORT_DIR = "transcription/auto_export_dir"
     AUTO_EXPORT_FORMATS = "transcription/auto_export_formats"
+    DEFAULT_SYSTEM_PROMPT = "chat/default_system_prompt"
+    THEME = "appearance/theme"  # "system", "light" or "dark"
+    FONT_SIZE = "appearance/font_size"  # points; 0 means the system's size
     WINDOW_GEOMETRY = "window/geometry"
     LAST_PANEL = "window/last_panel"
     S3_BUCKET = "bulk/s3_bucket"  # audio for transcription batches is staged here (presigned URLs)
@@ -54,6 +57,9 @@ DEFAULTS: dict[Key, Any] = {
     Key.SILENCE_SECONDS: 0.8,
     Key.SILENCE_THRESHOLD_DB: -38.0,
     Key.DICTATION_HOLD: False,
+    Key.THEME: "system",
+    Key.FONT_SIZE: 0,
+    Key.DEFAULT_SYSTEM_PROMPT: "",
 }
 
 

@@ -20,10 +20,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QWidget,
 )
 
+from groq_desktop.app import appearance
 from groq_desktop.app.composition import Services
 from groq_desktop.app.settings import AppSettings, Key
 from groq_desktop.core.api.client import GroqApiClient
@@ -32,6 +35,7 @@ from groq_desktop.core.secrets import SESSION_KEY_ENV, KeyPlace, Secret, parse_a
 from groq_desktop.errors import GroqDesktopError
 
 TEST_TIMEOUT = 20.0
+AUTOMATIC_MODEL = "automatic (recommended)"  # stored as "": the chat picks by capability
 
 
 class SettingsDialog(QDialog):
@@ -54,7 +58,12 @@ class SettingsDialog(QDialog):
         key_row = QWidget()
         row = QHBoxLayout(key_row)
         row.setContentsMargins(0, 0, 0, 0)
+        self.show_key = QPushButton("Show")
+        self.show_key.setCheckable(True)
+        self.show_key.setToolTip("Show or hide the key you are typing")
+        self.show_key.toggled.connect(self._show_key)
         row.addWidget(self.key_edit, 1)
+        row.addWidget(self.show_key)
         row.addWidget(self.test_button)
         form.addRow("API key", key_row)
         self.key_error = QLabel("")
@@ -103,6 +112,30 @@ class SettingsDialog(QDialog):
         self.enter_sends.setToolTip("Off: Shift+Enter sends and Enter starts a new line (Ctrl+Enter always sends)")
         self.enter_sends.setChecked(bool(settings.get(Key.ENTER_SENDS)))
         form.addRow("Composer", self.enter_sends)
+        self.chat_model_combo = QComboBox()
+        self.chat_model_combo.addItem(AUTOMATIC_MODEL, "")
+        for model in services.registry.chat_models():
+            self.chat_model_combo.addItem(model.id, model.id)
+        chosen = str(settings.get(Key.DEFAULT_CHAT_MODEL) or "")
+        self.chat_model_combo.setCurrentIndex(max(0, self.chat_model_combo.findData(chosen)))
+        self.chat_model_combo.setToolTip("The model new conversations start with")
+        form.addRow("Default chat model", self.chat_model_combo)
+        self.system_prompt_edit = QPlainTextEdit(str(settings.get(Key.DEFAULT_SYSTEM_PROMPT) or ""))
+        self.system_prompt_edit.setPlaceholderText("None: the model's own behaviour")
+        self.system_prompt_edit.setToolTip("The system prompt new conversations start with")
+        self.system_prompt_edit.setFixedHeight(self.system_prompt_edit.fontMetrics().lineSpacing() * 4 + 12)
+        form.addRow("Default system prompt", self.system_prompt_edit)
+        self.theme_combo = QComboBox()
+        for value, label in appearance.THEMES:
+            self.theme_combo.addItem(label, value)
+        self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(str(settings.get(Key.THEME)))))
+        form.addRow("Theme", self.theme_combo)
+        self.font_size = QSpinBox()
+        self.font_size.setRange(0, 28)
+        self.font_size.setSpecialValueText("System size")
+        self.font_size.setSuffix(" pt")
+        self.font_size.setValue(int(settings.get(Key.FONT_SIZE) or 0))
+        form.addRow("Font size", self.font_size)
         self.restart_note = QLabel("")
         self.restart_note.setWordWrap(True)
         form.addRow("", self.restart_note)
@@ -110,6 +143,10 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _show_key(self, shown: bool) -> None:
+        self.key_edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
+        self.show_key.setText("Hide" if shown else "Show")
 
     def _base_url(self) -> str:
         return self.base_url_edit.text().strip() or DEFAULT_BASE_URL
@@ -173,7 +210,12 @@ class SettingsDialog(QDialog):
         plan = self.plan_combo.currentText()
         self._settings.set(Key.PLAN, plan)
         self._settings.set(Key.ENTER_SENDS, self.enter_sends.isChecked())
+        self._settings.set(Key.DEFAULT_CHAT_MODEL, self.chat_model_combo.currentData() or "")
+        self._settings.set(Key.DEFAULT_SYSTEM_PROMPT, self.system_prompt_edit.toPlainText().strip())
+        self._settings.set(Key.THEME, self.theme_combo.currentData())
+        self._settings.set(Key.FONT_SIZE, self.font_size.value())
         self._settings.sync()
+        appearance.apply(self._settings)
         self._services.limiter.set_plan(plan)  # limits apply at once; a new connection needs a restart
         self.accept()
         if connection_changed:

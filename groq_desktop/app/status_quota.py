@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
+from groq_desktop.app import quota_words
 from groq_desktop.app.bridge import CoreSignals
 from groq_desktop.app.composition import Services
 from groq_desktop.errors import format_wait
 
 REPAINT_MS = 250  # at most four repaints a second, however fast the limiter changes
+
+
+def left_text(snap: Any) -> str:
+    """One dimension in words, always as what is left of the limit: "requests this minute: 1 of 30 left"."""
+    return quota_words.left_text(snap.dimension, snap.remaining, snap.limit)
 
 
 class StatusQuota(QLabel):
@@ -25,7 +34,30 @@ class StatusQuota(QLabel):
         self._tick.timeout.connect(self.refresh)
         signals.limits_changed.connect(self._on_limits_changed)
         signals.job_changed.connect(lambda _info: self._schedule())
-        self.setText("No requests yet")
+        self._full = ""
+        self.show_text("No requests yet")
+
+    # A long line is elided rather than widening the window (the tooltip has every figure).
+    def show_text(self, text: str) -> None:
+        self._full = text
+        self.updateGeometry()
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.fontMetrics().horizontalAdvance(self._full) + 8, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(min(240, self.sizeHint().width()), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(0, self.width() - 4)))
 
     def _on_limits_changed(self, model: str) -> None:
         self._model = model
@@ -39,24 +71,24 @@ class StatusQuota(QLabel):
         stats = self._services.scheduler.stats()
         queue = f"queue: {stats.queued + stats.waiting} waiting, {stats.running} running"
         if self._model is None:
-            self.setText(queue)
+            self.show_text(queue)
             self._keep_ticking(stats.waiting > 0)
             return
         parts, tips = [], []
         for snap in self._services.limiter.snapshot(self._model):
-            share = snap.remaining / snap.limit if snap.limit else 1.0
+            share = quota_words.whole_left(snap.remaining) / snap.limit if snap.limit else 1.0
             tips.append(
-                f"{snap.dimension.value}: {snap.remaining:,.0f} of {snap.limit:,.0f} left, full in "
-                f"{format_wait(snap.reset_in)} (source: {snap.source})"
+                f"{left_text(snap)}; back to the full {snap.limit:,.0f} in {format_wait(snap.reset_in)} "
+                f"(figure from: {snap.source})"
             )
             if share < 0.999 or snap.closed_for > 0:
-                wait = max(snap.closed_for, snap.reset_in)
-                parts.append(
-                    (share, f"{snap.dimension.value} {snap.remaining:,.0f}/{snap.limit:,.0f} (full in {format_wait(wait)})")
-                )
+                text = left_text(snap)
+                if snap.closed_for > 0:
+                    text += f", closed for {format_wait(snap.closed_for)}"
+                parts.append((share, text))
         parts.sort()
-        shown = " · ".join(text for _share, text in parts[:2]) or "all quota available"
-        self.setText(f"{self._model}: {shown}   |   {queue}")
+        shown = " · ".join(text for _share, text in parts[:2]) or "every limit has room"
+        self.show_text(f"{self._model}: {shown}   |   {queue}")
         self.setToolTip("\n".join(tips))
         self._keep_ticking(bool(parts) or stats.waiting > 0)
 

@@ -91,7 +91,7 @@ REJECTION_REASONS: dict[str, str] = {
     "empty": "empty",
     "no_audio_track": "no audio track",
     "unreadable": "unreadable",
-    "missing": "unreadable",
+    "missing": "not found",
 }
 # Errors a retry cannot fix: the job fails at once.
 _PERMANENT_ERRORS = (
@@ -429,8 +429,8 @@ class TranscriptionService:
         if job.phase.finished or not job.phase.active:
             return None
         rate = self.throughput()
-        if not rate:
-            return None
+        if not rate:  # nothing measured yet: a quota wait is still a known lower bound
+            return None if wait_until is None else max(0.0, wait_until - self.clock())
         eta = max(0.0, total - job.audio_done()) / rate
         if wait_until is not None:
             eta = max(eta, wait_until - self.clock())
@@ -502,7 +502,11 @@ class TranscriptionService:
         loop = asyncio.get_running_loop()
         files = await loop.run_in_executor(self._audio_pool, _expand, list(paths))
         added: list[JobInfo] = []
+        queued = {j.path.resolve() for j in self._jobs.values() if not j.phase.finished}
         for path in files:
+            if path.resolve() in queued:
+                added.append(self._reject(path, "already in the queue"))
+                continue
             try:
                 probe = await loop.run_in_executor(self._audio_pool, audio.probe, path)
             except audio.AudioFileError as exc:
@@ -621,13 +625,22 @@ class TranscriptionService:
             self._set_finished(job, JobPhase.CANCELLED, None)
         return True
 
-    def retry(self, job_id: int) -> bool:
-        """Queue a failed or cancelled job again; the chunks it already has are kept."""
+    def retry(self, job_id: int, options: TranscriptionOptions | None = None) -> bool:
+        """Queue a failed or cancelled job again; the chunks it already has are kept. ``options``
+        replace the job's own (its chunking stays, so the kept chunks still fit)."""
         job = self._jobs.get(job_id)
         if job is None or job.phase not in (JobPhase.FAILED, JobPhase.CANCELLED):
             return False
         job.phase, job.error, job.cancel_requested = JobPhase.QUEUED, None, False
-        self.storage.update_job(job_id, status=JobStatus.QUEUED, error=None)
+        fields: dict[str, Any] = {}
+        if options is not None:
+            options = replace(
+                options.validate(), chunk_seconds=job.options.chunk_seconds, overlap_seconds=job.options.overlap_seconds
+            )
+            record = self.storage.get_job(job_id)
+            fields["options"] = {**(record.options if record else {}), **options.to_dict()}
+            job.options = options
+        self.storage.update_job(job_id, status=JobStatus.QUEUED, error=None, **fields)
         self._changed(job)
         self._pump()
         return True

@@ -60,11 +60,12 @@ def test_status_bar_shows_the_quota_the_headers_reported(
         {"x-ratelimit-limit-tokens": "6000", "x-ratelimit-remaining-tokens": "4100", "x-ratelimit-reset-tokens": "19s"}
     )
     demo_services.limiter.observe_headers("llama-3.1-8b-instant", headers)
-    qtbot.waitUntil(lambda: "/6,000" in window.status_quota.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "of 6,000 left" in window.status_quota.full_text(), timeout=3000)
     # The demo's quota refills while the bar waits to repaint: the figure is the header's or a bit more.
-    shown = re.search(r"TPM ([\d,]+)/6,000", window.status_quota.text())
+    shown = re.search(r"tokens this minute: ([\d,]+) of 6,000 left", window.status_quota.full_text())
     assert shown and 4100 <= int(shown.group(1).replace(",", "")) < 6000
-    assert "source: header" in window.status_quota.toolTip()
+    assert "RPM" not in window.status_quota.full_text() and "TPM" not in window.status_quota.full_text()
+    assert "figure from: header" in window.status_quota.toolTip()
     window.close()
 
 

@@ -15,7 +15,7 @@ from PySide6.QtGui import QPalette
 from groq_desktop.app.bridge import CoreSignals
 from groq_desktop.app.composition import Services, build_services
 from groq_desktop.app.models.limits_editor import LimitsEditor
-from groq_desktop.app.models.model_table_model import Column, ModelInfoRole
+from groq_desktop.app.models.model_table_model import Column, ModelInfoRole, short_number
 from groq_desktop.app.models.panel import ModelsPanel, refreshed_text
 from groq_desktop.app.settings import AppSettings, Key
 from groq_desktop.core import paths
@@ -226,8 +226,9 @@ def test_limits_editor_writes_the_file_and_the_limiter_uses_it_at_once(
     with pytest.raises(RequestTooLargeError):
         services.limiter.check_admissible(model, Cost(tokens=2000))
     row = panel.table_model.row_of(model)
-    assert panel.table_model.index(row, Column.TPM).data() == "1,234"
-    assert panel.table_model.index(row, Column.TPD).data() == "—"
+    assert set(panel.table_model.index(row, Column.PER_MINUTE).data().split(" · ")) == {"7 req", "1.2K tok"}
+    assert "tokens per minute: 1,234" in panel.table_model.index(row, Column.PER_MINUTE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "tok" not in panel.table_model.index(row, Column.PER_DAY).data()  # TPD removed
 
 
 def test_plan_chooser_switches_the_limiters_plan(
@@ -241,7 +242,7 @@ def test_plan_chooser_switches_the_limiters_plan(
     assert settings.get(Key.PLAN) == "developer"
     row = panel.table_model.row_of(model)
     assert row >= 0
-    assert panel.table_model.index(row, Column.RPM).data() == f"{developer.get(Dimension.RPM):,.0f}"
+    assert f"{short_number(developer.get(Dimension.RPM))} req" in panel.table_model.index(row, Column.PER_MINUTE).data()
 
 
 def test_refreshed_text() -> None:

@@ -198,7 +198,7 @@ def test_meters_show_exactly_what_the_headers_said(
         assert snap.source == "header"
         assert panel.quota_model.index(row, QuotaColumn.REMAINING).data() == f"{reading.remaining:,.0f}"
         assert panel.quota_model.index(row, QuotaColumn.USED).data() == (
-            f"{reading.limit - reading.remaining:,.0f} / {reading.limit:,.0f}"
+            f"{reading.remaining:,.0f} of {reading.limit:,.0f} left"  # the same figure as the bar and Left
         )
         assert "server header" in panel.quota_model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
     qtmodeltester.check(panel.quota_model)
@@ -224,7 +224,7 @@ def test_a_429_shows_a_countdown_and_the_job_waits_on_that_dimension(
     row = panel.queue_model.row_of(handle.id)
     info = panel.queue_model.index(row, 0).data(JobInfoRole)
     assert info.state is JobState.WAITING and info.wait.dimension is Dimension.TPM
-    assert "TPM" in panel.queue_model.index(row, QueueColumn.WAITS_FOR).data()
+    assert "tokens this minute" in panel.queue_model.index(row, QueueColumn.WAITS_FOR).data()
     assert panel.queue_model.index(row, QueueColumn.READY_IN).data().endswith("s")
     assert emulator.stats.rate_limited >= 1
     quota = quota_row(panel, Dimension.TPM)
@@ -331,7 +331,7 @@ def test_chart_series_match_usage_per_minute(qtbot: Any, emulator: Any, tmp_path
                                                    total_time=0.5, ttft=0.1))
         charts = UsageCharts(services.storage, PriceTable.load(), clock=lambda: now)
         qtbot.addWidget(charts)
-        charts.metric.setCurrentIndex(charts.metric.findData(Metric.TOKENS))
+        charts.metric_box.setCurrentIndex(charts.metric_box.findData(Metric.TOKENS))
         with qtbot.waitSignal(charts.refreshed):
             charts.refresh()
         for model in models:
@@ -340,7 +340,7 @@ def test_chart_series_match_usage_per_minute(qtbot: Any, emulator: Any, tmp_path
             assert {b.start: float(b.tokens) for b in buckets}.items() <= points.items()
             assert all(v == 0 for x, v in points.items() if x not in {b.start for b in buckets})
             assert sum(points.values()) == sum(b.tokens for b in buckets)
-        charts.metric.setCurrentIndex(charts.metric.findData(Metric.REQUESTS))  # redraws what was read
+        charts.metric_box.setCurrentIndex(charts.metric_box.findData(Metric.REQUESTS))  # redraws what was read
         points = [p.y() for p in charts.minute_series[models[0]].points()]
         assert sum(points) == 3
         days = services.storage.usage_per_day(30)

@@ -230,7 +230,8 @@ def test_job_table_model_is_a_well_behaved_model_with_a_live_countdown(qtmodelte
     qtmodeltester.check(model)
     assert [model.index(r, Column.FILE).data() for r in range(4)] == ["1.mp3", "2.mp3", "3.mp3", "-1.mp3"]
     assert model.index(1, Column.STATUS).data() == "Waiting for quota (audio seconds per hour) — 42 s"
-    assert model.index(1, Column.STATUS).data(Qt.ItemDataRole.ToolTipRole) == wait.reason
+    assert model.index(1, Column.STATUS).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Waiting for quota: audio seconds this hour: 0 of 7,200 left, room in 42 s")
     assert model.index(2, Column.STATUS).data() == "Uploading chunk 3/7"
     assert model.index(3, Column.STATUS).data() == "Rejected: corrupt"
     assert model.index(1, Column.DURATION).data() == "1:00:00"

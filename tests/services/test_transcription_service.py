@@ -256,7 +256,7 @@ def test_unusable_files_are_listed_with_their_reason_and_the_rest_still_runs(
         "screen.mp4": "no audio track",
         "cut.mp3": "corrupt",
         "picture.png": "no audio track",
-        "missing.wav": "unreadable",
+        "missing.wav": "not found",
     }
     assert good_done.phase is JobPhase.DONE
     assert next(i for i in added if i.name == "notes.mp3").status_text() == "Rejected: not audio"

@@ -35,16 +35,14 @@ class Column(IntEnum):
     CONTEXT = 3
     MAX_COMPLETION = 4
     ACTIVE = 5
-    RPM = 6
-    RPD = 7
-    TPM = 8
-    TPD = 9
-    ASH = 10
-    ASD = 11
+    PER_MINUTE = 6
+    PER_HOUR = 7
+    PER_DAY = 8
 
     @property
-    def dimension(self) -> Dimension | None:
-        return Dimension(self.name) if self.name in Dimension.__members__ else None
+    def window(self) -> float | None:
+        """The limits' window this column shows, in seconds (None for the other columns)."""
+        return {Column.PER_MINUTE: 60.0, Column.PER_HOUR: 3600.0, Column.PER_DAY: 86400.0}.get(self)
 
 
 HEADERS = {
@@ -54,19 +52,55 @@ HEADERS = {
     Column.CONTEXT: "Context",
     Column.MAX_COMPLETION: "Max output",
     Column.ACTIVE: "Status",
-    Column.RPM: "RPM",
-    Column.RPD: "RPD",
-    Column.TPM: "TPM",
-    Column.TPD: "TPD",
-    Column.ASH: "ASH",
-    Column.ASD: "ASD",
+    Column.PER_MINUTE: "Per minute",
+    Column.PER_HOUR: "Per hour",
+    Column.PER_DAY: "Per day",
 }
+_UNIT_WORDS = {"requests": ("req", "requests"), "tokens": ("tok", "tokens"), "audio_seconds": ("audio", "audio")}
+SOURCE_WORDS = {"header": "Groq's rate-limit headers", "table": "the published limits for your plan",
+                "429": "a 429 answer from Groq"}
 
 
 @dataclass(frozen=True)
 class ModelRow:
     info: ModelInfo
     limits: ModelLimits
+    sources: dict[Dimension, str]  # where the limiter's figure came from, for dimensions it tracks
+
+
+def short_number(value: float) -> str:
+    """6,000 -> "6K", 14,400 -> "14.4K", 1,000,000 -> "1M": compact limit figures."""
+    for size, suffix in ((1e6, "M"), (1e3, "K")):
+        if value >= size:
+            return f"{value / size:.1f}".rstrip("0").rstrip(".") + suffix
+    return f"{value:,.0f}"
+
+
+def audio_duration(seconds: float) -> str:
+    """Audio allowance as a duration: 7,200 s -> "2 h", 28,800 -> "8 h", 90 -> "1.5 min"."""
+    if seconds >= 3600:
+        return f"{seconds / 3600:.1f}".rstrip("0").rstrip(".") + " h"
+    if seconds >= 60:
+        return f"{seconds / 60:.1f}".rstrip("0").rstrip(".") + " min"
+    return f"{seconds:,.0f} s"
+
+
+def window_dimensions(limits: ModelLimits, window: float) -> list[tuple[Dimension, float]]:
+    return [(d, v) for d, v in limits.values.items() if d.window_seconds == window]
+
+
+def compact_limits(limits: ModelLimits, window: float) -> str:
+    """One window's limits in one short cell: "30 req · 6K tok", "2 h audio · 20 req"."""
+    parts = []
+    dims = window_dimensions(limits, window)
+    units = [d.unit for d, _v in dims]
+    for dimension, value in dims:
+        short, _long = _UNIT_WORDS.get(dimension.unit, (dimension.value, dimension.value))
+        figure = audio_duration(value) if dimension.unit == "audio_seconds" else short_number(value)
+        # two limits of one unit in one window (input and output tokens): name them
+        tag = f" ({dimension.value})" if units.count(dimension.unit) > 1 else ""
+        parts.append(f"{figure} {short}{tag}")
+    return " · ".join(parts) or "—"
 
 
 def status_text(info: ModelInfo) -> str:
@@ -84,13 +118,19 @@ def _count(value: float | int | None) -> str:
 
 
 class ModelTableModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, upload_limit: int | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ModelRow] = []
+        self.upload_limit = upload_limit  # bytes per audio file, shown for speech models
 
-    def set_models(self, models: list[ModelInfo], limits_of: Callable[[str], ModelLimits]) -> None:
+    def set_models(
+        self,
+        models: list[ModelInfo],
+        limits_of: Callable[[str], ModelLimits],
+        sources_of: Callable[[str], dict[Dimension, str]] = lambda _model: {},
+    ) -> None:
         self.beginResetModel()
-        self._rows = [ModelRow(info, limits_of(info.id)) for info in models]
+        self._rows = [ModelRow(info, limits_of(info.id), sources_of(info.id)) for info in models]
         self.endResetModel()
 
     def row_of(self, model_id: str) -> int:
@@ -111,8 +151,8 @@ class ModelTableModel(QAbstractTableModel):
         column = Column(section)
         if role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[column]
-        if role == Qt.ItemDataRole.ToolTipRole and column.dimension is not None:
-            return f"{column.dimension.label} allowed on your plan"
+        if role == Qt.ItemDataRole.ToolTipRole and column.window is not None:
+            return f"What your plan allows {HEADERS[column].lower()}; hover a cell for each figure and its source"
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -135,15 +175,29 @@ class ModelTableModel(QAbstractTableModel):
             font.setItalic(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column.window is not None:
+                return self._limits_tip(row, column.window)
+            if info.is_transcription and column in (Column.CONTEXT, Column.MAX_COMPLETION):
+                return ("Speech models take audio files (longer ones are split into chunks); their "
+                        f"{_count(info.context_window)}-token window only bounds the prompt, and a transcript "
+                        "is as long as the audio.")
             if info.retired:
                 return f"{info.id} is retired: Groq no longer lists it."
-            return info.id
+            return info.id if info.active else f"{info.id} is inactive"
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= Column.CONTEXT and column != Column.ACTIVE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     @staticmethod
-    def _display(row: ModelRow, column: Column) -> str:
+    def _limits_tip(row: ModelRow, window: float) -> str | None:
+        lines = []
+        for dimension, value in window_dimensions(row.limits, window):
+            figure = f"{audio_duration(value)} ({value:,.0f} s)" if dimension.unit == "audio_seconds" else f"{value:,.0f}"
+            source = SOURCE_WORDS.get(row.sources.get(dimension, "table"), row.sources.get(dimension, "table"))
+            lines.append(f"{dimension.label}: {figure} — from {source}")
+        return "\n".join(lines) or None
+
+    def _display(self, row: ModelRow, column: Column) -> str:
         info = row.info
         if column is Column.ID:
             return info.id
@@ -151,25 +205,37 @@ class ModelTableModel(QAbstractTableModel):
             return info.owned_by
         if column is Column.CATEGORY:
             return category_text(info)
+        if info.is_transcription and column is Column.CONTEXT:
+            return "audio file" if self.upload_limit is None else f"audio ≤ {self.upload_limit / 1e6:,.0f} MB"
+        if info.is_transcription and column is Column.MAX_COMPLETION:
+            return "audio length"
         if column is Column.CONTEXT:
             return _count(info.context_window)
         if column is Column.MAX_COMPLETION:
             return _count(info.max_completion_tokens)
         if column is Column.ACTIVE:
             return status_text(info)
-        assert column.dimension is not None
-        return _count(row.limits.get(column.dimension))
+        assert column.window is not None
+        return compact_limits(row.limits, column.window)
 
     @staticmethod
     def _sort_key(row: ModelRow, column: Column) -> Any:
         info = row.info
         if column is Column.CONTEXT:
-            return info.context_window or 0
+            return 0 if info.is_transcription else info.context_window or 0
         if column is Column.MAX_COMPLETION:
-            return info.max_completion_tokens or 0
-        if column.dimension is not None:
-            return row.limits.get(column.dimension) or 0.0
-        return ModelTableModel._display(row, column).lower()
+            return 0 if info.is_transcription else info.max_completion_tokens or 0
+        if column.window is not None:  # by the requests allowed, else the first figure
+            dims = window_dimensions(row.limits, column.window)
+            requests = [v for d, v in dims if d.unit == "requests"]
+            return float((requests or [v for _d, v in dims] or [0.0])[0])
+        if column is Column.ID:
+            return info.id.lower()
+        if column is Column.OWNER:
+            return info.owned_by.lower()
+        if column is Column.CATEGORY:
+            return category_text(info).lower()
+        return status_text(info)
 
 
 class ModelFilterProxy(QSortFilterProxyModel):

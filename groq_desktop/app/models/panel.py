@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -27,8 +26,10 @@ from PySide6.QtWidgets import (
 
 from groq_desktop.app.bridge import CoreSignals
 from groq_desktop.app.composition import Services
+from groq_desktop.app.models.frozen_table import FrozenColumnTable
 from groq_desktop.app.models.limits_editor import LimitsEditor
 from groq_desktop.app.models.model_table_model import (
+    SOURCE_WORDS,
     Column,
     ModelFilterProxy,
     ModelInfoRole,
@@ -38,13 +39,16 @@ from groq_desktop.app.models.model_table_model import (
 )
 from groq_desktop.app.settings import AppSettings, Key
 from groq_desktop.core.model_registry import ModelCategory, ModelInfo
-from groq_desktop.core.quota.limits import ModelLimits
+from groq_desktop.core.quota.limits import Dimension, ModelLimits
 from groq_desktop.errors import GroqDesktopError, format_wait
 
 log = logging.getLogger(__name__)
 
 MIN_CONTEXT_CHOICES = (0, 8_192, 32_768, 131_072)
 AGE_LABEL_REFRESH_MS = 30_000
+
+
+MAX_NAME_WIDTH = 230
 
 
 def refreshed_text(last_refreshed: float | None, now: float) -> str:
@@ -70,7 +74,7 @@ class ModelsPanel(QWidget):
         self._refreshing = False
         self._limits_editor: LimitsEditor | None = None
 
-        self.table_model = ModelTableModel(self)
+        self.table_model = ModelTableModel(self, upload_limit=services.transcription.max_upload_bytes)
         self.proxy = ModelFilterProxy(self)
         self.proxy.setSourceModel(self.table_model)
 
@@ -78,7 +82,7 @@ class ModelsPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_text)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                  context=Qt.ShortcutContext.WindowShortcut)  # while the panel shows
 
         self.category = QComboBox()
         self.category.addItem("All categories", None)
@@ -108,7 +112,7 @@ class ModelsPanel(QWidget):
         self.refresh_button.setToolTip("Fetch the model list from Groq again (F5)")
         self.refresh_button.clicked.connect(self.refresh)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                  context=Qt.ShortcutContext.WindowShortcut)
         self.age_label = QLabel()
         self.age_label.setMinimumWidth(self.age_label.fontMetrics().horizontalAdvance("Last refreshed 59 min ago "))
         self.error_label = QLabel()
@@ -116,8 +120,14 @@ class ModelsPanel(QWidget):
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.hide()
+        self.empty_note = QLabel("No models match the search and filters. <a href='clear'>Show all models</a>")
+        self.empty_note.setObjectName("modelsEmpty")
+        self.empty_note.linkActivated.connect(lambda _link: self.clear_filters())
+        self.empty_note.hide()
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset, self.proxy.layoutChanged):
+            signal.connect(self._update_empty_note)
 
-        self.view = QTableView()
+        self.view = FrozenColumnTable()  # the model's name stays in view while the limits scroll
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(Column.ID, Qt.SortOrder.AscendingOrder)
@@ -127,11 +137,14 @@ class ModelsPanel(QWidget):
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(False)
+        # Status is said by the row's look (grey, italic when retired) and tooltip: its column is room for limits.
+        self.view.setColumnHidden(Column.ACTIVE, True)
+        self.view.horizontalHeader().setSectionResizeMode(Column.ID, QHeaderView.ResizeMode.Interactive)
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
         self.view.doubleClicked.connect(lambda _index: self._chat_with_selected())
 
         self.details = QTextBrowser()
-        self.details.setMinimumWidth(260)
+        self.details.setMinimumWidth(220)
         self.details.setOpenLinks(False)
         self.chat_button = QPushButton("Chat with this model")
         self.chat_button.clicked.connect(self._chat_with_selected)
@@ -141,16 +154,18 @@ class ModelsPanel(QWidget):
         self.limits_button.setToolTip("Change this model's limits for your plan")
         self.limits_button.clicked.connect(self.edit_limits)
 
+        # Two rows, so the panel fits a 900 px window: what to show, then where the figures come from.
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         filters.addWidget(self.category)
         filters.addWidget(self.min_context)
         filters.addWidget(self.feature)
-        filters.addStretch(1)
-        filters.addWidget(QLabel("Plan:"))
-        filters.addWidget(self.plan)
-        filters.addWidget(self.age_label)
-        filters.addWidget(self.refresh_button)
+        source_row = QHBoxLayout()
+        source_row.addWidget(QLabel("Plan:"))
+        source_row.addWidget(self.plan)
+        source_row.addStretch(1)
+        source_row.addWidget(self.age_label)
+        source_row.addWidget(self.refresh_button)
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -164,11 +179,13 @@ class ModelsPanel(QWidget):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([900, 300])
+        splitter.setSizes([1040, 220])
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addLayout(source_row)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.empty_note)
         layout.addWidget(splitter, 1)
 
         self._age_timer = QTimer(self, interval=AGE_LABEL_REFRESH_MS)
@@ -182,11 +199,36 @@ class ModelsPanel(QWidget):
     def _limits_of(self, model: str) -> ModelLimits:
         return self._services.limit_table.limits_for(model, self._services.limiter.plan)
 
+    def _current_limits(self, model: str) -> ModelLimits:
+        """The plan's limits, with the figures the limiter has since learned (headers, 429s) in their place."""
+        limits = self._limits_of(model)
+        if model in self._services.limiter.models():
+            for snap in self._services.limiter.snapshot(model):
+                limits = limits.with_value(snap.dimension, snap.limit)
+        return limits
+
+    def _sources_of(self, model: str) -> dict[Dimension, str]:
+        """Where the limiter's figure for each dimension came from (none for a model not used yet)."""
+        if model not in self._services.limiter.models():
+            return {}
+        return {s.dimension: str(s.source) for s in self._services.limiter.snapshot(model)}
+
+    def _update_empty_note(self, *_args: object) -> None:
+        filtered_out = self.proxy.rowCount() == 0 and self.table_model.rowCount() > 0
+        self.empty_note.setVisible(filtered_out)
+
+    def clear_filters(self) -> None:
+        self.search.clear()
+        for box in (self.category, self.min_context, self.feature):
+            box.setCurrentIndex(0)
+
     def reload(self) -> None:
         """Re-read the registry (memory or disk cache) and the limits, keeping the selection."""
         selected = self.selected_model()
         models = self._services.registry.models(include_retired=True)
-        self.table_model.set_models(models, self._limits_of)
+        self.table_model.set_models(models, self._current_limits, self._sources_of)
+        self.view.resizeColumnToContents(Column.ID)
+        self.view.setColumnWidth(Column.ID, min(self.view.columnWidth(Column.ID), MAX_NAME_WIDTH))  # full id on hover
         self._fill_features(models)
         self._update_age()
         if selected is not None:
@@ -302,16 +344,16 @@ class ModelsPanel(QWidget):
             if not limits.values:
                 return f"<p>No limits known on the {esc(plan)} plan.</p>"
             lines = "".join(
-                f"<tr><td>{d.value}</td><td>{v:,.0f}</td><td>full</td></tr>" for d, v in limits.values.items()
+                f"<tr><td>{esc(d.label)}</td><td>{v:,.0f}</td><td>all</td></tr>" for d, v in limits.values.items()
             )
             return (
                 f"<h4>Quota ({esc(plan)} plan) — not used yet</h4>"
                 f"<table cellspacing=4><tr><th>Limit</th><th>Allowed</th><th>Left</th></tr>{lines}</table>"
             )
         lines = "".join(
-            f"<tr><td>{s.dimension.value}</td><td>{s.remaining:,.0f} of {s.limit:,.0f}</td>"
+            f"<tr><td>{esc(s.dimension.label)}</td><td>{s.remaining:,.0f} of {s.limit:,.0f} left</td>"
             f"<td>{'closed ' + format_wait(s.closed_for) if s.closed_for > 0 else 'full in ' + format_wait(s.reset_in)}"
-            f"</td><td>{esc(s.source)}</td></tr>"
+            f"</td><td>{esc(SOURCE_WORDS.get(str(s.source), str(s.source)))}</td></tr>"
             for s in self._services.limiter.snapshot(model)
         )
         return (

@@ -143,8 +143,11 @@ class HealthView(QWidget):
         self.recent_latency = QLabel("—")
         self.models = QLabel("—")
         self.closed = QLabel("—")
-        self.closed.setWordWrap(True)
         self.error_rate = QLabel()
+        # Long answers (an error page, many closed models) wrap instead of widening the window.
+        for label in (self.reachable, self.key_valid, self.latency, self.recent_latency, self.models, self.closed,
+                      self.error_rate):
+            label.setWordWrap(True)
         self.check_button = QPushButton("Check now")
         self.check_button.setToolTip("Ask Groq for the model list and time it")
         self.check_button.clicked.connect(self.check_now)

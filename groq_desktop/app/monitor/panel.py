@@ -66,6 +66,7 @@ class MonitorPanel(QWidget):
         self.refresh_count = 0  # live refreshes, to prove a hidden panel does no work
 
         self.stats_label = QLabel()
+        self.stats_label.setWordWrap(True)
         self.stats_label.setObjectName("queueStats")
 
         self.quota_model = QuotaModel(self)
@@ -78,6 +79,7 @@ class MonitorPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(QuotaColumn.METER, QHeaderView.ResizeMode.Stretch)
         self.quota_empty = QLabel("No requests yet: meters appear for each model once it is used.")
+        self.quota_empty.setWordWrap(True)
 
         self.queue_model = QueueModel(self)
         self.queue_view = QTableView()
@@ -116,7 +118,8 @@ class MonitorPanel(QWidget):
         self.tabs.addTab(self.health, "Health")
         self.tabs.currentChanged.connect(lambda _i: self._refresh_slow())
 
-        quota_box = QGroupBox("Quota (hover a row for where each figure comes from)")
+        quota_box = QGroupBox("Quota left")  # a short title: a group box is never narrower than its title
+        quota_box.setToolTip("What is left of each limit; hover a row for where each figure comes from")
         quota_layout = QVBoxLayout(quota_box)
         quota_layout.addWidget(self.quota_empty)
         quota_layout.addWidget(self.quota_view)
@@ -150,7 +153,7 @@ class MonitorPanel(QWidget):
     def _action(self, text: str, shortcut: str, slot) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)  # while the panel shows
         action.setToolTip(f"{text} the selected requests ({QKeySequence(shortcut).toString()})")
         action.triggered.connect(slot)
         self.queue_view.addAction(action)

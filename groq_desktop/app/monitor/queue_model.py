@@ -12,6 +12,7 @@ from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
+from groq_desktop.app.quota_words import wait_text
 from groq_desktop.app.row_table_model import AnyIndex, RowTableModel
 from groq_desktop.core.quota.limits import Cost
 from groq_desktop.core.quota.rate_limiter import WaitInfo
@@ -50,7 +51,7 @@ def cost_text(cost: Cost) -> str:
 
 def waits_for_text(info: JobInfo) -> str:
     if info.wait is not None:
-        return info.wait.reason
+        return wait_text(info.wait)
     if info.state is JobState.QUEUED:
         return "its turn" if info.error is None else f"retry after: {info.error.splitlines()[0]}"
     return ""
@@ -144,7 +145,7 @@ class QueueModel(RowTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [f"Job {info.id}: {info.kind} on {info.model}", f"State: {info.state.value}"]
             if info.wait is not None:
-                lines.append(f"Waiting for {info.wait.dimension.label}: {info.wait.reason}")
+                lines.append(f"Waiting for quota: {wait_text(info.wait)}")
             if info.error:
                 lines.append(f"Last error: {info.error}")
             if info.attempts > 1:

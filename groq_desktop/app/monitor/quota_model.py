@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from groq_desktop.app.quota_words import left_text, whole_left
 from groq_desktop.app.row_table_model import AnyIndex, RowTableModel
 from groq_desktop.core.quota.rate_limiter import DimensionSnapshot
 from groq_desktop.errors import format_wait
@@ -59,7 +60,8 @@ class QuotaColumn(IntEnum):
     SOURCE = 6
 
 
-HEADERS = ("Model", "Limit", "Available", "Used / limit", "Remaining", "Full again in", "Source")
+# One model throughout: what is left of each limit (the bar, the words and the number agree).
+HEADERS = ("Model", "Limit", "Left (share)", "Left of limit", "Left", "Full again in", "Source")
 
 
 def _amount(value: float) -> str:
@@ -109,13 +111,13 @@ class QuotaModel(RowTableModel):
         if role == SnapshotRole:
             return snap
         if role == FractionRole:
-            return 0.0 if snap.limit <= 0 else max(0.0, min(1.0, snap.remaining / snap.limit))
+            return 0.0 if snap.limit <= 0 else max(0.0, min(1.0, whole_left(snap.remaining) / snap.limit))
         if role == LevelRole:
             return level
         if role == Qt.ItemDataRole.ToolTipRole:
             return (
                 f"{snap.model} — {snap.dimension.label} ({snap.dimension.value})\n"
-                f"{_amount(snap.remaining)} of {_amount(snap.limit)} left; {reset_text(snap)}\n"
+                f"{left_text(snap.dimension, snap.remaining, snap.limit)}; {reset_text(snap)}\n"
                 f"Source: {SOURCE_TEXT.get(snap.source, snap.source)}"
             )
         if role == Qt.ItemDataRole.ForegroundRole and column in (QuotaColumn.REMAINING, QuotaColumn.RESET):
@@ -131,11 +133,11 @@ class QuotaModel(RowTableModel):
         if column is QuotaColumn.DIMENSION:
             return snap.dimension.value
         if column is QuotaColumn.METER:
-            return f"{0 if snap.limit <= 0 else 100 * snap.remaining / snap.limit:.0f}%"
+            return f"{0 if snap.limit <= 0 else 100 * whole_left(snap.remaining) / snap.limit:.0f}%"
         if column is QuotaColumn.USED:
-            return f"{_amount(max(0.0, snap.used))} / {_amount(snap.limit)}"
+            return f"{_amount(whole_left(snap.remaining))} of {_amount(snap.limit)} left"
         if column is QuotaColumn.REMAINING:
-            return _amount(snap.remaining)
+            return _amount(whole_left(snap.remaining))
         if column is QuotaColumn.RESET:
             return reset_text(snap)
         return {"header": "server", "table": "estimate", "429": "429"}.get(snap.source, snap.source)

@@ -7,7 +7,9 @@ it is read in a worker thread and drawn on the UI thread.
 from __future__ import annotations
 
 import asyncio
+import html
 import logging
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,7 +28,7 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt, Signal
+from PySide6.QtCore import QDateTime, QEvent, QMargins, QPointF, Qt, Signal
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -110,6 +112,40 @@ def reply_speeds(records: list[UsageRecord]) -> list[ReplySpeed]:
     return speeds
 
 
+def nice_step(top: float, ticks: int = 5) -> float:
+    """A round tick interval (1, 2 or 5 times a power of ten) giving about ``ticks`` intervals up to ``top``."""
+    raw = max(top, 1e-9) / ticks
+    power = 10.0 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1.0, 2.0, 5.0, 10.0) if m * power >= raw)
+
+
+def round_axis(axis: QValueAxis, top: float, *, whole: bool = False) -> None:
+    """0 to a round number above ``top``, with ticks at round numbers (whole numbers for counts of things)."""
+    step = nice_step(top)
+    if whole:
+        step = max(1.0, math.ceil(step))
+    axis.setTickType(QValueAxis.TickType.TicksDynamic)
+    axis.setTickAnchor(0.0)
+    axis.setTickInterval(step)
+    axis.setRange(0.0, max(step, math.ceil(top / step - 1e-9) * step))
+    axis.setLabelFormat("%.0f" if step >= 1 else "%.1f" if step >= 0.1 else "%.2f")
+
+
+TIME_TICK_SECONDS = 600.0  # the last hour's time axis ticks every 10 minutes, on the clock's round times
+
+
+def unbreakable(text: str) -> str:
+    """Lines break between legend entries, never inside an id (at its hyphens or slashes)."""
+    return text.replace("-", "\u2011").replace("/", "/\u2060")
+
+
+def legend_html(entries: list[tuple[str, str]]) -> str:
+    """Full names with their colour swatch, as one wrapping line (a chart's own legend elides long ids)."""
+    return " &nbsp; ".join(
+        f"<span style='color:{colour}'>&#9632;</span>&nbsp;{unbreakable(html.escape(name))}" for name, colour in entries
+    )
+
+
 def _chart(title: str) -> QChart:
     chart = QChart()
     chart.setTitle(title)
@@ -151,11 +187,11 @@ class UsageCharts(QWidget):
         self._reading: asyncio.Future[None] | None = None
         self._read_again = False
 
-        self.metric = QComboBox()
+        self.metric_box = QComboBox()  # not "metric": that name would override QWidget.metric() and crash painting
         for metric in Metric:
-            self.metric.addItem(metric.value, metric)
-        self.metric.setToolTip("What the charts count")
-        self.metric.currentIndexChanged.connect(lambda _i: self._draw())
+            self.metric_box.addItem(metric.value, metric)
+        self.metric_box.setToolTip("What the charts count")
+        self.metric_box.currentIndexChanged.connect(lambda _i: self._draw())
         self.cost_label = QLabel()
         self.cost_label.setWordWrap(True)
         self.edit_prices_button = QPushButton("Edit prices…")
@@ -165,17 +201,26 @@ class UsageCharts(QWidget):
         )
 
         self.minute_chart = _chart("Per minute, last hour")
+        self.minute_chart.legend().setVisible(False)  # the list below names each model in full
+        self.minute_legend = QLabel()
+        self.minute_legend.setWordWrap(True)
+        self.minute_legend.setTextFormat(Qt.TextFormat.RichText)
         self.day_chart = _chart("Per day, last 30 days")
         self.speed_chart = _chart("Recent replies: tokens/s and time to first token")
         tabs = QTabWidget()
-        tabs.addTab(_view(self.minute_chart), "Last hour")
+        minute_page = QWidget()
+        minute_layout = QVBoxLayout(minute_page)
+        minute_layout.setContentsMargins(0, 0, 0, 4)
+        minute_layout.addWidget(_view(self.minute_chart), 1)
+        minute_layout.addWidget(self.minute_legend)
+        tabs.addTab(minute_page, "Last hour")
         tabs.addTab(_view(self.day_chart), "30 days")
         tabs.addTab(_view(self.speed_chart), "Speed")
         self.tabs = tabs
 
         top = QHBoxLayout()
         top.addWidget(QLabel("Show:"))
-        top.addWidget(self.metric)
+        top.addWidget(self.metric_box)
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -190,6 +235,12 @@ class UsageCharts(QWidget):
     def prices_changed(self) -> None:
         self.refresh()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the theme was switched in Settings
+            self._apply_theme()
+            self._draw()  # a chart theme resets series colours: the legend list follows
+
     def _apply_theme(self) -> None:
         dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
         theme = QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight
@@ -197,7 +248,7 @@ class UsageCharts(QWidget):
             chart.setTheme(theme)
 
     def current_metric(self) -> Metric:
-        return Metric(self.metric.currentData())
+        return Metric(self.metric_box.currentData())
 
     def refresh(self) -> None:
         """Read in a worker thread, then draw; asked again while reading, it reads once more after."""
@@ -252,7 +303,10 @@ class UsageCharts(QWidget):
             self._minute_x, self._minute_y = QDateTimeAxis(), QValueAxis()
             self._minute_x.setFormat("HH:mm")
             self._axes(chart, self._minute_x, (self._minute_y, Qt.AlignmentFlag.AlignLeft))
-        self._minute_x.setRange(QDateTime.fromSecsSinceEpoch(int(since)), QDateTime.fromSecsSinceEpoch(int(now)))
+        start = math.floor(since / TIME_TICK_SECONDS) * TIME_TICK_SECONDS
+        end = math.ceil(now / TIME_TICK_SECONDS) * TIME_TICK_SECONDS
+        self._minute_x.setTickCount(int(round((end - start) / TIME_TICK_SECONDS)) + 1)
+        self._minute_x.setRange(QDateTime.fromSecsSinceEpoch(int(start)), QDateTime.fromSecsSinceEpoch(int(end)))
         for model in [m for m in self.minute_series if m not in models]:
             chart.removeSeries(self.minute_series.pop(model))
         top = 1.0
@@ -268,8 +322,8 @@ class UsageCharts(QWidget):
             points = minute_points(minutes[model], metric, since, now)
             series.replace([QPointF(at * 1000.0, value) for at, value in points])
             top = max([top] + [value for _at, value in points])
-        self._minute_y.setRange(0, max(top * 1.1, 4.0))
-        self._minute_y.applyNiceNumbers()
+        round_axis(self._minute_y, max(top, 4.0), whole=metric is not Metric.AUDIO_SECONDS)
+        self.minute_legend.setText(legend_html([(m, self.minute_series[m].color().name()) for m in models]))
 
     def _fill_days(self, buckets: list[UsageBucket]) -> None:
         chart, metric = self.day_chart, self.current_metric()
@@ -288,8 +342,7 @@ class UsageCharts(QWidget):
         self.day_set.append([metric.of(b) for b in buckets])
         self._day_x.clear()
         self._day_x.append([time.strftime("%m-%d", time.localtime(b.start + 1)) for b in buckets] or ["today"])
-        self._day_y.setRange(0, max([metric.of(b) for b in buckets] + [4.0]) * 1.1)
-        self._day_y.applyNiceNumbers()
+        round_axis(self._day_y, max([metric.of(b) for b in buckets] + [4.0]), whole=metric is not Metric.AUDIO_SECONDS)
 
     def _fill_speeds(self, speeds: list[ReplySpeed]) -> None:
         chart = self.speed_chart
@@ -313,6 +366,6 @@ class UsageCharts(QWidget):
         ttft = [QPointF(i, s.ttft * 1000) for i, s in enumerate(speeds) if s.ttft is not None]
         self.speed_series.replace(tps)
         self.ttft_series.replace(ttft)
-        self._speed_x.setRange(0, max(1, len(speeds) - 1))
-        self._tps_axis.setRange(0, max([p.y() for p in tps] + [1.0]) * 1.1)
-        self._ttft_axis.setRange(0, max([p.y() for p in ttft] + [1.0]) * 1.1)
+        round_axis(self._speed_x, max(1, len(speeds) - 1), whole=True)
+        round_axis(self._tps_axis, max([p.y() for p in tps] + [1.0]))
+        round_axis(self._ttft_axis, max([p.y() for p in ttft] + [1.0]))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
+from groq_desktop.app.quota_words import wait_text
 from groq_desktop.services.transcription import JobInfo, JobPhase
 
 Index = QModelIndex | QPersistentModelIndex
@@ -57,6 +58,7 @@ class JobTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._jobs: list[JobInfo] = []
         self._clock = clock
+        self._seen: dict[int, float] = {}  # job id -> when its snapshot arrived
 
     # --- Qt model API -------------------------------------------------------------------------
 
@@ -85,10 +87,12 @@ class JobTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(job, column)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column is Column.ETA and job.phase.active:
+                return "Time left, from the speed of recent chunks and any quota wait; “…” until the first chunk is back"
             if column is Column.FILE:
                 return str(job.path)
             if column is Column.STATUS:
-                return job.wait.reason if job.wait is not None else job.status_text(self._clock())
+                return f"Waiting for quota: {wait_text(job.wait)}" if job.wait is not None else job.status_text(self._clock())
             return None
         if role == Qt.ItemDataRole.ForegroundRole and column is Column.STATUS and job.phase in (
             JobPhase.FAILED,
@@ -109,8 +113,9 @@ class JobTableModel(QAbstractTableModel):
         if column is Column.PROGRESS:
             return "" if job.phase is JobPhase.REJECTED else f"{int(round(job.progress * 100))} %"
         if job.eta_seconds is None:
-            return ""
-        eta = job.eta_seconds
+            return "…" if job.phase.active else ""
+        # the estimate was made when the snapshot arrived: count it down between updates
+        eta = job.eta_seconds - (self._clock() - self._seen.get(job.id, self._clock()))
         if job.wait_until is not None:
             eta = max(eta, job.wait_until - self._clock())
         return format_duration(max(0.0, eta))
@@ -120,9 +125,11 @@ class JobTableModel(QAbstractTableModel):
     def reset(self, jobs: Sequence[JobInfo]) -> None:
         self.beginResetModel()
         self._jobs = list(jobs)
+        self._seen = {j.id: self._clock() for j in self._jobs}
         self.endResetModel()
 
     def upsert(self, job: JobInfo) -> None:
+        self._seen[job.id] = self._clock()
         row = self.row_of(job.id)
         if row is None:
             # stored jobs go before the rejected files, which keep their arrival order at the end
@@ -147,7 +154,7 @@ class JobTableModel(QAbstractTableModel):
     def tick(self) -> None:
         """Refresh the countdowns and ETAs (called every second by the panel)."""
         for row, job in enumerate(self._jobs):
-            if job.wait_until is not None or job.eta_seconds is not None:
+            if job.wait_until is not None or job.eta_seconds is not None or job.phase.active:
                 self.dataChanged.emit(self.index(row, Column.STATUS), self.index(row, Column.ETA))
 
     # --- lookups --------------------------------------------------------------------------------

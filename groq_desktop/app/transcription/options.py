@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from groq_desktop.app.settings import AppSettings, Key
+from groq_desktop.core.model_registry import ModelCategory
 from groq_desktop.services.transcription import (
     EXPORT_FORMATS,
     MODELS,
@@ -53,6 +56,15 @@ TIMESTAMPS: tuple[tuple[str, tuple[str, ...]], ...] = (
 TURBO_NOTE = "Translation (to English) needs whisper-large-v3; the turbo model only transcribes."
 
 
+def speech_models(registry: Any) -> list[str]:
+    """Usable speech-to-text models from the registry; the service's own list until one is fetched."""
+    found = [] if registry is None else [
+        m.id for m in registry.models(include_retired=False)
+        if m.usable and ModelCategory.SPEECH_TO_TEXT in m.categories
+    ]
+    return found or list(MODELS)
+
+
 def choose_folder(parent: QWidget, title: str, start: str = "") -> Path | None:
     """The folder picker; tests replace this module-level function."""
     folder = QFileDialog.getExistingDirectory(parent, title, start)
@@ -62,16 +74,18 @@ def choose_folder(parent: QWidget, title: str, start: str = "") -> Path | None:
 class OptionsWidget(QWidget):
     changed = Signal()
 
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: AppSettings, registry: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
+        self._registry = registry
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
 
-        self.model_box = QComboBox()
-        self.model_box.setEditable(True)  # the model list changes over time; any id can be typed
-        self.model_box.addItems(list(MODELS))
-        self.model_box.setToolTip("Whisper model used for new jobs")
+        self.model_box = QComboBox()  # a pick-list: a typed id that Groq doesn't know only fails later
+        self.model_box.addItems(speech_models(registry))
+        self.model_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.model_box.setMinimumContentsLength(12)
+        self.model_box.setToolTip("Speech-to-text model used for new jobs")
         form.addRow("Model", self.model_box)
 
         self.language_box = QComboBox()
@@ -111,7 +125,7 @@ class OptionsWidget(QWidget):
         row.addWidget(self.export_edit, 1)
         row.addWidget(browse)
         form.addRow("Auto-export to", row)
-        formats_row = QHBoxLayout()
+        formats_row = QGridLayout()  # three a row: fits a narrow window
         self.format_boxes: dict[str, QCheckBox] = {}
         chosen = str(settings.get(Key.AUTO_EXPORT_FORMATS) or "txt,srt").split(",")
         for fmt in EXPORT_FORMATS:
@@ -119,11 +133,10 @@ class OptionsWidget(QWidget):
             box.setChecked(fmt in chosen)
             box.toggled.connect(self._formats_edited)
             self.format_boxes[fmt] = box
-            formats_row.addWidget(box)
-        formats_row.addStretch(1)
+            formats_row.addWidget(box, (len(self.format_boxes) - 1) // 3, (len(self.format_boxes) - 1) % 3)
         form.addRow("Formats", formats_row)
 
-        self.model_box.setCurrentText(str(settings.get(Key.DEFAULT_TRANSCRIPTION_MODEL) or MODELS[-1]))
+        self.use_model(str(settings.get(Key.DEFAULT_TRANSCRIPTION_MODEL) or ""))
         self.model_box.currentTextChanged.connect(self._model_changed)
         self.task_box.currentIndexChanged.connect(self._task_changed)
         self.export_edit.editingFinished.connect(self._export_dir_edited)
@@ -140,7 +153,7 @@ class OptionsWidget(QWidget):
 
     def options(self) -> TranscriptionOptions:
         return TranscriptionOptions(
-            model=self.model_box.currentText().strip() or MODELS[-1],
+            model=self.model_box.currentText() or MODELS[-1],
             language=self.language_box.currentData(),
             task=self.task_box.currentData(),
             prompt=self.prompt_edit.text().strip(),
@@ -159,8 +172,29 @@ class OptionsWidget(QWidget):
 
     # --- changing -------------------------------------------------------------------------------
 
-    def use_model(self, model_id: str) -> None:
-        self.model_box.setCurrentText(model_id)
+    def use_model(self, model_id: str) -> bool:
+        """Pick ``model_id`` if it is a speech model on the list; False (and no change) otherwise."""
+        index = self.model_box.findText(model_id)
+        if index >= 0:
+            self.model_box.setCurrentIndex(index)
+        return index >= 0
+
+    def valid_model(self, model_id: str) -> bool:
+        return self.model_box.findText(model_id) >= 0
+
+    def refresh_models(self) -> None:
+        """The registry's list changed: offer its speech models, keeping the choice when it is still there."""
+        current = self.model_box.currentText()
+        models = speech_models(self._registry)
+        if models == [self.model_box.itemText(i) for i in range(self.model_box.count())]:
+            return
+        self.model_box.blockSignals(True)
+        self.model_box.clear()
+        self.model_box.addItems(models)
+        self.model_box.blockSignals(False)
+        if not self.use_model(current):
+            self.model_box.setCurrentIndex(0)
+        self._model_changed(self.model_box.currentText())
 
     def _model_changed(self, model_id: str) -> None:
         translates = model_id.strip() in TRANSLATION_MODELS

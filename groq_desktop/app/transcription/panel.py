@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import qasync
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
@@ -106,6 +107,7 @@ class TranscriptionPanel(QWidget):
         self._unsubscribe = self.service.subscribe(self._events.event.emit)
         self._tasks: set[asyncio.Task[Any]] = set()
         self._shown_job: int | None = None
+        self._queue_note = False  # the message counts queued files, so it must change when they finish
         self.exporting: asyncio.Task[Any] | None = None
         self.setAcceptDrops(True)
 
@@ -129,7 +131,8 @@ class TranscriptionPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.installEventFilter(self)
 
-        self.options = OptionsWidget(settings)
+        self.options = OptionsWidget(settings, services.registry)
+        signals.models_changed.connect(self.options.refresh_models)
         self.options.changed.connect(self._apply_auto_export)
         self.viewer = TranscriptView()
         self.viewer.export_requested.connect(self.export_current)
@@ -137,6 +140,7 @@ class TranscriptionPanel(QWidget):
         self._build_actions()
         self.hint = QLabel("Drop audio or video files or folders here, or use Add files…")
         self.hint.setEnabled(False)
+        self.hint.setWordWrap(True)
         self.message = QLabel("")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -196,7 +200,8 @@ class TranscriptionPanel(QWidget):
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # Window-wide while the panel shows: Qt ignores window shortcuts of hidden widgets.
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             tip = f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
         action.setToolTip(tip)
         action.triggered.connect(slot)
@@ -251,15 +256,18 @@ class TranscriptionPanel(QWidget):
             text += "; not queued: " + ", ".join(f"{i.name} ({i.error})" for i in rejected[:5])
             if len(rejected) > 5:
                 text += f" and {len(rejected) - 5} more"
-        self.show_message(text)
+        self.show_message(text, queue_note=queued > 0)
+        self._settle_queue_note()
 
     def pick_files(self) -> None:
         self.add_paths(choose_files(self))
 
     def use_model(self, model_id: str) -> None:
         """"Use for transcription" from the model browser: new jobs use this model."""
-        self.options.use_model(model_id)
-        self.show_message(f"New jobs will use {model_id}.")
+        if self.options.use_model(model_id):
+            self.show_message(f"New jobs will use {model_id}.")
+        else:
+            self.show_message(f"{model_id} is not a speech-to-text model; new jobs keep {self.options.options().model}.")
 
     def handle_drop(self, urls: Iterable[QUrl]) -> None:
         paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
@@ -317,8 +325,20 @@ class TranscriptionPanel(QWidget):
             self.service.cancel(job.id)
 
     def retry_selected(self) -> None:
+        """Retry with each job's own options, or with the current ones where its model is no longer offered."""
+        notes: list[str] = []
         for job in self.selected_jobs():
-            self.service.retry(job.id)
+            if self.options.valid_model(job.options.model):
+                self.service.retry(job.id)
+                continue
+            options, _changes = self.options.options().adjusted()
+            if self.service.retry(job.id, options):
+                notes.append(
+                    f"{job.name}: “{job.options.model}” is not a speech model on the list, "
+                    f"so it was retried with the current options ({options.model})."
+                )
+        if notes:
+            self.show_message(" ".join(notes))
 
     def remove_selected(self) -> None:
         jobs = self.selected_jobs()
@@ -367,9 +387,9 @@ class TranscriptionPanel(QWidget):
         job = jobs[0] if len(jobs) == 1 else None
         self._show_job(job)
 
-    def _show_job(self, job: JobInfo | None) -> None:
+    def _show_job(self, job: JobInfo | None, refresh: bool = False) -> None:
         if job is None or job.phase is not JobPhase.DONE:
-            if self._shown_job is not None or job is not None:
+            if self._shown_job is not None or job is not None or refresh:
                 title = "" if job is None else f"{job.name}: {job.status_text()}"
                 self.viewer.show_transcript(None, None, title)
             self._shown_job = None
@@ -383,6 +403,8 @@ class TranscriptionPanel(QWidget):
     async def _load_transcript(self, job: JobInfo) -> None:
         # Reading and parsing a long transcript must not freeze the window.
         transcript = await asyncio.to_thread(self.service.transcript, job.id)
+        if not shiboken6.isValid(self.viewer):  # the window closed while reading
+            return
         if self._shown_job == job.id:  # the selection may have moved on meanwhile
             self.viewer.show_transcript(transcript, job.path, job.name)
 
@@ -447,13 +469,28 @@ class TranscriptionPanel(QWidget):
         elif event.job is not None:
             self.model.upsert(event.job)
             selected = self.selected_jobs()
-            if event.job.phase is JobPhase.DONE and len(selected) == 1 and selected[0].id == event.job_id:
-                self._show_job(event.job)
+            if len(selected) == 1 and selected[0].id == event.job_id:
+                self._show_job(event.job, refresh=True)
         self.hint.setVisible(self.model.rowCount() == 0)
         self._update_actions()
+        self._settle_queue_note()
 
-    def show_message(self, text: str) -> None:
+    def _settle_queue_note(self) -> None:
+        """"3 files queued" is true only while they are: once none is left to run, say how it ended."""
+        if not self._queue_note:
+            return
+        jobs = [j for j in self.model.jobs() if j.id > 0]
+        if any(not j.phase.finished for j in jobs):
+            return
+        counts: dict[str, int] = {}
+        for job in jobs:
+            counts[str(job.phase)] = counts.get(str(job.phase), 0) + 1
+        self.show_message("Queue finished: " + ", ".join(f"{n} {phase}" for phase, n in counts.items()) + "."
+                          if counts else "")
+
+    def show_message(self, text: str, queue_note: bool = False) -> None:
         self.message.setText(text)
+        self._queue_note = queue_note
 
     # --- async plumbing -------------------------------------------------------------------------
 

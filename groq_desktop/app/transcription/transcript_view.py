@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -130,10 +131,11 @@ class TranscriptView(QWidget):
         self.match_label = QLabel("")
         self.copy_button = QPushButton("Copy all")
         self.copy_button.setToolTip("Copy the whole transcript as text (Ctrl+Shift+C)")
-        self.copy_button.setShortcut(QKeySequence("Ctrl+Shift+C"))
         self.copy_button.clicked.connect(self.copy_all)
+        self._copy_shortcut = QShortcut(QKeySequence("Ctrl+Shift+C"), self, self.copy_all)
+        self._copy_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # while the view shows
         self._find_shortcut = QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
-        self._find_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._find_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # while the view shows
 
         self.segments = SegmentListModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -165,16 +167,18 @@ class TranscriptView(QWidget):
         search.addWidget(self.match_label)
         exports = QHBoxLayout()
         exports.addWidget(QLabel("Export:"))
-        self.export_buttons: dict[str, QPushButton] = {}
+        self.export_buttons: dict[str, QToolButton] = {}
         for label, fmt in EXPORT_BUTTONS:
-            button = QPushButton(label)
+            button = QToolButton()  # compact: five of them fit a narrow window
+            button.setText(label)
             button.setToolTip(f"Save this transcript as {label}")
             button.clicked.connect(self._exporter(fmt))
             self.export_buttons[fmt] = button
             exports.addWidget(button)
         exports.addStretch(1)
-        exports.addWidget(self.player_label)
-        exports.addWidget(self.stop_button)
+        playback = QHBoxLayout()
+        playback.addWidget(self.player_label, 1)
+        playback.addWidget(self.stop_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -182,6 +186,7 @@ class TranscriptView(QWidget):
         layout.addLayout(search)
         layout.addWidget(self.list, 1)
         layout.addLayout(exports)
+        layout.addLayout(playback)
         self._set_enabled(False)
 
     def _exporter(self, fmt: str):  # type: ignore[no-untyped-def]
@@ -264,6 +269,7 @@ class TranscriptView(QWidget):
             self.player.positionChanged.connect(self._position_changed)
             self.player.mediaStatusChanged.connect(self._media_status_changed)
             self.player.errorOccurred.connect(self._player_error)
+            self.player.playbackStateChanged.connect(self._state_changed)
         return self.player
 
     def _media_status_changed(self, status) -> None:  # type: ignore[no-untyped-def]
@@ -277,6 +283,20 @@ class TranscriptView(QWidget):
                 self._pending_seek_ms = None
         elif status == QMediaPlayer.MediaStatus.InvalidMedia:
             self.player_label.setText("Cannot play this file.")
+            self.stop_button.setEnabled(False)
+        elif status == QMediaPlayer.MediaStatus.EndOfMedia:
+            self.playback_ended()
+
+    def playback_ended(self) -> None:
+        self.segments.set_playing(None)
+        self.stop_button.setEnabled(False)
+        self.player_label.setText("Finished playing")
+
+    def _state_changed(self, state) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        if state == QMediaPlayer.PlaybackState.StoppedState and self.stop_button.isEnabled():
+            self.playback_ended()
 
     def _player_error(self, _error, message: str = "") -> None:  # type: ignore[no-untyped-def]
         self.player_label.setText(f"Cannot play the audio: {message or 'playback error'}")
