@@ -443,9 +443,10 @@ class Scheduler:
                     continue
                 if isinstance(granted, WaitInfo):
                     if math.isinf(granted.wait_seconds):
-                        # The limits shrank under it: it can never be sent.
+                        # The limits shrank under it (one was learned): it can never be sent as it is.
+                        error = self._limiter.too_large(model, head.cost) or RequestTooLargeError(granted.reason)
                         self._remove_from_queue(head)
-                        self._finish(head, JobState.FAILED, RequestTooLargeError(granted.reason))
+                        self._finish(head, JobState.FAILED, error)
                         queue = self._queues.get(model)
                         continue
                     head.state, head.wait = JobState.WAITING, granted
@@ -489,11 +490,21 @@ class Scheduler:
             self._stop_running(job)
             self._finish(job, JobState.CANCELLED, RequestCancelledError("The request was cancelled."))
         except RateLimitError as exc:
-            self._limiter.observe_rate_limited(job.model, exc)
-            # A refused request is not counted by the server: its reservation goes back.
+            # A refused request is not counted by the server: its reservation goes back, first, so
+            # that the 429's picture of the bucket (set next) is not topped up by it.
             self._limiter.release(reservation)
+            self._limiter.observe_rate_limited(job.model, exc, job.cost)
             self._stop_running(job)
-            self._requeue_or_fail(job, exc)
+            if job.cost.amount_named(exc.dimension) > (exc.limit or math.inf):
+                # More than the whole budget (e.g. max_tokens over OTPM): waiting never helps.
+                self._finish(job, JobState.FAILED, self._limiter.too_large(job.model, job.cost) or exc)
+            else:
+                self._requeue_or_fail(job, exc)
+        except RequestTooLargeError as exc:
+            self._limiter.release(reservation)
+            self._limiter.observe_too_large(job.model, exc)
+            self._stop_running(job)
+            self._finish(job, JobState.FAILED, self._limiter.too_large(job.model, job.cost) or exc)
         except Exception as exc:
             if isinstance(exc, _UNBILLED_ERRORS) and job.partial_usage is None:
                 self._limiter.release(reservation)
