@@ -142,7 +142,7 @@ def build_services(config: AppConfig, *, key_store: KeyStore | None = None) -> S
 
     client = GroqApiClient(client_config, on_rate_limits=on_rate_limits, on_request=on_request)
     registry = ModelRegistry(client.list_models, paths.cache_dir() / f"models{suffix}.json")
-    scheduler = Scheduler(limiter)
+    scheduler = Scheduler(limiter, probe_unadvertised=True)
     token_counter = TokenCounter()
     upload_limit = emulator.config.max_upload_bytes if emulator is not None else None
     return Services(

@@ -29,7 +29,8 @@ from urllib.parse import unquote, urlsplit
 from groq_desktop.core.quota.limits import Cost, LimitTable, ModelLimits
 from groq_desktop.core.token_counter import TokenCounter
 from groq_desktop.emulator import speech, textgen
-from groq_desktop.emulator.models import CatalogueModel, ModelKind, find_model, models_list_json
+from groq_desktop.emulator.models import CatalogueModel, ModelKind, find_model, models_list_json, retirement
+from groq_desktop.emulator.prompt_cache import PromptCache
 from groq_desktop.emulator.quota import AUDIO_DIMENSIONS, CHAT_DIMENSIONS, QuotaBook, Rejection
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,12 @@ class EmulatorConfig:
     seed: int = 0
     stall_seconds: float = 30.0
     clock: Callable[[], float] = time.monotonic  # quota clock; tests may pass a fake one
+    # No x-ratelimit-* headers at all: a client must learn the limits (enforced as ``limits`` says).
+    unknown_limits: bool = False
+    # Retired ids: 404 model_not_found (today's answer) or, as older shutdowns did, 400 model_decommissioned.
+    decommissioned_as_400: bool = False
+    # Repeated leading messages come back as usage.prompt_tokens_details.cached_tokens (per key).
+    prompt_cache: bool = True
 
 
 class EmulatorStats:
@@ -189,7 +196,7 @@ _LINGER_BYTES = 1 << 20
 
 
 def _rate_limit_failure(rejection: Rejection) -> ApiFailure:
-    headers = {"retry-after": str(rejection.retry_after)} if rejection.status == 429 else {}
+    headers = {"retry-after": str(rejection.retry_after)} if rejection.retry_after else {}
     return ApiFailure(rejection.status, rejection.message, headers=headers, body=rejection.error_body())
 
 
@@ -405,7 +412,9 @@ def plan_reply(model: CatalogueModel, request: dict[str, Any], config: EmulatorC
     )
 
 
-def _usage(prompt_tokens: int, reply_tokens: int, reasoning_tokens: int, tps: float) -> dict[str, Any]:
+def _usage(
+    prompt_tokens: int, reply_tokens: int, reasoning_tokens: int, tps: float, cached_tokens: int = 0
+) -> dict[str, Any]:
     queue_time = 0.0002 + (prompt_tokens % 97) / 100000
     prompt_time = round(prompt_tokens / 25000, 6)
     completion_time = round(reply_tokens / tps, 6) if tps > 0 else 0.0
@@ -420,6 +429,8 @@ def _usage(prompt_tokens: int, reply_tokens: int, reasoning_tokens: int, tps: fl
     }
     if reasoning_tokens:
         usage["completion_tokens_details"] = {"reasoning_tokens": reasoning_tokens}
+    if cached_tokens:
+        usage["prompt_tokens_details"] = {"cached_tokens": cached_tokens}
     return usage
 
 
@@ -501,7 +512,9 @@ class _Backend:
             config.plan,
             config.time_scale,
             config.clock,
+            advertise=not config.unknown_limits,
         )
+        self.prompt_cache = PromptCache()
         self.stats = EmulatorStats()
         self.faults = _FaultPlan()
         self.stopping = threading.Event()
@@ -700,6 +713,7 @@ class _Handler(BaseHTTPRequestHandler):
         scheme, _, key = self.headers.get("Authorization", "").partition(" ")
         if scheme.lower() != "bearer" or not self._backend.key_accepted(key.strip()):
             raise ApiFailure(401, "Invalid API Key", code="invalid_api_key")
+        self._api_key = key.strip()
 
     def _resolve_fault(self, path: str) -> Fault | None:
         requested = self.headers.get(FAULT_HEADER)
@@ -775,6 +789,13 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _model_or_404(self, model_id: str) -> CatalogueModel:
         model = find_model(model_id)
+        if model is None and retirement(model_id) is not None and self._backend.config.decommissioned_as_400:
+            raise ApiFailure(
+                400,
+                f"The model `{model_id}` has been decommissioned and is no longer supported. Please refer to "
+                "https://console.groq.com/docs/deprecations for a recommendation on which model to use instead.",
+                code="model_decommissioned",
+            )
         if model is None:
             raise ApiFailure(
                 404,
@@ -824,8 +845,15 @@ class _Handler(BaseHTTPRequestHandler):
                 "Please reduce the length of the messages or completion.", "messages", code="context_length_exceeded"
             )
         reply = plan_reply(model, request, backend.config)
-        reserved = prompt_tokens + (max_tokens or 0)
-        admission = backend.quota.admit(model.id, Cost(tokens=reserved), CHAT_DIMENSIONS)
+        cached = 0
+        if backend.config.prompt_cache and model.caches_prompts:
+            cached = backend.prompt_cache.cached_tokens(
+                self._api_key, model.id, request["messages"], prompt_tokens,
+                lambda head: backend.token_counter.count_messages(model.id, head),
+            )
+        # Cached tokens count against no limit; OTPM is checked against max_tokens before the model runs.
+        reserved = Cost.chat(prompt_tokens - cached, max_tokens or 0)
+        admission = backend.quota.admit(model.id, reserved, CHAT_DIMENSIONS)
         self._rate_headers = admission.headers
         if admission.rejection is not None:
             raise _rate_limit_failure(admission.rejection)
@@ -833,18 +861,18 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             if request.get("stream"):
                 sent[0] = 0
-                self._stream_chat(model, request, prompt_tokens, reply, sent)
+                self._stream_chat(model, request, prompt_tokens, reply, sent, cached)
             else:
-                self._complete_chat(model, prompt_tokens, reply)
+                self._complete_chat(model, prompt_tokens, reply, cached)
         finally:
-            backend.quota.settle_tokens(model.id, reserved, prompt_tokens + sent[0])
+            backend.quota.settle(model.id, reserved, Cost.chat(prompt_tokens - cached, sent[0]))
 
-    def _complete_chat(self, model: CatalogueModel, prompt_tokens: int, reply: ChatReply) -> None:
+    def _complete_chat(self, model: CatalogueModel, prompt_tokens: int, reply: ChatReply, cached: int = 0) -> None:
         message: dict[str, Any] = {"role": "assistant", "content": "".join(reply.content)}
         if reply.reasoning:
             message["reasoning"] = "".join(reply.reasoning)
         usage = _usage(prompt_tokens, reply.completion_tokens, len(reply.reasoning),
-                       self._backend.config.tokens_per_second)
+                       self._backend.config.tokens_per_second, cached)
         self._send_json(
             200,
             {
@@ -861,7 +889,13 @@ class _Handler(BaseHTTPRequestHandler):
         )
 
     def _stream_chat(
-        self, model: CatalogueModel, request: dict[str, Any], prompt_tokens: int, reply: ChatReply, sent: list[int]
+        self,
+        model: CatalogueModel,
+        request: dict[str, Any],
+        prompt_tokens: int,
+        reply: ChatReply,
+        sent: list[int],
+        cached: int = 0,
     ) -> None:
         config = self._backend.config
         fault = self._fault
@@ -906,7 +940,7 @@ class _Handler(BaseHTTPRequestHandler):
                         time.sleep(ahead)
                 self._write_chunk(prefix + _json_bytes({field_name: text}) + suffix)
                 sent[0] += tokens
-            usage = _usage(prompt_tokens, sent[0], len(reply.reasoning), config.tokens_per_second)
+            usage = _usage(prompt_tokens, sent[0], len(reply.reasoning), config.tokens_per_second, cached)
             final: dict[str, Any] = dict(
                 head,
                 choices=[{"index": 0, "delta": {}, "logprobs": None, "finish_reason": reply.finish_reason}],

@@ -105,6 +105,7 @@ class _ModelState:
     # A 429 closes a dimension until this clock time, even one we have no limit for.
     closed_until: dict[Dimension, float] = field(default_factory=dict)
     open: dict[int, _OpenReservation] = field(default_factory=dict)
+    advertised: bool = False  # the server has sent x-ratelimit-* headers for this model
 
 
 class RateLimiter:
@@ -297,6 +298,7 @@ class RateLimiter:
             return
         with self._lock:
             state = self._state(model)
+            state.advertised = True
             now = self._clock()
             for reading in headers.readings:
                 dimension = reading.dimension
@@ -409,6 +411,12 @@ class RateLimiter:
                     if item is not None:
                         out.append(item)
             return out
+
+    def advertised(self, model: str) -> bool:
+        """Whether the server has shown this model's budget in headers (Groq does, on every answer)."""
+        with self._lock:
+            state = self._models.get(model)
+            return state is not None and state.advertised
 
     def models(self) -> list[str]:
         with self._lock:

@@ -182,12 +182,16 @@ class Scheduler:
         per_model_concurrency: int = 4,
         max_rate_limit_requeues: int = 3,
         clock: Callable[[], float] = time.monotonic,
+        probe_unadvertised: bool = False,
     ) -> None:
+        """``probe_unadvertised``: a model whose server has sent no rate-limit headers yet runs one request
+        at a time, so each limit it has not told us is learned from one refusal, not from several at once."""
         if per_model_concurrency < 1:
             raise ValueError("per_model_concurrency must be at least 1")
         self._limiter = limiter
         self._max_queue = max_queue
         self._per_model_concurrency = per_model_concurrency
+        self._probe_unadvertised = probe_unadvertised
         self._max_requeues = max_rate_limit_requeues
         self._clock = clock
         self._ids = itertools.count(1)
@@ -428,7 +432,7 @@ class Scheduler:
             queue = self._queues.get(model)
             while queue:
                 head = queue[0]
-                if self._running_per_model.get(model, 0) >= self._per_model_concurrency:
+                if self._running_per_model.get(model, 0) >= self._concurrency(model):
                     if head.state is JobState.WAITING:
                         head.state, head.wait = JobState.QUEUED, None
                         self._notify(head)
@@ -458,6 +462,11 @@ class Scheduler:
                 self._start(head, granted)
                 queue = self._queues.get(model)
         return next_wait
+
+    def _concurrency(self, model: str) -> int:
+        if self._probe_unadvertised and not self._limiter.advertised(model):
+            return 1
+        return self._per_model_concurrency
 
     def _start(self, job: _Job, reservation: Reservation) -> None:
         assert self._loop is not None
