@@ -29,7 +29,7 @@ class Key(StrEnum):
 
 DEFAULTS: dict[Key, Any] = {
     Key.ENTER_SENDS: True,
-    Key.DEFAULT_CHAT_MODEL: "llama-3.1-8b-instant",
+    Key.DEFAULT_CHAT_MODEL: "openai/gpt-oss-20b",
     Key.DEFAULT_TRANSCRIPTION_MODEL: "whisper-large-v3-turbo",
     Key.CHUNK_SECONDS: 600.0,
     Key.OVERLAP_SECONDS: 10.0,

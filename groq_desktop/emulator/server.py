@@ -70,6 +70,9 @@ class EmulatorConfig:
     decommissioned_as_400: bool = False
     # Repeated leading messages come back as usage.prompt_tokens_details.cached_tokens (per key).
     prompt_cache: bool = True
+    # Reasoning models show their reasoning unless the request hides it (as Groq). False: never, for
+    # tests that look at the reply text alone.
+    reasoning: bool = True
 
 
 class EmulatorStats:
@@ -81,6 +84,17 @@ class EmulatorStats:
         self._by_status: Counter[int] = Counter()
         self._by_model: Counter[str] = Counter()
         self._faults: Counter[str] = Counter()
+        self._refusals: Counter[tuple[str, str]] = Counter()
+
+    def record_refusal(self, rejection: Rejection) -> None:
+        with self._lock:
+            self._refusals[(rejection.model, rejection.dimension.value)] += 1
+
+    @property
+    def refusals(self) -> dict[tuple[str, str], int]:
+        """429 and 413 quota refusals by (model, dimension)."""
+        with self._lock:
+            return dict(self._refusals)
 
     def record_request(self) -> None:
         with self._lock:
@@ -403,7 +417,8 @@ def plan_reply(model: CatalogueModel, request: dict[str, Any], config: EmulatorC
         wanted = textgen.reply_length(seed, config.default_reply_tokens)
     requested_max, _ = _max_tokens(request)
     budget = min(requested_max or model.max_completion_tokens, model.max_completion_tokens)
-    reasoning_count = min(budget, textgen.reasoning_length(seed)) if _shows_reasoning(model, request) else 0
+    reasons = config.reasoning and _shows_reasoning(model, request)
+    reasoning_count = min(budget, textgen.reasoning_length(seed)) if reasons else 0
     content_count = min(wanted, budget - reasoning_count)
     return ChatReply(
         textgen.reasoning_pieces(seed, reasoning_count),
@@ -856,6 +871,7 @@ class _Handler(BaseHTTPRequestHandler):
         admission = backend.quota.admit(model.id, reserved, CHAT_DIMENSIONS)
         self._rate_headers = admission.headers
         if admission.rejection is not None:
+            backend.stats.record_refusal(admission.rejection)
             raise _rate_limit_failure(admission.rejection)
         sent = [reply.completion_tokens]
         try:
@@ -1004,6 +1020,7 @@ class _Handler(BaseHTTPRequestHandler):
         admission = backend.quota.admit(model.id, Cost.audio(transcript.duration), AUDIO_DIMENSIONS)
         self._rate_headers = admission.headers
         if admission.rejection is not None:
+            backend.stats.record_refusal(admission.rejection)
             raise _rate_limit_failure(admission.rejection)
         if response_format == "text":
             self._send_body(200, transcript.text.encode("utf-8"), "text/plain; charset=utf-8")

@@ -46,7 +46,7 @@ def text_before_the_stall(conversation_model: str) -> str:
     """The emulator stalls halfway through the (deterministic) reply: the text it sends before that."""
     request = {"model": conversation_model, "messages": [{"role": "user", "content": PROMPT}],
                "max_completion_tokens": 1024}
-    reply = plan_reply(find_model(conversation_model), request, EmulatorConfig())
+    reply = plan_reply(find_model(conversation_model), request, EmulatorConfig(reasoning=False))
     assert not reply.reasoning and len(reply.content) == 400
     return "".join(reply.content[:200])
 

@@ -325,7 +325,7 @@ class ChatPanel(QWidget):
         preferred = str(self.settings.get(Key.DEFAULT_CHAT_MODEL) or "")
         models = [m.id for m in self.services.registry.chat_models()]
         if preferred in models or not models:
-            return preferred or "llama-3.1-8b-instant"
+            return preferred or "openai/gpt-oss-20b"
         return models[0]
 
     def _current_model(self) -> str:
