@@ -11,7 +11,7 @@ goes through the official SDK (8 threads, max_retries=2) against a fresh emulato
 Targets: at most one 429/413 per dimension per model (the one that teaches it), 0 failed requests,
 makespan within 10 % of the floor computed from the true limits.
 
-    python -m benchmarks.unknown_limits [--time-scale 30]
+    python -m benchmarks.unknown_limits [--time-scale 10]
 """
 
 from __future__ import annotations
@@ -53,7 +53,9 @@ def make_load(seed: int = 11) -> list[tuple[list[dict[str, str]], int]]:
     rng = random.Random(seed)
     load = []
     for i in range(CHAT_REQUESTS):
-        prompt = f"Request {i}: " + " ".join(rng.choice(WORDS) for _ in range(rng.randint(20, 150)))
+        words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(100, 400)))
+        # Short replies, so that RPM and TPM bind as well as OTPM.
+        prompt = f"Request {i}: {words} [[emulator reply_tokens={rng.randint(20, 70)}]]"
         max_tokens = rng.randint(600, 1000) if i % 5 == 2 else rng.randint(60, 250)
         load.append(([{"role": "user", "content": prompt}], max_tokens))
     return load
@@ -137,7 +139,8 @@ async def run_ours_async(
 
             async def run(_res: object, max_tokens: int = max_tokens) -> ChatCompletion:
                 return await asyncio.to_thread(
-                    services.client.chat, CHAT_MODEL, messages, max_completion_tokens=max_tokens
+                    services.client.chat, CHAT_MODEL, messages, max_completion_tokens=max_tokens,
+                    include_reasoning=False,
                 )
 
             try:
@@ -246,7 +249,9 @@ def run_sdk(load: list[tuple[list[dict[str, str]], int]], files: list[Path], tim
 
     def chat(item: tuple[list[dict[str, str]], int]) -> None:
         messages, max_tokens = item
-        sdk.chat.completions.create(model=CHAT_MODEL, messages=messages, max_completion_tokens=max_tokens)
+        sdk.chat.completions.create(
+            model=CHAT_MODEL, messages=messages, max_completion_tokens=max_tokens, extra_body={"include_reasoning": False}
+        )
 
     def transcribe(path: Path) -> None:
         with path.open("rb") as handle:
@@ -282,7 +287,7 @@ def run_sdk(load: list[tuple[list[dict[str, str]], int]], files: list[Path], tim
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--time-scale", type=float, default=30.0)
+    parser.add_argument("--time-scale", type=float, default=10.0)
     args = parser.parse_args()
     load = make_load()
     folder = Path(tempfile.mkdtemp(prefix="bench-unknown-audio-"))
@@ -298,7 +303,8 @@ def main() -> None:
         f"Emulator with --unknown-limits (no x-ratelimit-* headers) enforcing limits the app was not told: "
         f"{CHAT_MODEL} RPM {RPM}, TPM {TPM:,}, OTPM {OTPM}; {AUDIO_MODEL} ASH {ASH}, RPM {AUDIO_RPM}. "
         f"Time scale {args.time_scale:g} (a minute lasts {minute:.1f} s). Ours: build_services in a fresh data "
-        f"folder (empty learned-limits file), {CHAT_REQUESTS} chat requests (every fifth asks for 600-1,000 output "
+        f"folder (empty learned-limits file), {CHAT_REQUESTS} chat requests (100-400 word prompts, 20-70 token replies "
+        f"without reasoning; every fifth asks for 600-1,000 output "
         f"tokens, over OTPM; the others 60-250) plus {AUDIO_FILES} x {AUDIO_FILE_SECONDS} s of audio through the "
         "TranscriptionService, all at once. A RequestTooLargeError's max_tokens_fit is taken as the composer's "
         "'lower max tokens to N'. Floor: the requests as our app sent them (prompt, max_tokens, real output) replayed "

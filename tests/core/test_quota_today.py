@@ -180,6 +180,16 @@ def test_after_a_429_the_queue_resumes_at_the_steady_rate_not_in_a_burst() -> No
     assert isinstance(wait, WaitInfo) and wait.wait_seconds == pytest.approx(12)
 
 
+def test_a_refusal_for_more_than_the_whole_budget_teaches_the_figure_but_empties_nothing() -> None:
+    clock = Clock()
+    limiter = RateLimiter(table({"RPM": 30}), clock=clock, latency_margin=0)
+    error = RateLimitError(message("output tokens per minute", "OTPM", limit=400, used="", requested=967))
+    limiter.observe_rate_limited("m", error, Cost.chat(100, 967))
+    otpm = next(s for s in limiter.snapshot("m") if s.dimension is Dimension.OTPM)
+    assert (otpm.limit, otpm.remaining, otpm.closed_for) == (400, 400, 0)
+    assert isinstance(limiter.try_reserve("m", Cost.chat(100, 400)), Reservation)
+
+
 # --- 5. too large for a whole budget: refused before sending, with the fix ----------------------------
 
 

@@ -340,23 +340,28 @@ class RateLimiter:
             state = self._state(model)
             now = self._clock()
             tracked = self._learn(model, state, dimension, error.limit, error.organization, now)
-            if error.retry_after is not None:
+            if error.limit is not None and (error.requested or 0.0) > error.limit:
+                # Larger than the whole budget (max_tokens over OTPM): the server counted nothing and
+                # the budget is as it was; only the figure was news.
+                closing: float | None = None
+            elif error.retry_after is not None:
                 closing = error.retry_after
             elif tracked is None:
                 closing = dimension.window_seconds / self._time_scale
             else:
                 closing = 0.0  # the emptied bucket alone makes requests wait
-            if tracked is not None:
+            if tracked is not None and closing is not None:
                 bucket = tracked.bucket
                 requested = error.requested or (cost.amount(dimension) if cost is not None else 0.0)
                 if not requested and dimension.unit == "requests":
                     requested = 1.0
-                at_reopening = min(requested, bucket.capacity)
+                # The server named the moment: the latency margin is not added on top of it.
+                at_reopening = min(requested + self._latency_margin * bucket.rate, bucket.capacity)
                 bucket.lower_to(min(0.0, at_reopening - closing * bucket.rate), now)
                 if tracked.source != "learned":
                     tracked.source = "429"
                 tracked.updated_at = time.time()
-            if closing > 0:
+            if closing:
                 state.closed_until[dimension] = max(state.closed_until.get(dimension, 0.0), now + closing)
             self._condition.notify_all()
         self._publish(model)
