@@ -17,7 +17,7 @@ from groq_desktop.core.config import ClientConfig
 from groq_desktop.core.secrets import Secret
 from groq_desktop.emulator import EmulatorConfig, EmulatorServer
 
-MODEL = "llama-3.1-8b-instant"
+MODEL = "openai/gpt-oss-20b"
 KEY = "gsk_benchmark_key_0123456789"
 MESSAGES = [{"role": "user", "content": "Say hi. [[emulator reply_tokens=20]]"}]
 

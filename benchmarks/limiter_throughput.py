@@ -14,7 +14,7 @@ from benchmarks.results_file import write_result
 from groq_desktop.core.quota.limits import Cost, LimitTable, ModelLimits
 from groq_desktop.core.quota.rate_limiter import RateLimiter, Reservation
 
-MODEL = "llama-3.1-8b-instant"
+MODEL = "openai/gpt-oss-20b"
 
 
 def limiter() -> RateLimiter:

@@ -28,7 +28,7 @@ from groq_desktop.core.secrets import Secret
 from groq_desktop.core.token_counter import TokenCounter
 from groq_desktop.emulator import EmulatorConfig, EmulatorServer
 
-MODEL = "llama-3.1-8b-instant"
+MODEL = "openai/gpt-oss-20b"
 KEY = "gsk_benchmark_key_0123456789"
 TPM, RPM = 6000, 30
 CONCURRENCY = 8

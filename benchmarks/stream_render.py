@@ -62,7 +62,7 @@ from groq_desktop.core.store.storage import Message, MessageStatus  # noqa: E402
 from groq_desktop.errors import RequestCancelledError  # noqa: E402
 from groq_desktop.services.chat import ChatEvent  # noqa: E402
 
-MODEL = "llama-3.3-70b-versatile"
+MODEL = "openai/gpt-oss-120b"
 REPLY_TOKENS = int(os.environ.get("STREAM_RENDER_TOKENS", "20000"))
 NAIVE_CPU_BUDGET_S = float(os.environ.get("STREAM_RENDER_NAIVE_BUDGET", "60"))
 HEARTBEAT_MS = 5

@@ -133,8 +133,33 @@ class NotFoundError(ApiError):
 
 
 class RequestTooLargeError(ApiError):
+    """Too large for a whole budget: from a 413, or found by the limiter before anything was sent.
+
+    ``dimension``, ``limit`` and ``requested`` say which budget and by how much; ``max_tokens_fit`` is
+    the largest ``max_tokens`` that would fit (None when only a shorter prompt helps), so the
+    composer can offer "lower max tokens to N" or "drop the oldest turns".
+    """
+
     status = 413
     default_hint = "The request is larger than the model allows in one go; shorten it or split it."
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        dimension: str | None = None,
+        limit: float | None = None,
+        requested: float | None = None,
+        max_tokens_fit: int | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(message, **kwargs)
+        details = parse_rate_limit_message(message)
+        self.dimension: str | None = dimension or details.get("dimension")
+        self.limit: float | None = limit if limit is not None else details.get("limit")
+        self.requested: float | None = requested if requested is not None else details.get("requested")
+        self.organization: str | None = details.get("organization")
+        self.max_tokens_fit = max_tokens_fit
 
 
 class UnprocessableEntityError(ApiError):
@@ -158,6 +183,7 @@ class RateLimitError(ApiError):
         self.limit: float | None = details.get("limit")
         self.used: float | None = details.get("used")
         self.requested: float | None = details.get("requested")
+        self.organization: str | None = details.get("organization")
         wait_from_text = details.get("wait")
         waits = [w for w in (retry_after, wait_from_text) if w is not None]
         self.retry_after: float | None = max(waits) if waits else None
@@ -300,20 +326,55 @@ def _retry_after_seconds(headers: Mapping[str, str]) -> float | None:
     return max(waits) if waits else None
 
 
-_DIMENSION_RE = re.compile(r"\((RPM|RPD|TPM|TPD|ASH|ASD)\)")
-_NUMBERS_RE = re.compile(r"Limit\s+([\d.]+),\s*Used\s+([\d.]+),\s*Requested\s+([\d.]+)")
+_DIMENSION_RE = re.compile(r"\((RPM|RPD|TPM|TPD|ASH|ASD|ITPM|OTPM)\)", re.IGNORECASE)
+# Groq's phrases, longest first (so "input tokens per minute" is not read as "tokens per minute").
+_DIMENSION_PHRASES = (
+    ("input tokens per minute", "ITPM"),
+    ("output tokens per minute", "OTPM"),
+    ("audio seconds per hour", "ASH"),
+    ("audio seconds per day", "ASD"),
+    ("requests per minute", "RPM"),
+    ("requests per day", "RPD"),
+    ("tokens per minute", "TPM"),
+    ("tokens per day", "TPD"),
+)
+_NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
+_LIMIT_RE = re.compile(r"\bLimit:?\s+" + _NUMBER, re.IGNORECASE)
+_USED_RE = re.compile(r"\bUsed:?\s+" + _NUMBER, re.IGNORECASE)
+_REQUESTED_RE = re.compile(r"\bRequested:?\s+" + _NUMBER, re.IGNORECASE)
+_ORG_RE = re.compile(r"organization\s+`?(org_[A-Za-z0-9_-]+)`?", re.IGNORECASE)
+_TIER_RE = re.compile(r"service tier\s+`?([a-z_]+)`?", re.IGNORECASE)
 _WAIT_RE = re.compile(r"try again in\s+([0-9hms.]+)", re.IGNORECASE)
 
 
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
 def parse_rate_limit_message(message: str) -> dict[str, Any]:
-    """Read dimension, limit, used, requested and wait out of Groq's 429/413 message."""
+    """Read dimension, limit, used, requested, wait and organisation out of Groq's 429/413 message.
+
+    Defensive: the format is not documented, so each part is looked for on its own and a part that
+    is missing or unreadable is simply left out.
+    """
     from groq_desktop.core.quota.durations import parse_go_duration
 
     out: dict[str, Any] = {}
     if m := _DIMENSION_RE.search(message):
-        out["dimension"] = m.group(1)
-    if m := _NUMBERS_RE.search(message):
-        out["limit"], out["used"], out["requested"] = (float(g) for g in m.groups())
+        out["dimension"] = m.group(1).upper()
+    else:
+        lowered = message.lower()
+        found = [(lowered.find(p), code) for p, code in _DIMENSION_PHRASES if p in lowered]
+        if found:
+            out["dimension"] = min(found)[1]
+    for key, pattern in (("limit", _LIMIT_RE), ("used", _USED_RE), ("requested", _REQUESTED_RE)):
+        if m := pattern.search(message):
+            with contextlib.suppress(ValueError):
+                out[key] = _number(m.group(1))
+    if m := _ORG_RE.search(message):
+        out["organization"] = m.group(1)
+    if m := _TIER_RE.search(message):
+        out["service_tier"] = m.group(1)
     if m := _WAIT_RE.search(message):
         with contextlib.suppress(ValueError):
             out["wait"] = parse_go_duration(m.group(1).rstrip("."))

@@ -14,7 +14,7 @@ from groq_desktop.core.quota.limits import Cost, ModelLimits
 from groq_desktop.core.quota.scheduler import Priority
 from tests.conftest import TEST_KEY
 
-MODEL = "llama-3.1-8b-instant"
+MODEL = "openai/gpt-oss-20b"
 
 
 def test_demo_mode_runs_on_the_built_in_emulator() -> None:

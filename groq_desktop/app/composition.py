@@ -19,6 +19,8 @@ from groq_desktop.core.config import AppConfig, ClientConfig
 from groq_desktop.core.logging_setup import log_request
 from groq_desktop.core.model_registry import ModelRegistry
 from groq_desktop.core.quota.headers import RateLimitHeaders
+from groq_desktop.core.quota.learned import FILE_NAME as LEARNED_LIMITS_FILE
+from groq_desktop.core.quota.learned import LearnedLimits, account_key
 from groq_desktop.core.quota.limits import LimitTable
 from groq_desktop.core.quota.rate_limiter import RateLimiter
 from groq_desktop.core.quota.scheduler import Scheduler
@@ -100,7 +102,12 @@ def build_services(config: AppConfig, *, key_store: KeyStore | None = None) -> S
         )
         log.info("demo mode: built-in emulator at %s (a minute passes in %.1f s)", emulator.base_url, 60 / time_scale)
 
-    limiter = RateLimiter(limit_table, config.plan, time_scale=time_scale)
+    # What refusals taught about this account's limits; the demo's emulator is an account of its own.
+    learned = LearnedLimits(
+        limits_path.parent / LEARNED_LIMITS_FILE,
+        "demo" if config.demo else account_key(client_config.api_key.reveal()),
+    )
+    limiter = RateLimiter(limit_table, config.plan, time_scale=time_scale, learned=learned)
 
     def on_rate_limits(model: str, headers: RateLimitHeaders) -> None:
         limiter.observe_headers(model, headers)
@@ -143,7 +150,7 @@ def build_services(config: AppConfig, *, key_store: KeyStore | None = None) -> S
 
     client = GroqApiClient(client_config, on_rate_limits=on_rate_limits, on_request=on_request)
     registry = ModelRegistry(client.list_models, paths.cache_dir() / f"models{suffix}.json")
-    scheduler = Scheduler(limiter)
+    scheduler = Scheduler(limiter, probe_unadvertised=True)
     token_counter = TokenCounter()
     upload_limit = emulator.config.max_upload_bytes if emulator is not None else None
     voice = VoiceService(client, scheduler, limiter, registry, limit_table=limit_table, plan=config.plan)

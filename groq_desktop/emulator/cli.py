@@ -58,6 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--tokens-per-chunk", type=int, default=1)
     parser.add_argument("--api-key", default=None, help="accept only this key (default: any gsk_ key)")
     parser.add_argument("--limits", type=Path, default=None, help="a limits JSON file merged over the shipped one")
+    parser.add_argument(
+        "--unknown-limits", action="store_true",
+        help="send no x-ratelimit-* headers: a client must learn the limits (enforced from --limits or the table)",
+    )
+    parser.add_argument(
+        "--decommissioned-400", action="store_true",
+        help="answer retired model ids with the older 400 model_decommissioned instead of 404 model_not_found",
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--stall-seconds", type=float, default=30.0)
     parser.add_argument(
@@ -82,6 +90,8 @@ def parse_options(argv: list[str] | None = None) -> EmulatorOptions:
         api_key=args.api_key,
         seed=args.seed,
         stall_seconds=args.stall_seconds,
+        unknown_limits=args.unknown_limits,
+        decommissioned_as_400=args.decommissioned_400,
     )
     return EmulatorOptions(config, args.host, args.port, tuple(args.fault))
 

@@ -1,16 +1,35 @@
-"""The emulator's model catalogue: realistic current Groq models with the fields Groq's /models returns."""
+"""The emulator's model catalogue: today's Groq models, read from the shipped ``resources/models.json``.
+
+Current models only (with their real context windows, max completion tokens, modalities and
+features); retired ids are known too, so they can be answered the way Groq answers them.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 from typing import Any
+
+from groq_desktop.core.catalogue import ModelFacts, Retirement, shipped_catalogue
+from groq_desktop.core.catalogue import ModelKind as FactsKind
 
 
 class ModelKind(StrEnum):
     CHAT = "chat"
     TRANSCRIPTION = "transcription"
     SPEECH = "speech"  # text-to-speech
+
+
+_KINDS = {
+    FactsKind.CHAT: ModelKind.CHAT,
+    FactsKind.SAFETY: ModelKind.CHAT,  # guard models answer chat completions
+    FactsKind.SPEECH_TO_TEXT: ModelKind.TRANSCRIPTION,
+    FactsKind.TEXT_TO_SPEECH: ModelKind.SPEECH,
+}
+# How /models names what the catalogue calls a capability.
+_FEATURE_NAMES = {"json_object": "json_mode", "code_interpreter": "code_execution"}
+_FEATURES = ("tools", "json_object", "json_schema", "reasoning", "browser_search", "code_interpreter", "vision")
 
 
 @dataclass(frozen=True)
@@ -25,6 +44,7 @@ class CatalogueModel:
     output_modalities: tuple[str, ...] = ("text",)
     supported_features: tuple[str, ...] = ()
     active: bool = True
+    capabilities: frozenset[str] = frozenset()
 
     @property
     def reasons(self) -> bool:
@@ -33,7 +53,26 @@ class CatalogueModel:
 
     @property
     def translates(self) -> bool:
-        return self.id == "whisper-large-v3"
+        return "translation" in self.capabilities
+
+    @property
+    def caches_prompts(self) -> bool:
+        return "prompt_caching" in self.capabilities
+
+    @classmethod
+    def from_facts(cls, facts: ModelFacts) -> CatalogueModel:
+        return cls(
+            id=facts.id,
+            created=facts.created,
+            owned_by=facts.owned_by,
+            context_window=facts.context_window or 8192,
+            max_completion_tokens=facts.max_completion_tokens or facts.context_window or 8192,
+            kind=_KINDS[facts.kind],
+            input_modalities=facts.input_modalities,
+            output_modalities=facts.output_modalities,
+            supported_features=tuple(_FEATURE_NAMES.get(c, c) for c in _FEATURES if c in facts.capabilities),
+            capabilities=facts.capabilities,
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -51,42 +90,33 @@ class CatalogueModel:
         }
 
 
-_CHAT_FEATURES = ("tools", "json_mode")
-_REASONING_FEATURES = ("tools", "json_mode", "reasoning")
+@cache
+def _by_id() -> dict[str, CatalogueModel]:
+    return {m.id: CatalogueModel.from_facts(m) for m in shipped_catalogue().models.values()}
 
-CATALOGUE: tuple[CatalogueModel, ...] = (
-    CatalogueModel("llama-3.1-8b-instant", 1693721698, "Meta", 131072, 131072,
-                   supported_features=_CHAT_FEATURES),
-    CatalogueModel("llama-3.3-70b-versatile", 1733447754, "Meta", 131072, 32768,
-                   supported_features=_CHAT_FEATURES),
-    CatalogueModel("meta-llama/llama-4-scout-17b-16e-instruct", 1743874824, "Meta", 131072, 8192,
-                   input_modalities=("text", "image"), supported_features=_CHAT_FEATURES),
-    CatalogueModel("openai/gpt-oss-120b", 1754408224, "OpenAI", 131072, 65536,
-                   supported_features=(*_REASONING_FEATURES, "browser_search", "code_execution")),
-    CatalogueModel("openai/gpt-oss-20b", 1754407957, "OpenAI", 131072, 65536,
-                   supported_features=(*_REASONING_FEATURES, "browser_search", "code_execution")),
-    CatalogueModel("qwen/qwen3-32b", 1748396646, "Alibaba Cloud", 131072, 40960,
-                   supported_features=_REASONING_FEATURES),
-    CatalogueModel("meta-llama/llama-guard-4-12b", 1746743847, "Meta", 131072, 1024,
-                   input_modalities=("text", "image")),
-    CatalogueModel("groq/compound", 1756949530, "Groq", 131072, 8192,
-                   supported_features=("web_search", "code_execution")),
-    CatalogueModel("groq/compound-mini", 1756949707, "Groq", 131072, 8192,
-                   supported_features=("web_search", "code_execution")),
-    CatalogueModel("whisper-large-v3", 1693721698, "OpenAI", 448, 448, kind=ModelKind.TRANSCRIPTION,
-                   input_modalities=("audio",)),
-    CatalogueModel("whisper-large-v3-turbo", 1728413088, "OpenAI", 448, 448, kind=ModelKind.TRANSCRIPTION,
-                   input_modalities=("audio",)),
-    CatalogueModel("playai-tts", 1740682713, "PlayAI", 8192, 8192, kind=ModelKind.SPEECH,
-                   output_modalities=("audio",)),
-)
 
-_BY_ID = {model.id: model for model in CATALOGUE}
+def catalogue() -> tuple[CatalogueModel, ...]:
+    return tuple(_by_id().values())
 
 
 def find_model(model_id: str) -> CatalogueModel | None:
-    return _BY_ID.get(model_id)
+    return _by_id().get(model_id)
+
+
+def retirement(model_id: str) -> Retirement | None:
+    return shipped_catalogue().retirement(model_id)
+
+
+def first_of_kind(kind: ModelKind) -> CatalogueModel:
+    """The shipped table's preferred model of a kind (tests and benchmarks use it, never a fixed id)."""
+    wanted = {ModelKind.CHAT: FactsKind.CHAT, ModelKind.TRANSCRIPTION: FactsKind.SPEECH_TO_TEXT}.get(
+        kind, FactsKind.TEXT_TO_SPEECH
+    )
+    chosen = shipped_catalogue().preferred(wanted, _by_id())
+    if chosen is None:
+        raise LookupError(f"no {kind} model in the shipped catalogue")
+    return _by_id()[chosen]
 
 
 def models_list_json() -> dict[str, Any]:
-    return {"object": "list", "data": [model.to_json() for model in CATALOGUE]}
+    return {"object": "list", "data": [model.to_json() for model in catalogue()]}

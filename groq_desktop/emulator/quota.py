@@ -1,4 +1,7 @@
-"""Per-model rate-limit state of the emulator: six continuously refilling buckets per model.
+"""Per-model rate-limit state of the emulator: a continuously refilling bucket per limited dimension.
+
+Chat requests are checked in RPM, RPD, TPM, TPD, ITPM (the prompt, less cached tokens) and OTPM
+(the requested max_tokens, before the model runs, as Groq does); audio in RPM, RPD, ASH, ASD.
 
 Bucket windows are the published windows divided by ``time_scale``, so every duration this
 module reports (waits, resets) is in real wall-clock seconds.
@@ -20,15 +23,28 @@ ORGANIZATION = "org_emulator"
 SERVICE_TIER = "on_demand"
 _UPGRADE = "Upgrade to Dev Tier today at https://console.groq.com/settings/billing"
 
-CHAT_DIMENSIONS = (Dimension.RPM, Dimension.RPD, Dimension.TPM, Dimension.TPD)
+CHAT_DIMENSIONS = (Dimension.RPM, Dimension.RPD, Dimension.TPM, Dimension.TPD, Dimension.ITPM, Dimension.OTPM)
+_TOKEN_DIMENSIONS = (Dimension.TPM, Dimension.TPD, Dimension.ITPM, Dimension.OTPM)
 AUDIO_DIMENSIONS = (Dimension.RPM, Dimension.RPD, Dimension.ASH, Dimension.ASD)
 
 # Which bucket each family of x-ratelimit-* headers reports.
 _HEADER_DIMENSIONS = (("requests", Dimension.RPD), ("tokens", Dimension.TPM))
 _AUDIO_HEADER = ("audio-seconds", Dimension.ASH)
 
-_ERROR_TYPES = {"requests": "requests", "tokens": "tokens", "audio_seconds": "seconds"}
-_NEED_MORE = {"requests": "requests", "tokens": "tokens", "audio_seconds": "audio seconds"}
+_ERROR_TYPES = {
+    "requests": "requests",
+    "tokens": "tokens",
+    "input_tokens": "tokens",
+    "output_tokens": "tokens",
+    "audio_seconds": "seconds",
+}
+_NEED_MORE = {
+    "requests": "requests",
+    "tokens": "tokens",
+    "input_tokens": "tokens",
+    "output_tokens": "tokens",
+    "audio_seconds": "audio seconds",
+}
 
 
 def _number(value: float) -> str:
@@ -48,7 +64,8 @@ class Rejection:
 
     @property
     def status(self) -> int:
-        return 413 if math.isinf(self.wait) else 429
+        # Output over OTPM is refused with a 429 that asks for a lower max_tokens (seen, Sep 2026).
+        return 413 if math.isinf(self.wait) and self.dimension is not Dimension.OTPM else 429
 
     @property
     def retry_after(self) -> int:
@@ -61,6 +78,11 @@ class Rejection:
             f"on {self.dimension.label} ({self.dimension.value})"
         )
         more = f"Need more {_NEED_MORE[self.dimension.unit]}? {_UPGRADE}"
+        if math.isinf(self.wait) and self.status == 429:
+            return (
+                f"Rate limit reached {where}: Limit {_number(self.limit)}, Requested {_number(self.requested)}. "
+                f"Please reduce max_tokens and try again. {more}"
+            )
         if self.status == 413:
             return (
                 f"Request too large {where}: Limit {_number(self.limit)}, Requested {_number(self.requested)}, "
@@ -110,9 +132,13 @@ class QuotaBook:
         plan: str = "free",
         time_scale: float = 1.0,
         clock: Callable[[], float] = time.monotonic,
+        *,
+        advertise: bool = True,
     ) -> None:
+        """``advertise=False``: no ``x-ratelimit-*`` headers at all, so a client must learn the limits."""
         if time_scale <= 0:
             raise ValueError("time_scale must be positive")
+        self._advertise = advertise
         self._table = table
         self._plan = plan
         self._time_scale = time_scale
@@ -167,17 +193,15 @@ class QuotaBook:
                     bucket.take(cost.amount(dimension), now)
             return Admission(model, cost, self._headers(state, now, audio))
 
-    def settle_tokens(self, model: str, reserved: int, actual: int) -> None:
+    def settle(self, model: str, reserved: Cost, actual: Cost) -> None:
         """Correct the token buckets from what was reserved to what the reply really used."""
-        difference = actual - reserved
-        if difference == 0:
-            return
         with self._lock:
             now = self._clock()
             state = self._state(model)
-            for dimension in (Dimension.TPM, Dimension.TPD):
+            for dimension in _TOKEN_DIMENSIONS:
+                difference = actual.amount(dimension) - reserved.amount(dimension)
                 bucket = self._bucket(state, dimension, now)
-                if bucket is None:
+                if bucket is None or difference == 0:
                     continue
                 if difference < 0:
                     bucket.give(-difference, now)
@@ -206,6 +230,8 @@ class QuotaBook:
         return bucket
 
     def _headers(self, state: _ModelState, now: float, audio: bool) -> dict[str, str]:
+        if not self._advertise:
+            return {}
         families = (*_HEADER_DIMENSIONS, _AUDIO_HEADER) if audio else _HEADER_DIMENSIONS
         headers: dict[str, str] = {}
         for suffix, dimension in families:

@@ -29,7 +29,8 @@ from urllib.parse import unquote, urlsplit
 from groq_desktop.core.quota.limits import Cost, LimitTable, ModelLimits
 from groq_desktop.core.token_counter import TokenCounter
 from groq_desktop.emulator import batches, speech, textgen, tts
-from groq_desktop.emulator.models import CatalogueModel, ModelKind, find_model, models_list_json
+from groq_desktop.emulator.models import CatalogueModel, ModelKind, find_model, models_list_json, retirement
+from groq_desktop.emulator.prompt_cache import PromptCache
 from groq_desktop.emulator.quota import AUDIO_DIMENSIONS, CHAT_DIMENSIONS, QuotaBook, Rejection
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,15 @@ class EmulatorConfig:
     stall_seconds: float = 30.0
     clock: Callable[[], float] = time.monotonic  # quota clock; tests may pass a fake one
     tts_latency: tuple[float, float] = (0.0, 0.0)  # /audio/speech: seconds per request, per character
+    # No x-ratelimit-* headers at all: a client must learn the limits (enforced as ``limits`` says).
+    unknown_limits: bool = False
+    # Retired ids: 404 model_not_found (today's answer) or, as older shutdowns did, 400 model_decommissioned.
+    decommissioned_as_400: bool = False
+    # Repeated leading messages come back as usage.prompt_tokens_details.cached_tokens (per key).
+    prompt_cache: bool = True
+    # Reasoning models show their reasoning unless the request hides it (as Groq). False: never, for
+    # tests that look at the reply text alone.
+    reasoning: bool = True
 
 
 class EmulatorStats:
@@ -75,6 +85,17 @@ class EmulatorStats:
         self._by_status: Counter[int] = Counter()
         self._by_model: Counter[str] = Counter()
         self._faults: Counter[str] = Counter()
+        self._refusals: Counter[tuple[str, str]] = Counter()
+
+    def record_refusal(self, rejection: Rejection) -> None:
+        with self._lock:
+            self._refusals[(rejection.model, rejection.dimension.value)] += 1
+
+    @property
+    def refusals(self) -> dict[tuple[str, str], int]:
+        """429 and 413 quota refusals by (model, dimension)."""
+        with self._lock:
+            return dict(self._refusals)
 
     def record_request(self) -> None:
         with self._lock:
@@ -190,7 +211,7 @@ _LINGER_BYTES = 1 << 20
 
 
 def _rate_limit_failure(rejection: Rejection) -> ApiFailure:
-    headers = {"retry-after": str(rejection.retry_after)} if rejection.status == 429 else {}
+    headers = {"retry-after": str(rejection.retry_after)} if rejection.retry_after else {}
     return ApiFailure(rejection.status, rejection.message, headers=headers, body=rejection.error_body())
 
 
@@ -397,7 +418,8 @@ def plan_reply(model: CatalogueModel, request: dict[str, Any], config: EmulatorC
         wanted = textgen.reply_length(seed, config.default_reply_tokens)
     requested_max, _ = _max_tokens(request)
     budget = min(requested_max or model.max_completion_tokens, model.max_completion_tokens)
-    reasoning_count = min(budget, textgen.reasoning_length(seed)) if _shows_reasoning(model, request) else 0
+    reasons = config.reasoning and _shows_reasoning(model, request)
+    reasoning_count = min(budget, textgen.reasoning_length(seed)) if reasons else 0
     content_count = min(wanted, budget - reasoning_count)
     return ChatReply(
         textgen.reasoning_pieces(seed, reasoning_count),
@@ -406,7 +428,9 @@ def plan_reply(model: CatalogueModel, request: dict[str, Any], config: EmulatorC
     )
 
 
-def _usage(prompt_tokens: int, reply_tokens: int, reasoning_tokens: int, tps: float) -> dict[str, Any]:
+def _usage(
+    prompt_tokens: int, reply_tokens: int, reasoning_tokens: int, tps: float, cached_tokens: int = 0
+) -> dict[str, Any]:
     queue_time = 0.0002 + (prompt_tokens % 97) / 100000
     prompt_time = round(prompt_tokens / 25000, 6)
     completion_time = round(reply_tokens / tps, 6) if tps > 0 else 0.0
@@ -421,6 +445,8 @@ def _usage(prompt_tokens: int, reply_tokens: int, reasoning_tokens: int, tps: fl
     }
     if reasoning_tokens:
         usage["completion_tokens_details"] = {"reasoning_tokens": reasoning_tokens}
+    if cached_tokens:
+        usage["prompt_tokens_details"] = {"cached_tokens": cached_tokens}
     return usage
 
 
@@ -502,7 +528,9 @@ class _Backend:
             config.plan,
             config.time_scale,
             config.clock,
+            advertise=not config.unknown_limits,
         )
+        self.prompt_cache = PromptCache()
         self.stats = EmulatorStats()
         self.faults = _FaultPlan()
         self.stopping = threading.Event()
@@ -708,6 +736,7 @@ class _Handler(BaseHTTPRequestHandler):
         scheme, _, key = self.headers.get("Authorization", "").partition(" ")
         if scheme.lower() != "bearer" or not self._backend.key_accepted(key.strip()):
             raise ApiFailure(401, "Invalid API Key", code="invalid_api_key")
+        self._api_key = key.strip()
 
     def _resolve_fault(self, path: str) -> Fault | None:
         requested = self.headers.get(FAULT_HEADER)
@@ -783,6 +812,13 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _model_or_404(self, model_id: str) -> CatalogueModel:
         model = find_model(model_id)
+        if model is None and retirement(model_id) is not None and self._backend.config.decommissioned_as_400:
+            raise ApiFailure(
+                400,
+                f"The model `{model_id}` has been decommissioned and is no longer supported. Please refer to "
+                "https://console.groq.com/docs/deprecations for a recommendation on which model to use instead.",
+                code="model_decommissioned",
+            )
         if model is None:
             raise ApiFailure(
                 404,
@@ -832,27 +868,35 @@ class _Handler(BaseHTTPRequestHandler):
                 "Please reduce the length of the messages or completion.", "messages", code="context_length_exceeded"
             )
         reply = plan_reply(model, request, backend.config)
-        reserved = prompt_tokens + (max_tokens or 0)
-        admission = backend.quota.admit(model.id, Cost(tokens=reserved), CHAT_DIMENSIONS)
+        cached = 0
+        if backend.config.prompt_cache and model.caches_prompts:
+            cached = backend.prompt_cache.cached_tokens(
+                self._api_key, model.id, request["messages"], prompt_tokens,
+                lambda head: backend.token_counter.count_messages(model.id, head),
+            )
+        # Cached tokens count against no limit; OTPM is checked against max_tokens before the model runs.
+        reserved = Cost.chat(prompt_tokens - cached, max_tokens or 0)
+        admission = backend.quota.admit(model.id, reserved, CHAT_DIMENSIONS)
         self._rate_headers = admission.headers
         if admission.rejection is not None:
+            backend.stats.record_refusal(admission.rejection)
             raise _rate_limit_failure(admission.rejection)
         sent = [reply.completion_tokens]
         try:
             if request.get("stream"):
                 sent[0] = 0
-                self._stream_chat(model, request, prompt_tokens, reply, sent)
+                self._stream_chat(model, request, prompt_tokens, reply, sent, cached)
             else:
-                self._complete_chat(model, prompt_tokens, reply)
+                self._complete_chat(model, prompt_tokens, reply, cached)
         finally:
-            backend.quota.settle_tokens(model.id, reserved, prompt_tokens + sent[0])
+            backend.quota.settle(model.id, reserved, Cost.chat(prompt_tokens - cached, sent[0]))
 
-    def _complete_chat(self, model: CatalogueModel, prompt_tokens: int, reply: ChatReply) -> None:
+    def _complete_chat(self, model: CatalogueModel, prompt_tokens: int, reply: ChatReply, cached: int = 0) -> None:
         message: dict[str, Any] = {"role": "assistant", "content": "".join(reply.content)}
         if reply.reasoning:
             message["reasoning"] = "".join(reply.reasoning)
         usage = _usage(prompt_tokens, reply.completion_tokens, len(reply.reasoning),
-                       self._backend.config.tokens_per_second)
+                       self._backend.config.tokens_per_second, cached)
         self._send_json(
             200,
             {
@@ -869,7 +913,13 @@ class _Handler(BaseHTTPRequestHandler):
         )
 
     def _stream_chat(
-        self, model: CatalogueModel, request: dict[str, Any], prompt_tokens: int, reply: ChatReply, sent: list[int]
+        self,
+        model: CatalogueModel,
+        request: dict[str, Any],
+        prompt_tokens: int,
+        reply: ChatReply,
+        sent: list[int],
+        cached: int = 0,
     ) -> None:
         config = self._backend.config
         fault = self._fault
@@ -914,7 +964,7 @@ class _Handler(BaseHTTPRequestHandler):
                         time.sleep(ahead)
                 self._write_chunk(prefix + _json_bytes({field_name: text}) + suffix)
                 sent[0] += tokens
-            usage = _usage(prompt_tokens, sent[0], len(reply.reasoning), config.tokens_per_second)
+            usage = _usage(prompt_tokens, sent[0], len(reply.reasoning), config.tokens_per_second, cached)
             final: dict[str, Any] = dict(
                 head,
                 choices=[{"index": 0, "delta": {}, "logprobs": None, "finish_reason": reply.finish_reason}],
@@ -978,6 +1028,7 @@ class _Handler(BaseHTTPRequestHandler):
         admission = backend.quota.admit(model.id, Cost.audio(transcript.duration), AUDIO_DIMENSIONS)
         self._rate_headers = admission.headers
         if admission.rejection is not None:
+            backend.stats.record_refusal(admission.rejection)
             raise _rate_limit_failure(admission.rejection)
         if response_format == "text":
             self._send_body(200, transcript.text.encode("utf-8"), "text/plain; charset=utf-8")

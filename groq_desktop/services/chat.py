@@ -591,7 +591,7 @@ class ChatService:
             estimate = prompt + reserve
             handle: JobHandle[_StreamResult] = self.scheduler.submit(
                 gen.model,
-                Cost(tokens=estimate),
+                Cost.chat(gen.prompt_tokens, params["max_completion_tokens"]),
                 lambda reservation: self._run(gen, messages, params, reservation),
                 priority=Priority.INTERACTIVE,
                 kind="chat",
@@ -954,8 +954,8 @@ def _partial_cost(gen: _Generation) -> Cost | None:
         stream, streamed = gen.stream, gen.streamed_tokens
     usage = stream.usage if stream is not None else None
     if usage is not None and usage.total_tokens:
-        return Cost(tokens=usage.billable_tokens)
-    return Cost(tokens=gen.prompt_tokens + streamed)
+        return Cost.from_usage(usage.prompt_tokens, usage.completion_tokens, usage.cached_tokens)
+    return Cost.chat(gen.prompt_tokens, streamed)
 
 
 def _unsaved_row(gen: _Generation, values: Mapping[str, Any], stored: Message | None) -> Message:
@@ -978,7 +978,7 @@ def _usage_cost(result: _StreamResult, estimate: int) -> Cost:
     usage = result.usage
     if usage is None or not usage.total_tokens:
         return Cost(tokens=estimate)
-    return Cost(tokens=usage.billable_tokens)
+    return Cost.from_usage(usage.prompt_tokens, usage.completion_tokens, usage.cached_tokens)
 
 
 __all__ = [

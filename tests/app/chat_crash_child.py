@@ -10,7 +10,7 @@ import asyncio
 import os
 import sys
 
-MODEL = "llama-3.1-8b-instant"
+MODEL = "openai/gpt-oss-20b"
 
 
 def main() -> None:

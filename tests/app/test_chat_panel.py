@@ -62,7 +62,7 @@ def make_panel(
     envs: list[PanelEnv] = []
 
     def make(**emulator_config: Any) -> PanelEnv:
-        config = {"time_scale": 60.0, "tokens_per_second": 5000.0, **emulator_config}
+        config = {"time_scale": 60.0, "tokens_per_second": 5000.0, "reasoning": False, **emulator_config}
         emulator = emulator_factory(**config)
         monkeypatch.setenv("GROQ_DESKTOP_HOME", str(tmp_path / f"home{len(envs)}"))
         # The app's limiter runs on the emulator's clock, as it would against a real Groq.
@@ -109,7 +109,7 @@ def prompt_with_code_reply() -> str:
     for attempt in range(200):
         prompt = f"Show me a little python, example {attempt}"
         request = {"model": MODEL, "messages": [{"role": "user", "content": prompt}], "max_completion_tokens": 1024}
-        reply = plan_reply(find_model(MODEL), request, EmulatorConfig())
+        reply = plan_reply(find_model(MODEL), request, EmulatorConfig(reasoning=False))
         if "```" in "".join(reply.content):
             return prompt
     raise AssertionError("no prompt gives a code block")

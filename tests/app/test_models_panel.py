@@ -235,7 +235,7 @@ def test_plan_chooser_switches_the_limiters_plan(
     qtbot: Any, panel: ModelsPanel, services: Services, settings: AppSettings
 ) -> None:
     refresh(qtbot, panel)
-    model = "llama-3.1-8b-instant"
+    model = "openai/gpt-oss-20b"
     developer = services.limit_table.limits_for(model, "developer")
     panel.plan.setCurrentIndex(panel.plan.findData("developer"))
     assert services.limiter.plan == "developer"

@@ -15,7 +15,7 @@ from groq_desktop.app.composition import Services
 from groq_desktop.app.startup_problems import Choice
 from groq_desktop.core import paths, startup_checks
 from groq_desktop.core.config import load_config
-from groq_desktop.core.quota.limits import LimitTable
+from groq_desktop.core.quota.limits import LimitTable, ModelLimits
 from groq_desktop.core.secrets import KeyStore
 from groq_desktop.core.startup_checks import ProblemKind, StartupProblem
 from groq_desktop.core.store.storage import Storage
@@ -197,8 +197,10 @@ def test_sqlite_refusing_to_write_is_a_read_only_folder() -> None:
 def test_limits_are_written_atomically(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "limits.json"
     table = LimitTable.load(None)
-    table.save(target)
-    assert LimitTable.read_override(target).plans == table.plans
+    edit = ModelLimits.from_mapping({"RPM": 7})
+    table.set_limits("openai/gpt-oss-20b", edit)
+    table.save(target)  # the user's edits only: the published rest follows models.json
+    assert LimitTable.read_override(target).plans["free"] == {"openai/gpt-oss-20b": edit}
     synced: list[int] = []
     real_fsync = os.fsync
     monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd)))

@@ -45,8 +45,8 @@ class StallMeter:
 def text_before_the_stall(conversation_model: str) -> str:
     """The emulator stalls halfway through the (deterministic) reply: the text it sends before that."""
     request = {"model": conversation_model, "messages": [{"role": "user", "content": PROMPT}],
-               "max_completion_tokens": 1024, "include_reasoning": False}
-    reply = plan_reply(find_model(conversation_model), request, EmulatorConfig())
+               "max_completion_tokens": 1024}
+    reply = plan_reply(find_model(conversation_model), request, EmulatorConfig(reasoning=False))
     assert not reply.reasoning and len(reply.content) == 400
     return "".join(reply.content[:200])
 

@@ -23,13 +23,14 @@ from groq_desktop.core.api.cancel import CancelToken
 from groq_desktop.core.api.client import GroqApiClient, _pooled_session
 from groq_desktop.core.api.retry import RetryPolicy
 from groq_desktop.core.api.types import RequestRecord
+from groq_desktop.core.catalogue import shipped_catalogue
 from groq_desktop.core.config import ClientConfig
 from groq_desktop.core.quota.headers import RateLimitHeaders
 from groq_desktop.core.quota.limits import Dimension, ModelLimits
 from groq_desktop.core.secrets import Secret
 from tests.conftest import TEST_KEY
 
-MODEL = "llama-3.1-8b-instant"
+MODEL = "openai/gpt-oss-20b"
 HELLO = [{"role": "user", "content": "Hello there"}]
 
 
@@ -78,7 +79,7 @@ def test_chat_returns_typed_result_and_reports_limits(emulator: Any) -> None:
     assert reply.usage.total_tokens == reply.usage.prompt_tokens + reply.usage.completion_tokens
     assert reply.usage.total_time is not None and reply.usage.queue_time is not None
     assert reply.request_id and reply.request_id.startswith("req_")
-    assert reply.rate_limits.reading(Dimension.RPD).limit == 14400
+    assert reply.rate_limits.reading(Dimension.RPD).limit == shipped_catalogue().facts(MODEL).limits["free"]["RPD"]
     assert recorder.limits and recorder.limits[0][0] == MODEL
     assert [r.status for r in recorder.requests] == [200]
     assert recorder.requests[0].endpoint == "chat" and recorder.requests[0].usage == reply.usage
@@ -87,7 +88,9 @@ def test_chat_returns_typed_result_and_reports_limits(emulator: Any) -> None:
 def test_stream_yields_utf8_text_usage_and_request_id(emulator: Any) -> None:
     recorder = Recorder()
     client = make_client(emulator, recorder)
-    stream = client.stream_chat(MODEL, [{"role": "user", "content": "Tell me more [[emulator reply_tokens=600]]"}])
+    stream = client.stream_chat(
+        MODEL, [{"role": "user", "content": "Tell me more [[emulator reply_tokens=600]]"}], include_reasoning=False
+    )
     text = "".join(delta.content for delta in stream)
     assert len(text) > 500
     assert "Ã" not in text and "â€" not in text  # no ISO-8859-1 mojibake
@@ -163,7 +166,7 @@ def test_429_is_never_retried_blindly(emulator: Any) -> None:
 
 def test_413_over_the_whole_tpm(emulator: Any) -> None:
     client = make_client(emulator)
-    big = [{"role": "user", "content": "word " * 7000}]
+    big = [{"role": "user", "content": "word " * 9000}]
     with pytest.raises(errors.RequestTooLargeError):
         client.chat(MODEL, big)
 
@@ -257,7 +260,7 @@ def test_one_client_is_safe_from_many_threads(emulator: Any) -> None:
     def work() -> None:
         try:
             for _ in range(3):
-                assert client.chat(MODEL, HELLO, max_completion_tokens=20).content
+                assert client.chat(MODEL, HELLO, max_completion_tokens=20, include_reasoning=False).content
         except BaseException as exc:  # noqa: BLE001
             failures.append(exc)
 
@@ -302,7 +305,7 @@ def wait_for(condition: Callable[[], bool], timeout: float = 10.0) -> None:
 def stalled_stream(server: Any, client: GroqApiClient) -> tuple[Any, Worker, list[str]]:
     """A stream whose worker has read the first half of the reply and now blocks in the stalled read."""
     server.inject("STALL", times=1)
-    stream = client.stream_chat(MODEL, PROMPT_200)
+    stream = client.stream_chat(MODEL, PROMPT_200, include_reasoning=False)
     received: list[str] = []
     worker = Worker(lambda: [received.append(d.content) for d in stream])
     worker.start()
@@ -327,7 +330,7 @@ def test_close_returns_at_once_while_the_worker_is_blocked_in_a_stalled_read(
     assert stream.cancelled and len(received) == 101
     assert recorder.requests[-1].status == 499 and recorder.requests[-1].error_code == "cancelled"
     # The pool still works: the next request gets a fresh connection.
-    assert client.chat(MODEL, HELLO, max_completion_tokens=20).content
+    assert client.chat(MODEL, HELLO, max_completion_tokens=20, include_reasoning=False).content
 
 
 def test_client_close_aborts_stalled_requests_at_once(emulator_factory: Callable[..., Any]) -> None:
@@ -335,7 +338,7 @@ def test_client_close_aborts_stalled_requests_at_once(emulator_factory: Callable
     client = make_client(server, timeout=STALL_SECONDS)
     workers = [stalled_stream(server, client)[1] for _ in range(3)]
     server.inject("STALL", times=1)  # and a non-streamed request that waits for a held-back answer
-    workers.append(Worker(lambda: client.chat(MODEL, HELLO, max_completion_tokens=20)))
+    workers.append(Worker(lambda: client.chat(MODEL, HELLO, max_completion_tokens=20, include_reasoning=False)))
     workers[-1].start()
     wait_for(lambda: server.stats.faults.get("stall") == 4)
     closer = Worker(client.close)
@@ -357,7 +360,7 @@ def test_a_non_streamed_request_is_cancelled_from_another_thread(
     server.inject("STALL", times=1)
     cancel = CancelToken()
     if endpoint == "chat":
-        worker = Worker(lambda: client.chat(MODEL, HELLO, max_completion_tokens=20, cancel=cancel))
+        worker = Worker(lambda: client.chat(MODEL, HELLO, max_completion_tokens=20, include_reasoning=False, cancel=cancel))
     else:
         audio = wav_bytes(1.0)
         worker = Worker(lambda: client.transcribe("whisper-large-v3-turbo", audio, filename="a.wav", cancel=cancel))
@@ -374,7 +377,7 @@ def test_a_non_streamed_request_is_cancelled_from_another_thread(
 def test_a_token_set_after_its_request_never_touches_the_next_request(emulator: Any) -> None:
     client = make_client(emulator)
     cancel = CancelToken()
-    assert client.chat(MODEL, HELLO, max_completion_tokens=20, cancel=cancel).content
+    assert client.chat(MODEL, HELLO, max_completion_tokens=20, include_reasoning=False, cancel=cancel).content
     stream = client.stream_chat(MODEL, PROMPT_200)  # reuses the pooled connection the token once had
     cancel.set()
     assert len([d for d in stream]) > 100 and not stream.cancelled

@@ -139,7 +139,7 @@ def test_429_closes_daily_dimension_for_hours(clock: FakeClock) -> None:
     limiter.observe_rate_limited("m", tpd_error("3h10m0s"))
     snap = next(s for s in limiter.snapshot("m") if s.dimension is Dimension.TPD)
     assert snap.closed_for == pytest.approx(11400)
-    assert (snap.remaining, snap.source) == (0, "429")
+    assert (snap.remaining, snap.source) == (0, "learned")
     other = next(s for s in limiter.snapshot("m") if s.dimension is Dimension.RPM)
     assert other.closed_for == 0
 
@@ -153,7 +153,8 @@ def test_429_closes_daily_dimension_for_hours(clock: FakeClock) -> None:
     assert isinstance(limiter.try_reserve("m", Cost(tokens=10)), WaitInfo)
     clock.advance(1)
     assert isinstance(limiter.try_reserve("m", Cost(tokens=10)), Reservation)
-    assert level(limiter, "m", Dimension.TPD)[1] == pytest.approx(100000 - 11400 * 100000 / 86400 + 10)
+    # Reopened at the steady rate: just the refused request's 2,000 tokens, not 3 h of refill at once.
+    assert level(limiter, "m", Dimension.TPD)[1] == pytest.approx(100000 - 2000 + 10)
 
 
 def test_429_resizes_to_the_servers_limit_and_unknown_dimension_closes_rpm(clock: FakeClock) -> None:
@@ -468,7 +469,8 @@ def test_a_suspend_ends_a_429_closing_and_refills_the_daily_bucket() -> None:
     wall.advance(4 * 3600 + 5)
     granted = limiter.try_reserve("m", Cost(tokens=10))
     assert isinstance(granted, Reservation)
-    assert level(limiter, "m", Dimension.TPD)[0] == pytest.approx((4 * 3600 + 5) * 100000 / 86400 - 10, rel=1e-6)
+    refilled_after_reopening = (4 * 3600 + 5 - 11400) * 100000 / 86400
+    assert level(limiter, "m", Dimension.TPD)[0] == pytest.approx(2000 + refilled_after_reopening - 10, rel=1e-6)
 
 
 def test_a_wall_clock_set_back_or_jittering_opens_nothing_early() -> None:

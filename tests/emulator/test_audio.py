@@ -103,7 +103,7 @@ def test_translation(server: EmulatorServer, wav: bytes) -> None:
         ({"timestamp_granularities[]": "word"}, "timestamp_granularities"),
         ({"response_format": "verbose_json", "timestamp_granularities[]": "phoneme"}, "timestamp_granularities"),
         ({"temperature": "1.5"}, "temperature"),
-        ({"model": "llama-3.1-8b-instant"}, "model"),
+        ({"model": "openai/gpt-oss-20b"}, "model"),
     ],
 )
 def test_bad_audio_requests_are_400(server: EmulatorServer, wav: bytes, fields: dict[str, str], param: str) -> None:

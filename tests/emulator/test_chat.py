@@ -13,6 +13,7 @@ import groq
 import pytest
 import requests
 
+from groq_desktop.core.catalogue import ModelKind, shipped_catalogue
 from groq_desktop.core.quota.durations import parse_go_duration
 from groq_desktop.core.quota.headers import parse_rate_limit_headers
 from groq_desktop.core.quota.limits import Dimension, ModelLimits
@@ -22,7 +23,10 @@ from groq_desktop.errors import error_from_response
 
 KEY = "gsk_test_key_123"
 AUTH = {"Authorization": f"Bearer {KEY}"}
-LLAMA = "llama-3.1-8b-instant"
+LLAMA = "openai/gpt-oss-20b"
+PUBLISHED = shipped_catalogue().facts(LLAMA).limits["free"]
+RPD, TPM = int(PUBLISHED["RPD"]), int(PUBLISHED["TPM"])
+PLAIN = {"include_reasoning": False}  # gpt-oss reasons by default; these tests look at the reply alone
 
 
 @pytest.fixture
@@ -55,15 +59,17 @@ def sse_events(response: requests.Response) -> list[str]:
 
 def test_models_list_has_groq_fields(client: groq.Groq) -> None:
     models = {m.id: m for m in client.models.list().data}
-    for expected in ("llama-3.1-8b-instant", "llama-3.3-70b-versatile", "openai/gpt-oss-120b", "openai/gpt-oss-20b",
-                     "qwen/qwen3-32b", "meta-llama/llama-guard-4-12b", "groq/compound", "whisper-large-v3",
-                     "whisper-large-v3-turbo", "playai-tts"):
-        assert expected in models
+    catalogue = shipped_catalogue()
+    assert set(models) == set(catalogue.models)  # today's models, none of the retired ones
+    assert not set(models) & set(catalogue.retired)
+    qwen = models["qwen/qwen3.8-27b"].to_dict()
+    assert qwen["input_modalities"] == ["text", "image"] and qwen["max_completion_tokens"] == 16384
     whisper = models["whisper-large-v3"].to_dict()
     assert whisper["context_window"] == 448 and whisper["max_completion_tokens"] == 448
     assert whisper["object"] == "model" and whisper["public_apps"] is None and whisper["active"] is True
     assert "reasoning" in models["openai/gpt-oss-120b"].to_dict()["supported_features"]
-    assert models["playai-tts"].to_dict()["output_modalities"] == ["audio"]
+    tts = catalogue.of_kind(ModelKind.TEXT_TO_SPEECH)[0].id
+    assert models[tts].to_dict()["output_modalities"] == ["audio"]
 
 
 def test_model_by_id_with_slash_and_unknown_model(server: EmulatorServer) -> None:
@@ -81,7 +87,9 @@ def test_model_by_id_with_slash_and_unknown_model(server: EmulatorServer) -> Non
 
 
 def test_plain_completion_shape_and_usage(client: groq.Groq) -> None:
-    reply = client.chat.completions.create(model=LLAMA, messages=[{"role": "user", "content": "Tell me things"}])
+    reply = client.chat.completions.create(
+        model=LLAMA, messages=[{"role": "user", "content": "Tell me things"}], extra_body=PLAIN
+    )
     assert reply.id.startswith("chatcmpl-") and reply.object == "chat.completion"
     assert reply.system_fingerprint.startswith("fp_")
     assert reply.x_groq is not None and reply.x_groq.id.startswith("req_")
@@ -93,19 +101,22 @@ def test_plain_completion_shape_and_usage(client: groq.Groq) -> None:
     assert 40 <= usage.completion_tokens <= 400
     assert usage.total_tokens == usage.prompt_tokens + usage.completion_tokens
     assert usage.total_time == pytest.approx(usage.prompt_time + usage.completion_time, abs=1e-5)
-    again = client.chat.completions.create(model=LLAMA, messages=[{"role": "user", "content": "Tell me things"}])
+    again = client.chat.completions.create(
+        model=LLAMA, messages=[{"role": "user", "content": "Tell me things"}], extra_body=PLAIN
+    )
     assert again.choices[0].message.content == choice.message.content  # deterministic per prompt
 
 
 def test_directive_and_max_tokens_give_length_finish(client: groq.Groq) -> None:
     reply = client.chat.completions.create(
-        model=LLAMA, max_completion_tokens=50,
+        model=LLAMA, max_completion_tokens=50, extra_body=PLAIN,
         messages=[{"role": "user", "content": "Go long [[emulator reply_tokens=20000]]"}],
     )
     assert reply.choices[0].finish_reason == "length"
     assert reply.usage is not None and reply.usage.completion_tokens == 50
     exact = client.chat.completions.create(
-        model=LLAMA, messages=[{"role": "user", "content": "[[emulator reply_tokens=7]]"}], max_tokens=100
+        model=LLAMA, messages=[{"role": "user", "content": "[[emulator reply_tokens=7]]"}], max_tokens=100,
+        extra_body=PLAIN,
     )
     assert exact.choices[0].finish_reason == "stop" and exact.usage is not None
     assert exact.usage.completion_tokens == 7 == count_pieces(exact.choices[0].message.content)
@@ -120,9 +131,10 @@ def test_reasoning_models_reason_unless_hidden(client: groq.Groq) -> None:
     assert reply.usage.completion_tokens == count_pieces(message.reasoning) + count_pieces(message.content)
     hidden = client.chat.completions.create(model="openai/gpt-oss-20b", messages=messages, include_reasoning=False)
     assert hidden.choices[0].message.reasoning is None
-    qwen = client.chat.completions.create(model="qwen/qwen3-32b", messages=messages, reasoning_format="hidden")
+    qwen = client.chat.completions.create(model="qwen/qwen3.8-27b", messages=messages, reasoning_format="hidden")
     assert qwen.choices[0].message.reasoning is None
-    assert client.chat.completions.create(model=LLAMA, messages=messages).choices[0].message.reasoning is None
+    plain = client.chat.completions.create(model="qwen/qwen3.8-27b", messages=messages, reasoning_effort="none")
+    assert plain.choices[0].message.reasoning is None
 
 
 def test_stream_with_sdk_joins_to_usage_consistent_text(client: groq.Groq) -> None:
@@ -149,7 +161,8 @@ def test_stream_with_sdk_joins_to_usage_consistent_text(client: groq.Groq) -> No
 
 
 def test_stream_wire_format(server: EmulatorServer) -> None:
-    body = {"model": LLAMA, "stream": True, "messages": [{"role": "user", "content": "[[emulator reply_tokens=600]]"}]}
+    body = {"model": LLAMA, "stream": True, "messages": [{"role": "user", "content": "[[emulator reply_tokens=600]]"}],
+            **PLAIN}
     with requests.post(chat_url(server), json=body, headers=AUTH, stream=True, timeout=10) as response:
         assert response.status_code == 200
         assert response.headers["Content-Type"] == "text/event-stream"
@@ -187,7 +200,7 @@ def test_stream_wire_format(server: EmulatorServer) -> None:
         ({"messages": [{"role": "user", "content": "hi", "name": "bob"}]}, "messages.0.name"),
         ({"temperature": 3}, "temperature"),
         ({"model": "whisper-large-v3"}, "model"),
-        ({"model": "playai-tts"}, "model"),
+        ({"model": "canopylabs/orpheus-v1-english"}, "model"),
         ({"max_completion_tokens": 200000}, "max_completion_tokens"),
     ],
 )
@@ -231,27 +244,27 @@ def test_rate_limit_headers_on_success_and_error(server: EmulatorServer) -> None
     assert response.status_code == 200
     headers = response.headers
     assert headers["x-request-id"] == response.json()["x_groq"]["id"]
-    assert headers["x-ratelimit-limit-requests"] == "14400"  # the per-DAY bucket
-    assert headers["x-ratelimit-remaining-requests"] == "14399"
-    assert parse_go_duration(headers["x-ratelimit-reset-requests"]) == pytest.approx(6.0, abs=0.05)
+    assert headers["x-ratelimit-limit-requests"] == str(RPD)  # the per-DAY bucket
+    assert headers["x-ratelimit-remaining-requests"] == str(RPD - 1)
+    assert parse_go_duration(headers["x-ratelimit-reset-requests"]) == pytest.approx(86400 / RPD, abs=0.05)
     prompt = response.json()["usage"]["prompt_tokens"]
-    assert headers["x-ratelimit-limit-tokens"] == "6000"
+    assert headers["x-ratelimit-limit-tokens"] == str(TPM)
     # Headers show the state right after admission: prompt plus the whole max_completion_tokens taken.
-    assert int(headers["x-ratelimit-remaining-tokens"]) == pytest.approx(6000 - prompt - 100, abs=2)
+    assert int(headers["x-ratelimit-remaining-tokens"]) == pytest.approx(TPM - prompt - 100, abs=2)
     assert parse_go_duration(headers["x-ratelimit-reset-tokens"]) > 0
     reading = parse_rate_limit_headers(headers).reading(Dimension.RPD)
-    assert reading is not None and reading.limit == 14400
+    assert reading is not None and reading.limit == RPD
     bad = post_chat(server, n=3)
-    assert bad.status_code == 400 and bad.headers["x-ratelimit-limit-tokens"] == "6000"
+    assert bad.status_code == 400 and bad.headers["x-ratelimit-limit-tokens"] == str(TPM)
 
 
 def test_request_over_whole_tpm_is_413(server: EmulatorServer) -> None:
-    response = post_chat(server, max_completion_tokens=7000)
+    response = post_chat(server, max_completion_tokens=TPM + 1000)
     assert response.status_code == 413
     error = response.json()["error"]
     assert error["code"] == "rate_limit_exceeded" and error["type"] == "tokens"
     assert error["message"].startswith(f"Request too large for model `{LLAMA}` in organization `org_emulator`")
-    assert "on tokens per minute (TPM): Limit 6000, Requested 70" in error["message"]
+    assert f"on tokens per minute (TPM): Limit {TPM}, Requested {TPM + 1000 + 10}" in error["message"]
     assert "retry-after" not in response.headers
 
 
@@ -300,9 +313,9 @@ def test_stream_settles_quota_to_actual_tokens(server: EmulatorServer) -> None:
         events = sse_events(response)
     usage = json.loads(events[-2])["x_groq"]["usage"]
     after = int(post_chat(server, max_completion_tokens=1).headers["x-ratelimit-remaining-tokens"])
-    assert during < 3000  # 3000 reserved while streaming
+    assert during < TPM - 3000  # 3000 reserved while streaming
     # Only the real total stays taken (plus this probe's own prompt and 1 token; refill only adds).
-    assert after >= 6000 - usage["total_tokens"] - usage["prompt_tokens"] - 1 - 5
+    assert after >= TPM - usage["total_tokens"] - usage["prompt_tokens"] - 1 - 5
 
 
 def test_many_concurrent_streams_complete() -> None:

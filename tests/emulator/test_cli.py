@@ -16,7 +16,7 @@ from groq_desktop.emulator.cli import FaultSpec, main, parse_fault, parse_option
 
 def test_parse_options_builds_the_config(tmp_path: Path) -> None:
     limits = tmp_path / "limits.json"
-    limits.write_text(json.dumps({"plans": {"free": {"models": {"llama-3.1-8b-instant": {"RPM": 3, "TPM": 99}}}}}))
+    limits.write_text(json.dumps({"plans": {"free": {"models": {"openai/gpt-oss-20b": {"RPM": 3, "TPM": 99}}}}}))
     options = parse_options([
         "--host", "127.0.0.1", "--port", "0", "--plan", "developer", "--time-scale", "60",
         "--tokens-per-second", "2500", "--api-key", "gsk_cli_key_0001", "--limits", str(limits),
@@ -27,7 +27,7 @@ def test_parse_options_builds_the_config(tmp_path: Path) -> None:
     assert config.plan == "developer" and config.time_scale == 60.0 and config.tokens_per_second == 2500.0
     assert config.api_key == "gsk_cli_key_0001"
     assert config.limits is not None
-    assert config.limits.limits_for("llama-3.1-8b-instant", "free").get(Dimension.TPM) == 99
+    assert config.limits.limits_for("openai/gpt-oss-20b", "free").get(Dimension.TPM) == 99
     assert options.faults == (FaultSpec(Fault.HTTP_503, 2), FaultSpec(Fault.RESET, 1))
 
 
@@ -35,6 +35,12 @@ def test_defaults() -> None:
     options = parse_options([])
     assert options.port == 8765 and options.config.plan == "free" and options.config.api_key is None
     assert options.config.limits is None and options.faults == ()
+    assert not options.config.unknown_limits and not options.config.decommissioned_as_400
+
+
+def test_unknown_limits_and_decommissioned_flags() -> None:
+    config = parse_options(["--unknown-limits", "--decommissioned-400"]).config
+    assert config.unknown_limits and config.decommissioned_as_400
 
 
 @pytest.mark.parametrize("text", ["gremlins", "cut:zero", "cut:0"])

@@ -15,7 +15,7 @@ from groq_desktop.emulator import EmulatorConfig, EmulatorServer, Fault
 KEY = "gsk_test_key_123"
 AUTH = {"Authorization": f"Bearer {KEY}"}
 STREAM_BODY = {
-    "model": "llama-3.1-8b-instant",
+    "model": "openai/gpt-oss-20b",
     "stream": True,
     "messages": [{"role": "user", "content": "[[emulator reply_tokens=60]]"}],
 }
@@ -29,7 +29,7 @@ def server() -> Iterator[EmulatorServer]:
 
 def chat(server: EmulatorServer, body: dict[str, Any] | None = None, headers: dict[str, str] | None = None,
          **kwargs: Any) -> requests.Response:
-    body = body or {"model": "llama-3.1-8b-instant", "messages": [{"role": "user", "content": "hi"}]}
+    body = body or {"model": "openai/gpt-oss-20b", "messages": [{"role": "user", "content": "hi"}]}
     return requests.post(f"{server.base_url}/openai/v1/chat/completions", json=body,
                          headers={**AUTH, **(headers or {})}, timeout=kwargs.pop("timeout", 10), **kwargs)
 
@@ -147,7 +147,7 @@ def test_stream_error_event_mid_stream(server: EmulatorServer) -> None:
     server.inject(Fault.STREAM_ERROR)
     with pytest.raises(groq.APIError):
         for _ in client.chat.completions.create(
-            model="llama-3.1-8b-instant", stream=True, messages=[{"role": "user", "content": "hello"}]
+            model="openai/gpt-oss-20b", stream=True, messages=[{"role": "user", "content": "hello"}]
         ):
             pass
     server.inject(Fault.STREAM_ERROR)

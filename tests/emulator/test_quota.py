@@ -11,7 +11,7 @@ from groq_desktop.core.quota.limits import Cost, Dimension, LimitTable, ModelLim
 from groq_desktop.emulator.quota import AUDIO_DIMENSIONS, CHAT_DIMENSIONS, QuotaBook
 from groq_desktop.errors import parse_rate_limit_message
 
-MODEL = "llama-3.1-8b-instant"
+MODEL = "openai/gpt-oss-20b"
 
 
 class FakeClock:
@@ -62,7 +62,7 @@ def test_tpm_shortage_gives_groq_429_with_exact_wait(clock: FakeClock) -> None:
     body = rejection.error_body()["error"]
     assert body["type"] == "tokens" and body["code"] == "rate_limit_exceeded"
     assert body["message"].startswith(
-        "Rate limit reached for model `llama-3.1-8b-instant` in organization `org_emulator` service tier "
+        "Rate limit reached for model `openai/gpt-oss-20b` in organization `org_emulator` service tier "
         "`on_demand` on tokens per minute (TPM): Limit 6000, Used 4093, Requested 3531. Please try again in 16.24s."
     )
     parsed = parse_rate_limit_message(body["message"])
@@ -97,7 +97,7 @@ def test_request_larger_than_whole_tpm_is_413(clock: FakeClock) -> None:
     rejection = quota.admit(MODEL, Cost(tokens=7000), CHAT_DIMENSIONS).rejection
     assert rejection is not None and rejection.status == 413 and math.isinf(rejection.wait)
     assert rejection.message.startswith(
-        "Request too large for model `llama-3.1-8b-instant` in organization `org_emulator` service tier "
+        "Request too large for model `openai/gpt-oss-20b` in organization `org_emulator` service tier "
         "`on_demand` on tokens per minute (TPM): Limit 6000, Requested 7000, please reduce your message size"
     )
     assert rejection.error_body()["error"]["code"] == "rate_limit_exceeded"
@@ -106,9 +106,9 @@ def test_request_larger_than_whole_tpm_is_413(clock: FakeClock) -> None:
 def test_settle_refunds_unused_reservation_and_charges_overrun(clock: FakeClock) -> None:
     quota = book(clock, TPM=6000)
     quota.admit(MODEL, Cost(tokens=5000), CHAT_DIMENSIONS)
-    quota.settle_tokens(MODEL, reserved=5000, actual=1200)
+    quota.settle(MODEL, reserved=Cost(tokens=5000), actual=Cost(tokens=1200))
     assert quota.headers(MODEL)["x-ratelimit-remaining-tokens"] == "4800"
-    quota.settle_tokens(MODEL, reserved=0, actual=800)
+    quota.settle(MODEL, reserved=Cost(tokens=0), actual=Cost(tokens=800))
     assert quota.headers(MODEL)["x-ratelimit-remaining-tokens"] == "4000"
 
 
@@ -147,3 +147,30 @@ def test_reset_refills_and_unlimited_dimensions_are_not_enforced(clock: FakeCloc
     quota.reset()
     assert quota.admit(MODEL, Cost(), CHAT_DIMENSIONS).admitted
     assert quota.headers(MODEL) == {}  # neither RPD nor TPM limited: no headers at all
+
+
+def test_output_over_otpm_is_refused_with_a_429_asking_for_fewer_tokens(clock: FakeClock) -> None:
+    quota = book(clock, TPM=8000, OTPM=1000, ITPM=7000)
+    rejection = quota.admit(MODEL, Cost.chat(200, 1329), CHAT_DIMENSIONS).rejection
+    assert rejection is not None and rejection.status == 429 and rejection.dimension is Dimension.OTPM
+    assert (
+        f"for model `{MODEL}` in organization `org_emulator` service tier `on_demand` on output tokens per "
+        "minute (OTPM): Limit 1000, Requested 1329. Please reduce max_tokens" in rejection.message
+    )
+    too_long = quota.admit(MODEL, Cost.chat(7500, 10), CHAT_DIMENSIONS).rejection
+    assert too_long is not None and too_long.status == 413 and too_long.dimension is Dimension.ITPM
+    assert "on input tokens per minute (ITPM): Limit 7000, Requested 7500" in too_long.message
+    # Within the budgets: OTPM takes max_tokens up front, then the real output is settled.
+    assert quota.admit(MODEL, Cost.chat(100, 900), CHAT_DIMENSIONS).admitted
+    busy = quota.admit(MODEL, Cost.chat(100, 200), CHAT_DIMENSIONS).rejection
+    assert busy is not None and busy.status == 429 and "Used 900, Requested 200. Please try again in" in busy.message
+    quota.settle(MODEL, Cost.chat(100, 900), Cost.chat(100, 50))
+    assert quota.admit(MODEL, Cost.chat(100, 200), CHAT_DIMENSIONS).admitted
+
+
+def test_unknown_limits_mode_advertises_nothing_but_enforces(clock: FakeClock) -> None:
+    quota = QuotaBook(LimitTable.load(), "free", 1.0, clock, advertise=False)
+    quota.set_limits(MODEL, ModelLimits.from_mapping({"RPM": 1}))
+    first = quota.admit(MODEL, Cost(), CHAT_DIMENSIONS)
+    assert first.admitted and first.headers == {}
+    assert quota.admit(MODEL, Cost(), CHAT_DIMENSIONS).rejection is not None

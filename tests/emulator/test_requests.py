@@ -21,7 +21,7 @@ from groq_desktop.emulator import EmulatorConfig, EmulatorServer
 
 KEY = "gsk_test_key_123"
 AUTH = {"Authorization": f"Bearer {KEY}"}
-LLAMA = "llama-3.1-8b-instant"
+LLAMA = "openai/gpt-oss-20b"
 CHAT_PATH = "/openai/v1/chat/completions"
 LIMIT = 100_000
 

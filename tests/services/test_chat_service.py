@@ -26,7 +26,7 @@ from groq_desktop.services.chat import (
 from groq_desktop.services.reply_budget import INITIAL_REPLY_ESTIMATE
 from tests.conftest import TEST_KEY
 
-MODEL = "llama-3.1-8b-instant"
+MODEL = "openai/gpt-oss-20b"
 LONG = "[[emulator reply_tokens=5000]] Tell me everything."
 
 
@@ -69,7 +69,7 @@ def make_chat(
     built: list[Services] = []
 
     def make(key: str = TEST_KEY, **emulator_config: Any) -> tuple[ChatService, Services, Any]:
-        config = {"time_scale": 60.0, "tokens_per_second": 5000.0, **emulator_config}
+        config = {"time_scale": 60.0, "tokens_per_second": 5000.0, "reasoning": False, **emulator_config}
         emulator = emulator_factory(**config)
         services = _services(emulator.base_url, tmp_path / f"home{len(built)}", monkeypatch, key)
         built.append(services)
@@ -335,7 +335,7 @@ def test_parameters_are_sent_only_where_the_model_takes_them() -> None:
         "reasoning_format": "parsed",
         "max_completion_tokens": None,
     }
-    llama = request_params(MODEL, saved)
+    llama = request_params("llama-3.1-8b-instant", saved)
     assert llama == {"temperature": 0.3, "top_p": 0.9, "seed": 7, "stop": ["a", "b", "c", "d"]}
     gpt_oss = request_params("openai/gpt-oss-20b", saved)
     assert gpt_oss["reasoning_effort"] == "high" and "reasoning_format" not in gpt_oss

@@ -1,6 +1,7 @@
 """Rate-limit dimensions, request costs and the table of published limits per plan.
 
-The numbers live in ``resources/limits.json`` (data the user can override), not in code.
+The numbers live in the shipped catalogue ``resources/models.json`` (per plan and model, with a
+default per plan) and in the user's ``limits.json`` override, never in code.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ class Dimension(StrEnum):
     TPD = "TPD"
     ASH = "ASH"
     ASD = "ASD"
+    ITPM = "ITPM"
+    OTPM = "OTPM"
 
     @property
     def window_seconds(self) -> float:
@@ -44,6 +47,8 @@ _WINDOWS = {
     Dimension.TPD: 86400.0,
     Dimension.ASH: 3600.0,
     Dimension.ASD: 86400.0,
+    Dimension.ITPM: 60.0,
+    Dimension.OTPM: 60.0,
 }
 _UNITS = {
     Dimension.RPM: "requests",
@@ -52,6 +57,8 @@ _UNITS = {
     Dimension.TPD: "tokens",
     Dimension.ASH: "audio_seconds",
     Dimension.ASD: "audio_seconds",
+    Dimension.ITPM: "input_tokens",
+    Dimension.OTPM: "output_tokens",
 }
 _LABELS = {
     Dimension.RPM: "requests per minute",
@@ -60,7 +67,11 @@ _LABELS = {
     Dimension.TPD: "tokens per day",
     Dimension.ASH: "audio seconds per hour",
     Dimension.ASD: "audio seconds per day",
+    Dimension.ITPM: "input tokens per minute",
+    Dimension.OTPM: "output tokens per minute",
 }
+# The per-minute token budgets a single request must fit in whole.
+PER_MINUTE_TOKENS = (Dimension.TPM, Dimension.ITPM, Dimension.OTPM)
 
 # Groq bills every audio request as at least this many seconds.
 MIN_BILLED_AUDIO_SECONDS = 10.0
@@ -68,14 +79,42 @@ MIN_BILLED_AUDIO_SECONDS = 10.0
 
 @dataclass(frozen=True)
 class Cost:
-    """What one request uses of a model's quota."""
+    """What one request uses of a model's quota.
+
+    ``tokens`` is the total (input + output) that TPM/TPD count; ``output_tokens`` is the part of
+    it that is output (OTPM), the rest is input (ITPM). Cached prompt tokens are left out: Groq
+    does not count them.
+    """
 
     requests: int = 1
     tokens: int = 0
     audio_seconds: float = 0.0
+    output_tokens: int = 0
+
+    @property
+    def input_tokens(self) -> int:
+        return max(0, self.tokens - self.output_tokens)
 
     def amount(self, dimension: Dimension) -> float:
         return float(getattr(self, dimension.unit))
+
+    def amount_named(self, dimension: str | None) -> float:
+        """The amount for a dimension given by name (as a 429 names it); 0 when unknown."""
+        try:
+            return self.amount(Dimension((dimension or "").upper()))
+        except ValueError:
+            return 0.0
+
+    @classmethod
+    def chat(cls, input_tokens: int, output_tokens: int) -> Cost:
+        """A chat request: its prompt and the output it may produce (``max_tokens`` at reservation)."""
+        input_tokens, output_tokens = max(0, input_tokens), max(0, output_tokens)
+        return cls(requests=1, tokens=input_tokens + output_tokens, output_tokens=output_tokens)
+
+    @classmethod
+    def from_usage(cls, prompt_tokens: int, completion_tokens: int, cached_tokens: int = 0) -> Cost:
+        """What a finished request used, as Groq counts it (cached prompt tokens are free)."""
+        return cls.chat(prompt_tokens - max(0, cached_tokens), completion_tokens)
 
     @classmethod
     def audio(cls, seconds: float) -> Cost:
@@ -106,30 +145,47 @@ class ModelLimits:
     def to_mapping(self) -> dict[str, float]:
         return {d.value: v for d, v in self.values.items()}
 
+    def scaled(self, factor: float) -> ModelLimits:
+        return ModelLimits({d: v * factor for d, v in self.values.items()})
+
+
+# Where a figure came from; shown next to it in the model browser and the meters.
+TABLE, EDIT = "table", "edit"
+
 
 @dataclass
 class LimitTable:
-    """Published limits per plan and model, with a per-plan default for unknown models."""
+    """Published limits per plan and model, with a per-plan default for unknown models.
+
+    ``edited`` names the (plan, model) pairs that come from the user's override file.
+    ``tier_factors`` scales a plan's limits for a service tier (flex: 10x on-demand).
+    """
 
     plans: dict[str, dict[str, ModelLimits]]
     defaults: dict[str, ModelLimits]
+    edited: set[tuple[str, str]] = field(default_factory=set)
+    tier_factors: dict[str, float] = field(default_factory=dict)
+    as_of: str = ""
 
     def plan_names(self) -> list[str]:
         return sorted(self.plans)
 
-    def limits_for(self, model: str, plan: str = "free") -> ModelLimits:
+    def limits_for(self, model: str, plan: str = "free", tier: str | None = None) -> ModelLimits:
         models = self.plans.get(plan, {})
-        if model in models:
-            return models[model]
-        if _is_audio_model(model) and "whisper-large-v3" in models:
-            return models["whisper-large-v3"]
-        return self.defaults.get(plan, ModelLimits())
+        limits = models[model] if model in models else self.defaults.get(plan, ModelLimits())
+        factor = self.tier_factors.get(tier or "", 1.0)
+        return limits.scaled(factor) if factor != 1.0 else limits
+
+    def source_of(self, model: str, plan: str = "free") -> str:
+        return EDIT if (plan, model) in self.edited else TABLE
 
     def set_limits(self, model: str, limits: ModelLimits, plan: str = "free") -> None:
         self.plans.setdefault(plan, {})[model] = limits
+        self.edited.add((plan, model))
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> LimitTable:
+        """The override file's shape: ``{"plans": {plan: {"default": {...}, "models": {id: {...}}}}}``."""
         plans: dict[str, dict[str, ModelLimits]] = {}
         defaults: dict[str, ModelLimits] = {}
         for plan, body in data["plans"].items():
@@ -137,20 +193,37 @@ class LimitTable:
             defaults[plan] = ModelLimits.from_mapping(body.get("default", {}))
         return cls(plans, defaults)
 
-    def to_mapping(self) -> dict[str, Any]:
+    @classmethod
+    def from_catalogue(cls, data: dict[str, Any]) -> LimitTable:
+        """The shipped catalogue's shape (``models.json``): per-model ``limits`` per plan."""
+        plans: dict[str, dict[str, ModelLimits]] = {}
+        for model, body in data.get("models", {}).items():
+            for plan, values in body.get("limits", {}).items():
+                plans.setdefault(plan, {})[model] = ModelLimits.from_mapping(values)
+        defaults = {plan: ModelLimits.from_mapping(v) for plan, v in data.get("default_limits", {}).items()}
+        for plan in defaults:
+            plans.setdefault(plan, {})
+        tiers = {tier: float(f) for tier, f in data.get("service_tier_limit_factors", {}).items()}
+        return cls(plans, defaults, tier_factors=tiers, as_of=str(data.get("as_of", "")))
+
+    def to_mapping(self, only_edited: bool = False) -> dict[str, Any]:
         return {
             "plans": {
                 plan: {
                     "default": self.defaults.get(plan, ModelLimits()).to_mapping(),
-                    "models": {m: lim.to_mapping() for m, lim in models.items()},
+                    "models": {
+                        m: lim.to_mapping()
+                        for m, lim in models.items()
+                        if not only_edited or (plan, m) in self.edited
+                    },
                 }
                 for plan, models in self.plans.items()
             }
         }
 
     def save(self, path: Path) -> None:
-        """Write the table as the user's override file, atomically."""
-        write_text_atomic(path, json.dumps(self.to_mapping(), indent=1))
+        """Write the user's edits as the override file, atomically (the published rest stays shipped)."""
+        write_text_atomic(path, json.dumps(self.to_mapping(only_edited=True), indent=1))
 
     @classmethod
     def read_override(cls, path: Path) -> LimitTable:
@@ -164,17 +237,18 @@ class LimitTable:
             raise ValueError(f"{path.name} is not a valid limits file: {exc}") from exc
 
     @classmethod
+    def shipped(cls) -> LimitTable:
+        text = resources.files("groq_desktop.resources").joinpath("models.json").read_text("utf-8")
+        return cls.from_catalogue(json.loads(text))
+
+    @classmethod
     def load(cls, path: Path | None = None) -> LimitTable:
-        """The shipped table, with a user's override file (same shape) merged on top."""
-        shipped = resources.files("groq_desktop.resources").joinpath("limits.json").read_text("utf-8")
-        table = cls.from_mapping(json.loads(shipped))
+        """The shipped table (``models.json``), with a user's override file merged on top."""
+        table = cls.shipped()
         if path is not None and path.exists():
             override = cls.read_override(path)
             for plan, models in override.plans.items():
                 table.plans.setdefault(plan, {}).update(models)
+                table.edited.update((plan, m) for m in models)
             table.defaults.update({p: d for p, d in override.defaults.items() if d.values})
         return table
-
-
-def _is_audio_model(model: str) -> bool:
-    return "whisper" in model or "distil" in model

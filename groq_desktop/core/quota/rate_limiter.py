@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from groq_desktop.core.quota.headers import RateLimitHeaders
+from groq_desktop.core.quota.learned import LearnedLimits
 from groq_desktop.core.quota.limits import Cost, Dimension, LimitTable, ModelLimits
 from groq_desktop.core.quota.suspend_clock import SuspendAwareClock
 from groq_desktop.core.quota.token_bucket import TokenBucket
@@ -27,7 +28,9 @@ from groq_desktop.errors import RateLimitError, RequestTooLargeError, format_wai
 
 log = logging.getLogger(__name__)
 
-Source = Literal["table", "header", "429"]
+# table: the published table; edit: the user's figure; learned: a 413/429's "Limit N" (kept across
+# starts); header: x-ratelimit-* headers; 429: a refusal that gave no figure (closed, limit unknown).
+Source = Literal["table", "edit", "learned", "header", "429"]
 
 
 # Real seconds room must have been there before a request uses it: the server admits a request
@@ -71,6 +74,15 @@ class DimensionSnapshot:
     source: Source
     closed_for: float  # seconds until a 429's closing ends; 0 when open
     updated_at: float  # wall-clock time of the last change
+    source_text: str = ""  # for people: "published table", "learned from the server on 2026-12-02", ...
+
+
+def describe_source(source: Source, learned_on: str | None = None) -> str:
+    if source == "learned":
+        return f"learned from the server on {learned_on}" if learned_on else "learned from the server"
+    return {"table": "published table", "edit": "your edit", "header": "from headers", "429": "a 429 (no figure)"}[
+        source
+    ]
 
 
 @dataclass
@@ -78,6 +90,7 @@ class _Tracked:
     bucket: TokenBucket
     source: Source = "table"
     updated_at: float = field(default_factory=time.time)
+    learned_on: str | None = None
 
 
 @dataclass
@@ -92,6 +105,7 @@ class _ModelState:
     # A 429 closes a dimension until this clock time, even one we have no limit for.
     closed_until: dict[Dimension, float] = field(default_factory=dict)
     open: dict[int, _OpenReservation] = field(default_factory=dict)
+    advertised: bool = False  # the server has sent x-ratelimit-* headers for this model
 
 
 class RateLimiter:
@@ -104,6 +118,7 @@ class RateLimiter:
         clock: Callable[[], float] = time.monotonic,
         wall_clock: Callable[[], float] | None = None,
         latency_margin: float = DEFAULT_LATENCY_MARGIN,
+        learned: LearnedLimits | None = None,
     ) -> None:
         """``clock`` measures the windows; ``wall_clock`` keeps running through a system suspend.
 
@@ -114,6 +129,7 @@ class RateLimiter:
         if time_scale <= 0:
             raise ValueError("time_scale must be positive")
         self._latency_margin = latency_margin
+        self._learned = learned
         self._table = table if table is not None else LimitTable.load()
         self._plan = plan
         self._time_scale = time_scale
@@ -144,7 +160,7 @@ class RateLimiter:
             self._plan = plan
             now = self._clock()
             for model, state in self._models.items():
-                self._apply_limits(state, self._limits_for(model), now)
+                self._apply_limits(state, model, now)
             changed = list(self._models)
             self._condition.notify_all()
         for model in changed:
@@ -154,8 +170,10 @@ class RateLimiter:
         """A user's edit of a model's limits; takes effect at once, keeping what is used."""
         with self._lock:
             self._overrides[(self._plan, model)] = limits
+            if self._learned is not None:
+                self._learned.forget(model)
             state = self._state(model)
-            self._apply_limits(state, limits, self._clock())
+            self._apply_limits(state, model, self._clock())
             self._condition.notify_all()
         self._publish(model)
 
@@ -163,12 +181,20 @@ class RateLimiter:
 
     def check_admissible(self, model: str, cost: Cost) -> None:
         """Raise RequestTooLargeError when ``cost`` exceeds a dimension's whole capacity."""
+        error = self.too_large(model, cost)
+        if error is not None:
+            raise error
+
+    def too_large(self, model: str, cost: Cost) -> RequestTooLargeError | None:
+        """Why ``cost`` can never be granted (with the largest max_tokens that fits), or None."""
         with self._lock:
             state = self._state(model)
-            for dimension, tracked in state.dims.items():
-                amount = cost.amount(dimension)
-                if amount > tracked.bucket.capacity:
-                    raise _too_large(model, dimension, amount, tracked.bucket.capacity)
+            capacities = {d: t.bucket.capacity for d, t in state.dims.items()}
+        over = [d for d, cap in capacities.items() if cost.amount(d) > cap]
+        if not over:
+            return None
+        dimension = max(over, key=lambda d: cost.amount(d) / capacities[d])
+        return _too_large(model, dimension, cost.amount(dimension), capacities[dimension], _max_output_fit(cost, capacities))
 
     def try_reserve(self, model: str, cost: Cost) -> Reservation | WaitInfo:
         """Reserve ``cost`` in every dimension, or in none and say what binds."""
@@ -188,7 +214,7 @@ class RateLimiter:
                 if isinstance(result, Reservation):
                     break
                 if math.isinf(result.wait_seconds):
-                    raise _too_large(model, result.dimension, result.needed, result.limit)
+                    raise self.too_large(model, cost) or _too_large(model, result.dimension, result.needed, result.limit)
                 wait = result.wait_seconds
                 if deadline is not None:
                     left = deadline - time.monotonic()
@@ -219,7 +245,7 @@ class RateLimiter:
                 if isinstance(result, Reservation):
                     return result
                 if math.isinf(result.wait_seconds):
-                    raise _too_large(model, result.dimension, result.needed, result.limit)
+                    raise self.too_large(model, cost) or _too_large(model, result.dimension, result.needed, result.limit)
                 if on_wait is not None:
                     on_wait(result)
                 # asyncio.timeout, not wait_for: 3.11's wait_for can swallow a cancellation.
@@ -272,6 +298,7 @@ class RateLimiter:
             return
         with self._lock:
             state = self._state(model)
+            state.advertised = True
             now = self._clock()
             for reading in headers.readings:
                 dimension = reading.dimension
@@ -300,33 +327,80 @@ class RateLimiter:
             self._condition.notify_all()
         self._publish(model)
 
-    def observe_rate_limited(self, model: str, error: RateLimitError) -> None:
-        """Close the dimension a 429 names until its retry-after ends, and empty its bucket."""
+    def observe_rate_limited(self, model: str, error: RateLimitError, cost: Cost | None = None) -> None:
+        """Learn the limit a 429 names, close that dimension until its wait ends, then pace steadily.
+
+        Give the refused request's reservation back *before* calling this: the bucket is set here to
+        what the server holds. Groq does not say whether it counts in a sliding window or a refilling
+        bucket; so when the wait ends the bucket holds just the refused request's amount and refills at
+        limit/window from there, which both ways of counting admit (a full bucket would burst).
+        """
         dimension = _dimension_named(error.dimension) or Dimension.RPM
         with self._lock:
             state = self._state(model)
             now = self._clock()
-            tracked = state.dims.get(dimension)
-            if error.limit is not None and error.limit > 0:
-                if tracked is None:
-                    tracked = self._new_tracked(dimension, error.limit, now)
-                    state.dims[dimension] = tracked
-                elif tracked.bucket.capacity != error.limit:
-                    tracked.bucket.resize(error.limit, now)
-            if tracked is not None:
-                tracked.bucket.lower_to(0.0, now)
-                tracked.source = "429"
-                tracked.updated_at = time.time()
-            if error.retry_after is not None:
+            tracked = self._learn(model, state, dimension, error.limit, error.organization, now)
+            if error.limit is not None and (error.requested or 0.0) > error.limit:
+                # Larger than the whole budget (max_tokens over OTPM): the server counted nothing and
+                # the budget is as it was; only the figure was news.
+                closing: float | None = None
+            elif error.retry_after is not None:
                 closing = error.retry_after
             elif tracked is None:
                 closing = dimension.window_seconds / self._time_scale
             else:
                 closing = 0.0  # the emptied bucket alone makes requests wait
-            if closing > 0:
+            if tracked is not None and closing is not None:
+                bucket = tracked.bucket
+                requested = error.requested or (cost.amount(dimension) if cost is not None else 0.0)
+                if not requested and dimension.unit == "requests":
+                    requested = 1.0
+                # The server named the moment: the latency margin is not added on top of it.
+                at_reopening = min(requested + self._latency_margin * bucket.rate, bucket.capacity)
+                bucket.lower_to(min(0.0, at_reopening - closing * bucket.rate), now)
+                if tracked.source != "learned":
+                    tracked.source = "429"
+                tracked.updated_at = time.time()
+            if closing:
                 state.closed_until[dimension] = max(state.closed_until.get(dimension, 0.0), now + closing)
             self._condition.notify_all()
         self._publish(model)
+
+    def observe_too_large(self, model: str, error: RequestTooLargeError) -> None:
+        """A 413 names a whole budget (e.g. ITPM) the request did not fit in: learn its limit."""
+        dimension = _dimension_named(error.dimension)
+        if dimension is None or error.limit is None:
+            return
+        with self._lock:
+            self._learn(model, self._state(model), dimension, error.limit, error.organization, self._clock())
+            self._condition.notify_all()
+        self._publish(model)
+
+    def _learn(
+        self,
+        model: str,
+        state: _ModelState,
+        dimension: Dimension,
+        limit: float | None,
+        organization: str | None,
+        now: float,
+    ) -> _Tracked | None:
+        """Take the server's figure for ``dimension`` (and keep it for the next start)."""
+        tracked = state.dims.get(dimension)
+        if limit is None or not limit > 0 or math.isinf(limit):
+            return tracked
+        if tracked is None:
+            tracked = self._new_tracked(dimension, limit, now)
+            state.dims[dimension] = tracked
+        elif tracked.bucket.capacity != limit:
+            tracked.bucket.resize(limit, now)
+        learned_on = None
+        if self._learned is not None:
+            learned_on = self._learned.record(model, dimension, limit, organization).date
+            log.info("learned %s %s = %s from the server", model, dimension, _amount(limit))
+        tracked.source, tracked.learned_on = "learned", learned_on
+        tracked.updated_at = time.time()
+        return tracked
 
     # --- reading the state --------------------------------------------------
 
@@ -343,6 +417,12 @@ class RateLimiter:
                         out.append(item)
             return out
 
+    def advertised(self, model: str) -> bool:
+        """Whether the server has shown this model's budget in headers (Groq does, on every answer)."""
+        with self._lock:
+            state = self._models.get(model)
+            return state is not None and state.advertised
+
     def models(self) -> list[str]:
         with self._lock:
             return sorted(self._models)
@@ -356,6 +436,7 @@ class RateLimiter:
             requests=sum(c.requests for c in costs),
             tokens=sum(c.tokens for c in costs),
             audio_seconds=sum(c.audio_seconds for c in costs),
+            output_tokens=sum(c.output_tokens for c in costs),
         )
 
     def subscribe(self, callback: Callable[[str], None]) -> Callable[[], None]:
@@ -372,15 +453,27 @@ class RateLimiter:
 
     # --- internals (callers hold the lock) ----------------------------------
 
-    def _limits_for(self, model: str) -> ModelLimits:
+    def _sourced_limits(self, model: str) -> tuple[ModelLimits, dict[Dimension, tuple[Source, str | None]]]:
+        """The table's (or the user's) figures, with what the server taught on top, and where each is from."""
         override = self._overrides.get((self._plan, model))
-        return override if override is not None else self._table.limits_for(model, self._plan)
+        if override is not None:
+            limits, base = override, "edit"
+        else:
+            limits = self._table.limits_for(model, self._plan)
+            base = "edit" if self._table.source_of(model, self._plan) == "edit" else "table"
+        sources: dict[Dimension, tuple[Source, str | None]] = {d: (base, None) for d in limits.values}
+        if self._learned is not None:
+            for entry in self._learned.entries():
+                if entry.model == model:
+                    limits = limits.with_value(entry.dimension, entry.limit)
+                    sources[entry.dimension] = ("learned", entry.date)
+        return limits, sources
 
     def _state(self, model: str) -> _ModelState:
         state = self._models.get(model)
         if state is None:
             state = _ModelState()
-            self._apply_limits(state, self._limits_for(model), self._clock())
+            self._apply_limits(state, model, self._clock())
             self._models[model] = state
         return state
 
@@ -388,18 +481,20 @@ class RateLimiter:
         window = dimension.window_seconds / self._time_scale
         return _Tracked(TokenBucket.full(limit, window, now))
 
-    def _apply_limits(self, state: _ModelState, limits: ModelLimits, now: float) -> None:
+    def _apply_limits(self, state: _ModelState, model: str, now: float) -> None:
+        limits, sources = self._sourced_limits(model)
         for dimension in Dimension:
             value = limits.get(dimension)
             tracked = state.dims.get(dimension)
             if value is None:
                 state.dims.pop(dimension, None)
-            elif tracked is None:
-                state.dims[dimension] = self._new_tracked(dimension, value, now)
+                continue
+            if tracked is None:
+                tracked = state.dims[dimension] = self._new_tracked(dimension, value, now)
             else:
                 tracked.bucket.resize(value, now)
-                tracked.source = "table"
                 tracked.updated_at = time.time()
+            tracked.source, tracked.learned_on = sources.get(dimension, ("table", None))
 
     def _try_reserve_locked(self, model: str, cost: Cost) -> Reservation | WaitInfo:
         state = self._state(model)
@@ -472,7 +567,7 @@ class RateLimiter:
             if closed_for <= 0:
                 return None
             return DimensionSnapshot(
-                model, dimension, 0.0, 0.0, 0.0, closed_for, "429", closed_for, time.time()
+                model, dimension, 0.0, 0.0, 0.0, closed_for, "429", closed_for, time.time(), describe_source("429")
             )
         bucket = tracked.bucket
         level = bucket.available(now)
@@ -486,6 +581,7 @@ class RateLimiter:
             source=tracked.source,
             closed_for=closed_for,
             updated_at=tracked.updated_at,
+            source_text=describe_source(tracked.source, tracked.learned_on),
         )
 
     # --- notifications (callers do NOT hold the lock) -----------------------
@@ -540,9 +636,31 @@ def _closed_reason(dimension: Dimension, closed_for: float) -> str:
     return f"closed by 429 ({dimension}) for {format_wait(closed_for)}"
 
 
-def _too_large(model: str, dimension: Dimension, amount: float, limit: float) -> RequestTooLargeError:
+def _max_output_fit(cost: Cost, capacities: dict[Dimension, float]) -> int | None:
+    """The largest output budget (max_tokens) with which ``cost`` fits every token dimension."""
+    if cost.output_tokens <= 0:
+        return None
+    room = [
+        capacities[d] - (cost.input_tokens if d.unit == "tokens" else 0.0)
+        for d in capacities
+        if d.unit in ("tokens", "output_tokens")
+    ]
+    if any(cost.amount(d) > capacities[d] for d in capacities if d.unit not in ("tokens", "output_tokens")):
+        return None  # the prompt itself (ITPM) or the request count is over: no max_tokens helps
+    fit = int(math.floor(min(room))) if room else cost.output_tokens
+    return fit if fit > 0 else None
+
+
+def _too_large(
+    model: str, dimension: Dimension, amount: float, limit: float, max_tokens_fit: int | None = None
+) -> RequestTooLargeError:
     unit = dimension.unit.replace("_", " ")
+    fix = f" Lower max tokens to {max_tokens_fit:,} or shorten the conversation." if max_tokens_fit else ""
     return RequestTooLargeError(
         f"This request needs {_amount(amount)} {unit}, but {model} allows at most {_amount(limit)} "
-        f"{dimension.label} ({dimension}): it can never be sent in one go."
+        f"{dimension.label} ({dimension}): it can never be sent in one go.{fix}",
+        dimension=dimension.value,
+        limit=limit,
+        requested=amount,
+        max_tokens_fit=max_tokens_fit,
     )

@@ -182,12 +182,16 @@ class Scheduler:
         per_model_concurrency: int = 4,
         max_rate_limit_requeues: int = 3,
         clock: Callable[[], float] = time.monotonic,
+        probe_unadvertised: bool = False,
     ) -> None:
+        """``probe_unadvertised``: a model whose server has sent no rate-limit headers yet runs one request
+        at a time, so each limit it has not told us is learned from one refusal, not from several at once."""
         if per_model_concurrency < 1:
             raise ValueError("per_model_concurrency must be at least 1")
         self._limiter = limiter
         self._max_queue = max_queue
         self._per_model_concurrency = per_model_concurrency
+        self._probe_unadvertised = probe_unadvertised
         self._max_requeues = max_rate_limit_requeues
         self._clock = clock
         self._ids = itertools.count(1)
@@ -428,7 +432,7 @@ class Scheduler:
             queue = self._queues.get(model)
             while queue:
                 head = queue[0]
-                if self._running_per_model.get(model, 0) >= self._per_model_concurrency:
+                if self._running_per_model.get(model, 0) >= self._concurrency(model):
                     if head.state is JobState.WAITING:
                         head.state, head.wait = JobState.QUEUED, None
                         self._notify(head)
@@ -443,9 +447,10 @@ class Scheduler:
                     continue
                 if isinstance(granted, WaitInfo):
                     if math.isinf(granted.wait_seconds):
-                        # The limits shrank under it: it can never be sent.
+                        # The limits shrank under it (one was learned): it can never be sent as it is.
+                        error = self._limiter.too_large(model, head.cost) or RequestTooLargeError(granted.reason)
                         self._remove_from_queue(head)
-                        self._finish(head, JobState.FAILED, RequestTooLargeError(granted.reason))
+                        self._finish(head, JobState.FAILED, error)
                         queue = self._queues.get(model)
                         continue
                     head.state, head.wait = JobState.WAITING, granted
@@ -457,6 +462,11 @@ class Scheduler:
                 self._start(head, granted)
                 queue = self._queues.get(model)
         return next_wait
+
+    def _concurrency(self, model: str) -> int:
+        if self._probe_unadvertised and not self._limiter.advertised(model):
+            return 1
+        return self._per_model_concurrency
 
     def _start(self, job: _Job, reservation: Reservation) -> None:
         assert self._loop is not None
@@ -489,11 +499,21 @@ class Scheduler:
             self._stop_running(job)
             self._finish(job, JobState.CANCELLED, RequestCancelledError("The request was cancelled."))
         except RateLimitError as exc:
-            self._limiter.observe_rate_limited(job.model, exc)
-            # A refused request is not counted by the server: its reservation goes back.
+            # A refused request is not counted by the server: its reservation goes back, first, so
+            # that the 429's picture of the bucket (set next) is not topped up by it.
             self._limiter.release(reservation)
+            self._limiter.observe_rate_limited(job.model, exc, job.cost)
             self._stop_running(job)
-            self._requeue_or_fail(job, exc)
+            if job.cost.amount_named(exc.dimension) > (exc.limit or math.inf):
+                # More than the whole budget (e.g. max_tokens over OTPM): waiting never helps.
+                self._finish(job, JobState.FAILED, self._limiter.too_large(job.model, job.cost) or exc)
+            else:
+                self._requeue_or_fail(job, exc)
+        except RequestTooLargeError as exc:
+            self._limiter.release(reservation)
+            self._limiter.observe_too_large(job.model, exc)
+            self._stop_running(job)
+            self._finish(job, JobState.FAILED, self._limiter.too_large(job.model, job.cost) or exc)
         except Exception as exc:
             if isinstance(exc, _UNBILLED_ERRORS) and job.partial_usage is None:
                 self._limiter.release(reservation)
