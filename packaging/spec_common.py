@@ -5,26 +5,19 @@ Read by the ``*.spec`` files (``sys.path`` gets this folder); not part of the ap
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-
-from PyInstaller.utils.hooks import collect_data_files, collect_submodules
 
 ROOT = Path(__file__).resolve().parent.parent
 ENTRY = str(ROOT / "groq_desktop" / "__main__.py")
 ICON_SVG = ROOT / "groq_desktop" / "resources" / "icon.svg"
+VERSION = re.search(r'__version__ = "([^"]+)"', (ROOT / "groq_desktop" / "__init__.py").read_text()).group(1)
 
-# Tokenizer files, limits, prices, the model catalogue, the icon and the self-test clip.
-DATAS = collect_data_files("groq_desktop", includes=["resources/**/*"], excludes=["**/__pycache__/*"])
-
-HIDDEN_IMPORTS = [
-    # tiktoken finds its encodings through a namespace plugin that static analysis cannot see.
-    "tiktoken_ext",
-    "tiktoken_ext.openai_public",
-    # keyring picks its backend at run time (Secret Service, macOS Keychain, Windows Credential Locker).
-    *collect_submodules("keyring.backends"),
-    # platformdirs imports its platform module by name.
-    *collect_submodules("platformdirs"),
-]
+# tiktoken finds its encodings through a namespace plugin that static analysis cannot see.
+HIDDEN_IMPORTS = ["tiktoken_ext", "tiktoken_ext.openai_public"]
+# keyring picks its backend at run time (Secret Service, macOS Keychain, Windows Credential Locker);
+# platformdirs imports its platform module by name.
+HIDDEN_PACKAGES = ["keyring.backends", "platformdirs"]
 
 # Qt modules the app does not import: PySide6's hooks would otherwise pull some of them (and their
 # plugins, QML files and translations) in through a dependency. QtSvg stays: the SVG icon needs it.
@@ -55,11 +48,15 @@ def keep_binary(dest: str) -> bool:
 
 
 def analysis_kwargs() -> dict:
+    from PyInstaller.utils.hooks import collect_data_files, collect_submodules
+
+    hidden = HIDDEN_IMPORTS + [m for package in HIDDEN_PACKAGES for m in collect_submodules(package)]
     return {
         "scripts": [ENTRY],
         "pathex": [str(ROOT)],
-        "datas": DATAS,
-        "hiddenimports": HIDDEN_IMPORTS,
+        # Tokenizer files, limits, prices, the model catalogue, the icon and the self-test clip.
+        "datas": collect_data_files("groq_desktop", includes=["resources/**/*"], excludes=["**/__pycache__/*"]),
+        "hiddenimports": hidden,
         "excludes": EXCLUDES,
         "noarchive": False,
     }
