@@ -13,7 +13,7 @@ PY=${GROQ_PACKAGE_PYTHON:-$ROOT/.venv/bin/python}
 SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/groq-desktop-package-check.XXXXXX")
 remove_deb=0
 cleanup() {
-    if [ "$remove_deb" = 1 ]; then dpkg -r groq-desktop >/dev/null 2>&1 || true; fi
+    if [ "$remove_deb" = 1 ]; then dpkg -P groq-desktop >/dev/null 2>&1 || true; fi
     rm -rf "$SCRATCH"
 }
 trap cleanup EXIT
