@@ -32,6 +32,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true", help="run against the built-in emulator even with a key")
     parser.add_argument("--log-level", help="DEBUG, INFO, WARNING (default from settings or GROQ_LOG_LEVEL)")
     parser.add_argument("--version", action="version", version=f"groq-desktop {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation offscreen in demo mode (own temporary data) and exit 0/1")
     # Set by "Restart now": wait for the quitting instance to give the data folder up.
     parser.add_argument("--restarted", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
@@ -42,6 +44,10 @@ RESTART_WAIT_MS = 20_000
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test:
+        from groq_desktop.app import self_test
+
+        return self_test.run()
     # A key "Restart now" carried over; out of the environment at once, so no child inherits it.
     session_key = os.environ.pop(SESSION_KEY_ENV, "").strip()
     QCoreApplication.setOrganizationName("GroqDesktop")
