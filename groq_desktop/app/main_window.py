@@ -149,6 +149,8 @@ class MainWindow(QMainWindow):
         # Only "New conversation" works from every panel; the rest belong to the chat, so their keys
         # (Ctrl+R, Ctrl+Shift+C) are free for the panel showing (the Transcribe panel's Retry, Copy all).
         self._chat_only_actions: list[QAction] = []
+        # Actions that also need something to act on (a reply to regenerate, a conversation to export).
+        self._chat_action_ready: dict[QAction, Callable[[], bool]] = {}
         for text, keys, slot in (
             ("&New conversation", "Ctrl+N", chat.new_conversation),
             ("&Find in conversation\tCtrl+F", None, chat.open_find),
@@ -165,6 +167,11 @@ class MainWindow(QMainWindow):
             chat_menu.addAction(action)
             if slot != chat.new_conversation:
                 self._chat_only_actions.append(action)
+            if slot == chat.request_regenerate:
+                self._chat_action_ready[action] = chat.can_regenerate
+            elif text.startswith("Export"):
+                self._chat_action_ready[action] = chat.can_export
+        chat.actions_changed.connect(self._update_chat_actions)
 
         view_menu = self.menuBar().addMenu("&View")
         for index, (title, _panel) in enumerate(self._areas):
@@ -189,10 +196,14 @@ class MainWindow(QMainWindow):
     def _show_area(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
         self.settings.set(Key.LAST_PANEL, index)
+        self._update_chat_actions()
+        self._focus_into(self.stack.currentWidget())
+
+    def _update_chat_actions(self) -> None:
         on_chat = self.stack.currentWidget() is self.chat_panel
         for action in self._chat_only_actions:
-            action.setEnabled(on_chat)
-        self._focus_into(self.stack.currentWidget())
+            ready = self._chat_action_ready.get(action)
+            action.setEnabled(on_chat and (ready is None or ready()))
 
     @staticmethod
     def _focus_into(panel: QWidget) -> None:

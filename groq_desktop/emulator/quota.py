@@ -138,7 +138,7 @@ class QuotaBook:
         """``advertise=False``: no ``x-ratelimit-*`` headers at all, so a client must learn the limits."""
         if time_scale <= 0:
             raise ValueError("time_scale must be positive")
-        self._advertise = advertise
+        self.advertise = advertise
         self._table = table
         self._plan = plan
         self._time_scale = time_scale
@@ -230,7 +230,7 @@ class QuotaBook:
         return bucket
 
     def _headers(self, state: _ModelState, now: float, audio: bool) -> dict[str, str]:
-        if not self._advertise:
+        if not self.advertise:
             return {}
         families = (*_HEADER_DIMENSIONS, _AUDIO_HEADER) if audio else _HEADER_DIMENSIONS
         headers: dict[str, str] = {}

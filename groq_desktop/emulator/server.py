@@ -1158,3 +1158,7 @@ class EmulatorServer:
 
     def set_limits(self, model: str, limits: ModelLimits) -> None:
         self._backend.quota.set_limits(model, limits)
+
+    def advertise_limits(self, advertise: bool) -> None:
+        """Send ``x-ratelimit-*`` headers or not (as ``--unknown-limits``), from now on."""
+        self._backend.quota.advertise = advertise

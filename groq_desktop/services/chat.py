@@ -31,7 +31,7 @@ from groq_desktop.core.store.storage import Conversation, Message, MessageStatus
 from groq_desktop.core.token_counter import TokenCounter
 from groq_desktop.errors import CapacityExceededError, GroqDesktopError, RequestCancelledError
 from groq_desktop.services.error_advice import advise, model_gone
-from groq_desktop.services.reply_budget import ReplyEstimator, output_budget, reply_cap
+from groq_desktop.services.reply_budget import ReplyEstimator, limit_named, output_budget, reply_cap
 
 log = logging.getLogger(__name__)
 
@@ -591,7 +591,7 @@ class ChatService:
             estimate = prompt + reserve
             handle: JobHandle[_StreamResult] = self.scheduler.submit(
                 gen.model,
-                Cost.chat(gen.prompt_tokens, params["max_completion_tokens"]),
+                Cost.chat(gen.prompt_tokens, reserve),
                 lambda reservation: self._run(gen, messages, params, reservation),
                 priority=Priority.INTERACTIVE,
                 kind="chat",
@@ -652,11 +652,17 @@ class ChatService:
         # "Default" is the model's own limit within the plan's output budget, never a silent 1,024.
         cap = reply_cap(self.reply_limit(model, prompt), window - prompt) or 1
         wanted = conversation.params.get("max_completion_tokens")
-        params["max_completion_tokens"] = max(1, reply_cap(int(wanted), cap) if wanted else cap)
-        # Left open, the quota holds what this model's replies usually take (settled with the real usage).
-        if not wanted:
+        if wanted or limit_named(self.limiter, model, "OTPM"):
+            # Groq checks a sent max_completion_tokens against OTPM and TPM before the model runs, so
+            # the quota holds all of it.
+            params["max_completion_tokens"] = max(1, reply_cap(int(wanted), cap) if wanted else cap)
+            reserve = params["max_completion_tokens"]
+        else:
+            # Left open with no output budget known: Groq's own limit for the model applies, and the
+            # quota holds what this model's replies usually take (settled with the real usage).
+            params.pop("max_completion_tokens", None)
             self._seed_estimate(model)
-        reserve = params["max_completion_tokens"] if wanted else self.estimator.estimate(model, cap)
+            reserve = self.estimator.estimate(model, cap)
         counted = self.token_counter.count_messages(model, messages)
         return messages, params, counted, prompt, reserve
 

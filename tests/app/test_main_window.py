@@ -105,9 +105,21 @@ def test_chat_menu_shows_its_keys_and_new_conversation_works_from_anywhere(
     before = len(demo_services.storage.list_conversations())
     actions["New conversation"].trigger()
     assert window.stack.currentWidget() is window.chat_panel
-    assert actions["Regenerate last reply"].isEnabled()
     assert len(demo_services.storage.list_conversations()) == before + 1
+    # On the chat, but an empty conversation: nothing to regenerate or export, so the menu says so.
+    assert not actions["Regenerate last reply"].isEnabled() and not actions["Export as Markdown…"].isEnabled()
+    open_a_conversation_with_a_reply(window, demo_services)
+    qtbot.waitUntil(lambda: actions["Regenerate last reply"].isEnabled())
+    assert actions["Export as Markdown…"].isEnabled()
     window.close()
+
+
+def open_a_conversation_with_a_reply(window: MainWindow, services: Services) -> None:
+    conversation = services.storage.create_conversation("Greetings", "openai/gpt-oss-20b")
+    services.storage.add_message(conversation.id, "user", "Hi")
+    services.storage.add_message(conversation.id, "assistant", "Hello!")
+    window.chat_panel.conversations.reload()
+    window.chat_panel.open_conversation(conversation.id)
 
 
 def test_ctrl_r_and_ctrl_shift_c_mean_the_showing_panels_action(
@@ -153,6 +165,7 @@ def test_ctrl_r_and_ctrl_shift_c_mean_the_showing_panels_action(
     qtbot.waitUntil(lambda: QApplication.clipboard().text().strip() == subtitles.to_txt(transcript).strip())
 
     window.show_area(window.chat_panel)
+    open_a_conversation_with_a_reply(window, demo_services)  # something to regenerate
     window.chat_panel.composer.edit.setFocus()
     qtbot.keyClick(window.chat_panel.composer.edit, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: regenerated == [True], timeout=3000)

@@ -147,6 +147,13 @@ def test_each_advertised_shortcut_acts_on_its_panel(
     # Chat: its menu actions and the panel's own shortcuts fire only there
     press(window, "Ctrl+1")
     chat = window.chat_panel
+    # A conversation with a reply: Regenerate is enabled only when there is something to write again.
+    conversation = window.services.storage.create_conversation("Greetings", chat.model_picker.current_model())
+    window.services.storage.add_message(conversation.id, "user", "Hi")
+    window.services.storage.add_message(conversation.id, "assistant", "Hello!")
+    chat.conversations.reload()
+    chat.open_conversation(conversation.id)
+    qtbot.waitUntil(chat.can_regenerate)
     for key in ("Ctrl+R", "Ctrl+Shift+C"):
         action = next(a for a in window.findChildren(QAction) if a.shortcut() == QKeySequence(key) and a.isEnabled())
         with qtbot.waitSignal(action.triggered, timeout=1000):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from groq_desktop.core.quota.limits import ModelLimits
 from groq_desktop.core.store.storage import MessageStatus
 from groq_desktop.errors import CapacityExceededError, NotFoundError, error_from_response
 from groq_desktop.services.error_advice import BILLING_URL, advise, model_gone
@@ -115,25 +116,20 @@ def test_the_reservation_for_an_open_reply_is_learned_from_recent_replies() -> N
 
 
 def test_otpm_caps_the_default_reply_length(make_chat) -> None:
-    from groq_desktop.services import reply_budget
-
     chat, services, _ = make_chat()
     conversation = chat.create_conversation(MODEL)
     sent = _spy(services)
-    original = reply_budget.limit_named
+    services.limiter.set_limits(MODEL, ModelLimits.from_mapping({"RPM": 30, "TPM": 8000, "OTPM": 700}))
 
-    def with_otpm(limiter: Any, model: str, name: str) -> int | None:
-        return 700 if name == "OTPM" else original(limiter, model, name)
+    async def scenario() -> None:
+        await chat.wait_finished(await chat.send(conversation.id, "Hello", Recorder()))
 
-    reply_budget.limit_named = with_otpm  # type: ignore[assignment]
-    try:
-        async def scenario() -> None:
-            await chat.wait_finished(await chat.send(conversation.id, "Hello", Recorder()))
-
-        run(services, scenario)
-    finally:
-        reply_budget.limit_named = original  # type: ignore[assignment]
+    run(services, scenario)
+    # A known output budget: the default asks for all of it, and the quota holds all of it (Groq
+    # checks the sent max_completion_tokens against OTPM before the model runs).
     assert sent[0]["max_completion_tokens"] == 700
+    job = next(j for j in services.scheduler.jobs() if j.kind == "chat")
+    assert job.cost.output_tokens == 700
 
 
 def test_service_tier_is_sent_on_paid_plans_only(make_chat) -> None:

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -109,11 +112,11 @@ class BulkPanel(QWidget):
         self.dry_run_view.setTextFormat(Qt.TextFormat.RichText)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.dry_run_button)
-        buttons.addWidget(self.live_button)
-        buttons.addWidget(self.batch_button)
-        buttons.addWidget(self.window_choice)
+        buttons = QGridLayout()
+        buttons.addWidget(self.dry_run_button, 0, 0)
+        buttons.addWidget(self.live_button, 0, 1)
+        buttons.addWidget(self.batch_button, 1, 0)
+        buttons.addWidget(self.window_choice, 1, 1)
         send_box = QGroupBox("Before sending")
         send_layout = QVBoxLayout(send_box)
         send_layout.addWidget(self.estimate_label)
@@ -129,6 +132,11 @@ class BulkPanel(QWidget):
         top_row.setContentsMargins(0, 0, 0, 0)
         top_row.addWidget(define_box, 3)
         top_row.addWidget(send_box, 2)
+        # Scrolls rather than holding the window wide: every panel works at 900 x 600.
+        top_scroll = QScrollArea()
+        top_scroll.setWidgetResizable(True)
+        top_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        top_scroll.setWidget(top)
 
         # Jobs and results.
         self.jobs = QComboBox()
@@ -189,7 +197,7 @@ class BulkPanel(QWidget):
         bottom_layout.addWidget(self.table, 1)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(top)
+        splitter.addWidget(top_scroll)
         splitter.addWidget(bottom)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)

@@ -98,8 +98,9 @@ class Composer(QWidget):
         self.send_button.setDefault(True)
         self.send_button.clicked.connect(self._on_button)
 
+        # The token count has a line of its own, so the tools and buttons fit a 900 px window.
         buttons = self._buttons = QHBoxLayout()
-        buttons.addWidget(self.tokens_label, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.regenerate_button)
         buttons.addWidget(self.send_button)
 
@@ -107,6 +108,7 @@ class Composer(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.warning)
         column.addWidget(self.edit)
+        column.addWidget(self.tokens_label)
         column.addLayout(buttons)
 
         self._debounce = QTimer(self)
@@ -136,8 +138,8 @@ class Composer(QWidget):
         self.edit.setFocus()
 
     def add_tool(self, widget: QWidget) -> None:
-        """A control beside the token count (the mic button)."""
-        self._buttons.insertWidget(1, widget)
+        """A control at the start of the button row (the mic button)."""
+        self._buttons.insertWidget(0, widget)
 
     def stop_timers(self) -> None:
         self._debounce.stop()

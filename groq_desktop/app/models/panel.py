@@ -140,6 +140,9 @@ class ModelsPanel(QWidget):
         # Status is said by the row's look (grey, italic when retired) and tooltip: its column is room for limits.
         self.view.setColumnHidden(Column.ACTIVE, True)
         self.view.horizontalHeader().setSectionResizeMode(Column.ID, QHeaderView.ResizeMode.Interactive)
+        # Capabilities are listed in full in the details beside the table: elided here, limits keep the room.
+        self.view.horizontalHeader().setSectionResizeMode(Column.CATEGORY, QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().resizeSection(Column.CATEGORY, 150)
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
         self.view.doubleClicked.connect(lambda _index: self._chat_with_selected())
 
