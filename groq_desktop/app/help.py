@@ -18,19 +18,20 @@ from groq_desktop import __version__
 
 # keys, where, action: what works on which panel (tests/app/test_shortcuts.py presses each of them)
 SHORTCUTS: tuple[tuple[str, str, str], ...] = (
-    ("Ctrl+1 … Ctrl+4", "everywhere", "Chat, Transcribe, Models, Queue & limits"),
+    ("Ctrl+1 … Ctrl+5", "everywhere", "Chat, Transcribe, Models, Queue & limits, Bulk"),
     ("Ctrl+N", "everywhere", "new conversation"),
     ("Ctrl+O", "everywhere", "transcribe files…"),
     ("Ctrl+,", "everywhere", "settings"),
     ("Ctrl+B", "everywhere", "show or hide the sidebar"),
     ("Ctrl+Q", "everywhere", "quit"),
     ("Enter / Shift+Enter", "Chat", "send / new line (reversible in settings); Ctrl+Enter always sends"),
-    ("Esc", "Chat", "stop the reply; close the find bar"),
+    ("Esc", "Chat", "close the find bar, else cancel an edit, else stop the reply (or the reading aloud)"),
     ("Ctrl+F", "Chat · Transcribe · Models", "find in the conversation · search the transcript · search models"),
     ("Ctrl+R", "Chat · Transcribe", "regenerate the last reply · retry the selected jobs"),
     ("Ctrl+Shift+C", "Chat · Transcribe", "copy the last reply · copy the whole transcript"),
     ("Ctrl+C / Ctrl+Alt+C / Ctrl+E", "Chat, message list", "copy as Markdown / as plain text / edit (your messages)"),
     ("Alt+Left / Alt+Right", "Chat", "previous / next version of the selected reply"),
+    ("Ctrl+Shift+M", "Chat", "dictate (press again to stop)"),
     ("Ctrl+Z", "Chat", "undo deleting a conversation"),
     ("Ctrl+.", "Transcribe", "cancel the selected jobs"),
     ("Delete", "Transcribe · Queue & limits", "remove the selected jobs · cancel the selected requests"),
