@@ -26,7 +26,7 @@ echo "[2/4] Staging the tree"
 mkdir -p "$STAGE/opt" "$STAGE/usr/bin" "$STAGE/usr/share/applications" "$STAGE/usr/share/doc/groq-desktop"
 mv "$WORK/pyinstaller/groq-desktop" "$STAGE/opt/groq-desktop"
 ln -s ../../opt/groq-desktop/groq-desktop "$STAGE/usr/bin/groq-desktop"  # relative: works in a scratch root too
-install -m 644 packaging/linux/groq-desktop.desktop "$STAGE/usr/share/applications/"
+install -m 644 resources/groq-desktop.desktop "$STAGE/usr/share/applications/"
 QT_QPA_PLATFORM=offscreen "$PY" packaging/render_icons.py "$STAGE/usr/share/icons" >/dev/null
 printf 'Groq Desktop %s\nLicence: MIT. Bundles Python, Qt (LGPLv3, via PySide6), FFmpeg (LGPL, via PyAV and Qt)\nand the libraries listed by pip in the source tree.\n' \
     "$VERSION" > "$STAGE/usr/share/doc/groq-desktop/copyright"

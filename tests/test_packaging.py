@@ -134,7 +134,7 @@ def _fake_install_root(tmp_path: Path) -> Path:
     launcher.write_text("#!/bin/sh\n")
     (root / "usr/share/applications").mkdir(parents=True)
     (root / "usr/share/applications/groq-desktop.desktop").write_text(
-        (PACKAGING / "linux/groq-desktop.desktop").read_text()
+        (PACKAGING.parent / "resources/groq-desktop.desktop").read_text()
     )
     written = render_icons.render(root / "usr/share/icons")
     assert len(written) == len(render_icons.SIZES) + 1
