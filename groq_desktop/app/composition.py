@@ -126,8 +126,7 @@ def build_services(config: AppConfig, *, key_store: KeyStore | None = None) -> S
             total_time=record.elapsed,
             wait_reason=context.wait_reason if context else None,
         )
-        # The usage log's kinds predate text to speech (a CHECK constraint); TTS is logged above only.
-        if record.endpoint in ("models", "speech"):
+        if record.endpoint == "models":
             return
         storage.log_usage(
             UsageRecord(
@@ -145,6 +144,7 @@ def build_services(config: AppConfig, *, key_store: KeyStore | None = None) -> S
                 error_code=record.error_code,
                 wait_seconds=context.waited_seconds if context else 0.0,
                 cached_tokens=usage.cached_tokens if usage else 0,
+                characters=record.characters,
             )
         )
 

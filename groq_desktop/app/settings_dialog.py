@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from groq_desktop.app import appearance
 from groq_desktop.app.composition import Services
+from groq_desktop.app.s3_settings import S3SettingsGroup
 from groq_desktop.app.settings import AppSettings, Key
 from groq_desktop.core.api.client import GroqApiClient
 from groq_desktop.core.config import DEFAULT_BASE_URL, ClientConfig
@@ -136,6 +137,8 @@ class SettingsDialog(QDialog):
         self.font_size.setSuffix(" pt")
         self.font_size.setValue(int(settings.get(Key.FONT_SIZE) or 0))
         form.addRow("Font size", self.font_size)
+        self.s3_group = S3SettingsGroup(settings)
+        form.addRow(self.s3_group)
         self.restart_note = QLabel("")
         self.restart_note.setWordWrap(True)
         form.addRow("", self.restart_note)
@@ -214,6 +217,7 @@ class SettingsDialog(QDialog):
         self._settings.set(Key.DEFAULT_SYSTEM_PROMPT, self.system_prompt_edit.toPlainText().strip())
         self._settings.set(Key.THEME, self.theme_combo.currentData())
         self._settings.set(Key.FONT_SIZE, self.font_size.value())
+        self.s3_group.save()
         self._settings.sync()
         appearance.apply(self._settings)
         self._services.limiter.set_plan(plan)  # limits apply at once; a new connection needs a restart

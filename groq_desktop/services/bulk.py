@@ -327,6 +327,29 @@ class BulkService:
                 self._save_batch(batch, status)
         self._wake_poller(job_id)
 
+    async def delete_job(self, job_id: int) -> None:
+        """Stop the job (its live run, its polling; batches still open at Groq are cancelled so they cost
+        nothing more), then delete it with its rows and results."""
+        job = self.storage.get_bulk_job(job_id)
+        if job is None:
+            return
+        if job_id in self._live:
+            await self._stop_live(job_id, "cancelled")
+            self._live.pop(job_id, None)
+        poller = self._pollers.pop(job_id, None)
+        self._poll_wake.pop(job_id, None)
+        if poller is not None:
+            poller.cancel()
+            await asyncio.gather(poller, return_exceptions=True)
+        for batch in self.storage.bulk_batches(job_id):
+            if batch.status not in ("completed", "failed", "expired", "cancelled", "cancelling"):
+                try:
+                    await asyncio.to_thread(self.batch_api.cancel, batch.id)
+                except GroqDesktopError as exc:  # the job goes anyway; Groq expires the batch in its window
+                    log.warning("cancelling batch %s of deleted job %d failed: %s", batch.id, job_id, exc)
+        self.storage.delete_bulk_job(job_id)
+        self._emit("deleted", job_id)
+
     async def wait(self, job_id: int) -> None:
         """Until the job's live run or batch polling ends (tests, benchmarks)."""
         for task in (getattr(self._live.get(job_id), "task", None), self._pollers.get(job_id)):

@@ -18,6 +18,7 @@ from groq_desktop.app.bulk.panel import BulkPanel
 from groq_desktop.app.bulk.results_model import PAGE, BulkResultsModel
 from groq_desktop.app.composition import Services, build_services
 from groq_desktop.app.settings import AppSettings
+from groq_desktop.core.bulk.inputs import BulkInput
 from groq_desktop.core.config import load_config
 from groq_desktop.core.store.bulk_records import BulkJobRecord, BulkResult
 from groq_desktop.services.bulk import PollPolicy
@@ -91,6 +92,7 @@ def test_define_estimate_dry_run_and_run_live_on_the_free_plan(
     panel, services = free_panel
     definition = panel.definition
     definition.load_table(tickets_csv)
+    qtbot.waitUntil(lambda: not definition.reading, timeout=5_000)  # the rows are read in a worker thread
     assert definition.preview_model.rowCount() == 5 and definition.preview_model.columnCount() == 4
     assert definition.text_column.currentText() == "body"  # guessed from the column names
     definition.system_prompt.setPlainText("You triage support tickets for the {{team}} team.")
@@ -130,6 +132,7 @@ def test_batch_results_as_columns_failures_retry_and_export(
     panel, services, server = dev_panel
     server.batches.settings.fail_every = 4
     panel.definition.load_table(tickets_csv)
+    qtbot.waitUntil(lambda: not panel.definition.reading, timeout=5_000)
     panel.definition.template.setPlainText("Classify: {{text}}")
     panel.definition.schema.setPlainText(json.dumps(SCHEMA))
     panel.update_estimate()
@@ -234,3 +237,28 @@ def test_audio_files_without_a_bucket_go_to_the_transcription_queue(
     qtbot.waitUntil(lambda: [j.name for j in services.transcription.jobs()] == ["memo.wav"], timeout=5_000)
     assert "transcription queue" in panel.message.text()
     run_on_loop(qtbot, asyncio.get_event_loop(), services.transcription.aclose())
+
+
+def test_a_job_is_deleted_from_the_panel_after_confirmation(
+    qtbot: Any, free_panel: tuple[BulkPanel, Services], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    panel, services = free_panel
+    first = services.bulk.create_job(BulkJobRecord(model="m", template="{{text}}", name="first"),
+                                     [BulkInput("row-1", {"text": "a"})])
+    second = services.bulk.create_job(BulkJobRecord(model="m", template="{{text}}", name="second"),
+                                      [BulkInput("row-1", {"text": "b"}), BulkInput("row-2", {"text": "c"})])
+    panel._reload_jobs(select=second.id)
+    asked: list[str] = []
+
+    def answer(yes: bool) -> Any:
+        return lambda _parent, name, detail: asked.append(f"{name}: {detail}") or yes
+
+    monkeypatch.setattr(panel_module, "confirm_delete", answer(False))
+    panel.delete_button.click()
+    assert asked == ["second: 2 rows, 0 with results."]
+    assert services.storage.get_bulk_job(second.id) is not None and panel.jobs.count() == 2  # said no: kept
+    monkeypatch.setattr(panel_module, "confirm_delete", answer(True))
+    panel.delete_button.click()
+    qtbot.waitUntil(lambda: panel.jobs.count() == 1, timeout=5_000)
+    assert services.storage.get_bulk_job(second.id) is None and services.storage.bulk_rows(second.id) == []
+    assert panel.current_job_id() == first.id and "Deleted “second”" in panel.message.text()

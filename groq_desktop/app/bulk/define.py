@@ -3,7 +3,9 @@ template and system prompt, the model and its parameters."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +59,8 @@ def choose_audio(parent: QWidget) -> list[Path]:
 
 class JobDefinition(QWidget):
     changed = Signal()
+    rows_read = Signal()  # a table's rows are in, after a mapping change (read in a worker thread)
+    _read_done = Signal(int, object, str)  # (generation, rows, error) from the worker thread
 
     def __init__(self, chat_models: list[str], speech_models: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +68,9 @@ class JobDefinition(QWidget):
         self._columns: list[str] = []
         self._path: Path | None = None
         self.audio_paths: list[Path] = []
+        self._read_generation = 0  # a newer mapping makes an older read's rows stale
+        self.reading = False
+        self._read_done.connect(self._rows_arrived)
         catalogue = shipped_catalogue()
         self._chat_models, self._speech_models = chat_models, speech_models
         self._preferred = {
@@ -158,6 +165,8 @@ class JobDefinition(QWidget):
     def problems(self) -> list[str]:
         if self.kind == "transcription":
             return [] if self._rows or self.audio_paths else ["Add audio links or files."]
+        if self.reading:
+            return ["Reading the inputs…"]
         if not self._rows:
             return ["Choose the inputs."]
         missing = [n for n in placeholders(self.system_prompt.toPlainText() + self.template.toPlainText())
@@ -193,6 +202,8 @@ class JobDefinition(QWidget):
 
     def _source_changed(self, index: int) -> None:
         self._rows, self._columns, self._path, self.audio_paths = [], [], None, []
+        self._read_generation += 1  # a table still being read is no longer wanted
+        self.reading = False
         self.preview_model.clear()
         self.text_column.clear()
         table = index == CSV_FILE
@@ -247,14 +258,39 @@ class JobDefinition(QWidget):
         self._mapping_changed()
 
     def _mapping_changed(self) -> None:
-        if self._path is None:
+        """The whole file is read again with the new mapping, in a worker thread (it may be large)."""
+        path = self._path
+        if path is None:
             return
         mapping = {"text": self.text_column.currentText()} if self.text_column.currentText() else None
-        reader = readers.read_jsonl if self._path.suffix.lower() in (".jsonl", ".json") else readers.read_csv
-        self._rows = reader(self._path, mapping)
-        self.source_label.setText(f"{self._path.name}: {len(self._rows):,} rows, columns {', '.join(self._columns)}")
+        reader = readers.read_jsonl if path.suffix.lower() in (".jsonl", ".json") else readers.read_csv
+        self._read_generation += 1
+        self.reading, self._rows = True, []
+        self.source_label.setText(f"Reading {path.name}…")
+        self.changed.emit()
+        threading.Thread(target=self._read, args=(self._read_generation, reader, path, mapping),
+                         name="bulk-read-table", daemon=True).start()
+
+    def _read(self, generation: int, reader: Any, path: Path, mapping: dict[str, str] | None) -> None:
+        rows: list[BulkInput] = []
+        error = ""
+        try:
+            rows = reader(path, mapping)
+        except Exception as exc:  # noqa: BLE001 - a bad file is reported, not raised in a thread
+            error = str(exc) or type(exc).__name__
+        with contextlib.suppress(RuntimeError):  # the panel was closed meanwhile
+            self._read_done.emit(generation, rows, error)
+
+    def _rows_arrived(self, generation: int, rows: list[BulkInput], error: str) -> None:
+        if generation != self._read_generation or self._path is None:
+            return  # a newer mapping or another source replaced this read
+        self.reading, self._rows = False, rows
+        name = self._path.name
+        self.source_label.setText(f"Could not read {name}: {error}" if error else
+                                  f"{name}: {len(rows):,} rows, columns {', '.join(self._columns)}")
         self._update_note()
         self.changed.emit()
+        self.rows_read.emit()
 
     def load_folder(self, folder: Path) -> None:
         self._path = folder

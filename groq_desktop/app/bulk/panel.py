@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -56,6 +57,14 @@ def choose_export_path(parent: QWidget, fmt: str, suggested: str) -> Path | None
     """Behind a function so tests can replace the dialog."""
     name, _ = QFileDialog.getSaveFileName(parent, "Export results", suggested, EXPORT_FILTERS[fmt])
     return Path(name) if name else None
+
+
+def confirm_delete(parent: QWidget, name: str, detail: str) -> bool:
+    """Behind a function so tests can answer it."""
+    answer = QMessageBox.question(
+        parent, "Delete bulk job", f"Delete “{name}” and its results?\n\n{detail}",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def _money(value: float | None) -> str:
@@ -155,6 +164,9 @@ class BulkPanel(QWidget):
         for fmt, label in (("csv", "CSV…"), ("jsonl", "JSONL…"), ("md", "Markdown…")):
             export_menu.addAction(label, lambda f=fmt: self.export(f))
         self.export_button.setMenu(export_menu)
+        self.delete_button = QPushButton("Delete…")
+        self.delete_button.setToolTip("Delete this job and its results (asks first)")
+        self.delete_button.clicked.connect(self.delete_job)
         self.failures_only = QCheckBox("Failures only")
         self.failures_only.toggled.connect(lambda on: self.results.set_job(self.results.job_id, failures_only=on))
         self.search = QLineEdit()
@@ -183,7 +195,8 @@ class BulkPanel(QWidget):
         job_row.addWidget(QLabel("Job"))
         job_row.addWidget(self.jobs, 2)
         job_row.addWidget(self.progress, 2)
-        for widget in (self.pause_button, self.cancel_button, self.retry_button, self.export_button):
+        for widget in (self.pause_button, self.cancel_button, self.retry_button, self.export_button,
+                       self.delete_button):
             job_row.addWidget(widget)
         filter_row = QHBoxLayout()
         filter_row.addWidget(self.status, 3)
@@ -354,6 +367,25 @@ class BulkPanel(QWidget):
         if job_id is not None:
             self._spawn(lambda: self.service.cancel(job_id))
 
+    def delete_job(self) -> None:
+        job_id = self.current_job_id()
+        job = self.services.storage.get_bulk_job(job_id) if job_id else None
+        if job is None:
+            return
+        rows = self.services.storage.bulk_progress(job.id)
+        detail = f"{rows.total:,} rows, {rows.count(ROW_DONE):,} with results."
+        if job.status in ("running", "batch"):
+            detail += " It is still running: it stops, and open batches at Groq are cancelled."
+        if not confirm_delete(self, job.name or f"#{job.id}", detail):
+            return
+
+        async def go() -> None:
+            await self.service.delete_job(job.id)
+            self._reload_jobs()
+            self.show_message(f"Deleted “{job.name or job.id}”.")
+
+        self._spawn(go)
+
     def retry_failed(self) -> None:
         job_id = self.current_job_id()
         job = self.services.storage.get_bulk_job(job_id) if job_id else None
@@ -404,6 +436,8 @@ class BulkPanel(QWidget):
         self.refresh_job(reload_rows=False)
 
     def _on_event(self, event: BulkEvent) -> None:
+        if event.kind == "deleted":
+            return  # the panel reloads its list when its delete finishes
         if event.job_id == self.current_job_id() and not self._refresh_timer.isActive():
             self._refresh_timer.start()
         if event.kind == "finished":

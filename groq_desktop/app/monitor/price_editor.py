@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from groq_desktop.app.monitor.price_table import Price, PriceTable
 
-_COLUMNS = ("Model", "$ / M input tokens", "$ / M output tokens", "$ / audio hour")
+_COLUMNS = ("Model", "$ / M input tokens", "$ / M output tokens", "$ / audio hour", "$ / M characters (speech)")
 
 
 class PriceEditor(QDialog):
@@ -37,7 +38,8 @@ class PriceEditor(QDialog):
         for row, model in enumerate(self._models):
             self.grid.setItem(row, 0, QTableWidgetItem(model))
             price = table.price_for(model) or Price()
-            values = (price.input_per_million, price.output_per_million, price.audio_per_hour)
+            values = (price.input_per_million, price.output_per_million, price.audio_per_hour,
+                      price.characters_per_million)
             for column, value in enumerate(values, start=1):
                 spin = QDoubleSpinBox(decimals=4, maximum=1000.0, singleStep=0.01, value=value)
                 self.grid.setCellWidget(row, column, spin)
@@ -63,7 +65,11 @@ class PriceEditor(QDialog):
 
     def save(self) -> None:
         for row, model in enumerate(self._models):
-            self._table.prices[model] = Price(self.value(row, 1), self.value(row, 2), self.value(row, 3))
+            old = self._table.price_for(model) or Price()
+            self._table.prices[model] = replace(old, input_per_million=self.value(row, 1),
+                                                output_per_million=self.value(row, 2),
+                                                audio_per_hour=self.value(row, 3),
+                                                characters_per_million=self.value(row, 4))
         self._table.save(self._path)
         self.saved.emit()
         self.accept()

@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 PRICES_FILE_NAME = "prices.json"
 # Groq bills cached prompt tokens at half the input price (prompt caching, gpt-oss).
 CACHED_INPUT_FACTOR = 0.5
+PRICE_KEYS = ("input_per_million", "output_per_million", "audio_per_hour", "characters_per_million")
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Price:
     output_per_million: float = 0.0
     audio_per_hour: float = 0.0
     cached_input_factor: float = CACHED_INPUT_FACTOR
+    characters_per_million: float = 0.0  # text to speech bills its input characters
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> Price:
@@ -43,17 +45,22 @@ class Price:
             output_per_million=float(data.get("output_per_million") or 0.0),
             audio_per_hour=float(data.get("audio_per_hour") or 0.0),
             cached_input_factor=CACHED_INPUT_FACTOR if factor is None else float(factor),
+            characters_per_million=float(data.get("characters_per_million") or 0.0),
         )
 
     def cost(
-        self, prompt_tokens: float, completion_tokens: float, audio_seconds: float, cached_tokens: float = 0.0
+        self,
+        prompt_tokens: float,
+        completion_tokens: float,
+        audio_seconds: float,
+        cached_tokens: float = 0.0,
+        characters: float = 0.0,
     ) -> float:
         """Dollars; ``cached_tokens`` are the part of ``prompt_tokens`` read from Groq's prompt cache."""
         cached = min(max(0.0, cached_tokens), prompt_tokens)
         prompt = (prompt_tokens - cached + cached * self.cached_input_factor) * self.input_per_million
-        return (prompt + completion_tokens * self.output_per_million) / 1_000_000 + audio_seconds / 3600 * (
-            self.audio_per_hour
-        )
+        per_million = prompt + completion_tokens * self.output_per_million + characters * self.characters_per_million
+        return per_million / 1_000_000 + audio_seconds / 3600 * self.audio_per_hour
 
 
 @dataclass(frozen=True)
@@ -86,6 +93,7 @@ class PriceTable:
             record.billed_completion_tokens,
             record.billed_audio_seconds,
             record.billed_cached_tokens,
+            record.billed_characters,
         )
 
     def estimate(self, totals: Iterable[UsageTotals]) -> CostEstimate:
@@ -101,6 +109,7 @@ class PriceTable:
                     model.billed_completion_tokens,
                     model.billed_audio_seconds,
                     model.billed_cached_tokens,
+                    model.billed_characters,
                 )
         return CostEstimate(dollars, unpriced)
 
@@ -113,6 +122,7 @@ class PriceTable:
                     "output_per_million": p.output_per_million,
                     "audio_per_hour": p.audio_per_hour,
                     "cached_input_factor": p.cached_input_factor,
+                    "characters_per_million": p.characters_per_million,
                 }
                 for model, p in sorted(self.prices.items())
             },
@@ -129,11 +139,11 @@ class PriceTable:
 
     @classmethod
     def from_catalogue(cls, catalogue: Catalogue) -> PriceTable:
-        """Today's models' prices from the shipped catalogue (models without a token or audio price are left out)."""
+        """Today's models' prices from the shipped catalogue (models without any price are left out)."""
         prices = {
             facts.id: Price.from_mapping(dict(facts.prices))
             for facts in catalogue.models.values()
-            if any(key in facts.prices for key in ("input_per_million", "output_per_million", "audio_per_hour"))
+            if any(key in facts.prices for key in PRICE_KEYS)
         }
         note = (
             f"ESTIMATES from the shipped model catalogue (as of {catalogue.as_of}); Groq's bill is the truth. "

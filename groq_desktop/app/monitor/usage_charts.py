@@ -46,12 +46,15 @@ class Metric(StrEnum):
     REQUESTS = "Requests"
     TOKENS = "Tokens"
     AUDIO_SECONDS = "Audio seconds"
+    CHARACTERS = "Characters read aloud"
 
     def of(self, bucket: UsageBucket) -> float:
         if self is Metric.REQUESTS:
             return float(bucket.requests)
         if self is Metric.TOKENS:
             return float(bucket.tokens)
+        if self is Metric.CHARACTERS:
+            return float(bucket.characters)
         return float(bucket.audio_seconds)
 
 

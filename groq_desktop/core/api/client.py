@@ -182,7 +182,8 @@ class GroqApiClient:
         started = time.time()
         response, attempts = self._send("POST", "/audio/speech", model, json_body=body, cancel=cancel)
         request_id = response.headers.get("x-request-id")
-        self._record("speech", model, response.status_code, request_id, started, attempts=attempts)
+        self._record("speech", model, response.status_code, request_id, started, attempts=attempts,
+                     characters=len(text))
         return SpeechAudio(response.content, response.headers.get("Content-Type", ""), request_id)
 
     def list_models(self) -> list[dict[str, Any]]:
@@ -304,6 +305,7 @@ class GroqApiClient:
         ttft: float | None = None,
         error_code: str | None = None,
         attempts: int = 1,
+        characters: int = 0,
     ) -> None:
         if self._on_request is None:
             return
@@ -319,6 +321,7 @@ class GroqApiClient:
             ttft=ttft,
             error_code=error_code,
             attempts=attempts,
+            characters=characters,
         )
         try:
             self._on_request(record)

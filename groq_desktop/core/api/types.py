@@ -96,6 +96,7 @@ class RequestRecord:
     ttft: float | None = None
     error_code: str | None = None
     attempts: int = 1
+    characters: int = 0  # text to speech: the input Groq bills by
 
 
 def _float(value: Any) -> float | None:

@@ -42,7 +42,8 @@ class S3Staging:
             import boto3  # the optional extra
             from botocore.config import Config
 
-            client = boto3.client(
+            # A fresh session: credentials the user fixed since the last try are found (the default one caches).
+            client = boto3.session.Session().client(
                 "s3", endpoint_url=settings.endpoint_url, region_name=settings.region,
                 config=Config(signature_version="s3v4"),
                 aws_access_key_id=settings.access_key_id, aws_secret_access_key=settings.secret_access_key,
@@ -56,3 +57,7 @@ class S3Staging:
         return str(self._client.generate_presigned_url(
             "get_object", Params={"Bucket": self.settings.bucket, "Key": key},
             ExpiresIn=min(expires_seconds, MAX_PRESIGN_SECONDS)))
+
+    def check(self) -> None:
+        """One cheap call (HEAD on the bucket): raises what boto3 raises when the bucket is unusable."""
+        self._client.head_bucket(Bucket=self.settings.bucket)

@@ -263,12 +263,53 @@ _CACHED_TOKENS = (
 )
 
 
+# Text to speech ('speech', billed per input character) and Batch API requests ('batch') join the usage
+# log. SQLite cannot alter a CHECK constraint, so usage_log is rebuilt (rows and ids kept); the per-minute
+# totals only gain the billed characters, so they stay consistent with the rows they were built from.
+_SPEECH_AND_BATCH_USAGE = (
+    """
+    CREATE TABLE usage_log_new (
+        id INTEGER PRIMARY KEY,
+        at REAL NOT NULL,
+        model TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL
+            CHECK (kind IN ('chat', 'transcription', 'translation', 'speech', 'batch', 'models', 'health')),
+        status INTEGER NOT NULL,
+        request_id TEXT,
+        prompt_tokens INTEGER NOT NULL DEFAULT 0,
+        completion_tokens INTEGER NOT NULL DEFAULT 0,
+        audio_seconds REAL NOT NULL DEFAULT 0,
+        queue_time REAL,
+        total_time REAL,
+        ttft REAL,
+        error_code TEXT,
+        wait_seconds REAL NOT NULL DEFAULT 0,
+        cached_tokens INTEGER NOT NULL DEFAULT 0,
+        characters INTEGER NOT NULL DEFAULT 0
+    )
+    """,
+    """
+    INSERT INTO usage_log_new (id, at, model, kind, status, request_id, prompt_tokens, completion_tokens,
+        audio_seconds, queue_time, total_time, ttft, error_code, wait_seconds, cached_tokens)
+    SELECT id, at, model, kind, status, request_id, prompt_tokens, completion_tokens, audio_seconds, queue_time,
+        total_time, ttft, error_code, wait_seconds, cached_tokens
+    FROM usage_log
+    """,
+    "DROP TABLE usage_log",
+    "ALTER TABLE usage_log_new RENAME TO usage_log",
+    "CREATE INDEX usage_log_at ON usage_log (at)",
+    "CREATE INDEX usage_log_model_at ON usage_log (model, at)",
+    "ALTER TABLE usage_minutes ADD COLUMN billed_characters INTEGER NOT NULL DEFAULT 0",
+)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "conversations, messages + full-text index, transcription jobs, usage log", _INITIAL_SCHEMA),
     Migration(2, "usage per model and minute, built from the usage log", _USAGE_ROLLUP),
     Migration(3, "reply versions (message_versions) and per-conversation drafts", _REPLY_VERSIONS_AND_DRAFTS),
     Migration(4, "bulk jobs, their rows and results, their Batch API batches", _BULK_JOBS),
     Migration(5, "cached prompt tokens in the usage log and its minutes (billed at half price)", _CACHED_TOKENS),
+    Migration(6, "speech (characters) and batch requests in the usage log", _SPEECH_AND_BATCH_USAGE),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -85,7 +85,7 @@ class ChunkStatus(StrEnum):
     FAILED = "failed"
 
 
-USAGE_KINDS = frozenset({"chat", "transcription", "translation", "models", "health"})
+USAGE_KINDS = frozenset({"chat", "transcription", "translation", "speech", "batch", "models", "health"})
 
 
 # --- rows ------------------------------------------------------------------------------------
@@ -185,7 +185,7 @@ class UsageRecord:
     at: float
     model: str
     kind: str
-    """'chat' | 'transcription' | 'translation' | 'models' | 'health'."""
+    """'chat' | 'transcription' | 'translation' | 'speech' | 'batch' | 'models' | 'health'."""
     status: int
     """HTTP status; 0 when no HTTP answer arrived (transport failure)."""
     request_id: str | None = None
@@ -199,6 +199,8 @@ class UsageRecord:
     wait_seconds: float = 0.0
     cached_tokens: int = 0
     """The part of ``prompt_tokens`` Groq read from its prompt cache."""
+    characters: int = 0
+    """Input characters of a text-to-speech request (what Groq bills TTS by)."""
     id: int | None = field(default=None, compare=False)
 
     @property
@@ -224,6 +226,10 @@ class UsageRecord:
         return 0 if self.failed else self.cached_tokens
 
     @property
+    def billed_characters(self) -> int:
+        return 0 if self.failed else self.characters
+
+    @property
     def billed_audio_seconds(self) -> float:
         if self.failed or self.audio_seconds <= 0:
             return 0.0
@@ -242,6 +248,7 @@ class UsageTotals:
     billed_completion_tokens: int
     billed_audio_seconds: float
     billed_cached_tokens: int = 0
+    billed_characters: int = 0
 
 
 class UsageBucket(NamedTuple):
@@ -250,6 +257,8 @@ class UsageBucket(NamedTuple):
     requests: int
     tokens: int
     audio_seconds: float
+    characters: int = 0
+    """Text-to-speech input characters."""
 
 
 _USAGE_COLUMNS = (
@@ -267,6 +276,7 @@ _USAGE_COLUMNS = (
     "error_code",
     "wait_seconds",
     "cached_tokens",
+    "characters",
 )
 
 _JOB_UPDATABLE = {
@@ -1044,15 +1054,16 @@ class Storage:
             )
             conn.execute(
                 "INSERT INTO usage_minutes (minute, model, kind, requests, failed, stopped, tokens, audio_seconds,"
-                " billed_prompt_tokens, billed_completion_tokens, billed_audio_seconds, billed_cached_tokens)"
-                " VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " billed_prompt_tokens, billed_completion_tokens, billed_audio_seconds, billed_cached_tokens,"
+                " billed_characters) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (minute, model, kind) DO UPDATE SET"
                 " requests = requests + 1, failed = failed + excluded.failed, stopped = stopped + excluded.stopped,"
                 " tokens = tokens + excluded.tokens, audio_seconds = audio_seconds + excluded.audio_seconds,"
                 " billed_prompt_tokens = billed_prompt_tokens + excluded.billed_prompt_tokens,"
                 " billed_completion_tokens = billed_completion_tokens + excluded.billed_completion_tokens,"
                 " billed_audio_seconds = billed_audio_seconds + excluded.billed_audio_seconds,"
-                " billed_cached_tokens = billed_cached_tokens + excluded.billed_cached_tokens",
+                " billed_cached_tokens = billed_cached_tokens + excluded.billed_cached_tokens,"
+                " billed_characters = billed_characters + excluded.billed_characters",
                 (
                     int(record.at // 60),
                     record.model,
@@ -1065,6 +1076,7 @@ class Storage:
                     record.billed_completion_tokens,
                     record.billed_audio_seconds,
                     record.billed_cached_tokens,
+                    record.billed_characters,
                 ),
             )
             now = self._clock()
@@ -1097,7 +1109,7 @@ class Storage:
         with self._read() as conn:
             rows = conn.execute(
                 "SELECT CAST((minute * 60 + ?) / ? AS INTEGER) AS bucket, SUM(requests) AS requests,"
-                " SUM(tokens) AS tokens, SUM(audio_seconds) AS audio"
+                " SUM(tokens) AS tokens, SUM(audio_seconds) AS audio, SUM(billed_characters) AS characters"
                 f" FROM usage_minutes WHERE minute >= ? {model_sql} GROUP BY bucket ORDER BY bucket",
                 (offset, width, int(since // 60), *model_args),
             ).fetchall()
@@ -1107,6 +1119,7 @@ class Storage:
                 requests=int(row["requests"]),
                 tokens=int(row["tokens"]),
                 audio_seconds=float(row["audio"]),
+                characters=int(row["characters"] or 0),
             )
             for row in rows
         ]
@@ -1133,11 +1146,14 @@ class Storage:
         with self._read() as conn:
             rows = conn.execute(
                 "SELECT model, SUM(requests), SUM(failed), SUM(stopped), SUM(billed_prompt_tokens),"
-                " SUM(billed_completion_tokens), SUM(billed_audio_seconds), SUM(billed_cached_tokens)"
+                " SUM(billed_completion_tokens), SUM(billed_audio_seconds), SUM(billed_cached_tokens), SUM(billed_characters)"
                 " FROM usage_minutes WHERE minute >= ? GROUP BY model ORDER BY model",
                 (int(since // 60),),
             ).fetchall()
-        return [UsageTotals(row[0], *(int(v) for v in row[1:6]), float(row[6]), int(row[7] or 0)) for row in rows]
+        return [
+            UsageTotals(row[0], *(int(v) for v in row[1:6]), float(row[6]), int(row[7] or 0), int(row[8] or 0))
+            for row in rows
+        ]
 
     def recent_errors(self, since: float, limit: int = 100) -> list[UsageRecord]:
         """Failed requests (non-2xx, transport failures, or with an error code), newest first.
