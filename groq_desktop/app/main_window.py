@@ -167,9 +167,14 @@ class MainWindow(QMainWindow):
     def show_welcome(self) -> WelcomeDialog:
         dialog = WelcomeDialog(self.services, self.settings, self)
         dialog.use_key_requested.connect(self._use_key_from_welcome)
-        dialog.finished.connect(lambda _result: self._focus_into(self.stack.currentWidget()))
+        dialog.finished.connect(lambda _result: self._back_from_dialog())
         dialog.open()
         return dialog
+
+    def _back_from_dialog(self) -> None:
+        """After the welcome, the keys go where they would have gone without it (the composer)."""
+        self.activateWindow()
+        self._focus_into(self.stack.currentWidget())
 
     def _use_key_from_welcome(self, key: str) -> None:
         settings = self.open_settings()

@@ -10,6 +10,7 @@ import contextlib
 import threading
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -77,9 +78,11 @@ class WelcomeDialog(QDialog):
         self.test_button = QPushButton("Test key")
         self.test_button.setToolTip("One models call with this key; the server's answer is shown below")
         self.test_button.clicked.connect(self.test_key)
+        self.test_button.setAutoDefault(False)  # Enter means Start, not a test of an empty field
         self.use_button = QPushButton("Use this key…")
         self.use_button.setToolTip("Open Settings with this key to keep it (the app restarts to connect)")
         self.use_button.clicked.connect(lambda: self.use_key_requested.emit(self.key_edit.text().strip()))
+        self.use_button.setAutoDefault(False)
         row = QHBoxLayout()
         row.addWidget(self.key_edit, 1)
         row.addWidget(self.test_button)
@@ -89,6 +92,7 @@ class WelcomeDialog(QDialog):
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.key_tested.connect(self._show_result)
+        self.result.hide()  # takes room only once there is an answer
 
         data = QLabel(data_html())
         data.setWordWrap(True)
@@ -96,6 +100,7 @@ class WelcomeDialog(QDialog):
         buttons = QDialogButtonBox()
         start = buttons.addButton("Start", QDialogButtonBox.ButtonRole.AcceptRole)
         start.setDefault(True)
+        self.start_button = start
         buttons.accepted.connect(self.accept)
 
         layout = QVBoxLayout(self)
@@ -107,6 +112,14 @@ class WelcomeDialog(QDialog):
         self.setMinimumWidth(560)
         settings.set(Key.WELCOME_SHOWN, True)
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.start_button.setFocus()  # typing a sentence never lands in the key field by surprise
+
+    def _say(self, text: str) -> None:
+        self.result.setText(text)
+        self.result.setVisible(bool(text))
+
     def base_url(self) -> str:
         return str(self._settings.get(Key.BASE_URL) or DEFAULT_BASE_URL)
 
@@ -114,12 +127,12 @@ class WelcomeDialog(QDialog):
         try:
             key = parse_api_key(self.key_edit.text())
         except ValueError as exc:
-            self.result.setText(str(exc))
+            self._say(str(exc))
             return None
         config = ClientConfig(api_key=key, base_url=self.base_url(),
                               timeout=min(self._services.config.client.timeout, TEST_TIMEOUT), max_retries=0)
         self.test_button.setEnabled(False)
-        self.result.setText(f"Testing the key against {config.base_url}…")
+        self._say(f"Testing the key against {config.base_url}…")
         worker = threading.Thread(target=self._run_test, args=(config,), name="welcome-test-key", daemon=True)
         worker.start()
         return worker
@@ -130,5 +143,5 @@ class WelcomeDialog(QDialog):
             self.key_tested.emit(answer)
 
     def _show_result(self, answer: str) -> None:
-        self.result.setText(answer)
+        self._say(answer)
         self.test_button.setEnabled(True)

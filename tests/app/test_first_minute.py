@@ -98,7 +98,13 @@ def test_welcome_is_shown_once_and_again_from_help(
     assert first is not None and first.isVisible()
     text = first.findChild(QLabel, "welcomeIntro").text()
     assert "demo mode" in text and CONSOLE_KEYS_URL in text
-    first.accept()
+    # Enter means Start, and then typing goes to the composer.
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is first.start_button)
+    qtbot.keyClick(first.start_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not first.isVisible())
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.chat_panel.composer.edit)
+    type_into_focus(qtbot, "hi")
+    assert window.chat_panel.composer.text() == "hi"
     assert window.welcome_if_first_run() is None
     assert settings_in(tmp_path).get(Key.WELCOME_SHOWN) is True  # the next start does not show it again
     help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
@@ -238,3 +244,17 @@ def test_notifications_only_while_hidden_for_transcription_and_bulk(
     demo_services.bulk.on_finished("Bulk job “y” finished", "10 done")  # type: ignore[misc]
     assert tray.notifications[-1] == ("Bulk job “y” finished", "10 done")
     window.close()
+
+
+def test_settings_dialog_saves_close_to_tray(
+    qtbot: Any, event_loop_checked: Any, demo_services: Services, tmp_path: Path
+) -> None:
+    from groq_desktop.app.settings_dialog import SettingsDialog
+
+    settings = settings_in(tmp_path)
+    dialog = SettingsDialog(demo_services, settings)
+    qtbot.addWidget(dialog)
+    assert not dialog.close_to_tray.isChecked()
+    dialog.close_to_tray.setChecked(True)
+    dialog.save()
+    assert settings_in(tmp_path).get(Key.CLOSE_TO_TRAY) is True

@@ -9,7 +9,6 @@ from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -49,8 +48,8 @@ class ChatEmptyState(QWidget):
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         title.setFont(font)
-        chips = QHBoxLayout()
-        chips.addStretch(1)
+        chips = QVBoxLayout()  # one under another: long prompts never run out of a narrow view
+        chips.setSpacing(8)
         self.chips: list[QPushButton] = []
         for prompt in STARTER_PROMPTS:
             chip = QPushButton(prompt)
@@ -59,9 +58,8 @@ class ChatEmptyState(QWidget):
             chip.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             chip.setCursor(Qt.CursorShape.PointingHandCursor)
             chip.clicked.connect(lambda _checked=False, text=prompt: self.prompt_chosen.emit(text))
-            chips.addWidget(chip)
+            chips.addWidget(chip, 0, Qt.AlignmentFlag.AlignHCenter)
             self.chips.append(chip)
-        chips.addStretch(1)
         self.setStyleSheet(
             "QPushButton#starterPrompt { border: 1px solid palette(mid); border-radius: 14px; padding: 6px 14px;"
             " background: palette(base); }"
