@@ -115,6 +115,7 @@ def _run(app: QApplication, args: argparse.Namespace, guard: InstanceGuard, sess
     asyncio.set_event_loop(loop)
     window = MainWindow(services, settings)
     window.show()
+    window.welcome_if_first_run()
     threading.Thread(target=services.token_counter.warm_up, name="tokenizer-warm-up", daemon=True).start()
     if args.files:
         window.open_files(args.files)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -32,6 +33,8 @@ from groq_desktop.app.settings import AppSettings, Key
 from groq_desktop.app.settings_dialog import SettingsDialog
 from groq_desktop.app.status_quota import StatusQuota
 from groq_desktop.app.transcription.panel import TranscriptionPanel
+from groq_desktop.app.tray import TrayActions, TrayController
+from groq_desktop.app.welcome import WelcomeDialog
 
 log = logging.getLogger(__name__)
 NAV_WIDTH = 176
@@ -111,25 +114,78 @@ class MainWindow(QMainWindow):
         geometry = settings.get(Key.WINDOW_GEOMETRY)
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+        self._quitting = False
+        self.tray = TrayController(services, self.signals, self, TrayActions(
+            new_chat=lambda: (self.bring_to_front(), self._in_chat(self.chat_panel.new_conversation)),
+            transcribe_files=lambda: (self.bring_to_front(), self._pick_files()),
+            toggle_pause=self.transcription_panel.toggle_pause,
+            is_paused=lambda: services.transcription.paused,
+            show_window=self.bring_to_front,
+            quit=self.quit_app,
+        ), self)
+        bulk_notify = self.bulk_panel.notify  # the panel's own note stays for when the window is in sight
+        self.bulk_panel.notify = lambda title, text: self.tray.notify(title, text) or bulk_notify(title, text)
         self.nav.setCurrentRow(int(settings.get(Key.LAST_PANEL, 0) or 0))
 
     def _demo_banner(self) -> QWidget:
-        banner = QWidget()
+        banner = QFrame()
         banner.setObjectName("demoBanner")
-        banner.setStyleSheet("#demoBanner { background: #f55036; } #demoBanner QLabel { color: white; }")
-        layout = QHBoxLayout(banner)
-        layout.setContentsMargins(12, 6, 12, 6)
-        label = QLabel(
-            "<b>Demo mode</b> — no API key is set, so a built-in Groq emulator answers "
-            "(same API, free-plan limits, a minute passes in a few seconds). Nothing is sent to Groq."
+        # Information, not alarm: the palette's own colours, so it is calm in light and dark schemes.
+        banner.setStyleSheet(
+            "#demoBanner { background: palette(alternate-base); border-bottom: 1px solid palette(mid);"
+            " border-left: 4px solid palette(highlight); }"
+            "#demoBanner QLabel { color: palette(window-text); }"
         )
+        layout = QHBoxLayout(banner)
+        layout.setContentsMargins(12, 4, 12, 4)
+        label = QLabel("<b>Demo mode</b>: a Groq emulator built into the app answers; nothing is sent to Groq.")
         label.setObjectName("demoLabel")
         label.setWordWrap(True)  # a narrow window wraps it instead of being held wide
-        button = QPushButton("Set API key…")
+        button = QPushButton("Use my key…")
+        button.setObjectName("useMyKey")
+        button.setToolTip("Paste your Groq API key (Settings)")
+        # Reachable by Tab, but never the place the first keystrokes go.
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         button.clicked.connect(self.open_settings)
         layout.addWidget(label, 1)
         layout.addWidget(button)
         return banner
+
+    def bring_to_front(self) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def focus_composer(self) -> None:
+        self.chat_panel.composer.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def welcome_if_first_run(self) -> WelcomeDialog | None:
+        return None if self.settings.get(Key.WELCOME_SHOWN) else self.show_welcome()
+
+    def show_welcome(self) -> WelcomeDialog:
+        dialog = WelcomeDialog(self.services, self.settings, self)
+        dialog.use_key_requested.connect(self._use_key_from_welcome)
+        dialog.finished.connect(lambda _result: self._back_from_dialog())
+        dialog.open()
+        return dialog
+
+    def _back_from_dialog(self) -> None:
+        """After the welcome, the keys go where they would have gone without it (the composer)."""
+        self.activateWindow()
+        self._focus_into(self.stack.currentWidget())
+
+    def _use_key_from_welcome(self, key: str) -> None:
+        settings = self.open_settings()
+        settings.key_edit.setText(key)
+
+    def quit_app(self) -> None:
+        self._quitting = True
+        hidden = not self.isVisible()
+        self.close()
+        if hidden:  # a hidden window's close does not end the app by itself
+            QApplication.quit()
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -141,7 +197,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(settings_action)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit_app)
         file_menu.addAction(quit_action)
 
         chat_menu = self.menuBar().addMenu("&Chat")
@@ -185,6 +241,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.sidebar_action)
 
         help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction("&Welcome and API key…", self.show_welcome)
         help_menu.addAction("&Keyboard shortcuts", self.show_shortcuts)
         help_menu.addAction("&About Groq Desktop", lambda: help.show_about(self, self.services.demo))
 
@@ -205,13 +262,13 @@ class MainWindow(QMainWindow):
             ready = self._chat_action_ready.get(action)
             action.setEnabled(on_chat and (ready is None or ready()))
 
-    @staticmethod
-    def _focus_into(panel: QWidget) -> None:
+    def _focus_into(self, panel: QWidget) -> None:
         """Put the focus in the panel that shows, so its own shortcuts answer at once."""
         focused = QApplication.focusWidget()
         if focused is not None and panel.isAncestorOf(focused):
             return
-        target = panel.focusWidget()
+        # The chat's first keystrokes are for the composer, never the sidebar's buttons.
+        target = self.chat_panel.composer.edit if panel is self.chat_panel else panel.focusWidget()
         if target is None:
             target = next((w for w in panel.findChildren(QWidget) if w.isVisibleTo(panel) and w.isEnabled()
                            and w.focusPolicy() & Qt.FocusPolicy.TabFocus), None)
@@ -272,7 +329,12 @@ class MainWindow(QMainWindow):
         return dialog
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        if not self._quitting and self.settings.get(Key.CLOSE_TO_TRAY) and self.tray.available():
+            self.hide()  # only with a tray to come back from
+            event.ignore()
+            return
         self.settings.set(Key.WINDOW_GEOMETRY, self.saveGeometry())
+        self.tray.close()
         self.chat_panel.shutdown()
         self.signals.disconnect_core()
         super().closeEvent(event)

@@ -42,6 +42,8 @@ class Key(StrEnum):
     SILENCE_SECONDS = "voice/silence_seconds"
     SILENCE_THRESHOLD_DB = "voice/silence_threshold_db"
     DICTATION_HOLD = "voice/dictation_hold"  # True: hold the key/button to record, release to stop
+    CLOSE_TO_TRAY = "window/close_to_tray"  # closing the window hides it; the tray's Quit quits
+    WELCOME_SHOWN = "app/welcome_shown"
 
 
 # No model id here: an unset default model is chosen from the live list by what the model is.
@@ -60,6 +62,8 @@ DEFAULTS: dict[Key, Any] = {
     Key.THEME: "system",
     Key.FONT_SIZE: 0,
     Key.DEFAULT_SYSTEM_PROMPT: "",
+    Key.CLOSE_TO_TRAY: False,
+    Key.WELCOME_SHOWN: False,
 }
 
 

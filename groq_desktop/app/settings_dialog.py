@@ -137,6 +137,10 @@ class SettingsDialog(QDialog):
         self.font_size.setSuffix(" pt")
         self.font_size.setValue(int(settings.get(Key.FONT_SIZE) or 0))
         form.addRow("Font size", self.font_size)
+        self.close_to_tray = QCheckBox("Closing the window keeps Groq Desktop running in the tray")
+        self.close_to_tray.setToolTip("The tray icon's Quit (or File ▸ Quit) ends it; off by default")
+        self.close_to_tray.setChecked(bool(settings.get(Key.CLOSE_TO_TRAY)))
+        form.addRow("Window", self.close_to_tray)
         self.s3_group = S3SettingsGroup(settings)
         form.addRow(self.s3_group)
         self.restart_note = QLabel("")
@@ -182,16 +186,7 @@ class SettingsDialog(QDialog):
         return worker
 
     def _run_test(self, config: ClientConfig) -> None:
-        client = GroqApiClient(config)
-        try:
-            models = client.list_models()
-            answer = f"OK: the key works; {len(models)} models available."
-        except GroqDesktopError as exc:
-            answer = f"Not accepted: {exc.message}"
-        except Exception as exc:  # noqa: BLE001 - whatever went wrong is the answer to show
-            answer = f"Could not test the key: {type(exc).__name__}: {exc}"
-        finally:
-            client.close()
+        answer = check_key(config)
         with contextlib.suppress(RuntimeError):  # the dialog was closed meanwhile
             self.key_tested.emit(answer)
 
@@ -217,6 +212,7 @@ class SettingsDialog(QDialog):
         self._settings.set(Key.DEFAULT_SYSTEM_PROMPT, self.system_prompt_edit.toPlainText().strip())
         self._settings.set(Key.THEME, self.theme_combo.currentData())
         self._settings.set(Key.FONT_SIZE, self.font_size.value())
+        self._settings.set(Key.CLOSE_TO_TRAY, self.close_to_tray.isChecked())
         self.s3_group.save()
         self._settings.sync()
         appearance.apply(self._settings)
@@ -225,6 +221,20 @@ class SettingsDialog(QDialog):
         if connection_changed:
             # A key kept nowhere else reaches the restarted app through its environment.
             offer_restart(self.parentWidget(), key if place is KeyPlace.SESSION else None)
+
+
+def check_key(config: ClientConfig) -> str:
+    """One models call with ``config``'s key; the server's answer in words (blocking: run it off the UI thread)."""
+    client = GroqApiClient(config)
+    try:
+        models = client.list_models()
+        return f"OK: the key works; {len(models)} models available."
+    except GroqDesktopError as exc:
+        return f"Not accepted: {exc.message}"
+    except Exception as exc:  # noqa: BLE001 - whatever went wrong is the answer to show
+        return f"Could not test the key: {type(exc).__name__}: {exc}"
+    finally:
+        client.close()
 
 
 def offer_restart(parent: QWidget | None, session_key: Secret | None = None) -> None:

@@ -86,7 +86,7 @@ def test_help_menu_has_about_and_the_shortcut_list(
     window = MainWindow(services, settings)
     qtbot.addWidget(window)
     help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
-    assert [a.text() for a in help_menu.actions()] == ["&Keyboard shortcuts", "&About Groq Desktop"]
+    assert [a.text() for a in help_menu.actions()] == ["&Welcome and API key…", "&Keyboard shortcuts", "&About Groq Desktop"]
     dialog = window.show_shortcuts()
     assert dialog.table.rowCount() == len(SHORTCUTS)
     assert {dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())} >= {"Ctrl+F", "Ctrl+R", "F5"}

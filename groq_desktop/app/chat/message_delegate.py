@@ -34,6 +34,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from groq_desktop.app.chat import emoji_fallback
 from groq_desktop.app.chat.markdown_render import COPY_LINK_PREFIX, IncrementalMarkdown, markdown_to_plain
 from groq_desktop.app.chat.message_model import MessageListModel, MessageRole, Waiting
 from groq_desktop.core.store.storage import Message
@@ -841,7 +842,7 @@ class MessageDelegate(QStyledItemDelegate):
         return doc
 
     def _set_html(self, doc: QTextDocument, html: str, width: float, message_id: int) -> None:
-        doc.setHtml(html)
+        doc.setHtml(emoji_fallback.displayable(html))  # no missing-glyph boxes without an emoji font
         doc.setTextWidth(width)
         self._count_layout(message_id)
 

@@ -36,6 +36,7 @@ from groq_desktop.app.bridge import CoreSignals
 from groq_desktop.app.chat.composer import Composer
 from groq_desktop.app.chat.conversation_model import ConversationListModel
 from groq_desktop.app.chat.elided_label import ElidedLabel
+from groq_desktop.app.chat.empty_state import ChatEmptyState, put_in_composer
 from groq_desktop.app.chat.markdown_render import snippet_plain
 from groq_desktop.app.chat.message_model import MessageListModel
 from groq_desktop.app.chat.message_view import MessageView
@@ -223,12 +224,14 @@ class ChatPanel(QWidget):
         self.view.setObjectName("messageView")
         self.view.setModel(self.messages)
         self.view.delegate.can_regenerate = lambda m: self.view.is_last_assistant(m.id) and self.can_regenerate()
+        self.empty_state = ChatEmptyState(self.view, self.messages)
 
         self.edit_bar, self.edit_label, self.cancel_edit_button = notice_bar(
             "editBar", "Cancel edit", margins=(8, 2, 8, 2)
         )
 
         self.composer = Composer()
+        self.empty_state.prompt_chosen.connect(lambda text: put_in_composer(self.composer.edit, text))
         self.status_label = QLabel()
         self.status_label.setObjectName("chatStatus")
         self.status_label.setWordWrap(True)

@@ -78,7 +78,13 @@ class MonitorPanel(QWidget):
         header = self.quota_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(QuotaColumn.METER, QHeaderView.ResizeMode.Stretch)
-        self.quota_empty = QLabel("No requests yet: meters appear for each model once it is used.")
+        self.quota_empty = QLabel(
+            "No requests yet. Once a model is used, a meter here shows what is left of each of its limits "
+            "(requests, tokens, audio seconds; per minute and per day) and when it refills; the queue below "
+            "lists requests waiting for quota and what each waits for; Usage charts tokens, requests and cost "
+            "over time, and Health the errors and response times."
+        )
+        self.quota_empty.setObjectName("quotaEmpty")
         self.quota_empty.setWordWrap(True)
 
         self.queue_model = QueueModel(self)

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from groq_desktop.app.bridge import CoreSignals
 from groq_desktop.app.composition import Services
 from groq_desktop.app.settings import AppSettings
+from groq_desktop.app.transcription.drop_zone import DropZone
 from groq_desktop.app.transcription.job_table_model import Column, JobTableModel, ProgressDelegate
 from groq_desktop.app.transcription.options import OptionsWidget
 from groq_desktop.app.transcription.record_widget import RecordWidget
@@ -138,9 +139,7 @@ class TranscriptionPanel(QWidget):
         self.viewer.export_requested.connect(self.export_current)
 
         self._build_actions()
-        self.hint = QLabel("Drop audio or video files or folders here, or use Add files…")
-        self.hint.setEnabled(False)
-        self.hint.setWordWrap(True)
+        self.hint = DropZone(self.service.max_upload_bytes)
         self.message = QLabel("")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -187,6 +186,7 @@ class TranscriptionPanel(QWidget):
         self._ticker.timeout.connect(self.model.tick)
         self._ticker.start()
         self.model.reset(self.service.jobs())
+        self.hint.setVisible(self.model.rowCount() == 0)
         self._apply_auto_export()
         self._update_actions()
         app = QCoreApplication.instance()
@@ -471,6 +471,8 @@ class TranscriptionPanel(QWidget):
             selected = self.selected_jobs()
             if len(selected) == 1 and selected[0].id == event.job_id:
                 self._show_job(event.job, refresh=True)
+            elif not selected and event.job.phase is JobPhase.DONE and self.model.rowCount() == 1:
+                self.select_job(event.job_id)  # the only job just finished: its transcript shows
         self.hint.setVisible(self.model.rowCount() == 0)
         self._update_actions()
         self._settle_queue_note()
