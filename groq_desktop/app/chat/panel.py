@@ -41,6 +41,7 @@ from groq_desktop.app.chat.message_model import MessageListModel
 from groq_desktop.app.chat.message_view import MessageView
 from groq_desktop.app.chat.notice_bar import notice_bar
 from groq_desktop.app.chat.parameters import PARAM_KEYS, ModelPicker, ParametersWidget
+from groq_desktop.app.chat.too_large import TooLargeBar, request_too_large
 from groq_desktop.app.composition import Services
 from groq_desktop.app.settings import AppSettings, Key
 from groq_desktop.app.voice import chat_voice
@@ -228,6 +229,7 @@ class ChatPanel(QWidget):
             "editBar", "Cancel edit", margins=(8, 2, 8, 2)
         )
 
+        self.too_large_bar = TooLargeBar()
         self.composer = Composer()
         self.status_label = QLabel()
         self.status_label.setObjectName("chatStatus")
@@ -244,6 +246,7 @@ class ChatPanel(QWidget):
         column.addWidget(self.view, 1)
         column.addWidget(self.length_bar)
         column.addWidget(self.edit_bar)
+        column.addWidget(self.too_large_bar)
         column.addWidget(self.composer)
         column.addWidget(self.status_label)
 
@@ -288,6 +291,8 @@ class ChatPanel(QWidget):
         self.composer.stop_requested.connect(self.stop)
         self.composer.regenerate_requested.connect(self.request_regenerate)
         self.composer.drop_turns_requested.connect(self._on_drop_turns)
+        self.too_large_bar.drop_requested.connect(self._drop_until_it_fits)
+        self.too_large_bar.lower_requested.connect(self.lower_max_tokens)
         self.composer.draft_changed.connect(self._recount)
         self.composer.draft_changed.connect(lambda _text: self._save_draft())
         self.cancel_edit_button.clicked.connect(self.cancel_edit)
@@ -468,6 +473,9 @@ class ChatPanel(QWidget):
             conversation_id = reused.id
         else:
             conversation_id = self.chat.create_conversation(model_id).id
+            default_prompt = str(self.settings.get(Key.DEFAULT_SYSTEM_PROMPT) or "").strip()
+            if default_prompt:  # the Settings' default system prompt starts every new conversation
+                self.chat.update_settings(conversation_id, system_prompt=default_prompt)
         self._pending_model = None
         self.conversations.reload()
         self.open_conversation(conversation_id)
@@ -515,6 +523,7 @@ class ChatPanel(QWidget):
         self._scroll_after_load = None
         self._open_generation += 1
         self.find_bar.hide()  # its highlights were about the conversation left
+        self.too_large_bar.clear()
         self.view.clear_find()
         self.find_status.clear()
         conversation = self._conversation()
@@ -907,6 +916,16 @@ class ChatPanel(QWidget):
         assert conversation_id is not None
         editing = self._editing_message_id
         try:
+            conversation = self._conversation()
+            if editing is None and conversation is not None:
+                # Larger than a whole per-minute budget: never sent (it would be refused), the fix offered.
+                too_large = await asyncio.to_thread(request_too_large, self.chat, conversation, text)
+                if not self._alive():
+                    return None
+                if too_large is not None:
+                    self.too_large_bar.show_error(too_large, can_drop=self.storage.count_messages(conversation_id) > 0)
+                    return None
+                self.too_large_bar.clear()
             if editing is not None:
                 reply_id = await self.chat.edit_and_resend(editing, text, self._handler(conversation_id))
             else:
@@ -1078,6 +1097,41 @@ class ChatPanel(QWidget):
         self._notify(f"The {dropped} oldest turn(s) are left out of what is sent.", conversation_id)
         self._update_context_note()
         self.composer.draft_changed.emit(draft)
+
+    @qasync.asyncSlot()
+    async def _drop_until_it_fits(self) -> None:
+        """The too-large bar's fix: leave the oldest turns out, one at a time, until the request fits."""
+        conversation_id, draft = self.conversation_id, self.composer.text()
+        error, dropped = self.too_large_bar.error, 0
+        while conversation_id is not None and error is not None:
+            if not await asyncio.to_thread(self.chat.drop_oldest_turns, conversation_id, 1):
+                break
+            dropped += 1
+            conversation = self.storage.get_conversation(conversation_id)
+            if conversation is None:
+                break
+            error = await asyncio.to_thread(request_too_large, self.chat, conversation, draft)
+        if not self._alive() or conversation_id != self.conversation_id:
+            return
+        self._update_context_note()
+        if error is None:
+            self.too_large_bar.clear()
+            self._notify(f"The {dropped} oldest turn(s) are left out of what is sent: it fits now.", conversation_id)
+        else:
+            self.too_large_bar.show_error(error, can_drop=False)
+        self.composer.draft_changed.emit(draft)
+
+    def lower_max_tokens(self, tokens: int) -> None:
+        """The too-large bar's other fix: this conversation's max reply tokens set to what fits."""
+        conversation = self._conversation()
+        if conversation is None:
+            return
+        params = {**conversation.params, "max_completion_tokens": tokens}
+        self.chat.update_settings(conversation.id, params=params)
+        self.parameters.set_values(conversation.system_prompt, params)
+        self.too_large_bar.clear()
+        self._notify(f"Max reply tokens lowered to {tokens:,}: it fits now.", conversation.id)
+        self.composer.draft_changed.emit(self.composer.text())
 
     def _include_all_turns(self) -> None:
         if self.conversation_id is not None:
