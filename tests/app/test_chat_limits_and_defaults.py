@@ -4,6 +4,7 @@ Issue 10: new conversations start with the default system prompt; the parameters
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -13,6 +14,7 @@ from groq_desktop.core.quota.limits import Cost, Dimension
 from groq_desktop.core.store.storage import MessageStatus
 from tests.app import test_chat_panel
 from tests.app.test_chat_panel import MODEL, PanelEnv, type_and_send, wait_reply
+from tests.conftest import save_screenshot
 
 make_panel = test_chat_panel.make_panel  # the fixture: the real panel against the emulator
 
@@ -93,3 +95,58 @@ def test_new_conversations_start_with_the_default_system_prompt(
     assert second != conversation_id
     assert env.storage.get_conversation(second).system_prompt == ""  # type: ignore[union-attr]
     assert env.storage.get_conversation(conversation_id).system_prompt == "Answer in French."  # type: ignore[union-attr]
+
+
+def test_parameters_open_in_a_side_sheet_that_keeps_the_chat_height_with_a_reset_per_value(
+    qtbot: Any, make_panel: Callable[..., PanelEnv], tmp_path: Path
+) -> None:
+    env = make_panel()
+    panel = env.panel
+    panel.resize(900, 600)
+    panel.settings.set(Key.DEFAULT_SYSTEM_PROMPT, "Be brief.")
+    conversation_id = panel.new_conversation()
+    type_and_send(qtbot, panel, "Plan a day in Kyoto")
+    wait_reply(qtbot, env, MessageStatus.COMPLETE)
+    sheet, button = panel.parameters_sheet, panel.parameters_button
+    qtbot.waitUntil(lambda: panel.view.height() > 0)
+    height = panel.view.height()
+    assert not sheet.isVisible() and not panel.parameters.isVisible()
+
+    # keyboard: the button beside the model picker takes focus and opens the sheet with Space
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    qtbot.waitUntil(sheet.isVisible)
+    qtbot.waitUntil(lambda: panel.parameters.system_prompt.hasFocus())
+    assert panel.view.height() == height  # nothing pushed the chat down
+    assert sheet.width() <= 340
+    assert sheet.parameters.minimumSizeHint().width() <= sheet.parameters.width()  # nothing cut off
+
+    params = panel.parameters
+    params.temperature.setValue(0.7)
+    params.max_tokens.setValue(2048)
+    params.system_prompt.setPlainText("Speak like a poet.")
+    stored = env.storage.get_conversation(conversation_id)
+    assert stored is not None and stored.params["temperature"] == 0.7
+    resets = sheet.reset_buttons
+    assert resets["Temperature"].isEnabled() and not resets["Top P"].isEnabled()  # only where not default
+    qtbot.waitUntil(lambda: params.height() >= params.minimumSizeHint().height(), timeout=2000)  # laid out whole
+    save_screenshot(panel, "chat_parameters.png", tmp_path)
+
+    qtbot.mouseClick(resets["Temperature"], Qt.MouseButton.LeftButton)
+    stored = env.storage.get_conversation(conversation_id)
+    assert stored is not None and stored.params.get("temperature") is None and stored.params["max_completion_tokens"] == 2048
+    assert params.temperature.text() == "default" and not resets["Temperature"].isEnabled()
+    qtbot.mouseClick(resets["System prompt"], Qt.MouseButton.LeftButton)
+    assert params.system_prompt.toPlainText() == "Be brief."  # the Settings' default prompt
+    qtbot.mouseClick(sheet.reset_all_button, Qt.MouseButton.LeftButton)
+    stored = env.storage.get_conversation(conversation_id)
+    assert stored is not None and stored.params.get("max_completion_tokens") is None
+
+    # rows the model does not take have no reset button showing either
+    for name, reset in resets.items():
+        field = sheet._fields[name]
+        assert reset.isVisibleTo(sheet) == field.isVisibleTo(sheet)
+
+    qtbot.keyClick(params.system_prompt, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not sheet.isVisible())
+    assert not button.isChecked() and button.hasFocus()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import qasync
 import shiboken6
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +41,7 @@ from groq_desktop.app.chat.message_model import MessageListModel
 from groq_desktop.app.chat.message_view import MessageView
 from groq_desktop.app.chat.notice_bar import notice_bar
 from groq_desktop.app.chat.parameters import PARAM_KEYS, ModelPicker, ParametersWidget
+from groq_desktop.app.chat.parameters_sheet import ParametersSheet
 from groq_desktop.app.chat.too_large import TooLargeBar, request_too_large
 from groq_desktop.app.composition import Services
 from groq_desktop.app.settings import AppSettings, Key
@@ -191,6 +192,13 @@ class ChatPanel(QWidget):
         header.addWidget(self.title_label, 1)
         header.addWidget(QLabel("Model"))
         header.addWidget(self.model_picker)
+        self.parameters_button = QToolButton()
+        self.parameters_button.setObjectName("parametersButton")
+        self.parameters_button.setText("Parameters")
+        self.parameters_button.setCheckable(True)
+        self.parameters_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.parameters_button.setToolTip("System prompt, temperature, max tokens… of this conversation")
+        header.addWidget(self.parameters_button)
         header.addWidget(self.export_button)
 
         self.retired_bar, self.retired_label, self.switch_model_button = notice_bar("retiredModelBar", "Switch model")
@@ -203,6 +211,10 @@ class ChatPanel(QWidget):
         )
 
         self.parameters = ParametersWidget()
+        # A side sheet beside the messages, not a section above them: the chat keeps its height.
+        self.parameters_sheet = ParametersSheet(
+            self.parameters, lambda: str(self.settings.get(Key.DEFAULT_SYSTEM_PROMPT) or "").strip()
+        )
 
         self.find_bar = QFrame()
         self.find_bar.setObjectName("findBar")
@@ -240,10 +252,13 @@ class ChatPanel(QWidget):
         column.setContentsMargins(8, 6, 8, 6)
         column.addLayout(header)
         column.addWidget(self.retired_bar)
-        column.addWidget(self.parameters)
         column.addWidget(self.context_note)
         column.addWidget(self.find_bar)
-        column.addWidget(self.view, 1)
+        view_row = QHBoxLayout()
+        view_row.setContentsMargins(0, 0, 0, 0)
+        view_row.addWidget(self.view, 1)
+        view_row.addWidget(self.parameters_sheet)
+        column.addLayout(view_row, 1)
         column.addWidget(self.length_bar)
         column.addWidget(self.edit_bar)
         column.addWidget(self.too_large_bar)
@@ -278,6 +293,8 @@ class ChatPanel(QWidget):
         self.continue_button.clicked.connect(self._on_continue)
         self.include_all_button.clicked.connect(self._include_all_turns)
         self.parameters.changed.connect(self._save_parameters)
+        self.parameters_button.toggled.connect(self._show_parameters)
+        self.parameters_sheet.closed.connect(self._parameters_closed)
         self.export_markdown_action.triggered.connect(lambda: self.export("markdown"))
         self.export_json_action.triggered.connect(lambda: self.export("json"))
 
@@ -540,6 +557,7 @@ class ChatPanel(QWidget):
             self.parameters.set_values(conversation.system_prompt, conversation.params)
             self.view.scroll_to_bottom()
             self.conversation_opened.emit(conversation.id)
+        self.parameters_sheet.update_reset_buttons()
         self.status_label.setText(self._notes.get(self.conversation_id, ""))
         self.refresh_queue_states()
         self._update_model_state()
@@ -960,8 +978,10 @@ class ChatPanel(QWidget):
             self.chat.stop_conversation(self.conversation_id)
 
     def escape(self) -> None:
-        """Esc: close the find bar, else cancel an edit, else stop the reply."""
-        if self.find_bar.isVisible():
+        """Esc: close the parameters or the find bar, else cancel an edit, else stop the reply."""
+        if self.parameters_sheet.isVisible():
+            self.parameters_sheet.close_sheet()
+        elif self.find_bar.isVisible():
             self.close_find()
         elif self._editing_message_id is not None:
             self.cancel_edit()
@@ -1145,6 +1165,17 @@ class ChatPanel(QWidget):
         if start > 0:
             self.context_note_label.setText(f"The first {start} message(s) are left out of what is sent.")
         self.context_note.setVisible(start > 0)
+
+    def _show_parameters(self, shown: bool) -> None:
+        if shown:
+            self.parameters_sheet.open_sheet()
+        else:
+            self.parameters_sheet.close_sheet()
+
+    def _parameters_closed(self) -> None:
+        with QSignalBlocker(self.parameters_button):
+            self.parameters_button.setChecked(False)
+        self.parameters_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _save_parameters(self) -> None:
         conversation = self._conversation()
