@@ -79,7 +79,7 @@ class StatusQuota(QLabel):
             share = quota_words.whole_left(snap.remaining) / snap.limit if snap.limit else 1.0
             tips.append(
                 f"{left_text(snap)}; back to the full {snap.limit:,.0f} in {format_wait(snap.reset_in)} "
-                f"(figure from: {snap.source})"
+                f"— {snap.source_text or snap.source}"
             )
             if share < 0.999 or snap.closed_for > 0:
                 text = left_text(snap)

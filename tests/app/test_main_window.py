@@ -65,7 +65,7 @@ def test_status_bar_shows_the_quota_the_headers_reported(
     shown = re.search(r"tokens this minute: ([\d,]+) of 6,000 left", window.status_quota.full_text())
     assert shown and 4100 <= int(shown.group(1).replace(",", "")) < 6000
     assert "RPM" not in window.status_quota.full_text() and "TPM" not in window.status_quota.full_text()
-    assert "figure from: header" in window.status_quota.toolTip()
+    assert "— from headers" in window.status_quota.toolTip()
     window.close()
 
 

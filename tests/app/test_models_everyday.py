@@ -14,6 +14,7 @@ from groq_desktop.app.models.model_table_model import Column, audio_duration, co
 from groq_desktop.app.models.panel import ModelsPanel
 from groq_desktop.core.quota.headers import parse_rate_limit_headers
 from groq_desktop.core.quota.limits import Dimension, ModelLimits
+from groq_desktop.errors import RequestTooLargeError
 from tests.app.test_models_panel import panel, refresh, services, settings  # noqa: F401
 from tests.conftest import save_screenshot
 
@@ -78,5 +79,40 @@ def test_speech_models_show_audio_terms_and_limits_show_their_source(
     chat_row = model.row_of(chat)
     assert "7K tok" in model.index(chat_row, Column.PER_MINUTE).data()  # the learned figure, not the table's
     tip = model.index(chat_row, Column.PER_MINUTE).data(Qt.ItemDataRole.ToolTipRole)
-    assert "tokens per minute: 7,000 — from Groq's rate-limit headers" in tip
-    assert "requests per minute" in tip and "published limits" in tip
+    assert "tokens per minute (TPM): 7,000 — from headers" in tip
+    assert "requests per minute (RPM)" in tip and "published table" in tip
+
+
+def test_each_limit_figure_says_its_source_in_words_for_all_eight_dimensions(
+    qtbot: Any, panel: ModelsPanel, services: Services
+) -> None:
+    refresh(qtbot, panel)
+    chat = services.registry.chat_models()[0].id
+    # a user's edit sets OTPM, then a 413 teaches ITPM
+    services.limiter.set_limits(chat, services.limit_table.limits_for(chat, services.limiter.plan).with_value(
+        Dimension.OTPM, 900))
+    services.limiter.observe_too_large(
+        chat, RequestTooLargeError("too large", dimension="ITPM", limit=8000, requested=12300)
+    )
+    panel.reload()
+    model = panel.table_model
+    row = model.row_of(chat)
+    tip = model.index(row, Column.PER_MINUTE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "output tokens per minute (OTPM): 900 — your edit" in tip
+    assert "input tokens per minute (ITPM): 8,000 — learned from the server on 20" in tip
+    unused = next(m.id for m in services.registry.chat_models() if m.id not in services.limiter.models())
+    assert "— published table" in model.index(model.row_of(unused), Column.PER_MINUTE).data(Qt.ItemDataRole.ToolTipRole)
+    panel.select_model(chat)
+    details = panel.details.toPlainText()
+    for dimension in Dimension:  # all eight, known or not, in words
+        assert dimension.value in details and dimension.label in details
+    assert "input tokens per minute" in details and "output tokens per minute" in details
+    assert "your edit" in details and "learned from the server on 20" in details
+    # the quota monitor's tooltip and column speak the same words
+    from groq_desktop.app.monitor.quota_model import QuotaColumn, QuotaModel
+
+    quota = QuotaModel()
+    quota.set_snapshots(services.limiter.snapshot(chat))
+    otpm = quota.row_of(chat, "OTPM")
+    assert quota.index(otpm, QuotaColumn.SOURCE).data() == "your edit"
+    assert "Source: your edit" in quota.index(otpm, 0).data(Qt.ItemDataRole.ToolTipRole)

@@ -195,7 +195,7 @@ def test_details_show_the_remaining_quota(qtbot: Any, panel: ModelsPanel, servic
     assert panel.select_model(model)
     text = panel.details.toPlainText()
     remaining = {s.dimension: s.remaining for s in services.limiter.snapshot(model)}
-    assert "Remaining quota" in text
+    assert "Limits (" in text
     assert f"{remaining[Dimension.RPD]:,.0f} of" in text
     services.limiter.release(reservation)  # type: ignore[arg-type]
 
@@ -227,7 +227,7 @@ def test_limits_editor_writes_the_file_and_the_limiter_uses_it_at_once(
         services.limiter.check_admissible(model, Cost(tokens=2000))
     row = panel.table_model.row_of(model)
     assert set(panel.table_model.index(row, Column.PER_MINUTE).data().split(" · ")) == {"7 req", "1.2K tok"}
-    assert "tokens per minute: 1,234" in panel.table_model.index(row, Column.PER_MINUTE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "tokens per minute (TPM): 1,234 — your edit" in panel.table_model.index(row, Column.PER_MINUTE).data(Qt.ItemDataRole.ToolTipRole)
     assert "tok" not in panel.table_model.index(row, Column.PER_DAY).data()  # TPD removed
 
 

@@ -129,8 +129,8 @@ def test_quota_levels_and_model(qtmodeltester: Any) -> None:
     model.set_snapshots([snapshot(), snapshot(dimension=Dimension.RPD, limit=14400, remaining=14000, source="table")])
     qtmodeltester.check(model)
     tip = model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole)
-    assert "limiter's own estimate" in tip
-    assert "server header" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "published table" in tip
+    assert "Source: from headers" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     model.set_snapshots([snapshot(source="429", remaining=0, closed_for=12)])
     assert model.index(0, QuotaColumn.RESET).data() == "closed, 12 s"
     assert "429" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
@@ -200,7 +200,7 @@ def test_meters_show_exactly_what_the_headers_said(
         assert panel.quota_model.index(row, QuotaColumn.USED).data() == (
             f"{reading.remaining:,.0f} of {reading.limit:,.0f} left"  # the same figure as the bar and Left
         )
-        assert "server header" in panel.quota_model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+        assert "Source: from headers" in panel.quota_model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
     qtmodeltester.check(panel.quota_model)
 
 

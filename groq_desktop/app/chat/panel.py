@@ -12,7 +12,7 @@ from pathlib import Path
 
 import qasync
 import shiboken6
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,6 +42,8 @@ from groq_desktop.app.chat.message_model import MessageListModel
 from groq_desktop.app.chat.message_view import MessageView
 from groq_desktop.app.chat.notice_bar import notice_bar
 from groq_desktop.app.chat.parameters import PARAM_KEYS, ModelPicker, ParametersWidget
+from groq_desktop.app.chat.parameters_sheet import ParametersSheet
+from groq_desktop.app.chat.too_large import TooLargeBar, request_too_large
 from groq_desktop.app.composition import Services
 from groq_desktop.app.settings import AppSettings, Key
 from groq_desktop.app.voice import chat_voice
@@ -191,6 +193,13 @@ class ChatPanel(QWidget):
         header.addWidget(self.title_label, 1)
         header.addWidget(QLabel("Model"))
         header.addWidget(self.model_picker)
+        self.parameters_button = QToolButton()
+        self.parameters_button.setObjectName("parametersButton")
+        self.parameters_button.setText("Parameters")
+        self.parameters_button.setCheckable(True)
+        self.parameters_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.parameters_button.setToolTip("System prompt, temperature, max tokens… of this conversation")
+        header.addWidget(self.parameters_button)
         header.addWidget(self.export_button)
 
         self.retired_bar, self.retired_label, self.switch_model_button = notice_bar("retiredModelBar", "Switch model")
@@ -203,6 +212,10 @@ class ChatPanel(QWidget):
         )
 
         self.parameters = ParametersWidget()
+        # A side sheet beside the messages, not a section above them: the chat keeps its height.
+        self.parameters_sheet = ParametersSheet(
+            self.parameters, lambda: str(self.settings.get(Key.DEFAULT_SYSTEM_PROMPT) or "").strip()
+        )
 
         self.find_bar = QFrame()
         self.find_bar.setObjectName("findBar")
@@ -230,6 +243,7 @@ class ChatPanel(QWidget):
             "editBar", "Cancel edit", margins=(8, 2, 8, 2)
         )
 
+        self.too_large_bar = TooLargeBar()
         self.composer = Composer()
         self.empty_state.prompt_chosen.connect(lambda text: put_in_composer(self.composer.edit, text))
         self.status_label = QLabel()
@@ -241,12 +255,16 @@ class ChatPanel(QWidget):
         column.setContentsMargins(8, 6, 8, 6)
         column.addLayout(header)
         column.addWidget(self.retired_bar)
-        column.addWidget(self.parameters)
         column.addWidget(self.context_note)
         column.addWidget(self.find_bar)
-        column.addWidget(self.view, 1)
+        view_row = QHBoxLayout()
+        view_row.setContentsMargins(0, 0, 0, 0)
+        view_row.addWidget(self.view, 1)
+        view_row.addWidget(self.parameters_sheet)
+        column.addLayout(view_row, 1)
         column.addWidget(self.length_bar)
         column.addWidget(self.edit_bar)
+        column.addWidget(self.too_large_bar)
         column.addWidget(self.composer)
         column.addWidget(self.status_label)
 
@@ -278,6 +296,8 @@ class ChatPanel(QWidget):
         self.continue_button.clicked.connect(self._on_continue)
         self.include_all_button.clicked.connect(self._include_all_turns)
         self.parameters.changed.connect(self._save_parameters)
+        self.parameters_button.toggled.connect(self._show_parameters)
+        self.parameters_sheet.closed.connect(self._parameters_closed)
         self.export_markdown_action.triggered.connect(lambda: self.export("markdown"))
         self.export_json_action.triggered.connect(lambda: self.export("json"))
 
@@ -291,6 +311,8 @@ class ChatPanel(QWidget):
         self.composer.stop_requested.connect(self.stop)
         self.composer.regenerate_requested.connect(self.request_regenerate)
         self.composer.drop_turns_requested.connect(self._on_drop_turns)
+        self.too_large_bar.drop_requested.connect(self._drop_until_it_fits)
+        self.too_large_bar.lower_requested.connect(self.lower_max_tokens)
         self.composer.draft_changed.connect(self._recount)
         self.composer.draft_changed.connect(lambda _text: self._save_draft())
         self.cancel_edit_button.clicked.connect(self.cancel_edit)
@@ -471,6 +493,9 @@ class ChatPanel(QWidget):
             conversation_id = reused.id
         else:
             conversation_id = self.chat.create_conversation(model_id).id
+            default_prompt = str(self.settings.get(Key.DEFAULT_SYSTEM_PROMPT) or "").strip()
+            if default_prompt:  # the Settings' default system prompt starts every new conversation
+                self.chat.update_settings(conversation_id, system_prompt=default_prompt)
         self._pending_model = None
         self.conversations.reload()
         self.open_conversation(conversation_id)
@@ -518,6 +543,7 @@ class ChatPanel(QWidget):
         self._scroll_after_load = None
         self._open_generation += 1
         self.find_bar.hide()  # its highlights were about the conversation left
+        self.too_large_bar.clear()
         self.view.clear_find()
         self.find_status.clear()
         conversation = self._conversation()
@@ -534,6 +560,7 @@ class ChatPanel(QWidget):
             self.parameters.set_values(conversation.system_prompt, conversation.params)
             self.view.scroll_to_bottom()
             self.conversation_opened.emit(conversation.id)
+        self.parameters_sheet.update_reset_buttons()
         self.status_label.setText(self._notes.get(self.conversation_id, ""))
         self.refresh_queue_states()
         self._update_model_state()
@@ -910,6 +937,16 @@ class ChatPanel(QWidget):
         assert conversation_id is not None
         editing = self._editing_message_id
         try:
+            conversation = self._conversation()
+            if editing is None and conversation is not None:
+                # Larger than a whole per-minute budget: never sent (it would be refused), the fix offered.
+                too_large = await asyncio.to_thread(request_too_large, self.chat, conversation, text)
+                if not self._alive():
+                    return None
+                if too_large is not None:
+                    self.too_large_bar.show_error(too_large, can_drop=self.storage.count_messages(conversation_id) > 0)
+                    return None
+                self.too_large_bar.clear()
             if editing is not None:
                 reply_id = await self.chat.edit_and_resend(editing, text, self._handler(conversation_id))
             else:
@@ -944,8 +981,10 @@ class ChatPanel(QWidget):
             self.chat.stop_conversation(self.conversation_id)
 
     def escape(self) -> None:
-        """Esc: close the find bar, else cancel an edit, else stop the reply."""
-        if self.find_bar.isVisible():
+        """Esc: close the parameters or the find bar, else cancel an edit, else stop the reply."""
+        if self.parameters_sheet.isVisible():
+            self.parameters_sheet.close_sheet()
+        elif self.find_bar.isVisible():
             self.close_find()
         elif self._editing_message_id is not None:
             self.cancel_edit()
@@ -1082,6 +1121,41 @@ class ChatPanel(QWidget):
         self._update_context_note()
         self.composer.draft_changed.emit(draft)
 
+    @qasync.asyncSlot()
+    async def _drop_until_it_fits(self) -> None:
+        """The too-large bar's fix: leave the oldest turns out, one at a time, until the request fits."""
+        conversation_id, draft = self.conversation_id, self.composer.text()
+        error, dropped = self.too_large_bar.error, 0
+        while conversation_id is not None and error is not None:
+            if not await asyncio.to_thread(self.chat.drop_oldest_turns, conversation_id, 1):
+                break
+            dropped += 1
+            conversation = self.storage.get_conversation(conversation_id)
+            if conversation is None:
+                break
+            error = await asyncio.to_thread(request_too_large, self.chat, conversation, draft)
+        if not self._alive() or conversation_id != self.conversation_id:
+            return
+        self._update_context_note()
+        if error is None:
+            self.too_large_bar.clear()
+            self._notify(f"The {dropped} oldest turn(s) are left out of what is sent: it fits now.", conversation_id)
+        else:
+            self.too_large_bar.show_error(error, can_drop=False)
+        self.composer.draft_changed.emit(draft)
+
+    def lower_max_tokens(self, tokens: int) -> None:
+        """The too-large bar's other fix: this conversation's max reply tokens set to what fits."""
+        conversation = self._conversation()
+        if conversation is None:
+            return
+        params = {**conversation.params, "max_completion_tokens": tokens}
+        self.chat.update_settings(conversation.id, params=params)
+        self.parameters.set_values(conversation.system_prompt, params)
+        self.too_large_bar.clear()
+        self._notify(f"Max reply tokens lowered to {tokens:,}: it fits now.", conversation.id)
+        self.composer.draft_changed.emit(self.composer.text())
+
     def _include_all_turns(self) -> None:
         if self.conversation_id is not None:
             self.chat.include_all_turns(self.conversation_id)
@@ -1094,6 +1168,17 @@ class ChatPanel(QWidget):
         if start > 0:
             self.context_note_label.setText(f"The first {start} message(s) are left out of what is sent.")
         self.context_note.setVisible(start > 0)
+
+    def _show_parameters(self, shown: bool) -> None:
+        if shown:
+            self.parameters_sheet.open_sheet()
+        else:
+            self.parameters_sheet.close_sheet()
+
+    def _parameters_closed(self) -> None:
+        with QSignalBlocker(self.parameters_button):
+            self.parameters_button.setChecked(False)
+        self.parameters_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _save_parameters(self) -> None:
         conversation = self._conversation()

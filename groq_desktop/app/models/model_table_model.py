@@ -57,15 +57,14 @@ HEADERS = {
     Column.PER_DAY: "Per day",
 }
 _UNIT_WORDS = {"requests": ("req", "requests"), "tokens": ("tok", "tokens"), "audio_seconds": ("audio", "audio")}
-SOURCE_WORDS = {"header": "Groq's rate-limit headers", "table": "the published limits for your plan",
-                "429": "a 429 answer from Groq"}
+TABLE_SOURCE = "published table"  # a figure the limiter has not tracked yet comes from the shipped table
 
 
 @dataclass(frozen=True)
 class ModelRow:
     info: ModelInfo
     limits: ModelLimits
-    sources: dict[Dimension, str]  # where the limiter's figure came from, for dimensions it tracks
+    sources: dict[Dimension, str]  # where each tracked figure came from, in words ("your edit", "learned ...")
 
 
 def short_number(value: float) -> str:
@@ -193,8 +192,7 @@ class ModelTableModel(QAbstractTableModel):
         lines = []
         for dimension, value in window_dimensions(row.limits, window):
             figure = f"{audio_duration(value)} ({value:,.0f} s)" if dimension.unit == "audio_seconds" else f"{value:,.0f}"
-            source = SOURCE_WORDS.get(row.sources.get(dimension, "table"), row.sources.get(dimension, "table"))
-            lines.append(f"{dimension.label}: {figure} — from {source}")
+            lines.append(f"{dimension.label} ({dimension.value}): {figure} — {row.sources.get(dimension, TABLE_SOURCE)}")
         return "\n".join(lines) or None
 
     def _display(self, row: ModelRow, column: Column) -> str:

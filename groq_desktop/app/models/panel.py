@@ -29,7 +29,7 @@ from groq_desktop.app.composition import Services
 from groq_desktop.app.models.frozen_table import FrozenColumnTable
 from groq_desktop.app.models.limits_editor import LimitsEditor
 from groq_desktop.app.models.model_table_model import (
-    SOURCE_WORDS,
+    TABLE_SOURCE,
     Column,
     ModelFilterProxy,
     ModelInfoRole,
@@ -214,7 +214,7 @@ class ModelsPanel(QWidget):
         """Where the limiter's figure for each dimension came from (none for a model not used yet)."""
         if model not in self._services.limiter.models():
             return {}
-        return {s.dimension: str(s.source) for s in self._services.limiter.snapshot(model)}
+        return {s.dimension: s.source_text or str(s.source) for s in self._services.limiter.snapshot(model)}
 
     def _update_empty_note(self, *_args: object) -> None:
         filtered_out = self.proxy.rowCount() == 0 and self.table_model.rowCount() > 0
@@ -340,28 +340,33 @@ class ModelsPanel(QWidget):
         return f"<h3>{title}</h3><table cellspacing=4>{body}</table>{self._quota_html(info.id)}"
 
     def _quota_html(self, model: str) -> str:
+        """All eight limits (known or not), each with what is left and where its figure came from."""
         esc = html.escape
         plan = self._services.limiter.plan
-        if model not in self._services.limiter.models():
-            limits = self._limits_of(model)
-            if not limits.values:
-                return f"<p>No limits known on the {esc(plan)} plan.</p>"
-            lines = "".join(
-                f"<tr><td>{esc(d.label)}</td><td>{v:,.0f}</td><td>all</td></tr>" for d, v in limits.values.items()
+        used = model in self._services.limiter.models()
+        snaps = {s.dimension: s for s in self._services.limiter.snapshot(model)} if used else {}
+        table = self._limits_of(model).values
+        lines = []
+        for dimension in Dimension:
+            snap = snaps.get(dimension)
+            if snap is not None:
+                left = f"{snap.remaining:,.0f} of {snap.limit:,.0f} left"
+                when = ("closed " + format_wait(snap.closed_for) if snap.closed_for > 0
+                        else "full in " + format_wait(snap.reset_in))
+                source = snap.source_text or str(snap.source)
+            elif dimension in table:
+                left, when, source = f"{table[dimension]:,.0f} (all left)", "", TABLE_SOURCE
+            else:
+                left, when, source = "no limit known", "", "—"
+            lines.append(
+                f"<tr><td>{esc(dimension.value)}</td><td>{esc(dimension.label)}</td><td>{esc(left)}</td>"
+                f"<td>{esc(when)}</td><td>{esc(source)}</td></tr>"
             )
-            return (
-                f"<h4>Quota ({esc(plan)} plan) — not used yet</h4>"
-                f"<table cellspacing=4><tr><th>Limit</th><th>Allowed</th><th>Left</th></tr>{lines}</table>"
-            )
-        lines = "".join(
-            f"<tr><td>{esc(s.dimension.label)}</td><td>{s.remaining:,.0f} of {s.limit:,.0f} left</td>"
-            f"<td>{'closed ' + format_wait(s.closed_for) if s.closed_for > 0 else 'full in ' + format_wait(s.reset_in)}"
-            f"</td><td>{esc(SOURCE_WORDS.get(str(s.source), str(s.source)))}</td></tr>"
-            for s in self._services.limiter.snapshot(model)
-        )
+        title = "Limits" if used else "Limits — not used yet"
         return (
-            f"<h4>Remaining quota ({esc(plan)} plan)</h4><table cellspacing=4>"
-            f"<tr><th>Limit</th><th>Left</th><th>Resets</th><th>Source</th></tr>{lines}</table>"
+            f"<h4>{title} ({esc(plan)} plan)</h4><table cellspacing=4>"
+            "<tr><th></th><th>Limit</th><th>Left</th><th>Resets</th><th>Source</th></tr>"
+            f"{''.join(lines)}</table>"
         )
 
     # --- actions -----------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from groq_desktop.app.quota_words import left_text, whole_left
 from groq_desktop.app.row_table_model import AnyIndex, RowTableModel
-from groq_desktop.core.quota.rate_limiter import DimensionSnapshot
+from groq_desktop.core.quota.rate_limiter import DimensionSnapshot, describe_source
 from groq_desktop.errors import format_wait
 
 SnapshotRole = Qt.ItemDataRole.UserRole + 1
@@ -24,11 +24,8 @@ CRITICAL_SHARE = 0.05
 AMBER = QColor("#d98e04")
 RED = QColor("#d64541")
 
-SOURCE_TEXT = {
-    "header": "server header: the x-ratelimit-* headers of the last response",
-    "table": "the limiter's own estimate, from the published limits and the requests it sent",
-    "429": "a 429 (rate limited) answer from the server",
-}
+# Short words for the Source column; the tooltip gives the snapshot's full source_text.
+SOURCE_SHORT = {"header": "headers", "table": "published", "edit": "your edit", "learned": "learned", "429": "429"}
 
 
 class QuotaLevel(StrEnum):
@@ -118,7 +115,7 @@ class QuotaModel(RowTableModel):
             return (
                 f"{snap.model} — {snap.dimension.label} ({snap.dimension.value})\n"
                 f"{left_text(snap.dimension, snap.remaining, snap.limit)}; {reset_text(snap)}\n"
-                f"Source: {SOURCE_TEXT.get(snap.source, snap.source)}"
+                f"Source: {snap.source_text or describe_source(snap.source)}"
             )
         if role == Qt.ItemDataRole.ForegroundRole and column in (QuotaColumn.REMAINING, QuotaColumn.RESET):
             return level_colour(level)
@@ -140,7 +137,7 @@ class QuotaModel(RowTableModel):
             return _amount(whole_left(snap.remaining))
         if column is QuotaColumn.RESET:
             return reset_text(snap)
-        return {"header": "server", "table": "estimate", "429": "429"}.get(snap.source, snap.source)
+        return SOURCE_SHORT.get(snap.source, snap.source)
 
 
 class MeterDelegate(QStyledItemDelegate):

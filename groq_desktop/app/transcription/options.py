@@ -1,11 +1,14 @@
-"""The transcription options form: model, language, task, prompt, temperature, timestamps, auto-export."""
+"""The transcription options form: model, language, task, prompt, temperature, timestamps, service tier
+(paid plans), auto-export."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from groq_desktop.app.settings import AppSettings, Key
 from groq_desktop.core.model_registry import ModelCategory
+from groq_desktop.services.chat import tiers_for_plan
 from groq_desktop.services.transcription import (
     EXPORT_FORMATS,
     MODELS,
@@ -74,10 +78,17 @@ def choose_folder(parent: QWidget, title: str, start: str = "") -> Path | None:
 class OptionsWidget(QWidget):
     changed = Signal()
 
-    def __init__(self, settings: AppSettings, registry: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: AppSettings,
+        registry: Any = None,
+        parent: QWidget | None = None,
+        plan_of: Callable[[], str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._settings = settings
         self._registry = registry
+        self._plan_of = plan_of or (lambda: str(settings.get(Key.PLAN) or "free"))
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
 
@@ -116,6 +127,14 @@ class OptionsWidget(QWidget):
             self.timestamps_box.addItem(name, value)
         form.addRow("Timestamps", self.timestamps_box)
 
+        self.tier_box = QComboBox()
+        self.tier_box.setToolTip(
+            "on_demand: the standard tier · flex: 10x the limits, may be refused when Groq is busy · "
+            "auto: flex when there is room"
+        )
+        self.tier_label = QLabel("Service tier")
+        form.addRow(self.tier_label, self.tier_box)
+
         self.export_edit = QLineEdit(str(settings.get(Key.AUTO_EXPORT_DIR) or ""))
         self.export_edit.setPlaceholderText("No automatic export")
         self.export_edit.setToolTip("Finished transcripts are written here in the ticked formats")
@@ -136,7 +155,9 @@ class OptionsWidget(QWidget):
             formats_row.addWidget(box, (len(self.format_boxes) - 1) // 3, (len(self.format_boxes) - 1) % 3)
         form.addRow("Formats", formats_row)
 
+        self.update_plan()
         self.use_model(str(settings.get(Key.DEFAULT_TRANSCRIPTION_MODEL) or ""))
+        self.tier_box.currentIndexChanged.connect(self._tier_chosen)
         self.model_box.currentTextChanged.connect(self._model_changed)
         self.task_box.currentIndexChanged.connect(self._task_changed)
         self.export_edit.editingFinished.connect(self._export_dir_edited)
@@ -161,6 +182,7 @@ class OptionsWidget(QWidget):
             timestamps=tuple(self.timestamps_box.currentData()),
             chunk_seconds=float(self._settings.get(Key.CHUNK_SECONDS) or 600.0),
             overlap_seconds=float(self._settings.get(Key.OVERLAP_SECONDS) or 10.0),
+            service_tier=self.tier_box.currentData() if not self.tier_box.isHidden() else None,
         )
 
     def export_dir(self) -> Path | None:
@@ -195,6 +217,29 @@ class OptionsWidget(QWidget):
         if not self.use_model(current):
             self.model_box.setCurrentIndex(0)
         self._model_changed(self.model_box.currentText())
+
+    def update_plan(self) -> None:
+        """Service tiers are for paid plans: offered (the saved choice kept) there, hidden on the free plan."""
+        tiers = tiers_for_plan(self._plan_of())
+        wanted = self.tier_box.currentData() if self.tier_box.count() else self._settings.get(
+            Key.TRANSCRIPTION_SERVICE_TIER
+        )
+        with QSignalBlocker(self.tier_box):
+            self.tier_box.clear()
+            self.tier_box.addItem("default", None)
+            for tier in tiers:
+                self.tier_box.addItem(tier, tier)
+            self.tier_box.setCurrentIndex(max(0, self.tier_box.findData(wanted or None)))
+        self.tier_box.setVisible(bool(tiers))
+        self.tier_label.setVisible(bool(tiers))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.update_plan()  # the plan may have changed in Settings or the model browser
+
+    def _tier_chosen(self) -> None:
+        self._settings.set(Key.TRANSCRIPTION_SERVICE_TIER, self.tier_box.currentData() or "")
+        self.changed.emit()
 
     def _model_changed(self, model_id: str) -> None:
         translates = model_id.strip() in TRANSLATION_MODELS

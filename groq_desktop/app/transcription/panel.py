@@ -132,7 +132,7 @@ class TranscriptionPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.installEventFilter(self)
 
-        self.options = OptionsWidget(settings, services.registry)
+        self.options = OptionsWidget(settings, services.registry, plan_of=lambda: services.limiter.plan)
         signals.models_changed.connect(self.options.refresh_models)
         self.options.changed.connect(self._apply_auto_export)
         self.viewer = TranscriptView()
@@ -239,15 +239,16 @@ class TranscriptionPanel(QWidget):
         if not paths:
             return
         options, changes = self.options.options().adjusted()
+        options, fallbacks = self.service.usable_options(options)  # a gone model: its successor, said so
         problems = options.problems()
         if problems:
             self.show_message(" ".join(problems))
             return
-        if changes:
-            self.show_message(" ".join(changes))
-        self._spawn(lambda: self._add(list(paths), options))
+        if changes or fallbacks:
+            self.show_message(" ".join(changes + fallbacks))
+        self._spawn(lambda: self._add(list(paths), options, fallbacks))
 
-    async def _add(self, paths: list[Path], options: Any) -> None:
+    async def _add(self, paths: list[Path], options: Any, notes: list[str] | None = None) -> None:
         added = await self.service.add(paths, options)
         rejected = [i for i in added if i.phase is JobPhase.REJECTED]
         queued = len(added) - len(rejected)
@@ -256,7 +257,7 @@ class TranscriptionPanel(QWidget):
             text += "; not queued: " + ", ".join(f"{i.name} ({i.error})" for i in rejected[:5])
             if len(rejected) > 5:
                 text += f" and {len(rejected) - 5} more"
-        self.show_message(text, queue_note=queued > 0)
+        self.show_message(" ".join([*(notes or []), text]), queue_note=queued > 0)
         self._settle_queue_note()
 
     def pick_files(self) -> None:
