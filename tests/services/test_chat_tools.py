@@ -71,3 +71,20 @@ def test_streamed_tool_pieces_merge_by_index_and_reported_costs_are_kept() -> No
                                   {"index": 1, "type": "code_interpreter", "output": "1"}])
     assert [(t["index"], t.get("output")) for t in merged] == [(0, "x"), (1, "1")]
     assert tool_facts(merged) == [{"type": "browser_search", "cost": 0.005}, {"type": "code_interpreter"}]
+
+
+def test_tool_results_are_exported_with_the_message(make_chat) -> None:
+    from groq_desktop.services import chat_export
+
+    chat, services, _ = make_chat()
+    done = _send(chat, services, {"builtin_tools": ["browser_search", "code_interpreter"]})
+    conversation = services.storage.get_conversation(done.message.conversation_id)
+    messages = services.storage.list_messages(conversation.id)
+    tools = done.message.facts["executed_tools"]
+    markdown = chat_export.to_markdown(conversation, messages)
+    for result in tools[0]["search_results"]["results"]:
+        assert f"[{result['title']}]({result['url']})" in markdown
+    assert json.loads(tools[1]["arguments"])["code"] in markdown and tools[1]["output"].strip() in markdown
+    assert chat_export.from_markdown(markdown)[1] == ("assistant", done.message.content)
+    back = chat_export.from_json(chat_export.to_json(conversation, messages))
+    assert back.messages[1].facts["executed_tools"] == tools
