@@ -261,6 +261,7 @@ class _Generation:
     content_parts: list[str] = field(default_factory=list)
     reasoning_parts: list[str] = field(default_factory=list)
     executed_tools: list[dict[str, Any]] = field(default_factory=list)
+    tools_changed: bool = False
     pending_content: str = ""
     pending_reasoning: str = ""
     flush_scheduled: bool = False
@@ -834,8 +835,7 @@ class ChatService:
         try:
             for delta in stream:
                 if delta.executed_tools:
-                    with gen.lock:
-                        gen.executed_tools = merge_tools(gen.executed_tools, delta.executed_tools)
+                    self._take_tools(gen, delta.executed_tools)
                 if not (delta.content or delta.reasoning):
                     continue
                 if first_token_at is None:
@@ -904,15 +904,29 @@ class ChatService:
                 except _STORAGE_ERRORS as exc:
                     log.warning("saving reply %s while it streams failed: %s", gen.message_id, exc)
 
+    def _take_tools(self, gen: _Generation, pieces: Sequence[Mapping[str, Any]]) -> None:
+        """Worker thread: what the built-in tools did so far goes to the loop with the next flush."""
+        with gen.lock:
+            gen.executed_tools = merge_tools(gen.executed_tools, pieces)
+            gen.tools_changed = True
+            schedule = not gen.flush_scheduled
+            gen.flush_scheduled = True
+        if schedule:
+            with contextlib.suppress(RuntimeError):
+                gen.loop.call_soon_threadsafe(self._flush, gen)
+
     def _flush(self, gen: _Generation) -> None:
         with gen.lock:
             content, reasoning = gen.pending_content, gen.pending_reasoning
             gen.pending_content = gen.pending_reasoning = ""
             gen.flush_scheduled = False
+            tools = [dict(t) for t in gen.executed_tools] if gen.tools_changed else None
+            gen.tools_changed = False
             if gen.finished:
                 return
-        if content or reasoning:
-            self._emit(gen, ChatEvent("delta", gen.message_id, content, reasoning))
+        if content or reasoning or tools:
+            facts = {"executed_tools": tools} if tools else None
+            self._emit(gen, ChatEvent("delta", gen.message_id, content, reasoning, facts=facts))
 
     def _on_job_changed(self, info: JobInfo) -> None:
         gen = self._by_job.get(info.id)

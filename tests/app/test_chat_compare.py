@@ -44,3 +44,19 @@ def test_stats_text_says_every_figure() -> None:
     text = stats_text({"ttft": 0.12, "tokens_per_second": 900.0, "prompt_tokens": 30, "completion_tokens": 60,
                        "cached_tokens": 16, "cost": 0.00005})
     assert text == "TTFT 120 ms · 900 tok/s · 30 in / 60 out · 16 cached · ≈ $0.00005"
+
+
+def test_a_search_reply_sent_from_the_panel_shows_its_tool_block(qtbot: Any, make_panel: Any) -> None:  # noqa: F811
+    env = make_panel()
+    panel = env.panel
+    type_and_send(qtbot, panel, "Hello")
+    wait_reply(qtbot, env, "complete")
+    panel.parameters.set_expanded(True)
+    assert panel.parameters.search_tool.isVisible()  # the default chat model searches (catalogue)
+    panel.parameters.search_tool.setChecked(True)
+    type_and_send(qtbot, panel, "What happened today?")
+    reply = wait_reply(qtbot, env, "complete")
+    assert reply.facts["executed_tools"][0]["type"] == "browser_search"
+    model = panel.messages
+    layout = panel.view.delegate.row_layout(model.index(model.row_of(reply.id), 0))
+    assert layout.tools_header is not None and "Web search" in layout.tools_label

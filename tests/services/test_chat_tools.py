@@ -88,3 +88,20 @@ def test_tool_results_are_exported_with_the_message(make_chat) -> None:
     assert chat_export.from_markdown(markdown)[1] == ("assistant", done.message.content)
     back = chat_export.from_json(chat_export.to_json(conversation, messages))
     assert back.messages[1].facts["executed_tools"] == tools
+
+
+def test_tool_activity_reaches_the_ui_before_the_answer_streams(make_chat) -> None:
+    chat, services, _ = make_chat()
+    conversation = chat.create_conversation(MODEL)
+    chat.update_settings(conversation.id, params={"builtin_tools": ["browser_search"]})
+    recorder = Recorder()
+
+    async def scenario() -> None:
+        await chat.wait_finished(await chat.send(conversation.id, "[[emulator reply_tokens=400]] News?", recorder))
+
+    run(services, scenario)
+    deltas = [e for e in recorder.events if e.kind == "delta"]
+    first_tools = next(i for i, e in enumerate(deltas) if e.facts and e.facts.get("executed_tools"))
+    first_text = next(i for i, e in enumerate(deltas) if e.content_delta)
+    assert first_tools <= first_text
+    assert deltas[first_tools].facts["executed_tools"][0]["type"] == "browser_search"

@@ -889,6 +889,8 @@ class ChatPanel(QWidget):
             self.messages.set_status(mid, "streaming")
         elif event.kind == "delta":
             self.messages.append_stream(mid, event.content_delta, event.reasoning_delta)
+            if event.facts:  # built-in tools at work: their block shows before the answer arrives
+                self.messages.set_status(mid, "streaming", facts=event.facts)
         else:
             self.messages.flush()
             if event.message is not None:
