@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlsplit
 
 from groq_desktop.core.quota.limits import Cost, LimitTable, ModelLimits
 from groq_desktop.core.token_counter import TokenCounter
-from groq_desktop.emulator import batches, speech, textgen, tts
+from groq_desktop.emulator import batches, builtin_tools, speech, textgen, tts
 from groq_desktop.emulator.models import CatalogueModel, ModelKind, find_model, models_list_json, retirement
 from groq_desktop.emulator.prompt_cache import PromptCache
 from groq_desktop.emulator.quota import AUDIO_DIMENSIONS, CHAT_DIMENSIONS, QuotaBook, Rejection
@@ -401,6 +401,7 @@ class ChatReply:
     reasoning: tuple[str, ...]
     content: tuple[str, ...]
     finish_reason: str
+    executed_tools: tuple[dict[str, Any], ...] = ()
 
     @property
     def completion_tokens(self) -> int:
@@ -421,11 +422,15 @@ def plan_reply(model: CatalogueModel, request: dict[str, Any], config: EmulatorC
     reasons = config.reasoning and _shows_reasoning(model, request)
     reasoning_count = min(budget, textgen.reasoning_length(seed)) if reasons else 0
     content_count = min(wanted, budget - reasoning_count)
-    return ChatReply(
-        textgen.reasoning_pieces(seed, reasoning_count),
-        textgen.reply_pieces(seed, content_count),
-        "length" if content_count < wanted else "stop",
-    )
+    reasoning = textgen.reasoning_pieces(seed, reasoning_count)
+    fmt = request.get("response_format")
+    if isinstance(fmt, dict) and fmt.get("type") in ("json_object", "json_schema"):
+        return ChatReply(reasoning, tuple(textgen.split_pieces(builtin_tools.json_reply(request, seed))), "stop")
+    content = textgen.reply_pieces(seed, content_count)
+    tools = builtin_tools.executed_tools(request, seed, _message_text(last_user)[:80] if last_user else "")
+    if tools:
+        content += tuple(textgen.split_pieces(builtin_tools.citation_text(tools)))
+    return ChatReply(reasoning, content, "length" if content_count < wanted else "stop", tuple(tools))
 
 
 def _usage(
@@ -855,6 +860,10 @@ class _Handler(BaseHTTPRequestHandler):
         if model.kind is not ModelKind.CHAT:
             raise _bad_request(f"model `{model.id}` does not support chat completions", "model",
                                code="model_not_supported")
+        try:
+            builtin_tools.check(model, request)
+        except builtin_tools.Refusal as refusal:
+            raise _bad_request(refusal.message, refusal.param) from None
         max_tokens, max_param = _max_tokens(request)
         if max_tokens is not None and max_tokens > model.max_completion_tokens:
             raise _bad_request(
@@ -895,6 +904,8 @@ class _Handler(BaseHTTPRequestHandler):
         message: dict[str, Any] = {"role": "assistant", "content": "".join(reply.content)}
         if reply.reasoning:
             message["reasoning"] = "".join(reply.reasoning)
+        if reply.executed_tools:
+            message["executed_tools"] = list(reply.executed_tools)
         usage = _usage(prompt_tokens, reply.completion_tokens, len(reply.reasoning),
                        self._backend.config.tokens_per_second, cached)
         self._send_json(
@@ -940,6 +951,11 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             self.end_headers()
             self._write_chunk(b"data: " + _json_bytes(first) + b"\n\n")
+            for tool in reply.executed_tools:
+                # As Groq streams them: the call with its arguments first, then the same index with its output.
+                call = {k: tool[k] for k in ("index", "type", "arguments")}
+                self._write_chunk(prefix + _json_bytes({"executed_tools": [call]}) + suffix)
+                self._write_chunk(prefix + _json_bytes({"executed_tools": [tool]}) + suffix)
             events = list(_delta_events(reply, max(1, config.tokens_per_chunk)))
             fault_at = len(events) // 2
             started = time.monotonic()

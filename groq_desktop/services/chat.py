@@ -111,9 +111,78 @@ def tiers_for_plan(plan: str | None) -> tuple[str, ...]:
     return () if (plan or "free").lower() == "free" else SERVICE_TIERS
 
 
+JSON_MODES = ("off", "json_object", "json_schema")
+BUILTIN_TOOLS = ("browser_search", "code_interpreter")
+
+
+def json_mode(model_id: str, params: Mapping[str, Any], catalogue: Catalogue | None = None) -> str:
+    """The conversation's JSON mode as this model can honour it ("off" where it cannot)."""
+    mode = params.get("json_mode") or "off"
+    facts = (catalogue or shipped_catalogue()).facts(model_id)
+    if mode not in JSON_MODES[1:] or facts is None or not facts.can(mode):
+        return "off"
+    if mode == "json_schema" and not isinstance((params.get("json_schema") or {}).get("schema"), dict):
+        return "off"
+    return mode
+
+
+def builtin_tools(model_id: str, params: Mapping[str, Any], catalogue: Catalogue | None = None) -> list[str]:
+    """The built-in tools to send: those switched on that the model has; none while JSON mode is on.
+
+    Groq refuses structured output together with tools (400), so JSON mode wins and the tools wait.
+    """
+    if json_mode(model_id, params, catalogue) != "off":
+        return []
+    facts = (catalogue or shipped_catalogue()).facts(model_id)
+    wanted = params.get("builtin_tools") or ()
+    return [t for t in BUILTIN_TOOLS if t in wanted and facts is not None and facts.can(t)]
+
+
+def response_format(model_id: str, params: Mapping[str, Any], catalogue: Catalogue | None = None) -> dict | None:
+    mode = json_mode(model_id, params, catalogue)
+    if mode == "json_object":
+        return {"type": "json_object"}
+    if mode == "json_schema":
+        spec = params["json_schema"]
+        return {"type": "json_schema", "json_schema": {
+            "name": str(spec.get("name") or "reply"), "schema": spec["schema"], "strict": bool(spec.get("strict"))}}
+    return None
+
+
+def merge_tools(known: list[dict[str, Any]], pieces: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Streamed ``executed_tools`` pieces merged by index (a call arrives first, its output later)."""
+    out = [dict(t) for t in known]
+    for piece in pieces:
+        index = piece.get("index", len(out))
+        target = next((t for t in out if t.get("index") == index), None)
+        if target is None:
+            out.append(dict(piece))
+        else:
+            target.update({k: v for k, v in piece.items() if v not in (None, "")})
+    return out
+
+
+def tool_facts(tools: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """One line per tool call for the reply's facts, with Groq's reported cost or usage when it gives one."""
+    out = []
+    for tool in tools:
+        fact: dict[str, Any] = {"type": tool.get("type")}
+        for key in ("cost", "usage", "search_usage"):
+            if tool.get(key) is not None:
+                fact[key] = tool[key]
+        out.append(fact)
+    return out
+
+
 def request_params(model_id: str, params: Mapping[str, Any], plan: str | None = None) -> dict[str, Any]:
     """The conversation's saved parameters that this model (and plan) accepts, cleaned for the request."""
     out: dict[str, Any] = {}
+    tools = builtin_tools(model_id, params)
+    if tools:
+        out["tools"] = [{"type": t} for t in tools]
+    fmt = response_format(model_id, params)
+    if fmt is not None:
+        out["response_format"] = fmt
     options = reasoning_options(model_id)
     for name in supported_params(model_id):
         value = params.get(name)
@@ -191,6 +260,8 @@ class _Generation:
     # The reply so far as pieces: appending one token to a 100 KB string would copy it each time.
     content_parts: list[str] = field(default_factory=list)
     reasoning_parts: list[str] = field(default_factory=list)
+    executed_tools: list[dict[str, Any]] = field(default_factory=list)
+    tools_changed: bool = False
     pending_content: str = ""
     pending_reasoning: str = ""
     flush_scheduled: bool = False
@@ -621,6 +692,11 @@ class ChatService:
                 self._finish(gen, MessageStatus.STOPPED, kind="stopped")
             else:
                 facts = self._facts(gen.model, result, counted)
+                if gen.executed_tools:
+                    facts["executed_tools"] = gen.executed_tools
+                    facts["tool_calls"] = tool_facts(gen.executed_tools)
+                if "response_format" in params:
+                    facts["response_format"] = params["response_format"]
                 if info.started_at is not None:
                     facts["waited"] = max(0.0, info.started_at - info.enqueued_at)
                 if gen.waited_for:
@@ -748,6 +824,8 @@ class ChatService:
     ) -> _StreamResult:
         started = time.monotonic()
         first_token_at: float | None = None
+        if "response_format" in params:
+            return self._complete_blocking(gen, messages, params, started)
         stream = self.client.stream_chat(gen.model, messages, cancel=gen.cancel, **params)
         with gen.lock:
             gen.stream = stream
@@ -756,6 +834,8 @@ class ChatService:
             stream.close()
         try:
             for delta in stream:
+                if delta.executed_tools:
+                    self._take_tools(gen, delta.executed_tools)
                 if not (delta.content or delta.reasoning):
                     continue
                 if first_token_at is None:
@@ -772,6 +852,24 @@ class ChatService:
             started=started,
             first_token_at=first_token_at,
             ended=time.monotonic(),
+        )
+
+    def _complete_blocking(
+        self, gen: _Generation, messages: list[dict[str, Any]], params: dict[str, Any], started: float
+    ) -> _StreamResult:
+        """Structured output: Groq refuses it streamed, so one plain request and the whole reply at once."""
+        with gen.lock:
+            gen.reached_server = True
+        reply = self.client.chat(gen.model, messages, cancel=gen.cancel, **params)
+        message = ((reply.raw.get("choices") or [{}])[0].get("message")) or {}
+        with gen.lock:
+            gen.executed_tools = merge_tools(gen.executed_tools, message.get("executed_tools") or ())
+        arrived = time.monotonic()
+        if reply.content or reply.reasoning:
+            self._take_delta(gen, reply.content, reply.reasoning)
+        return _StreamResult(
+            usage=reply.usage, request_id=reply.request_id, ttft=arrived - started, finish_reason=reply.finish_reason,
+            started=started, first_token_at=arrived, ended=arrived,
         )
 
     def _take_delta(self, gen: _Generation, content: str, reasoning: str) -> None:
@@ -806,15 +904,29 @@ class ChatService:
                 except _STORAGE_ERRORS as exc:
                     log.warning("saving reply %s while it streams failed: %s", gen.message_id, exc)
 
+    def _take_tools(self, gen: _Generation, pieces: Sequence[Mapping[str, Any]]) -> None:
+        """Worker thread: what the built-in tools did so far goes to the loop with the next flush."""
+        with gen.lock:
+            gen.executed_tools = merge_tools(gen.executed_tools, pieces)
+            gen.tools_changed = True
+            schedule = not gen.flush_scheduled
+            gen.flush_scheduled = True
+        if schedule:
+            with contextlib.suppress(RuntimeError):
+                gen.loop.call_soon_threadsafe(self._flush, gen)
+
     def _flush(self, gen: _Generation) -> None:
         with gen.lock:
             content, reasoning = gen.pending_content, gen.pending_reasoning
             gen.pending_content = gen.pending_reasoning = ""
             gen.flush_scheduled = False
+            tools = [dict(t) for t in gen.executed_tools] if gen.tools_changed else None
+            gen.tools_changed = False
             if gen.finished:
                 return
-        if content or reasoning:
-            self._emit(gen, ChatEvent("delta", gen.message_id, content, reasoning))
+        if content or reasoning or tools:
+            facts = {"executed_tools": tools} if tools else None
+            self._emit(gen, ChatEvent("delta", gen.message_id, content, reasoning, facts=facts))
 
     def _on_job_changed(self, info: JobInfo) -> None:
         gen = self._by_job.get(info.id)

@@ -61,6 +61,7 @@ def to_markdown(conversation: Conversation, messages: Sequence[Message]) -> str:
         lines += [f"<!-- groq-desktop message role={message.role} shift={shift} -->", f"## {heading}", ""]
         if message.reasoning:
             lines += ["<details><summary>Reasoning</summary>", "", message.reasoning, "", "</details>", ""]
+        lines += _tools_markdown((message.facts or {}).get("executed_tools"))
         if message.content:
             lines += [_CONTENT_START, shift_headings(message.content, shift), _CONTENT_END, ""]
         else:
@@ -164,6 +165,32 @@ def from_json(text: str) -> ExportedConversation:
 def _build(cls: type, data: dict[str, Any]) -> Any:
     known = {f.name for f in fields(cls)}
     return cls(**{k: v for k, v in data.items() if k in known})
+
+
+def _tools_markdown(tools: Any) -> list[str]:
+    """What Groq's built-in tools did: searches with linked sources, code and its output."""
+    if not isinstance(tools, list) or not tools:
+        return []
+    lines = ["<details><summary>Tools</summary>", ""]
+    for tool in (t for t in tools if isinstance(t, dict)):
+        try:
+            args = json.loads(tool.get("arguments") or "{}")
+        except (TypeError, ValueError):
+            args = {}
+        args = args if isinstance(args, dict) else {}
+        if tool.get("type") == "browser_search":
+            lines += [f"**Searched** “{args.get('query', '')}”", ""]
+            results = (tool.get("search_results") or {}).get("results") or []
+            lines += [f"{i}. [{r.get('title') or r.get('url')}]({r.get('url')})" for i, r in enumerate(results, 1)
+                      if isinstance(r, dict)]
+            lines.append("")
+        elif tool.get("type") == "code_interpreter":
+            lines += ["**Ran Python**", "", "```python", str(args.get("code", "")).rstrip(), "```", ""]
+            if tool.get("output"):
+                lines += ["Output:", "", "```text", str(tool["output"]).rstrip(), "```", ""]
+        else:
+            lines += [f"**{tool.get('type', 'tool')}**", ""]
+    return lines + ["</details>", ""]
 
 
 def _facts_line(facts: dict[str, Any]) -> str:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QS
 from groq_desktop.app.chat import emoji_fallback
 from groq_desktop.app.chat.markdown_render import COPY_LINK_PREFIX, IncrementalMarkdown, markdown_to_plain
 from groq_desktop.app.chat.message_model import MessageListModel, MessageRole, Waiting
+from groq_desktop.app.chat.tool_activity import executed_tools, shown_text, tools_html, tools_label
 from groq_desktop.core.store.storage import Message
 from groq_desktop.errors import format_wait
 
@@ -130,6 +131,10 @@ def facts_text(model: str | None, facts: dict[str, Any]) -> tuple[str, str | Non
         parts.append(f"{cached:,.0f} cached")  # of the prompt, read from Groq's cache at half price
     if (queue := _number(facts.get("queue_time"))) is not None:
         parts.append(f"Groq queue {queue * 1000:,.0f} ms")
+    if isinstance(calls := facts.get("tool_calls"), list) and calls:
+        costs = [c for call in calls if isinstance(call, dict) and (c := _number(call.get("cost"))) is not None]
+        cost = f" (${sum(costs):,.4f} reported)" if costs else ""
+        parts.append(f"{len(calls)} tool call{'s' if len(calls) != 1 else ''}{cost}")
     request_id = facts.get("request_id")
     return " · ".join(parts), (str(request_id) if request_id else None)
 
@@ -283,6 +288,10 @@ class RowLayout:
     reasoning_label: str = ""
     reasoning_doc: QTextDocument | None = None
     reasoning_origin: QPoint | None = None
+    tools_header: QRect | None = None
+    tools_label: str = ""
+    tools_doc: QTextDocument | None = None
+    tools_origin: QPoint | None = None
     placeholder: QRect | None = None
     badge: tuple[QRect, str] | None = None
     error_box: QRect | None = None
@@ -326,6 +335,7 @@ class MessageDelegate(QStyledItemDelegate):
         """Called when row heights changed (True: the streaming row grew); the view re-flows when it
         suits it. Without it the delegate emits ``sizeHintChanged`` on the next event-loop pass."""
         self._expanded: dict[int, bool] = {}
+        self._tools_expanded: dict[int, bool] = {}
         self._theme: Theme | None = None
         self._context: LayoutContext | None = None
         self._model: MessageListModel | None = None
@@ -361,11 +371,22 @@ class MessageDelegate(QStyledItemDelegate):
         self._expanded[message.id] = not self.reasoning_expanded(message)
         self._refresh_row(message, index)
 
+    def tools_expanded(self, message: Message) -> bool:
+        return self._tools_expanded.get(message.id, False)
+
+    def toggle_tools(self, message: Message, index: ModelIndex) -> None:
+        self._tools_expanded[message.id] = not self.tools_expanded(message)
+        self._refresh_row(message, index)
+
+    def tools_document(self, message_id: int) -> QTextDocument | None:
+        layout = self._rows.get(message_id)
+        return layout.tools_doc if layout is not None else None
+
     def code_blocks(self, message: Message) -> list[str]:
         docs = self._content.get(message.id)
-        if docs is None or docs.renderer.text != message.content:
+        if docs is None or docs.renderer.text != shown_text(message):
             renderer = IncrementalMarkdown()
-            renderer.feed(message.content)
+            renderer.feed(shown_text(message))
             return list(renderer.code_blocks)
         return list(docs.renderer.code_blocks)
 
@@ -468,6 +489,11 @@ class MessageDelegate(QStyledItemDelegate):
             if hit.rect.contains(local):
                 return hit.action
         message: Message = index.data(MessageRole.MESSAGE)
+        if layout.tools_doc is not None and layout.tools_origin is not None:
+            point = local - layout.tools_origin
+            if 0 <= point.y() < layout.tools_doc.size().height():
+                anchor = layout.tools_doc.documentLayout().anchorAt(point.toPointF())
+                return ("link", message.id, anchor) if anchor else None
         docs = self._content.get(message.id)
         if docs is None:
             return None
@@ -604,6 +630,7 @@ class MessageDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         self._paint_bubble(painter, message, layout, theme, selected, visible)
         self._paint_reasoning(painter, layout, theme, visible)
+        self._paint_tools(painter, layout, theme, visible)
         self._paint_content(painter, message, layout, theme, visible)
         self._paint_status(painter, message, layout, theme, index)
         if message.id in self.bar_ids:
@@ -646,6 +673,7 @@ class MessageDelegate(QStyledItemDelegate):
             context.theme.key,
             context.font_key,
             self._expanded.get(message.id, not message.content),
+            self._tools_expanded.get(message.id, False),
             waiting is not None,
         )
 
@@ -711,6 +739,25 @@ class MessageDelegate(QStyledItemDelegate):
                 doc = self._reasoning_document(message, text_width, small, theme)
                 layout.reasoning_doc = doc
                 layout.reasoning_origin = QPoint(BUBBLE_PAD_X + 10, y)
+                y += math.ceil(doc.size().height()) + SECTION_GAP
+                natural = max(natural, math.ceil(doc.idealWidth()) + 10)
+            else:
+                y += SECTION_GAP
+
+        tools = executed_tools(message) if message.role == "assistant" else []
+        if tools:
+            expanded = self.tools_expanded(message)
+            label = tools_label(tools, expanded)
+            header_w = small_metrics.horizontalAdvance(label) + 12
+            layout.tools_header = QRect(BUBBLE_PAD_X, y, header_w, small_metrics.height() + 6)
+            layout.tools_label = label
+            natural = max(natural, header_w)
+            y += layout.tools_header.height() + 2
+            if expanded:
+                doc = self._new_document(small, theme)
+                self._set_html(doc, tools_html(tools), text_width - 10, message.id)
+                layout.tools_doc = doc
+                layout.tools_origin = QPoint(BUBBLE_PAD_X + 10, y)
                 y += math.ceil(doc.size().height()) + SECTION_GAP
                 natural = max(natural, math.ceil(doc.idealWidth()) + 10)
             else:
@@ -784,6 +831,11 @@ class MessageDelegate(QStyledItemDelegate):
             hits.append(Hit(layout.reasoning_header, ("toggle_reasoning", message.id)))
         if layout.reasoning_origin is not None:
             layout.reasoning_origin += shift
+        if layout.tools_header is not None:
+            layout.tools_header.translate(shift)
+            hits.append(Hit(layout.tools_header, ("toggle_tools", message.id)))
+        if layout.tools_origin is not None:
+            layout.tools_origin += shift
         for rect in (layout.placeholder, layout.error_box, layout.retry_button, layout.waiting_line,
                      layout.cancel_button):
             if rect is not None:
@@ -855,12 +907,13 @@ class MessageDelegate(QStyledItemDelegate):
         if docs is None:
             docs = ContentDocs()
             kept = self._renderers.pop(message.id, None)
-            if kept is not None and kept.text == message.content:
+            if kept is not None and kept.text == shown_text(message):
                 docs.renderer = kept
             self._content[message.id] = docs
         renderer = docs.renderer
         resets = renderer.resets
-        grew = renderer.feed(message.content) if message.content != renderer.text or not docs.live else 0
+        text = shown_text(message)
+        grew = renderer.feed(text) if text != renderer.text or not docs.live else 0
         font_key = font.key()
         rebuild = renderer.resets != resets or docs.theme_key != theme.key or docs.font_key != font_key
         if rebuild:
@@ -1024,6 +1077,22 @@ class MessageDelegate(QStyledItemDelegate):
             bar_height = math.ceil(layout.reasoning_doc.size().height())
             painter.fillRect(QRect(layout.reasoning_origin.x() - 9, bar_top, 2, bar_height), theme.border)
             self._draw_document(painter, layout.reasoning_doc, layout.reasoning_origin, theme.muted, visible, theme)
+
+    def _paint_tools(self, painter: QPainter, layout: RowLayout, theme: Theme, visible: QRect) -> None:
+        if layout.tools_header is None:
+            return
+        small = QFont(self._font())
+        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.85))
+        painter.setFont(small)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_blend(theme.bubble_assistant, theme.accent, 0.10))
+        painter.drawRoundedRect(QRectF(layout.tools_header), 6, 6)
+        painter.setPen(theme.muted)
+        painter.drawText(layout.tools_header.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, layout.tools_label)
+        if layout.tools_doc is not None and layout.tools_origin is not None:
+            bar_height = math.ceil(layout.tools_doc.size().height())
+            painter.fillRect(QRect(layout.tools_origin.x() - 9, layout.tools_origin.y(), 2, bar_height), theme.border)
+            self._draw_document(painter, layout.tools_doc, layout.tools_origin, theme.text, visible, theme)
 
     def _paint_content(self, painter: QPainter, message: Message, layout: RowLayout, theme: Theme, visible: QRect) -> None:
         docs = self._content.get(message.id)

@@ -540,6 +540,8 @@ class MessageView(QListView):
                 self.regenerate_message(message_id)
             case "toggle_reasoning":
                 self._delegate.toggle_reasoning(message, model.index(model.row_of(message_id), 0))
+            case "toggle_tools":
+                self._delegate.toggle_tools(message, model.index(model.row_of(message_id), 0))
             case "retry":
                 self.retry_requested.emit(message_id)
             case "version":

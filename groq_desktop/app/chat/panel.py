@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from groq_desktop.app.bridge import CoreSignals
+from groq_desktop.app.chat.compare import CompareDialog
 from groq_desktop.app.chat.composer import Composer
 from groq_desktop.app.chat.conversation_model import ConversationListModel
 from groq_desktop.app.chat.elided_label import ElidedLabel
@@ -201,6 +202,11 @@ class ChatPanel(QWidget):
         self.parameters_button.setToolTip("System prompt, temperature, max tokens… of this conversation")
         header.addWidget(self.parameters_button)
         header.addWidget(self.export_button)
+        self.compare_button = QToolButton()
+        self.compare_button.setText("Compare…")
+        self.compare_button.setToolTip("Send one prompt to 2-4 models at once and keep the best reply")
+        self.compare_button.clicked.connect(self.open_compare)
+        header.addWidget(self.compare_button)
 
         self.retired_bar, self.retired_label, self.switch_model_button = notice_bar("retiredModelBar", "Switch model")
         self.length_bar, self.length_label, self.continue_button = notice_bar(
@@ -472,6 +478,22 @@ class ChatPanel(QWidget):
         return reply_id
 
     # --- conversations ----------------------------------------------------------------
+
+    def open_compare(self) -> CompareDialog:
+        """The Compare view for the composer's text, in this conversation (its history goes along)."""
+        models = [m.id for m in self.services.registry.chat_models()]
+        current = self.model_picker.current_model()
+        preselected = [current, *[m for m in models if m != current]][:3]
+        dialog = CompareDialog(self.chat, models, conversation_id=self.conversation_id,
+                               prompt=self.composer.text(), preselected=preselected, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.kept.connect(lambda conversation_id, _reply: self._after_compare(conversation_id))
+        dialog.show()
+        return dialog
+
+    def _after_compare(self, conversation_id: int) -> None:
+        self.composer.set_text("")
+        self._show_conversation(conversation_id)  # read again from storage: the kept turn is there now
 
     def _conversation(self) -> Conversation | None:
         return self.storage.get_conversation(self.conversation_id) if self.conversation_id is not None else None
@@ -897,6 +919,8 @@ class ChatPanel(QWidget):
             self.messages.set_status(mid, "streaming")
         elif event.kind == "delta":
             self.messages.append_stream(mid, event.content_delta, event.reasoning_delta)
+            if event.facts:  # built-in tools at work: their block shows before the answer arrives
+                self.messages.set_status(mid, "streaming", facts=event.facts)
         else:
             self.messages.flush()
             if event.message is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -21,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from groq_desktop.core.catalogue import shipped_catalogue
 from groq_desktop.core.model_registry import ModelInfo
 from groq_desktop.services.chat import MAX_STOP_SEQUENCES, reasoning_options, tiers_for_plan
+from groq_desktop.services.structured_output import EXAMPLES, check_schema
 
 # Keys this widget owns in a conversation's params; others (like context_from) are left alone.
 PARAM_KEYS = (
@@ -37,8 +40,16 @@ PARAM_KEYS = (
     "service_tier",
     "flex_fallback",
     "fit_recent_turns",
+    "builtin_tools",
+    "json_mode",
+    "json_schema",
 )
 _DEFAULT = "default"
+JSON_MODE_LABELS = {"off": "Off", "json_object": "JSON object", "json_schema": "JSON schema"}
+JSON_NOTE = (
+    "JSON mode: sent without streaming (the reply arrives whole), and web search and code execution are "
+    "off while it is on: Groq refuses structured output with streaming or tools."
+)
 
 
 def _short_tokens(count: int | None) -> str:
@@ -181,6 +192,7 @@ class ParametersWidget(QWidget):
         form.addRow(self._tier_label, self.service_tier)
         form.addRow("", self.flex_fallback)
         form.addRow("", self.fit_recent)
+        self._build_tools_and_json(form)
 
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -204,6 +216,95 @@ class ParametersWidget(QWidget):
         self.fit_recent.toggled.connect(self.changed)
         self.set_model(None)
         self.set_plan("free")
+
+    def _build_tools_and_json(self, form: QFormLayout) -> None:
+        self.search_tool = QCheckBox("Web search (browser_search)")
+        self.search_tool.setToolTip("Groq searches the web on its side; the reply shows the results it used")
+        self.code_tool = QCheckBox("Run Python (code_interpreter)")
+        self.code_tool.setToolTip("Groq runs Python on its side; the reply shows the code and its output")
+        self._tools_label = QLabel("Built-in tools")
+        tools = QWidget()
+        row = QHBoxLayout(tools)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.search_tool)
+        row.addWidget(self.code_tool)
+        row.addStretch(1)
+        self._tools_box = tools
+        form.addRow(self._tools_label, tools)
+        self.json_mode = QComboBox()
+        self.json_mode.setObjectName("jsonMode")
+        self.json_mode.setToolTip("Ask for a reply that is a JSON object, or one that follows your schema")
+        self._json_label = QLabel("JSON mode")
+        form.addRow(self._json_label, self.json_mode)
+        self.schema_examples = QComboBox()
+        self.schema_examples.addItem("Start from an example…", None)
+        for name in EXAMPLES:
+            self.schema_examples.addItem(name, name)
+        self.schema_edit = QPlainTextEdit()
+        self.schema_edit.setObjectName("jsonSchemaEdit")
+        self.schema_edit.setPlaceholderText('{"type": "object", "properties": {...}, "required": [...]}')
+        self.schema_edit.setFixedHeight(110)
+        self.schema_status = QLabel()
+        self.schema_status.setWordWrap(True)
+        self.json_note = QLabel(JSON_NOTE)
+        self.json_note.setWordWrap(True)
+        self.json_note.setObjectName("jsonNote")
+        schema_box = QWidget()
+        column = QVBoxLayout(schema_box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.schema_examples)
+        column.addWidget(self.schema_edit)
+        column.addWidget(self.schema_status)
+        self._schema_box = schema_box
+        self._schema_label = QLabel("Schema")
+        form.addRow(self._schema_label, schema_box)
+        form.addRow("", self.json_note)
+        self._schema: dict[str, Any] | None = None  # the last schema that passed the check
+
+        self.search_tool.toggled.connect(self.changed)
+        self.code_tool.toggled.connect(self.changed)
+        self.json_mode.currentIndexChanged.connect(self._update_json)
+        self.json_mode.currentIndexChanged.connect(self.changed)
+        self.schema_edit.textChanged.connect(self._on_schema_text)
+        self.schema_examples.activated.connect(self._on_example)
+
+    def _on_example(self, index: int) -> None:
+        name = self.schema_examples.itemData(index)
+        if name:
+            self.schema_edit.setPlainText(json.dumps(EXAMPLES[name], indent=2))
+        self.schema_examples.setCurrentIndex(0)
+
+    def _on_schema_text(self) -> None:
+        text = self.schema_edit.toPlainText().strip()
+        check = check_schema(text) if text else None
+        if check is None:
+            self.schema_status.setText("Write a schema or start from an example.")
+        elif check.ok:
+            self.schema_status.setText("✓ Valid schema: saved with the conversation.")
+            self.schema_status.setStyleSheet("")
+            if check.schema != self._schema:
+                self._schema = check.schema
+                self.changed.emit()
+            return
+        else:
+            # Refused: the conversation keeps its last valid schema until this one is fixed.
+            self.schema_status.setText(f"✗ {check.error} Not saved.")
+            self.schema_status.setStyleSheet("color: #c62828;")
+        self._update_json()
+
+    def schema_is_valid(self) -> bool:
+        return self._schema is not None and check_schema(self.schema_edit.toPlainText()).ok
+
+    def _update_json(self) -> None:
+        mode = self.json_mode.currentData() or "off"
+        visible = self.json_mode.count() > 1
+        for widget in (self._schema_box, self._schema_label):
+            widget.setVisible(visible and mode == "json_schema")
+        self.json_note.setVisible(visible and mode != "off")
+        # Groq refuses tools together with structured output: off (and said so) while JSON mode is on.
+        for box in (self.search_tool, self.code_tool):
+            box.setEnabled(mode == "off")
+            box.setToolTip(box.toolTip().split("\n")[0] + ("" if mode == "off" else "\nOff while JSON mode is on"))
 
     @staticmethod
     def _spin(low: float, high: float, step: float, tip: str) -> QDoubleSpinBox:
@@ -245,6 +346,27 @@ class ParametersWidget(QWidget):
             self.max_tokens.setMaximum(limit)
         # "default" is the model's own limit (within the plan's output budget), said so in the box.
         self.max_tokens.setSpecialValueText(f"{_DEFAULT} (up to {limit:,})" if limit else _DEFAULT)
+        self._set_capabilities(model_id)
+
+    def _set_capabilities(self, model_id: str) -> None:
+        """Tools and JSON modes only where the model's catalogue entry says it has them."""
+        facts = shipped_catalogue().facts(model_id)
+        can = facts.can if facts is not None else (lambda _name: False)
+        self.search_tool.setVisible(can("browser_search"))
+        self.code_tool.setVisible(can("code_interpreter"))
+        self._tools_box.setVisible(can("browser_search") or can("code_interpreter"))
+        self._tools_label.setVisible(can("browser_search") or can("code_interpreter"))
+        current = self.json_mode.currentData()
+        with QSignalBlocker(self.json_mode):
+            self.json_mode.clear()
+            self.json_mode.addItem(JSON_MODE_LABELS["off"], "off")
+            for mode in ("json_object", "json_schema"):
+                if can(mode):
+                    self.json_mode.addItem(JSON_MODE_LABELS[mode], mode)
+            self.json_mode.setCurrentIndex(max(0, self.json_mode.findData(current)))
+        self.json_mode.setVisible(self.json_mode.count() > 1)
+        self._json_label.setVisible(self.json_mode.count() > 1)
+        self._update_json()
 
     def set_plan(self, plan: str | None) -> None:
         """Service tiers are for paid plans: hidden on the free plan."""
@@ -283,7 +405,15 @@ class ParametersWidget(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(params.get(name))))
         self.flex_fallback.setChecked(bool(params.get("flex_fallback")))
         self.fit_recent.setChecked(bool(params.get("fit_recent_turns")))
+        tools = params.get("builtin_tools") or ()
+        self.search_tool.setChecked("browser_search" in tools)
+        self.code_tool.setChecked("code_interpreter" in tools)
+        self.json_mode.setCurrentIndex(max(0, self.json_mode.findData(params.get("json_mode") or "off")))
+        schema = (params.get("json_schema") or {}).get("schema")
+        self._schema = schema if isinstance(schema, dict) else None
+        self.schema_edit.setPlainText(json.dumps(schema, indent=2) if self._schema else "")
         del blockers
+        self._on_schema_text()
         self._update_fallback()
 
     def values(self) -> tuple[str, dict[str, Any]]:
@@ -299,6 +429,10 @@ class ParametersWidget(QWidget):
             "service_tier": self.service_tier.currentData(),
             "flex_fallback": self.flex_fallback.isChecked(),
             "fit_recent_turns": self.fit_recent.isChecked(),
+            "builtin_tools": [name for name, box in (("browser_search", self.search_tool),
+                                                     ("code_interpreter", self.code_tool)) if box.isChecked()],
+            "json_mode": self.json_mode.currentData() or "off",
+            "json_schema": {"name": "reply", "schema": self._schema, "strict": False} if self._schema else None,
         }
         return self.system_prompt.toPlainText(), params
 
@@ -316,4 +450,8 @@ class ParametersWidget(QWidget):
             self.service_tier,
             self.flex_fallback,
             self.fit_recent,
+            self.search_tool,
+            self.code_tool,
+            self.json_mode,
+            self.schema_edit,
         ]

@@ -493,6 +493,7 @@ class ChatStream:
             finish_reason=choice.get("finish_reason"),
             usage=usage,
             request_id=self.request_id,
+            executed_tools=tuple(t for t in delta.get("executed_tools") or () if isinstance(t, dict)),
         )
 
     def _finish(self, status: int, error_code: str | None) -> None:

@@ -67,6 +67,8 @@ class ChatDelta:
     finish_reason: str | None = None
     usage: Usage | None = None
     request_id: str | None = None
+    executed_tools: tuple[dict[str, Any], ...] = ()
+    """Groq's built-in tools (browser_search, code_interpreter) as they run: merge by ``index``."""
 
 
 @dataclass(frozen=True)
