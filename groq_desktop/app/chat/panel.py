@@ -384,6 +384,8 @@ class ChatPanel(QWidget):
             self._populate_models()
 
     def _populate_models(self) -> None:
+        if not self._alive():
+            return  # a model-list change queued before the window closed
         current = self._current_model()
         self.model_picker.set_models(self.services.registry.chat_models(), current)
         self._update_model_state()
