@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from groq_desktop.app.bridge import CoreSignals
+from groq_desktop.app.chat.attachments import ThumbnailCache
 from groq_desktop.app.chat.composer import Composer
 from groq_desktop.app.chat.conversation_model import ConversationListModel
 from groq_desktop.app.chat.elided_label import ElidedLabel
@@ -44,13 +45,14 @@ from groq_desktop.app.chat.parameters import PARAM_KEYS, ModelPicker, Parameters
 from groq_desktop.app.composition import Services
 from groq_desktop.app.settings import AppSettings, Key
 from groq_desktop.app.voice import chat_voice
+from groq_desktop.core.attachments import Attachment, ImageLimits
 from groq_desktop.core.catalogue import ModelKind
 from groq_desktop.core.model_registry import ModelCategory
 from groq_desktop.core.quota.scheduler import JobState
 from groq_desktop.core.store.storage import MATCH_END, MATCH_START, Conversation, Message, SearchHit
 from groq_desktop.errors import GroqDesktopError
 from groq_desktop.services import chat_export
-from groq_desktop.services.chat import NEW_CONVERSATION_TITLE, ChatEvent, ChatService
+from groq_desktop.services.chat import NEW_CONVERSATION_TITLE, AttachmentRefusedError, ChatEvent, ChatService
 
 log = logging.getLogger(__name__)
 
@@ -289,6 +291,11 @@ class ChatPanel(QWidget):
         self.composer.regenerate_requested.connect(self.request_regenerate)
         self.composer.drop_turns_requested.connect(self._on_drop_turns)
         self.composer.draft_changed.connect(self._recount)
+        self.composer.attachments.blobs = self.chat.blobs
+        self.view.delegate.thumbnails = ThumbnailCache(self.chat.blobs, self)
+        self.view.delegate.thumbnails.ready.connect(lambda _digest: self.view.viewport().update())
+        self.composer.attachments.limits = lambda: self.chat.image_limits(self._current_model()) or ImageLimits()
+        self.composer.attachments.switch_model_requested.connect(self.switch_model)
         self.composer.draft_changed.connect(lambda _text: self._save_draft())
         self.cancel_edit_button.clicked.connect(self.cancel_edit)
 
@@ -899,7 +906,8 @@ class ChatPanel(QWidget):
 
     async def send(self, text: str) -> int | None:
         """Send the composer's text (or the edited message); returns the reply's message id."""
-        if not text.strip():
+        attachments = self.composer.attachments.attachments() if self._editing_message_id is None else []
+        if not text.strip() and not attachments:
             return None
         if self.conversation_id is None:
             self.new_conversation()
@@ -910,7 +918,9 @@ class ChatPanel(QWidget):
             if editing is not None:
                 reply_id = await self.chat.edit_and_resend(editing, text, self._handler(conversation_id))
             else:
-                reply_id = await self.chat.send(conversation_id, text, self._handler(conversation_id))
+                reply_id = await self.chat.send(
+                    conversation_id, text, self._handler(conversation_id), attachments=attachments
+                )
         except _STORE_ERRORS as exc:
             # Nothing was sent: the text stays in the composer (the edit too) with the reason.
             if self._alive():
@@ -929,6 +939,7 @@ class ChatPanel(QWidget):
             self._sync_rows()
             if self.composer.text() == text:
                 self.composer.clear()
+            self.composer.attachments.clear()
             self._save_draft()
         self._update_busy()
         self._reload_conversations()
@@ -1055,7 +1066,10 @@ class ChatPanel(QWidget):
             conversation_id, model = self.conversation_id, self._current_model()
             conversation = self._conversation()
             budget = self.chat.reply_budget(conversation) if conversation else 1024
-            tokens, window = await asyncio.to_thread(self.chat.context_usage, conversation_id, draft, model)
+            attached = self.composer.attachments.for_counting()
+            tokens, window = await asyncio.to_thread(
+                self.chat.context_usage, conversation_id, draft, model, attached
+            )
         except Exception:
             log.exception("token count failed")
             return
@@ -1063,7 +1077,23 @@ class ChatPanel(QWidget):
             return  # a newer count is on its way, or the panel is gone
         fits = tokens + min(budget, window // 4) <= window
         self.composer.set_token_usage(tokens, window, fits=fits)
+        self._check_attachments(model, attached)
         self.composer.drop_button.setEnabled(conversation_id is not None)
+
+    def _check_attachments(self, model: str, attached: list[Attachment]) -> None:
+        """Say before sending when the model cannot take these images, offering one that can."""
+        try:
+            self.chat.check_attachments(model, attached)
+        except AttachmentRefusedError as exc:
+            seeing = self.chat.vision_models()
+            self.composer.attachments.set_refusal(str(exc), seeing[0] if seeing and seeing[0] != model else "")
+        else:
+            self.composer.attachments.set_refusal("")
+
+    def switch_model(self, model_id: str) -> None:
+        """Use another model for this conversation (the attachments' one-click switch)."""
+        self.model_picker.select(model_id)
+        self._on_model_chosen(model_id)
 
     @qasync.asyncSlot()
     async def _on_drop_turns(self) -> None:
