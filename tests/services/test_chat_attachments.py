@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from groq_desktop.core.attachments import ImageLimits
 from groq_desktop.core.attachments.prepare import file_attachment, image_attachment
 from groq_desktop.core.catalogue import ModelKind, shipped_catalogue
+from groq_desktop.services import chat_export
 from groq_desktop.services.chat import AttachmentRefusedError
 from tests.attachment_fixtures import png, text_pdf
 from tests.services import test_chat_service as base
@@ -98,3 +100,29 @@ def test_a_pdf_is_inlined_with_its_name_and_counted(make_chat, tmp_path: Path) -
     content = sent[0][-1]["content"]  # type: ignore[index]
     assert content.startswith("File: report.pdf\n```\n[page 1]\nRevenue grew twelve percent")
     assert content.endswith("```\n\nSummarise")
+
+
+def test_exports_link_image_files_in_markdown_and_carry_base64_in_json(make_chat, tmp_path: Path) -> None:
+    chat, _, _ = make_chat()
+    conversation = chat.create_conversation(VISION.id)
+    image = image_attachment(png(50, 40), "my cat.png", chat.blobs, ImageLimits())
+    notes = file_attachment(b"line one\n```inner fence```\n", "notes.md")
+    user = chat.storage.add_message(conversation.id, "user", "Look")
+    chat.storage.add_attachments(user.id, [image, notes])
+    chat.storage.add_message(conversation.id, "assistant", "A cat.")
+    messages = chat.storage.list_messages(conversation.id)
+    conversation = chat._conversation(conversation.id)
+
+    exported = tmp_path / "out.md"
+    links = chat_export.export_images(messages, chat.blobs, tmp_path / "out_images", tmp_path)
+    markdown = chat_export.to_markdown(conversation, messages, links)
+    link = links[image.digest]
+    assert f"![my cat.png]({link})" in markdown and (tmp_path / link).read_bytes() == png(50, 40)
+    assert "<summary>📄 notes.md</summary>" in markdown and "````\nline one" in markdown
+    exported.write_text(markdown, encoding="utf-8")
+    assert [c for _, c in chat_export.from_markdown(markdown)] == ["Look", "A cat."]
+
+    text = chat_export.to_json(conversation, messages, chat.blobs.get)
+    stored = json.loads(text)["messages"][0]["attachments"]
+    assert base64.b64decode(stored[0]["data_base64"]) == png(50, 40) and "data_base64" not in stored[1]
+    assert chat_export.from_json(text).messages == messages

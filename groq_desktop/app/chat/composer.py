@@ -136,7 +136,6 @@ class Composer(QWidget):
 
         # The token count has a line of its own, so the tools and buttons fit a 900 px window.
         buttons = self._buttons = QHBoxLayout()
-        buttons.addWidget(self.attach_button)
         buttons.addStretch(1)
         buttons.addWidget(self.regenerate_button)
         buttons.addWidget(self.send_button)
@@ -146,7 +145,10 @@ class Composer(QWidget):
         column.addWidget(self.warning)
         column.addWidget(self.attachments)
         column.addWidget(self.edit)
-        column.addWidget(self.tokens_label)
+        tokens_row = QHBoxLayout()  # Attach sits with the count: the button row is full at 900 px
+        tokens_row.addWidget(self.tokens_label, 1)
+        tokens_row.addWidget(self.attach_button)
+        column.addLayout(tokens_row)
         column.addLayout(buttons)
 
         self._debounce = QTimer(self)

@@ -1156,11 +1156,13 @@ class ChatPanel(QWidget):
         path = choose_export_path(self, _safe_file_name(conversation.title) + suffix, name_filter)
         if path is None:
             return None
-        if fmt == "markdown":
-            text = chat_export.to_markdown(conversation, messages)
-        else:
-            text = chat_export.to_json(conversation, messages)
         try:
+            if fmt == "markdown":
+                images = path.with_name(path.stem + "_images")
+                links = chat_export.export_images(messages, self.chat.blobs, images, path.parent)
+                text = chat_export.to_markdown(conversation, messages, links)
+            else:
+                text = chat_export.to_json(conversation, messages, self.chat.blobs.get)
             path.write_text(text, encoding="utf-8")
         except OSError as exc:
             self._notify(f"Could not save {path}: {exc.strerror}", conversation.id)
