@@ -370,7 +370,17 @@ class ChatService:
         return [m.id for m in self.registry.chat_models() if m.usable and self.image_limits(m.id) is not None]
 
     def check_attachments(self, model: str, attachments: Sequence[Attachment]) -> None:
-        """Refuse, before sending, images a model cannot see or more than it takes (reason and numbers)."""
+        """Refuse, before sending, a file larger than the model reads, images a model cannot see or more
+        than it takes (the reason and the numbers). Blocking (tokenises files)."""
+        window = self.context_window(model)
+        for attachment in attachments:
+            if attachment.is_image:
+                continue
+            tokens = self.token_counter.count_text(model, inline_text(attachment.name, attachment.text))
+            if tokens >= window:
+                raise AttachmentRefusedError(
+                    f"{attachment.name} is {tokens:,} tokens; {model} reads at most {window:,} tokens in all."
+                )
         images = sum(1 for a in attachments if a.is_image)
         if not images:
             return

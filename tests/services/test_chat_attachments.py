@@ -126,3 +126,12 @@ def test_exports_link_image_files_in_markdown_and_carry_base64_in_json(make_chat
     stored = json.loads(text)["messages"][0]["attachments"]
     assert base64.b64decode(stored[0]["data_base64"]) == png(50, 40) and "data_base64" not in stored[1]
     assert chat_export.from_json(text).messages == messages
+
+
+def test_a_file_larger_than_the_model_reads_is_refused_with_the_numbers(make_chat) -> None:
+    chat, _, _ = make_chat()
+    window = chat.context_window(TEXT_ONLY.id)
+    big = file_attachment(("lorem ipsum dolor " * (window // 2)).encode(), "huge.txt")
+    with pytest.raises(AttachmentRefusedError, match=rf"huge\.txt is [\d,]+ tokens; {TEXT_ONLY.id} reads at most {window:,}"):
+        chat.check_attachments(TEXT_ONLY.id, [big])
+    chat.check_attachments(TEXT_ONLY.id, [file_attachment(b"small", "small.txt")])

@@ -1070,6 +1070,7 @@ class ChatPanel(QWidget):
             tokens, window = await asyncio.to_thread(
                 self.chat.context_usage, conversation_id, draft, model, attached
             )
+            refusal = await asyncio.to_thread(self._attachment_refusal, model, attached)
         except Exception:
             log.exception("token count failed")
             return
@@ -1077,18 +1078,19 @@ class ChatPanel(QWidget):
             return  # a newer count is on its way, or the panel is gone
         fits = tokens + min(budget, window // 4) <= window
         self.composer.set_token_usage(tokens, window, fits=fits)
-        self._check_attachments(model, attached)
+        self.composer.attachments.set_refusal(*refusal)
         self.composer.drop_button.setEnabled(conversation_id is not None)
 
-    def _check_attachments(self, model: str, attached: list[Attachment]) -> None:
-        """Say before sending when the model cannot take these images, offering one that can."""
+    def _attachment_refusal(self, model: str, attached: list[Attachment]) -> tuple[str, str]:
+        """Why these attachments cannot go to this model, and a model that sees images when that is why.
+
+        Blocking (tokenises attached files): run off the UI thread."""
         try:
             self.chat.check_attachments(model, attached)
         except AttachmentRefusedError as exc:
-            seeing = self.chat.vision_models()
-            self.composer.attachments.set_refusal(str(exc), seeing[0] if seeing and seeing[0] != model else "")
-        else:
-            self.composer.attachments.set_refusal("")
+            seeing = self.chat.vision_models() if self.chat.image_limits(model) is None else []
+            return str(exc), seeing[0] if seeing and seeing[0] != model else ""
+        return "", ""
 
     def switch_model(self, model_id: str) -> None:
         """Use another model for this conversation (the attachments' one-click switch)."""
