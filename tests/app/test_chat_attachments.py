@@ -10,6 +10,7 @@ from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QImage
 
 from groq_desktop.app.chat import attachments as attachments_module
+from groq_desktop.core.attachments import ImageLimits
 from groq_desktop.core.catalogue import ModelKind, shipped_catalogue
 from tests.app import test_chat_panel as base
 from tests.app.test_chat_panel import PanelEnv, wait_reply
@@ -60,6 +61,13 @@ def test_paste_an_image_send_it_see_it_in_the_bubble_and_regenerate_re_sends_it(
     layout = view.delegate.row_layout(env.panel.messages.index(0, 0))
     assert len(layout.images) == 1
     qtbot.waitUntil(lambda: view.delegate.thumbnails.decoded >= 1)
+    # A click on the thumbnail opens the image at full size.
+    row_rect = view.visualRect(env.panel.messages.index(0, 0))
+    action = view.delegate.action_at(env.panel.messages.index(0, 0), row_rect.topLeft() + layout.images[0][0].center(), row_rect)
+    assert action == ("view_image", user.id, 0)
+    viewer = view.show_image(user, 0)
+    assert viewer is not None and viewer.label.pixmap().size().toTuple() == (160, 120)
+    viewer.close()
     save_screenshot(env.panel, "chat_image.png", tmp_path)
 
     env.panel.request_regenerate()
@@ -124,6 +132,7 @@ def test_preparation_runs_off_the_ui_thread_and_the_composer_stays_usable(qtbot:
     before = _tokens(env) if env.panel.composer.tokens_label.text() != "0 tokens" else 0
     env.panel.switch_model(VISION.id)
     strip = env.panel.composer.attachments
+    strip.limits = lambda: ImageLimits(max_pixels=2000)  # so this image must be downscaled
     strip.add_paths([photo])
     qtbot.waitUntil(lambda: threads != [])
     assert threads[0] is not threading.main_thread() and strip.pending == 1
@@ -133,3 +142,6 @@ def test_preparation_runs_off_the_ui_thread_and_the_composer_stays_usable(qtbot:
     qtbot.waitUntil(lambda: _tokens(env) >= before + PER_IMAGE)
     release.set()
     qtbot.waitUntil(lambda: strip.pending == 0 and len(strip.attachments()) == 1)
+    prepared = strip.attachments()[0]
+    assert prepared.mime == "image/jpeg" and prepared.width * prepared.height <= 2000
+    assert "photo.png: sent as" in strip.notice.text() and "the original is 64 x 64" in strip.notice.text()
