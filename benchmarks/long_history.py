@@ -8,6 +8,9 @@ scrolling to the top and back in steps (events processed after each step), the r
 does once scrolling pauses (row heights learnt while scrolling are applied then), and the RSS growth.
 Baseline in the same run: the same messages in a plain QListWidget with ``setWordWrap`` (what a
 simple list view does), timed the same way.
+Image variant: the same conversation with 50 user messages carrying an 800x600 image each
+(content-addressed blobs, as the app stores them); thumbnails are decoded lazily, on a worker, only
+for rows that are painted, and cached; the row reports how many were decoded.
 Run: ``python -m benchmarks.long_history``.
 """
 
@@ -25,18 +28,24 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QObject  # noqa: E402
+from PySide6.QtCore import QBuffer, QEvent, QIODevice, QObject  # noqa: E402
+from PySide6.QtGui import QColor, QImage  # noqa: E402
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QListWidget  # noqa: E402
 
 from benchmarks.results_file import write_result  # noqa: E402
+from groq_desktop.app.chat.attachments import ThumbnailCache  # noqa: E402
 from groq_desktop.app.chat.message_model import MessageListModel  # noqa: E402
 from groq_desktop.app.chat.message_view import MessageView  # noqa: E402
+from groq_desktop.core.attachments import ImageLimits  # noqa: E402
+from groq_desktop.core.attachments.prepare import image_attachment  # noqa: E402
+from groq_desktop.core.attachments.store import BlobStore  # noqa: E402
 from groq_desktop.core.store.storage import Message, Storage  # noqa: E402
 from groq_desktop.emulator.textgen import reply_pieces  # noqa: E402
 
 MESSAGES = 5000
 SCROLL_STEP_PX = 350
 SCROLL_STEPS = 150
+IMAGES = 50
 
 
 def rss_kib() -> int:
@@ -46,12 +55,25 @@ def rss_kib() -> int:
     return 0
 
 
-def build_history(storage: Storage) -> int:
+def photo(i: int) -> bytes:
+    image = QImage(800, 600, QImage.Format.Format_RGB32)
+    image.fill(QColor.fromHsv(i * 7 % 360, 160, 200))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(buffer.data().data())
+
+
+def build_history(storage: Storage, blobs: BlobStore | None = None) -> int:
+    """``blobs``: also attach an image to IMAGES user messages spread over the conversation."""
     rng = random.Random(5)
+    every = MESSAGES // IMAGES
     conversation = storage.create_conversation("Long chat", "llama-3.3-70b-versatile")
     for i in range(MESSAGES):
         if i % 2 == 0:
-            storage.add_message(conversation.id, "user", " ".join(reply_pieces(i, rng.randint(5, 60))))
+            user = storage.add_message(conversation.id, "user", " ".join(reply_pieces(i, rng.randint(5, 60))))
+            if blobs is not None and i % every == 0:
+                storage.add_attachments(user.id, [image_attachment(photo(i), f"photo {i}.png", blobs, ImageLimits())])
         else:
             # Emulator replies: prose, lists, tables, some fenced python.
             text = "".join(reply_pieces(i, rng.choice((40, 120, 300, 800))))
@@ -128,9 +150,12 @@ def scroll_round_trip(app: QApplication, view: QAbstractItemView) -> ScrollResul
                         sum(1 for t in times if t > 50))
 
 
-def measure_view(app: QApplication, messages: list[Message]) -> dict[str, object]:
+def measure_view(app: QApplication, messages: list[Message], blobs: BlobStore | None = None) -> dict[str, object]:
     model = MessageListModel()
     view = MessageView()
+    thumbnails = view.delegate.thumbnails = ThumbnailCache(blobs) if blobs is not None else None
+    if thumbnails is not None:
+        thumbnails.ready.connect(lambda _digest: view.viewport().update())
     view.setModel(model)
     view.resize(900, 700)
     view.show()
@@ -144,8 +169,9 @@ def measure_view(app: QApplication, messages: list[Message]) -> dict[str, object
     scroll = scroll_round_trip(app, view)
     reflow_ms = settle_after_scrolling(app, view)
     rss1 = rss_kib()
+    images = sum(1 for m in messages for a in m.attachments if a.is_image)
     row = {
-        "variant": "MessageView (cached documents, estimated heights)",
+        "variant": "MessageView (cached documents, estimated heights)" + (f", {images} images" if images else ""),
         "messages": len(messages),
         "first paint ms": round(first, 1),
         "opened at bottom": at_bottom,
@@ -158,6 +184,7 @@ def measure_view(app: QApplication, messages: list[Message]) -> dict[str, object
         "RSS delta MiB": round((rss1 - rss0) / 1024, 1),
         "documents laid out": view.delegate.layout_count,
         "load avg (1 min)": round(load, 2),
+        "thumbnails decoded": thumbnails.decoded if thumbnails is not None else None,
     }
     view.close()
     return row
@@ -194,6 +221,7 @@ def measure_baseline(app: QApplication, messages: list[Message]) -> dict[str, ob
         "RSS delta MiB": round((rss1 - rss0) / 1024, 1),
         "documents laid out": 0,
         "load avg (1 min)": round(os.getloadavg()[0], 2),
+        "thumbnails decoded": None,
     }
     widget.close()
     return row
@@ -209,10 +237,13 @@ def main() -> int:
         started = time.perf_counter()
         messages = storage.list_messages(conversation_id)
         read_ms = (time.perf_counter() - started) * 1000
+        blobs = BlobStore(Path(folder) / "attachments")
+        with_images = storage.list_messages(build_history(storage, blobs))
         storage.close()
-    chars = sum(len(m.content) for m in messages)
-    view_row = measure_view(app, messages)
-    baseline_row = measure_baseline(app, messages)
+        chars = sum(len(m.content) for m in messages)
+        view_row = measure_view(app, messages)
+        image_row = measure_view(app, with_images, blobs)
+        baseline_row = measure_baseline(app, messages)
     notes = (
         f"{len(messages):,} messages ({chars:,} characters; assistant replies with lists, tables and code) "
         f"read from SQLite in {read_ms:.0f} ms (written in {built_s:.1f} s, not timed below). View 900x700 "
@@ -224,7 +255,11 @@ def main() -> int:
         "rows for at most 20 ms and draws the rest as empty bubbles, finished on the next pass. "
         "RSS delta covers loading and the full scroll (documents are kept for at most 200 messages)."
     )
-    write_result("long_history", [view_row, baseline_row], notes)
+    notes += (
+        f" Image variant: the same conversation again with {IMAGES} user messages carrying an 800x600 image each "
+        "(stored as blobs); thumbnails are decoded lazily on a worker for painted rows only, and cached."
+    )
+    write_result("long_history", [view_row, image_row, baseline_row], notes)
     return 0
 
 

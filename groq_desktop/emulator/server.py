@@ -26,6 +26,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from groq_desktop.core.catalogue import shipped_catalogue
 from groq_desktop.core.quota.limits import Cost, LimitTable, ModelLimits
 from groq_desktop.core.token_counter import TokenCounter
 from groq_desktop.emulator import batches, builtin_tools, speech, textgen, tts
@@ -86,6 +87,17 @@ class EmulatorStats:
         self._by_model: Counter[str] = Counter()
         self._faults: Counter[str] = Counter()
         self._refusals: Counter[tuple[str, str]] = Counter()
+        self._images: list[list[str]] = []
+
+    def record_images(self, urls: list[str]) -> None:
+        with self._lock:
+            self._images.append(urls)
+
+    @property
+    def images_seen(self) -> list[list[str]]:
+        """Per chat request that passed the schema check, the image URLs it carried."""
+        with self._lock:
+            return [list(urls) for urls in self._images]
 
     def record_refusal(self, rejection: Rejection) -> None:
         with self._lock:
@@ -864,6 +876,7 @@ class _Handler(BaseHTTPRequestHandler):
             builtin_tools.check(model, request)
         except builtin_tools.Refusal as refusal:
             raise _bad_request(refusal.message, refusal.param) from None
+        image_tokens = self._check_images(model, request["messages"])
         max_tokens, max_param = _max_tokens(request)
         if max_tokens is not None and max_tokens > model.max_completion_tokens:
             raise _bad_request(
@@ -871,7 +884,7 @@ class _Handler(BaseHTTPRequestHandler):
                 f"for `{max_param}` is less than the `context_window` for this model",
                 max_param,
             )
-        prompt_tokens = backend.token_counter.count_messages(model.id, request["messages"])
+        prompt_tokens = backend.token_counter.count_messages(model.id, request["messages"]) + image_tokens
         if prompt_tokens >= model.context_window:
             raise _bad_request(
                 "Please reduce the length of the messages or completion.", "messages", code="context_length_exceeded"
@@ -899,6 +912,39 @@ class _Handler(BaseHTTPRequestHandler):
                 self._complete_chat(model, prompt_tokens, reply, cached)
         finally:
             backend.quota.settle(model.id, reserved, Cost.chat(prompt_tokens - cached, sent[0]))
+
+    def _check_images(self, model: CatalogueModel, messages: list[dict[str, Any]]) -> int:
+        """Groq's checks of image parts; returns their prompt tokens."""
+        found = [
+            (i, part["image_url"]["url"])
+            for i, message in enumerate(messages)
+            if isinstance(message.get("content"), list)
+            for part in message["content"]
+            if part.get("type") == "image_url"
+        ]
+        self._backend.stats.record_images([url for _, url in found])
+        if not found:
+            return 0
+        if "vision" not in model.supported_features:
+            i = found[0][0]
+            raise _bad_request(
+                f"'messages.{i}' : for 'role:user' the following must be satisfied"
+                f"[('messages.{i}.content' : value must be a string)]",
+                f"messages.{i}.content",
+            )
+        facts = shipped_catalogue().facts(model.id)
+        vision = facts.vision if facts is not None else {}
+        max_images = int(vision.get("max_images", 3))
+        if len(found) > max_images:
+            raise _bad_request(
+                f"Too many images provided. This model supports up to {max_images} images", "messages"
+            )
+        max_base64 = int(vision.get("max_base64_bytes", 4_000_000))
+        if sum(len(url) for _, url in found if url.startswith("data:")) > max_base64:
+            raise ApiFailure(
+                413, f"Request Entity Too Large: base64 images over {max_base64} bytes", code="request_too_large"
+            )
+        return len(found) * int(vision.get("tokens_per_image", 2048))
 
     def _complete_chat(self, model: CatalogueModel, prompt_tokens: int, reply: ChatReply, cached: int = 0) -> None:
         message: dict[str, Any] = {"role": "assistant", "content": "".join(reply.content)}

@@ -10,6 +10,7 @@ it streams, so a crash loses at most a quarter of a second of text.
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import logging
 import sqlite3
@@ -22,6 +23,9 @@ from typing import Any, Literal
 from groq_desktop.core.api.cancel import CancelToken
 from groq_desktop.core.api.client import ChatStream, GroqApiClient
 from groq_desktop.core.api.types import Usage
+from groq_desktop.core.attachments.files import inline_text
+from groq_desktop.core.attachments.model import Attachment, ImageLimits
+from groq_desktop.core.attachments.store import BlobStore
 from groq_desktop.core.catalogue import Catalogue, shipped_catalogue
 from groq_desktop.core.model_registry import ModelInfo, ModelRegistry
 from groq_desktop.core.quota.limits import Cost
@@ -70,6 +74,10 @@ EventCallback = Callable[[ChatEvent], None]
 
 class ContextWindowError(GroqDesktopError):
     default_hint = "Drop the oldest turns, or turn on 'send only the recent turns that fit'."
+
+
+class AttachmentRefusedError(GroqDesktopError):
+    """Attachments that the conversation's model cannot take: refused before anything is sent."""
 
 
 class ConversationBusyError(GroqDesktopError):
@@ -309,6 +317,7 @@ class ChatService:
         self.registry = registry
         self.save_interval = save_interval
         self.estimator = ReplyEstimator()
+        self.blobs = BlobStore(storage.path.parent / "attachments")
         self._seeded: set[str] = set()
         self._active: dict[int, _Generation] = {}  # by message id
         self._by_job: dict[int, _Generation] = {}
@@ -419,7 +428,43 @@ class ChatService:
             return reply_cap(int(wanted), cap) or int(wanted)
         return self.estimator.estimate(conversation.model, cap)
 
-    def context_usage(self, conversation_id: int | None, draft: str, model: str) -> tuple[int, int]:
+    def image_limits(self, model: str) -> ImageLimits | None:
+        """The model's image limits, or None when it cannot see images (from the registry and catalogue)."""
+        facts = self.registry.catalogue.facts(model)
+        if facts is not None and facts.can("vision"):
+            return ImageLimits.from_facts(facts.vision)
+        info = self.registry.get(model)
+        return ImageLimits() if info is not None and info.supports_vision else None
+
+    def vision_models(self) -> list[str]:
+        """Chat models that can see images, the registry's order."""
+        return [m.id for m in self.registry.chat_models() if m.usable and self.image_limits(m.id) is not None]
+
+    def check_attachments(self, model: str, attachments: Sequence[Attachment]) -> None:
+        """Refuse, before sending, a file larger than the model reads, images a model cannot see or more
+        than it takes (the reason and the numbers). Blocking (tokenises files)."""
+        window = self.context_window(model)
+        for attachment in attachments:
+            if attachment.is_image:
+                continue
+            tokens = self.token_counter.count_text(model, inline_text(attachment.name, attachment.text))
+            if tokens >= window:
+                raise AttachmentRefusedError(
+                    f"{attachment.name} is {tokens:,} tokens; {model} reads at most {window:,} tokens in all."
+                )
+        images = sum(1 for a in attachments if a.is_image)
+        if not images:
+            return
+        limits = self.image_limits(model)
+        if limits is None:
+            seeing = ", ".join(self.vision_models()) or "none of the available models"
+            raise AttachmentRefusedError(f"{model} cannot see images. Models that can: {seeing}.")
+        if images > limits.max_images:
+            raise AttachmentRefusedError(f"{images} images attached; {model} takes at most {limits.max_images}.")
+
+    def context_usage(
+        self, conversation_id: int | None, draft: str, model: str, attachments: Sequence[Attachment] = ()
+    ) -> tuple[int, int]:
         """Prompt tokens of the conversation (as it would be sent) plus the draft, and the model's window.
 
         Blocking (tokenising): call it through ``asyncio.to_thread`` from the UI.
@@ -430,10 +475,65 @@ class ChatService:
             if conversation is not None:
                 history = self.storage.list_messages(conversation_id)
                 messages = self._api_messages(conversation, history, respect_fit=False)
-        if draft:
-            messages.append({"role": "user", "content": draft})
-        tokens = self.token_counter.estimate_prompt_tokens(model, messages) if messages else 0
+        if draft or attachments:
+            messages.append({"role": "user", "content": _user_content(draft, attachments)})
+        messages = self._fit_images(model, messages)
+        tokens = self._prompt_tokens(model, messages) if messages else 0
         return tokens, self.context_window(model)
+
+    def _prompt_tokens(self, model: str, messages: list[dict[str, Any]]) -> int:
+        """Text tokens (calibrated) plus each image's fixed count."""
+        return self.token_counter.estimate_prompt_tokens(model, messages) + self._image_tokens(model, messages)
+
+    def _image_tokens(self, model: str, messages: list[dict[str, Any]]) -> int:
+        limits = self.image_limits(model)
+        return limits.tokens_per_image * _image_count(messages) if limits else 0
+
+    def _fit_images(self, model: str, messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Keep the newest images a model takes; older ones (or all, for a text-only model) become a note."""
+        limits = self.image_limits(model)
+        room = limits.max_images if limits else 0
+        fitted: list[dict[str, Any]] = []
+        for message in reversed(messages):
+            content = message["content"]
+            if isinstance(content, list):
+                parts = []
+                for part in reversed(content):
+                    if part["type"] == "image_url":
+                        if room > 0:
+                            room -= 1
+                        else:
+                            part = {"type": "text", "text": f"[image {part['name']} not sent]"}
+                    parts.append(part)
+                parts.reverse()
+                if all(p["type"] == "text" for p in parts):  # text-only models want a plain string
+                    message = {**message, "content": "\n\n".join(p["text"] for p in parts)}
+                else:
+                    message = {**message, "content": parts}
+            fitted.append(message)
+        return fitted[::-1]
+
+    def _resolve_images(self, messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Put the stored image bytes into the request as data URLs (only now: they are large)."""
+        resolved = []
+        for message in messages:
+            content = message["content"]
+            if isinstance(content, list):
+                content = [
+                    {"type": "image_url", "image_url": {"url": self._data_url(p["digest"], p["mime"])}}
+                    if p["type"] == "image_url" else p
+                    for p in content
+                ]
+                message = {**message, "content": content}
+            resolved.append(message)
+        return resolved
+
+    def _data_url(self, digest: str, mime: str) -> str:
+        try:
+            data = self.blobs.get(digest)
+        except OSError as exc:
+            raise AttachmentRefusedError(f"A stored image is missing ({exc}).") from exc
+        return f"data:{mime or 'image/jpeg'};base64,{base64.b64encode(data).decode('ascii')}"
 
     def turns_to_drop(self, conversation_id: int, draft: str, model: str) -> int:
         """How many of the oldest turns must go for the draft and a reply to fit the window."""
@@ -471,14 +571,19 @@ class ChatService:
 
     # --- sending --------------------------------------------------------------
 
-    async def send(self, conversation_id: int, text: str, on_event: EventCallback) -> int:
+    async def send(
+        self, conversation_id: int, text: str, on_event: EventCallback, attachments: Sequence[Attachment] = ()
+    ) -> int:
         """Save the user's message, queue the request and return the new reply's message id at once."""
         conversation = self._conversation(conversation_id)
         self._require_idle(conversation_id)
+        self.check_attachments(conversation.model, attachments)
         self.save_pending()
         try:
             is_first = self.storage.count_messages(conversation_id) == 0
-            self.storage.add_message(conversation_id, "user", text)
+            user = self.storage.add_message(conversation_id, "user", text)
+            if attachments:
+                self.storage.add_attachments(user.id, attachments)
             if is_first and conversation.title == NEW_CONVERSATION_TITLE and text.strip():
                 self.storage.rename_conversation(conversation_id, auto_title(text))
             reply = self.storage.add_message(
@@ -715,12 +820,13 @@ class ChatService:
         last = reply_position if continuing else reply_position - 1
         history = [m for m in self.storage.list_messages(conversation.id) if m.position <= last]
         model = conversation.model
-        messages = self._api_messages(conversation, history, respect_fit=True)
+        messages = self._fit_images(model, self._api_messages(conversation, history, respect_fit=True))
         if continuing:
             messages.append({"role": "user", "content": CONTINUE_PROMPT})
         params = request_params(model, conversation.params, self.limiter.plan)
         window = self.context_window(model)
-        prompt = self.token_counter.estimate_prompt_tokens(model, messages)
+        images = self._image_tokens(model, messages)
+        prompt = self._prompt_tokens(model, messages)
         if prompt >= window:
             raise ContextWindowError(
                 f"The conversation is {prompt:,} tokens; {model} reads at most {window:,}."
@@ -739,8 +845,9 @@ class ChatService:
             params.pop("max_completion_tokens", None)
             self._seed_estimate(model)
             reserve = self.estimator.estimate(model, cap)
-        counted = self.token_counter.count_messages(model, messages)
-        return messages, params, counted, prompt, reserve
+        # Image tokens are in Groq's prompt count too: counted with them, the text calibration stays true.
+        counted = self.token_counter.count_messages(model, messages) + images
+        return self._resolve_images(messages), params, counted, prompt, reserve
 
     def _seed_estimate(self, model: str) -> None:
         """Once per model and run: learn its usual reply length from the usage log of the last day."""
@@ -765,7 +872,7 @@ class ChatService:
     ) -> list[dict[str, Any]]:
         start = from_position if from_position is not None else int(conversation.params.get("context_from", 0))
         turns = [
-            {"role": m.role, "content": m.content}
+            {"role": m.role, "content": _user_content(m.content, m.attachments) if m.attachments else m.content}
             for m in history
             if m.position >= start and m.role in ("user", "assistant") and (m.role == "user" or m.content)
         ]
@@ -1057,6 +1164,24 @@ def _continued_facts(previous: Mapping[str, Any], new: dict[str, Any]) -> dict[s
             merged[name] = int(previous[name]) + int(new[name])
     merged["parts"] = int(previous.get("parts") or 1) + 1
     return merged
+
+
+def _user_content(text: str, attachments: Sequence[Attachment]) -> str | list[dict[str, Any]]:
+    """Files inlined with their names before the text; images as parts (resolved to bytes only when sent)."""
+    files = [inline_text(a.name, a.text) for a in attachments if not a.is_image]
+    body = "\n\n".join([*files, text] if text else files)
+    images = [a for a in attachments if a.is_image]
+    if not images:
+        return body
+    parts: list[dict[str, Any]] = [{"type": "text", "text": body}] if body else []
+    parts += [{"type": "image_url", "name": a.name, "digest": a.digest, "mime": a.mime} for a in images]
+    return parts
+
+
+def _image_count(messages: Sequence[Mapping[str, Any]]) -> int:
+    return sum(
+        1 for m in messages if isinstance(m["content"], list) for p in m["content"] if p["type"] == "image_url"
+    )
 
 
 def _turn_starts(history: Sequence[Message], start: int) -> list[int]:

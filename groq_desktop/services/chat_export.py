@@ -4,17 +4,27 @@ In Markdown each message is a level-2 heading ("You", "Assistant (model)") prece
 comment; headings inside a message are demoted below it (``# Plan`` becomes ``### Plan``) so the
 export's outline stays the conversation's, and the marker records the shift so reading back
 restores the message exactly.
+
+Attachments: in Markdown, images are links to files written next to the export (``<name>_images/``)
+and files are collapsed ``<details>`` blocks with their text. In JSON each message has
+``attachments``: ``kind`` ("image" or "file"), ``name``, ``mime``, ``digest`` (sha256 of the image
+bytes), ``size``, ``width``, ``height``, ``text`` (a file's extracted text), ``note`` and, for images,
+``data_base64`` (the image bytes as sent, base64), so the export stands alone.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
+from groq_desktop.core.attachments import Attachment, AttachmentKind
+from groq_desktop.core.attachments.store import BlobStore
 from groq_desktop.core.store.storage import Conversation, Message
 from groq_desktop.errors import GroqDesktopError
 
@@ -41,7 +51,10 @@ class ExportedConversation:
     messages: list[Message]
 
 
-def to_markdown(conversation: Conversation, messages: Sequence[Message]) -> str:
+def to_markdown(
+    conversation: Conversation, messages: Sequence[Message], image_links: Mapping[str, str] | None = None
+) -> str:
+    """``image_links``: digest -> where ``export_images`` wrote the image (relative to the Markdown file)."""
     lines = [f"# {conversation.title}", ""]
     lines.append(f"*Model: `{conversation.model}` · exported {datetime.now().strftime('%Y-%m-%d %H:%M')}*")
     lines.append("")
@@ -62,6 +75,7 @@ def to_markdown(conversation: Conversation, messages: Sequence[Message]) -> str:
         if message.reasoning:
             lines += ["<details><summary>Reasoning</summary>", "", message.reasoning, "", "</details>", ""]
         lines += _tools_markdown((message.facts or {}).get("executed_tools"))
+        lines += _attachment_lines(message.attachments, image_links or {})
         if message.content:
             lines += [_CONTENT_START, shift_headings(message.content, shift), _CONTENT_END, ""]
         else:
@@ -72,6 +86,35 @@ def to_markdown(conversation: Conversation, messages: Sequence[Message]) -> str:
         if facts:
             lines += [f"<sub>{facts}</sub>", ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _attachment_lines(attachments: Sequence[Attachment], links: Mapping[str, str]) -> list[str]:
+    lines: list[str] = []
+    for attachment in attachments:
+        if attachment.is_image:
+            target = links.get(attachment.digest, attachment.name).replace(" ", "%20")
+            lines += [f"![{attachment.name}]({target})", ""]
+        else:
+            fence = "`" * max(3, 1 + max((len(m) for m in re.findall(r"`+", attachment.text)), default=0))
+            lines += [f"<details><summary>📄 {attachment.name}</summary>", "", fence, attachment.text, fence, "",
+                      "</details>", ""]
+    return lines
+
+
+def export_images(messages: Sequence[Message], blobs: BlobStore, folder: Path, relative_to: Path) -> dict[str, str]:
+    """Write every attached image into ``folder``; returns digest -> path relative to ``relative_to``."""
+    links: dict[str, str] = {}
+    for message in messages:
+        for attachment in message.attachments:
+            if not attachment.is_image or attachment.digest in links:
+                continue
+            suffix = {"image/png": ".png", "image/webp": ".webp"}.get(attachment.mime, ".jpg")
+            stem = re.sub(r"[^\w.-]+", "_", Path(attachment.name).stem)[:40] or "image"
+            target = folder / f"{stem}-{attachment.digest[:10]}{suffix}"
+            folder.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(blobs.get(attachment.digest))
+            links[attachment.digest] = target.relative_to(relative_to).as_posix()
+    return links
 
 
 def from_markdown(text: str) -> list[tuple[str, str]]:
@@ -134,12 +177,21 @@ def shift_headings(content: str, shift: int) -> str:
     return "\n".join(lines)
 
 
-def to_json(conversation: Conversation, messages: Sequence[Message]) -> str:
+def to_json(
+    conversation: Conversation, messages: Sequence[Message], image_bytes: Callable[[str], bytes] | None = None
+) -> str:
+    """``image_bytes`` (digest -> bytes) puts each image into the export as ``data_base64``."""
+
+    def message(m: Message) -> dict[str, Any]:
+        data = asdict(m)
+        data["attachments"] = [_attachment_json(a, image_bytes) for a in m.attachments]
+        return data
+
     payload = {
         "format": JSON_FORMAT,
         "version": JSON_VERSION,
         "conversation": asdict(conversation),
-        "messages": [asdict(m) for m in messages],
+        "messages": [message(m) for m in messages],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2)
 
@@ -156,10 +208,25 @@ def from_json(text: str) -> ExportedConversation:
         raise ExportFormatError("The export was written by a newer Groq Desktop.")
     try:
         conversation = _build(Conversation, payload["conversation"])
-        messages = [_build(Message, item) for item in payload["messages"]]
-    except (KeyError, TypeError) as exc:
+        messages = [_message(item) for item in payload["messages"]]
+    except (KeyError, TypeError, ValueError) as exc:
         raise ExportFormatError(f"The export is missing a field: {exc}.") from exc
     return ExportedConversation(conversation, messages)
+
+
+def _attachment_json(attachment: Attachment, image_bytes: Callable[[str], bytes] | None) -> dict[str, Any]:
+    data = asdict(attachment)
+    data["kind"] = str(attachment.kind)
+    if attachment.is_image and image_bytes is not None:
+        data["data_base64"] = base64.b64encode(image_bytes(attachment.digest)).decode("ascii")
+    return data
+
+
+def _message(item: dict[str, Any]) -> Message:
+    attachments = tuple(
+        _build(Attachment, {**a, "kind": AttachmentKind(a["kind"])}) for a in item.get("attachments") or ()
+    )
+    return _build(Message, {**item, "attachments": attachments})
 
 
 def _build(cls: type, data: dict[str, Any]) -> Any:

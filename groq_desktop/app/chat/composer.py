@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QKeyEvent, QPalette
+from PySide6.QtGui import QDragEnterEvent, QImage, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -13,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from groq_desktop.app.chat.attachments import AttachmentStrip
 from groq_desktop.app.chat.notice_bar import notice_bar
+from groq_desktop.core.attachments.files import kind_of
 
 DEBOUNCE_MS = 150
 
@@ -23,16 +28,37 @@ class ComposerEdit(QPlainTextEdit):
 
     send_requested = Signal()
     stop_requested = Signal()
+    image_pasted = Signal(QImage)
+    files_dropped = Signal(list)  # [Path]: images and text-like files, attached to the message
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.enter_sends = True
 
+    @staticmethod
+    def _attachable(source: QMimeData) -> list[Path] | None:
+        """Local files that all become attachments; None when any is not (audio/video go to transcription)."""
+        if not source.hasUrls() or not all(url.isLocalFile() for url in source.urls()):
+            return None
+        paths = [Path(url.toLocalFile()) for url in source.urls()]
+        return paths if all(kind_of(p) in ("image", "file") for p in paths) else None
+
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 - Qt's name
-        # Dropped files are for the transcription queue (the window takes them), not file:// text.
+        if self._attachable(source) is not None or (source.hasImage() and not source.hasUrls()):
+            return True
+        # Other dropped files are for the transcription queue (the window takes them), not file:// text.
         if source.hasUrls() and all(url.isLocalFile() for url in source.urls()):
             return False
         return super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt's name
+        paths = self._attachable(source)
+        if paths is not None:
+            self.files_dropped.emit(paths)
+        elif source.hasImage() and not source.hasUrls():
+            self.image_pasted.emit(QImage(source.imageData()))
+        else:
+            super().insertFromMimeData(source)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if not self.canInsertFromMimeData(event.mimeData()):
@@ -90,6 +116,16 @@ class Composer(QWidget):
         self.warning.setPalette(palette)
         self.warning.setAutoFillBackground(True)
 
+        self.attachments = AttachmentStrip()
+        self.attachments.changed.connect(lambda: self.draft_changed.emit(self.text()))
+        self.edit.image_pasted.connect(self.attachments.add_image)
+        self.edit.files_dropped.connect(self.attachments.add_paths)
+        self.attach_button = QPushButton("Attach…")
+        self.attach_button.setObjectName("attachButton")
+        self.attach_button.setToolTip("Attach images or files (text, Markdown, code, CSV, JSON, PDF); "
+                                      "or paste an image (Ctrl+V), or drop files on the message box")
+        self.attach_button.clicked.connect(self._pick_files)
+
         self.regenerate_button = QPushButton("Regenerate")
         self.regenerate_button.setToolTip("Write the last reply again (Ctrl+R)")
         self.regenerate_button.clicked.connect(self.regenerate_requested)
@@ -107,8 +143,12 @@ class Composer(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.warning)
+        column.addWidget(self.attachments)
         column.addWidget(self.edit)
-        column.addWidget(self.tokens_label)
+        tokens_row = QHBoxLayout()  # Attach sits with the count: the button row is full at 900 px
+        tokens_row.addWidget(self.tokens_label, 1)
+        tokens_row.addWidget(self.attach_button)
+        column.addLayout(tokens_row)
         column.addLayout(buttons)
 
         self._debounce = QTimer(self)
@@ -131,6 +171,7 @@ class Composer(QWidget):
 
     def clear(self) -> None:
         self.edit.clear()
+        self.attachments.clear()
 
     def insert_at_cursor(self, text: str) -> None:
         """Dictated text goes where the cursor is, not sent, so it can be edited first."""
@@ -189,5 +230,15 @@ class Composer(QWidget):
         if self._busy:
             return
         text = self.text()
-        if text.strip():
+        if self.attachments.pending or self.attachments.refusal:
+            return  # the strip says what is still being prepared, or why it cannot go
+        if text.strip() or self.attachments.attachments():
             self.send_requested.emit(text)
+
+    def _pick_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, "Attach images or files", "",
+            "Images and files (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.txt *.md *.csv *.json *.py *.pdf);;All files (*)",
+        )
+        if names:
+            self.attachments.add_paths([Path(n) for n in names])

@@ -35,9 +35,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from groq_desktop.app.chat import emoji_fallback
+from groq_desktop.app.chat.attachments import BUBBLE_THUMB_HEIGHT, ThumbnailCache
 from groq_desktop.app.chat.markdown_render import COPY_LINK_PREFIX, IncrementalMarkdown, markdown_to_plain
 from groq_desktop.app.chat.message_model import MessageListModel, MessageRole, Waiting
 from groq_desktop.app.chat.tool_activity import executed_tools, shown_text, tools_html, tools_label
+from groq_desktop.core.attachments import Attachment
 from groq_desktop.core.store.storage import Message
 from groq_desktop.errors import format_wait
 
@@ -304,7 +306,16 @@ class RowLayout:
     request_id: tuple[QRect, str] | None = None
     versions: tuple[QRect, QRect, QRect, str] | None = None
     """The reply's version switcher under the bubble: previous arrow, label ("2/3"), next arrow."""
+    images: list[tuple[QRect, Attachment]] = field(default_factory=list)
+    """Attached images' thumbnails (decoded lazily when painted)."""
+    files: list[tuple[QRect, str]] = field(default_factory=list)
+    """Attached files' chips (click to show or hide the text)."""
+    file_docs: list[tuple[QPoint, QTextDocument]] = field(default_factory=list)
     hits: list[Hit] = field(default_factory=list)
+
+
+FILE_PREVIEW_CHARS = 4000
+"""An opened file chip shows this much of the file's text."""
 
 
 class MessageDelegate(QStyledItemDelegate):
@@ -336,6 +347,9 @@ class MessageDelegate(QStyledItemDelegate):
         suits it. Without it the delegate emits ``sizeHintChanged`` on the next event-loop pass."""
         self._expanded: dict[int, bool] = {}
         self._tools_expanded: dict[int, bool] = {}
+        self._files_open: set[tuple[int, int]] = set()  # (message id, attachment index) showing their text
+        self.thumbnails: ThumbnailCache | None = None
+        """Set by the panel (it knows where images are stored); without it images are drawn as boxes."""
         self._theme: Theme | None = None
         self._context: LayoutContext | None = None
         self._model: MessageListModel | None = None
@@ -629,6 +643,8 @@ class MessageDelegate(QStyledItemDelegate):
         )
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         self._paint_bubble(painter, message, layout, theme, selected, visible)
+        if layout.images or layout.files:
+            self._paint_attachments(painter, layout, theme, visible)
         self._paint_reasoning(painter, layout, theme, visible)
         self._paint_tools(painter, layout, theme, visible)
         self._paint_content(painter, message, layout, theme, visible)
@@ -675,6 +691,7 @@ class MessageDelegate(QStyledItemDelegate):
             self._expanded.get(message.id, not message.content),
             self._tools_expanded.get(message.id, False),
             waiting is not None,
+            tuple(sorted(i for m, i in self._files_open if m == message.id)) if self._files_open else (),
         )
 
     def _bubble_max(self, message: Message, width: int) -> int:
@@ -696,6 +713,10 @@ class MessageDelegate(QStyledItemDelegate):
         height = wrapped * context.line_spacing * 1.15 + 2 * BUBBLE_PAD_Y + 2 * ROW_GAP
         if message.role == "assistant":
             height += context.line_height + SECTION_GAP
+        if message.attachments:
+            images = sum(1 for a in message.attachments if a.is_image)
+            height += (BUBBLE_THUMB_HEIGHT + SECTION_GAP if images else 0) + (
+                len(message.attachments) - images) * (context.line_height + 8)
         if old is not None and old.key[0] == revision and old.key[1] > 0:
             # Same text at another width: scale the exact height by the estimated change.
             old_per_line = max(10, (self._bubble_max(message, old.key[1]) - 2 * BUBBLE_PAD_X)
@@ -724,6 +745,9 @@ class MessageDelegate(QStyledItemDelegate):
         y = BUBBLE_PAD_Y
         natural = 0  # widest thing inside the bubble
         layout = RowLayout(key=key, height=0, bubble=QRect(), content_origin=QPoint(), doc_offsets=[])
+
+        if message.attachments:
+            y, natural = self._layout_attachments(message, layout, hits, y, text_width, small, theme)
 
         if message.role == "assistant" and message.reasoning:
             expanded = self.reasoning_expanded(message)
@@ -840,9 +864,10 @@ class MessageDelegate(QStyledItemDelegate):
                      layout.cancel_button):
             if rect is not None:
                 rect.translate(shift)
-        for pair in (layout.badge, layout.error_text, layout.hint_text):
+        for pair in (layout.badge, layout.error_text, layout.hint_text, *layout.images, *layout.files):
             if pair is not None:
                 pair[0].translate(shift)
+        layout.file_docs = [(origin + shift, doc) for origin, doc in layout.file_docs]
         bottom = ROW_GAP + bubble_h
 
         if message.role == "assistant" and message.version_count > 1:
@@ -884,6 +909,72 @@ class MessageDelegate(QStyledItemDelegate):
         if self._model is not None:
             self._hints.pop(self._model.row_of(message.id), None)
         return layout
+
+    def _layout_attachments(self, message: Message, layout: RowLayout, hits: list[Hit], y: int, text_width: int,
+                            small: QFont, theme: Theme) -> tuple[int, int]:
+        """Thumbnails in rows (sized from the stored dimensions: nothing is decoded here), then file chips."""
+        x, row_h, natural = BUBBLE_PAD_X, 0, 0
+        for i, attachment in enumerate(message.attachments):
+            if not attachment.is_image:
+                continue
+            h = BUBBLE_THUMB_HEIGHT
+            w = max(24, min(text_width, round(attachment.width * h / attachment.height))) if attachment.height else h
+            if x > BUBBLE_PAD_X and x + w > BUBBLE_PAD_X + text_width:
+                x, y, row_h = BUBBLE_PAD_X, y + row_h + 4, 0
+            rect = QRect(x, y, w, h)
+            layout.images.append((rect, attachment))
+            hits.append(Hit(rect, ("view_image", message.id, i)))
+            natural = max(natural, x + w - BUBBLE_PAD_X)
+            x, row_h = x + w + 6, max(row_h, h)
+        if row_h:
+            y += row_h + SECTION_GAP
+        metrics = QFontMetrics(small)
+        for i, attachment in enumerate(message.attachments):
+            if attachment.is_image:
+                continue
+            opened = (message.id, i) in self._files_open
+            label = f"{'▾' if opened else '▸'} 📄 {attachment.name} · {attachment.size:,} bytes"
+            rect = QRect(BUBBLE_PAD_X, y, min(text_width, metrics.horizontalAdvance(label) + 14), metrics.height() + 6)
+            layout.files.append((rect, label))
+            hits.append(Hit(rect, ("toggle_file", message.id, i)))
+            natural = max(natural, rect.width())
+            y += rect.height() + 2
+            if opened:
+                doc = self._new_document(small, theme)
+                text = attachment.text[:FILE_PREVIEW_CHARS]
+                doc.setPlainText(text + ("\n…" if len(attachment.text) > FILE_PREVIEW_CHARS else ""))
+                doc.setTextWidth(text_width - 10)
+                layout.file_docs.append((QPoint(BUBBLE_PAD_X + 10, y), doc))
+                y += math.ceil(doc.size().height()) + 2
+                natural = max(natural, text_width)
+        return y + (SECTION_GAP if layout.files else 0), natural
+
+    def toggle_file(self, message: Message, file_index: int, index: ModelIndex) -> None:
+        self._files_open ^= {(message.id, file_index)}
+        self._refresh_row(message, index)
+
+    def _paint_attachments(self, painter: QPainter, layout: RowLayout, theme: Theme, visible: QRect) -> None:
+        for rect, attachment in layout.images:
+            if not rect.intersects(visible):
+                continue
+            image = self.thumbnails.get(attachment.digest, BUBBLE_THUMB_HEIGHT) if self.thumbnails else None
+            if image is not None and not image.isNull():
+                painter.drawImage(QRectF(rect), image)
+            else:
+                painter.fillRect(rect, _blend(theme.bubble_user, theme.text, 0.08))
+        if not layout.files:
+            return
+        small = QFont(self._font())
+        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.85))
+        painter.setFont(small)
+        for rect, label in layout.files:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_blend(theme.bubble_user, theme.text, 0.08))
+            painter.drawRoundedRect(QRectF(rect), 6, 6)
+            painter.setPen(theme.text)
+            painter.drawText(rect.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, label)
+        for origin, doc in layout.file_docs:
+            self._draw_document(painter, doc, origin, theme.muted, visible, theme)
 
     def _new_document(self, font: QFont, theme: Theme) -> QTextDocument:
         doc = QTextDocument()

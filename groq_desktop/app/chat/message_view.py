@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QListView, QMenu, QToolTip, QWidget
 
+from groq_desktop.app.chat.attachments import ImageViewer
 from groq_desktop.app.chat.markdown_render import warm_up_in_background
 from groq_desktop.app.chat.message_delegate import MessageDelegate, waiting_text
 from groq_desktop.app.chat.message_model import MessageListModel, MessageRole
@@ -552,6 +553,26 @@ class MessageView(QListView):
                 self.copy_request_id(message_id)
             case "link":
                 open_link(action[2])
+            case "toggle_file":
+                self._delegate.toggle_file(message, action[2], model.index(model.row_of(message_id), 0))
+            case "view_image":
+                self.show_image(message, action[2])
+
+    def show_image(self, message: Message, attachment_index: int) -> ImageViewer | None:
+        """An attached image at full size, decoded only now."""
+        thumbnails = self._delegate.thumbnails
+        if thumbnails is None or not 0 <= attachment_index < len(message.attachments):
+            return None
+        attachment = message.attachments[attachment_index]
+        try:
+            data = thumbnails.blobs.get(attachment.digest)
+        except OSError as exc:
+            self.show_toast(f"The image is missing: {exc.strerror or exc}", self.bubble_corner(message.id))
+            return None
+        viewer = ImageViewer(data, attachment.name, self)
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.show()
+        return viewer
 
     # --- context menu ------------------------------------------------------------------
 

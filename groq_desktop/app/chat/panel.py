@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from groq_desktop.app.bridge import CoreSignals
+from groq_desktop.app.chat.attachments import ThumbnailCache
 from groq_desktop.app.chat.compare import CompareDialog
 from groq_desktop.app.chat.composer import Composer
 from groq_desktop.app.chat.conversation_model import ConversationListModel
@@ -48,13 +49,14 @@ from groq_desktop.app.chat.too_large import TooLargeBar, request_too_large
 from groq_desktop.app.composition import Services
 from groq_desktop.app.settings import AppSettings, Key
 from groq_desktop.app.voice import chat_voice
+from groq_desktop.core.attachments import Attachment, ImageLimits
 from groq_desktop.core.catalogue import ModelKind
 from groq_desktop.core.model_registry import ModelCategory
 from groq_desktop.core.quota.scheduler import JobState
 from groq_desktop.core.store.storage import MATCH_END, MATCH_START, Conversation, Message, SearchHit
 from groq_desktop.errors import GroqDesktopError
 from groq_desktop.services import chat_export
-from groq_desktop.services.chat import NEW_CONVERSATION_TITLE, ChatEvent, ChatService
+from groq_desktop.services.chat import NEW_CONVERSATION_TITLE, AttachmentRefusedError, ChatEvent, ChatService
 
 log = logging.getLogger(__name__)
 
@@ -320,6 +322,11 @@ class ChatPanel(QWidget):
         self.too_large_bar.drop_requested.connect(self._drop_until_it_fits)
         self.too_large_bar.lower_requested.connect(self.lower_max_tokens)
         self.composer.draft_changed.connect(self._recount)
+        self.composer.attachments.blobs = self.chat.blobs
+        self.view.delegate.thumbnails = ThumbnailCache(self.chat.blobs, self)
+        self.view.delegate.thumbnails.ready.connect(lambda _digest: self.view.viewport().update())
+        self.composer.attachments.limits = lambda: self.chat.image_limits(self._current_model()) or ImageLimits()
+        self.composer.attachments.switch_model_requested.connect(self.switch_model)
         self.composer.draft_changed.connect(lambda _text: self._save_draft())
         self.cancel_edit_button.clicked.connect(self.cancel_edit)
 
@@ -955,7 +962,8 @@ class ChatPanel(QWidget):
 
     async def send(self, text: str) -> int | None:
         """Send the composer's text (or the edited message); returns the reply's message id."""
-        if not text.strip():
+        attachments = self.composer.attachments.attachments() if self._editing_message_id is None else []
+        if not text.strip() and not attachments:
             return None
         if self.conversation_id is None:
             self.new_conversation()
@@ -976,7 +984,9 @@ class ChatPanel(QWidget):
             if editing is not None:
                 reply_id = await self.chat.edit_and_resend(editing, text, self._handler(conversation_id))
             else:
-                reply_id = await self.chat.send(conversation_id, text, self._handler(conversation_id))
+                reply_id = await self.chat.send(
+                    conversation_id, text, self._handler(conversation_id), attachments=attachments
+                )
         except _STORE_ERRORS as exc:
             # Nothing was sent: the text stays in the composer (the edit too) with the reason.
             if self._alive():
@@ -995,6 +1005,7 @@ class ChatPanel(QWidget):
             self._sync_rows()
             if self.composer.text() == text:
                 self.composer.clear()
+            self.composer.attachments.clear()
             self._save_draft()
         self._update_busy()
         self._reload_conversations()
@@ -1123,7 +1134,11 @@ class ChatPanel(QWidget):
             conversation_id, model = self.conversation_id, self._current_model()
             conversation = self._conversation()
             budget = self.chat.reply_budget(conversation) if conversation else 1024
-            tokens, window = await asyncio.to_thread(self.chat.context_usage, conversation_id, draft, model)
+            attached = self.composer.attachments.for_counting()
+            tokens, window = await asyncio.to_thread(
+                self.chat.context_usage, conversation_id, draft, model, attached
+            )
+            refusal = await asyncio.to_thread(self._attachment_refusal, model, attached)
         except Exception:
             log.exception("token count failed")
             return
@@ -1131,7 +1146,24 @@ class ChatPanel(QWidget):
             return  # a newer count is on its way, or the panel is gone
         fits = tokens + min(budget, window // 4) <= window
         self.composer.set_token_usage(tokens, window, fits=fits)
+        self.composer.attachments.set_refusal(*refusal)
         self.composer.drop_button.setEnabled(conversation_id is not None)
+
+    def _attachment_refusal(self, model: str, attached: list[Attachment]) -> tuple[str, str]:
+        """Why these attachments cannot go to this model, and a model that sees images when that is why.
+
+        Blocking (tokenises attached files): run off the UI thread."""
+        try:
+            self.chat.check_attachments(model, attached)
+        except AttachmentRefusedError as exc:
+            seeing = self.chat.vision_models() if self.chat.image_limits(model) is None else []
+            return str(exc), seeing[0] if seeing and seeing[0] != model else ""
+        return "", ""
+
+    def switch_model(self, model_id: str) -> None:
+        """Use another model for this conversation (the attachments' one-click switch)."""
+        self.model_picker.select(model_id)
+        self._on_model_chosen(model_id)
 
     @qasync.asyncSlot()
     async def _on_drop_turns(self) -> None:
@@ -1240,11 +1272,13 @@ class ChatPanel(QWidget):
         path = choose_export_path(self, _safe_file_name(conversation.title) + suffix, name_filter)
         if path is None:
             return None
-        if fmt == "markdown":
-            text = chat_export.to_markdown(conversation, messages)
-        else:
-            text = chat_export.to_json(conversation, messages)
         try:
+            if fmt == "markdown":
+                images = path.with_name(path.stem + "_images")
+                links = chat_export.export_images(messages, self.chat.blobs, images, path.parent)
+                text = chat_export.to_markdown(conversation, messages, links)
+            else:
+                text = chat_export.to_json(conversation, messages, self.chat.blobs.get)
             path.write_text(text, encoding="utf-8")
         except OSError as exc:
             self._notify(f"Could not save {path}: {exc.strerror}", conversation.id)

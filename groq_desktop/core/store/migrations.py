@@ -303,6 +303,28 @@ _SPEECH_AND_BATCH_USAGE = (
 )
 
 
+# Images and files attached to a message: images as content-addressed blobs, files as their text.
+_ATTACHMENTS = (
+    """
+    CREATE TABLE attachments (
+        id INTEGER PRIMARY KEY,
+        message_id INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        name TEXT NOT NULL,
+        mime TEXT NOT NULL DEFAULT '',
+        digest TEXT NOT NULL DEFAULT '',
+        size INTEGER NOT NULL DEFAULT 0,
+        width INTEGER NOT NULL DEFAULT 0,
+        height INTEGER NOT NULL DEFAULT 0,
+        text TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT ''
+    )
+    """,
+    "CREATE INDEX attachments_by_message ON attachments (message_id, position)",
+)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "conversations, messages + full-text index, transcription jobs, usage log", _INITIAL_SCHEMA),
     Migration(2, "usage per model and minute, built from the usage log", _USAGE_ROLLUP),
@@ -310,6 +332,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "bulk jobs, their rows and results, their Batch API batches", _BULK_JOBS),
     Migration(5, "cached prompt tokens in the usage log and its minutes (billed at half price)", _CACHED_TOKENS),
     Migration(6, "speech (characters) and batch requests in the usage log", _SPEECH_AND_BATCH_USAGE),
+    Migration(7, "images and files attached to messages", _ATTACHMENTS),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

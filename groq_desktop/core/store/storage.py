@@ -21,13 +21,14 @@ import re
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from groq_desktop.core.attachments.model import Attachment, AttachmentKind
 from groq_desktop.core.quota.limits import MIN_BILLED_AUDIO_SECONDS
 from groq_desktop.core.store.bulk_records import (
     BulkBatchRecord,
@@ -128,6 +129,8 @@ class Message:
     version: int = 1
     """Which version of the reply this is (Regenerate and Retry add versions; 1-based)."""
     version_count: int = 1
+    attachments: tuple[Attachment, ...] = ()
+    """Images and files the user attached (user messages only)."""
 
 
 @dataclass(frozen=True)
@@ -573,16 +576,51 @@ class Storage:
             conn.execute("UPDATE conversations SET updated_at = ? WHERE id = ?", (now, conversation_id))
             return self._require_message(conn, message_id)
 
+    def add_attachments(self, message_id: int, attachments: Sequence[Attachment]) -> None:
+        with self._tx() as conn:
+            conn.executemany(
+                "INSERT INTO attachments (message_id, position, kind, name, mime, digest, size, width, height,"
+                " text, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (message_id, i, str(a.kind), a.name, a.mime, a.digest, a.size, a.width, a.height, a.text, a.note)
+                    for i, a in enumerate(attachments)
+                ],
+            )
+
+    @staticmethod
+    def _with_attachments(conn: sqlite3.Connection, messages: list[Message]) -> list[Message]:
+        users = [m.id for m in messages if m.role == "user"]
+        if not users:
+            return messages
+        found: dict[int, list[Attachment]] = {}
+        for start in range(0, len(users), 500):  # SQLite's bound-parameter limit
+            chunk = users[start : start + 500]
+            rows = conn.execute(
+                f"SELECT * FROM attachments WHERE message_id IN ({','.join('?' * len(chunk))})"
+                " ORDER BY message_id, position",
+                chunk,
+            ).fetchall()
+            for r in rows:
+                found.setdefault(r["message_id"], []).append(
+                    Attachment(
+                        AttachmentKind(r["kind"]), r["name"], r["mime"], r["digest"], r["size"], r["width"],
+                        r["height"], r["text"], r["note"],
+                    )
+                )
+        if not found:
+            return messages
+        return [replace(m, attachments=tuple(found[m.id])) if m.id in found else m for m in messages]
+
     def get_message(self, message_id: int) -> Message | None:
         with self._read() as conn:
             row = conn.execute("SELECT * FROM messages WHERE id = ?", (message_id,)).fetchone()
-            return self._message(row) if row else None
+            return self._with_attachments(conn, [self._message(row)])[0] if row else None
 
     def _require_message(self, conn: sqlite3.Connection, message_id: int) -> Message:
         row = conn.execute("SELECT * FROM messages WHERE id = ?", (message_id,)).fetchone()
         if row is None:
             raise KeyError(f"no message {message_id}")
-        return self._message(row)
+        return self._with_attachments(conn, [self._message(row)])[0]
 
     def update_message(
         self,
@@ -632,7 +670,7 @@ class Storage:
             rows = conn.execute(
                 "SELECT * FROM messages WHERE conversation_id = ? ORDER BY position", (conversation_id,)
             ).fetchall()
-        return [self._message(row) for row in rows]
+            return self._with_attachments(conn, [self._message(row) for row in rows])
 
     def count_messages(self, conversation_id: int) -> int:
         with self._read() as conn:
@@ -649,7 +687,7 @@ class Storage:
                 "SELECT * FROM messages WHERE conversation_id = ? ORDER BY position LIMIT ? OFFSET ?",
                 (conversation_id, max(0, limit), max(0, offset)),
             ).fetchall()
-        return [self._message(row) for row in rows]
+            return self._with_attachments(conn, [self._message(row) for row in rows])
 
     def list_last_messages(self, conversation_id: int, limit: int) -> list[Message]:
         """The last ``limit`` messages in position order (what opening a conversation shows first)."""
@@ -658,7 +696,7 @@ class Storage:
                 "SELECT * FROM messages WHERE conversation_id = ? ORDER BY position DESC LIMIT ?",
                 (conversation_id, max(0, limit)),
             ).fetchall()
-        return [self._message(row) for row in reversed(rows)]
+            return self._with_attachments(conn, [self._message(row) for row in reversed(rows)])
 
     def list_messages_after(self, conversation_id: int, position: int) -> list[Message]:
         """The messages after ``position``: what a view showing the earlier ones lacks."""
@@ -667,7 +705,7 @@ class Storage:
                 "SELECT * FROM messages WHERE conversation_id = ? AND position > ? ORDER BY position",
                 (conversation_id, position),
             ).fetchall()
-        return [self._message(row) for row in rows]
+            return self._with_attachments(conn, [self._message(row) for row in rows])
 
     def truncate_after(self, conversation_id: int, position: int) -> list[Message]:
         """Delete the messages after ``position`` (edit-and-resend) and return them."""
