@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
@@ -23,18 +24,22 @@ from PySide6.QtWidgets import (
 
 from groq_desktop.app import appearance, help
 from groq_desktop.app.bridge import CoreSignals
-from groq_desktop.app.bulk.panel import BulkPanel
 from groq_desktop.app.chat.panel import ChatPanel
 from groq_desktop.app.composition import Services
-from groq_desktop.app.models.panel import ModelsPanel
-from groq_desktop.app.monitor.panel import MonitorPanel
 from groq_desktop.app.settings import AppSettings, Key
 from groq_desktop.app.settings_dialog import SettingsDialog
 from groq_desktop.app.status_quota import StatusQuota
 from groq_desktop.app.transcription.panel import TranscriptionPanel
 
+if TYPE_CHECKING:
+    from groq_desktop.app.bulk.panel import BulkPanel
+    from groq_desktop.app.models.panel import ModelsPanel
+    from groq_desktop.app.monitor.panel import MonitorPanel
+
 log = logging.getLogger(__name__)
 NAV_WIDTH = 176
+# Stack positions of the panels built on first use (their modules pull QtCharts, the price table...).
+MODELS, MONITOR, BULK = 2, 3, 4
 
 
 class MainWindow(QMainWindow):
@@ -49,15 +54,13 @@ class MainWindow(QMainWindow):
 
         self.chat_panel = ChatPanel(services, self.signals, settings)
         self.transcription_panel = TranscriptionPanel(services, self.signals, settings)
-        self.models_panel = ModelsPanel(services, self.signals, settings)
-        self.monitor_panel = MonitorPanel(services, self.signals, settings)
-        self.bulk_panel = BulkPanel(services, settings)
+        self._built: dict[int, QWidget] = {}
         self._areas: list[tuple[str, QWidget]] = [
             ("Chat", self.chat_panel),
             ("Transcribe", self.transcription_panel),
-            ("Models", self.models_panel),
-            ("Queue && limits", self.monitor_panel),
-            ("Bulk", self.bulk_panel),
+            ("Models", QWidget()),  # placeholders until first shown or reached (see _lazy)
+            ("Queue && limits", QWidget()),
+            ("Bulk", QWidget()),
         ]
 
         self.nav = QListWidget()
@@ -102,8 +105,6 @@ class MainWindow(QMainWindow):
         )
         self._build_menu()
 
-        self.models_panel.chat_with_model.connect(self._chat_with_model)
-        self.models_panel.use_for_transcription.connect(self._use_for_transcription)
         self.transcription_panel.run_prompt_requested.connect(
             lambda transcripts: (self.show_area(self.bulk_panel), self.bulk_panel.run_prompt_over(transcripts)))
         self.setAcceptDrops(True)
@@ -112,6 +113,53 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         self.nav.setCurrentRow(int(settings.get(Key.LAST_PANEL, 0) or 0))
+
+    # --- panels built on first use: the first screen pays only for the chat and the queue -----------
+
+    def _lazy(self, index: int, build: Callable[[], QWidget]) -> QWidget:
+        panel = self._built.get(index)
+        if panel is None:
+            panel = self._built[index] = build()
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, panel)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._areas[index] = (self._areas[index][0], panel)
+        return panel
+
+    @property
+    def models_panel(self) -> ModelsPanel:
+        def build() -> ModelsPanel:
+            from groq_desktop.app.models.panel import ModelsPanel
+
+            panel = ModelsPanel(self.services, self.signals, self.settings)
+            panel.chat_with_model.connect(self._chat_with_model)
+            panel.use_for_transcription.connect(self._use_for_transcription)
+            return panel
+
+        return self._lazy(MODELS, build)  # type: ignore[return-value]
+
+    @property
+    def monitor_panel(self) -> MonitorPanel:
+        def build() -> MonitorPanel:
+            from groq_desktop.app.monitor.panel import MonitorPanel
+
+            return MonitorPanel(self.services, self.signals, self.settings)
+
+        return self._lazy(MONITOR, build)  # type: ignore[return-value]
+
+    @property
+    def bulk_panel(self) -> BulkPanel:
+        def build() -> BulkPanel:
+            from groq_desktop.app.bulk.panel import BulkPanel
+
+            return BulkPanel(self.services, self.settings)
+
+        return self._lazy(BULK, build)  # type: ignore[return-value]
+
+    def _panel_at(self, index: int) -> QWidget:
+        lazy = {MODELS: "models_panel", MONITOR: "monitor_panel", BULK: "bulk_panel"}.get(index)
+        return getattr(self, lazy) if lazy else self.stack.widget(index)
 
     def _demo_banner(self) -> QWidget:
         banner = QWidget()
@@ -194,6 +242,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _show_area(self, index: int) -> None:
+        if 0 <= index < self.stack.count():
+            self._panel_at(index)
         self.stack.setCurrentIndex(index)
         self.settings.set(Key.LAST_PANEL, index)
         self._update_chat_actions()
