@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,17 +29,39 @@ from groq_desktop.app.composition import Services
 from groq_desktop.app.settings import AppSettings, Key
 from groq_desktop.app.settings_dialog import SettingsDialog
 from groq_desktop.app.status_quota import StatusQuota
-from groq_desktop.app.transcription.panel import TranscriptionPanel
 
 if TYPE_CHECKING:
     from groq_desktop.app.bulk.panel import BulkPanel
     from groq_desktop.app.models.panel import ModelsPanel
     from groq_desktop.app.monitor.panel import MonitorPanel
+    from groq_desktop.app.transcription.panel import TranscriptionPanel
 
 log = logging.getLogger(__name__)
 NAV_WIDTH = 176
 # Stack positions of the panels built on first use (their modules pull QtCharts, the price table...).
-MODELS, MONITOR, BULK = 2, 3, 4
+TRANSCRIBE, MODELS, MONITOR, BULK = 1, 2, 3, 4
+# The queue is built (and resumes unfinished jobs) this long after the first paint, so a first key press
+# is not kept waiting behind it.
+QUEUE_AFTER_PAINT_MS = 300
+
+
+class _FirstPaint(QObject):
+    """Runs callbacks once the watched window has painted for the first time."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.callbacks: list[Callable[[], object]] = []
+        self.done = False
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self.done = True
+            watched.removeEventFilter(self)
+            for callback in self.callbacks:
+                QTimer.singleShot(0, callback)
+            self.callbacks = []
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -53,12 +75,12 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
 
         self.chat_panel = ChatPanel(services, self.signals, settings)
-        self.transcription_panel = TranscriptionPanel(services, self.signals, settings)
+        self._first_paint = _FirstPaint(self)
         self._built: dict[int, QWidget] = {}
         self._areas: list[tuple[str, QWidget]] = [
             ("Chat", self.chat_panel),
-            ("Transcribe", self.transcription_panel),
-            ("Models", QWidget()),  # placeholders until first shown or reached (see _lazy)
+            ("Transcribe", QWidget()),  # placeholders until first shown or reached (see _lazy)
+            ("Models", QWidget()),
             ("Queue && limits", QWidget()),
             ("Bulk", QWidget()),
         ]
@@ -104,10 +126,9 @@ class MainWindow(QMainWindow):
             "Demo mode: the built-in Groq emulator answers" if services.demo else f"Connected to {services.config.client.base_url}"
         )
         self._build_menu()
-
-        self.transcription_panel.run_prompt_requested.connect(
-            lambda transcripts: (self.show_area(self.bulk_panel), self.bulk_panel.run_prompt_over(transcripts)))
         self.setAcceptDrops(True)
+        # Built soon whatever shows: the queue resumes unfinished jobs when it is built.
+        self.after_first_paint(lambda: QTimer.singleShot(QUEUE_AFTER_PAINT_MS, lambda: self.transcription_panel))
 
         geometry = settings.get(Key.WINDOW_GEOMETRY)
         if isinstance(geometry, QByteArray):
@@ -126,6 +147,25 @@ class MainWindow(QMainWindow):
             placeholder.deleteLater()
             self._areas[index] = (self._areas[index][0], panel)
         return panel
+
+    def after_first_paint(self, callback: Callable[[], object]) -> None:
+        """Run ``callback`` on the event loop once the window has painted (soon, if it has)."""
+        if self._first_paint.done:
+            QTimer.singleShot(0, callback)
+        else:
+            self._first_paint.callbacks.append(callback)
+
+    @property
+    def transcription_panel(self) -> TranscriptionPanel:
+        def build() -> TranscriptionPanel:
+            from groq_desktop.app.transcription.panel import TranscriptionPanel
+
+            panel = TranscriptionPanel(self.services, self.signals, self.settings)
+            panel.run_prompt_requested.connect(
+                lambda transcripts: (self.show_area(self.bulk_panel), self.bulk_panel.run_prompt_over(transcripts)))
+            return panel
+
+        return self._lazy(TRANSCRIBE, build)  # type: ignore[return-value]
 
     @property
     def models_panel(self) -> ModelsPanel:
@@ -158,7 +198,8 @@ class MainWindow(QMainWindow):
         return self._lazy(BULK, build)  # type: ignore[return-value]
 
     def _panel_at(self, index: int) -> QWidget:
-        lazy = {MODELS: "models_panel", MONITOR: "monitor_panel", BULK: "bulk_panel"}.get(index)
+        lazy = {TRANSCRIBE: "transcription_panel", MODELS: "models_panel", MONITOR: "monitor_panel",
+                BULK: "bulk_panel"}.get(index)
         return getattr(self, lazy) if lazy else self.stack.widget(index)
 
     def _demo_banner(self) -> QWidget:
