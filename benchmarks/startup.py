@@ -41,6 +41,7 @@ CHILD_TIMEOUT_S = 300
 TARGET_INTERACTIVE_MS = 1000
 TARGET_STALL_MS = 50
 TEST_KEY = "gsk_benchmark_key_0123456789"
+VARIANTS = (("full", f"{JOBS:,} finished jobs + {CONVERSATIONS} conversations"), ("empty", "baseline: empty data folder"))
 CHUNK_SECONDS = 600.0
 CHUNK_OVERLAP = 10.0
 WORDS_PER_SECOND = 2.5
@@ -276,9 +277,10 @@ def main() -> None:
         built_s = time.perf_counter() - started
         print(f"data folder written in {built_s:.1f} s: {facts}", flush=True)
         queries = facts.pop("queries")
-        runs: dict[str, list[dict[str, Any]]] = {"empty": [], "full": []}
+        runs: dict[str, list[dict[str, Any]]] = {name: [] for name, _label in VARIANTS}
+        homes = {"empty": empty, "full": full}
         for _ in range(RUNS):
-            for name, home in (("empty", empty), ("full", full)):
+            for name, home in homes.items():
                 runs[name].append(run_child(home, emulator.base_url, queries))
                 print(name, runs[name][-1], flush=True)
     emulator.stop()
@@ -288,8 +290,7 @@ def main() -> None:
         return statistics.median(values) if values else None
 
     rows = []
-    for name, label in (("full", f"{JOBS:,} finished jobs + {CONVERSATIONS} conversations"),
-                        ("empty", "baseline: empty data folder")):
+    for name, label in VARIANTS:  # one row per variant
         rows.append({
             "data folder": label,
             "runs": len(runs[name]),

@@ -10,6 +10,7 @@ import secrets
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from groq_desktop.core import paths
 from groq_desktop.core.api.client import GroqApiClient
@@ -28,11 +29,13 @@ from groq_desktop.core.request_context import current_request
 from groq_desktop.core.secrets import KeyStore, Secret
 from groq_desktop.core.store.storage import Storage, UsageRecord
 from groq_desktop.core.token_counter import TokenCounter
-from groq_desktop.emulator import EmulatorConfig, EmulatorServer
 from groq_desktop.services.bulk import BulkService
 from groq_desktop.services.chat import ChatService
 from groq_desktop.services.transcription import TranscriptionService
 from groq_desktop.services.voice import VoiceService
+
+if TYPE_CHECKING:
+    from groq_desktop.emulator import EmulatorServer
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +94,9 @@ def build_services(config: AppConfig, *, key_store: KeyStore | None = None) -> S
     client_config = config.client
     time_scale = config.time_scale
     if config.demo:
+        # A live start never loads the emulator.
+        from groq_desktop.emulator import EmulatorConfig, EmulatorServer
+
         time_scale = config.demo_time_scale
         demo_key = "gsk_demo_" + secrets.token_hex(12)
         emulator = EmulatorServer(EmulatorConfig(plan=config.plan, time_scale=time_scale, api_key=demo_key)).start()

@@ -116,7 +116,9 @@ def _run(app: QApplication, args: argparse.Namespace, guard: InstanceGuard, sess
     window = MainWindow(services, settings)
     window.show()
     window.welcome_if_first_run()
-    threading.Thread(target=services.token_counter.warm_up, name="tokenizer-warm-up", daemon=True).start()
+    # After the first paint: the warm-up holds the GIL for a while (tiktoken's import and BPE load).
+    window.after_first_paint(
+        threading.Thread(target=services.token_counter.warm_up, name="tokenizer-warm-up", daemon=True).start)
     if args.files:
         window.open_files(args.files)
     guard.set_receiver(window.accept_launch)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,20 +25,46 @@ from PySide6.QtWidgets import (
 
 from groq_desktop.app import appearance, help
 from groq_desktop.app.bridge import CoreSignals
-from groq_desktop.app.bulk.panel import BulkPanel
 from groq_desktop.app.chat.panel import ChatPanel
 from groq_desktop.app.composition import Services
-from groq_desktop.app.models.panel import ModelsPanel
-from groq_desktop.app.monitor.panel import MonitorPanel
 from groq_desktop.app.settings import AppSettings, Key
 from groq_desktop.app.settings_dialog import SettingsDialog
 from groq_desktop.app.status_quota import StatusQuota
-from groq_desktop.app.transcription.panel import TranscriptionPanel
 from groq_desktop.app.tray import TrayActions, TrayController
 from groq_desktop.app.welcome import WelcomeDialog
 
+if TYPE_CHECKING:
+    from groq_desktop.app.bulk.panel import BulkPanel
+    from groq_desktop.app.models.panel import ModelsPanel
+    from groq_desktop.app.monitor.panel import MonitorPanel
+    from groq_desktop.app.transcription.panel import TranscriptionPanel
+
 log = logging.getLogger(__name__)
 NAV_WIDTH = 176
+# Stack positions of the panels built on first use (their modules pull QtCharts, the price table...).
+TRANSCRIBE, MODELS, MONITOR, BULK = 1, 2, 3, 4
+# The queue is built (and resumes unfinished jobs) this long after the first paint, so a first key press
+# is not kept waiting behind it.
+QUEUE_AFTER_PAINT_MS = 300
+
+
+class _FirstPaint(QObject):
+    """Runs callbacks once the watched window has painted for the first time."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.callbacks: list[Callable[[], object]] = []
+        self.done = False
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self.done = True
+            watched.removeEventFilter(self)
+            for callback in self.callbacks:
+                QTimer.singleShot(0, callback)
+            self.callbacks = []
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -51,16 +78,14 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
 
         self.chat_panel = ChatPanel(services, self.signals, settings)
-        self.transcription_panel = TranscriptionPanel(services, self.signals, settings)
-        self.models_panel = ModelsPanel(services, self.signals, settings)
-        self.monitor_panel = MonitorPanel(services, self.signals, settings)
-        self.bulk_panel = BulkPanel(services, settings)
+        self._first_paint = _FirstPaint(self)
+        self._built: dict[int, QWidget] = {}
         self._areas: list[tuple[str, QWidget]] = [
             ("Chat", self.chat_panel),
-            ("Transcribe", self.transcription_panel),
-            ("Models", self.models_panel),
-            ("Queue && limits", self.monitor_panel),
-            ("Bulk", self.bulk_panel),
+            ("Transcribe", QWidget()),  # placeholders until first shown or reached (see _lazy)
+            ("Models", QWidget()),
+            ("Queue && limits", QWidget()),
+            ("Bulk", QWidget()),
         ]
 
         self.nav = QListWidget()
@@ -104,12 +129,10 @@ class MainWindow(QMainWindow):
             "Demo mode: the built-in Groq emulator answers" if services.demo else f"Connected to {services.config.client.base_url}"
         )
         self._build_menu()
-
-        self.models_panel.chat_with_model.connect(self._chat_with_model)
-        self.models_panel.use_for_transcription.connect(self._use_for_transcription)
-        self.transcription_panel.run_prompt_requested.connect(
-            lambda transcripts: (self.show_area(self.bulk_panel), self.bulk_panel.run_prompt_over(transcripts)))
         self.setAcceptDrops(True)
+        # Built soon whatever shows: the queue and Bulk resume unfinished jobs when they are built.
+        self.after_first_paint(lambda: QTimer.singleShot(QUEUE_AFTER_PAINT_MS, lambda: self.transcription_panel))
+        self.after_first_paint(lambda: QTimer.singleShot(2 * QUEUE_AFTER_PAINT_MS, lambda: self.bulk_panel))
 
         geometry = settings.get(Key.WINDOW_GEOMETRY)
         if isinstance(geometry, QByteArray):
@@ -118,14 +141,82 @@ class MainWindow(QMainWindow):
         self.tray = TrayController(services, self.signals, self, TrayActions(
             new_chat=lambda: (self.bring_to_front(), self._in_chat(self.chat_panel.new_conversation)),
             transcribe_files=lambda: (self.bring_to_front(), self._pick_files()),
-            toggle_pause=self.transcription_panel.toggle_pause,
+            toggle_pause=lambda: self.transcription_panel.toggle_pause(),
             is_paused=lambda: services.transcription.paused,
             show_window=self.bring_to_front,
             quit=self.quit_app,
         ), self)
-        bulk_notify = self.bulk_panel.notify  # the panel's own note stays for when the window is in sight
-        self.bulk_panel.notify = lambda title, text: self.tray.notify(title, text) or bulk_notify(title, text)
         self.nav.setCurrentRow(int(settings.get(Key.LAST_PANEL, 0) or 0))
+
+    # --- panels built on first use: the first screen pays only for the chat and the queue -----------
+
+    def _lazy(self, index: int, build: Callable[[], QWidget]) -> QWidget:
+        panel = self._built.get(index)
+        if panel is None:
+            panel = self._built[index] = build()
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, panel)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._areas[index] = (self._areas[index][0], panel)
+        return panel
+
+    def after_first_paint(self, callback: Callable[[], object]) -> None:
+        """Run ``callback`` on the event loop once the window has painted (soon, if it has)."""
+        if self._first_paint.done:
+            QTimer.singleShot(0, callback)
+        else:
+            self._first_paint.callbacks.append(callback)
+
+    @property
+    def transcription_panel(self) -> TranscriptionPanel:
+        def build() -> TranscriptionPanel:
+            from groq_desktop.app.transcription.panel import TranscriptionPanel
+
+            panel = TranscriptionPanel(self.services, self.signals, self.settings)
+            panel.run_prompt_requested.connect(
+                lambda transcripts: (self.show_area(self.bulk_panel), self.bulk_panel.run_prompt_over(transcripts)))
+            return panel
+
+        return self._lazy(TRANSCRIBE, build)  # type: ignore[return-value]
+
+    @property
+    def models_panel(self) -> ModelsPanel:
+        def build() -> ModelsPanel:
+            from groq_desktop.app.models.panel import ModelsPanel
+
+            panel = ModelsPanel(self.services, self.signals, self.settings)
+            panel.chat_with_model.connect(self._chat_with_model)
+            panel.use_for_transcription.connect(self._use_for_transcription)
+            return panel
+
+        return self._lazy(MODELS, build)  # type: ignore[return-value]
+
+    @property
+    def monitor_panel(self) -> MonitorPanel:
+        def build() -> MonitorPanel:
+            from groq_desktop.app.monitor.panel import MonitorPanel
+
+            return MonitorPanel(self.services, self.signals, self.settings)
+
+        return self._lazy(MONITOR, build)  # type: ignore[return-value]
+
+    @property
+    def bulk_panel(self) -> BulkPanel:
+        def build() -> BulkPanel:
+            from groq_desktop.app.bulk.panel import BulkPanel
+
+            panel = BulkPanel(self.services, self.settings)
+            bulk_notify = panel.notify  # the panel's own note stays for when the window is in sight
+            panel.notify = lambda title, text: self.tray.notify(title, text) or bulk_notify(title, text)
+            return panel
+
+        return self._lazy(BULK, build)  # type: ignore[return-value]
+
+    def _panel_at(self, index: int) -> QWidget:
+        lazy = {TRANSCRIBE: "transcription_panel", MODELS: "models_panel", MONITOR: "monitor_panel",
+                BULK: "bulk_panel"}.get(index)
+        return getattr(self, lazy) if lazy else self.stack.widget(index)
 
     def _demo_banner(self) -> QWidget:
         banner = QFrame()
@@ -251,6 +342,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _show_area(self, index: int) -> None:
+        if 0 <= index < self.stack.count():
+            self._panel_at(index)
         self.stack.setCurrentIndex(index)
         self.settings.set(Key.LAST_PANEL, index)
         self._update_chat_actions()

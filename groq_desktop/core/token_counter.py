@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import tiktoken
+if TYPE_CHECKING:
+    import tiktoken
 
 from groq_desktop.core.catalogue import shipped_catalogue
 from groq_desktop.errors import ConfigurationError
@@ -79,6 +80,8 @@ def _ensure_offline_files(encoding_name: str) -> None:
 
 @cache
 def get_encoding(encoding_name: str) -> tiktoken.Encoding:
+    import tiktoken  # ~100 ms with its regex engine: only on first count (warmed in the background)
+
     _ensure_offline_files(encoding_name)
     return tiktoken.get_encoding(encoding_name)
 

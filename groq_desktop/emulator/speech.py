@@ -14,8 +14,10 @@ import warnings
 import zlib
 from array import array
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import av
+if TYPE_CHECKING:
+    import av
 
 from groq_desktop.emulator.textgen import WORDS, stable_seed
 
@@ -111,6 +113,8 @@ def decode_pcm16(data: bytes) -> bytes:
     """The first audio stream of ``data`` as 16 kHz mono signed 16-bit little-endian samples."""
     if not data:
         raise AudioDecodeError("empty file")
+    import av  # the emulator's first transcription pays for it, not every start-up
+
     try:
         with av.open(io.BytesIO(data)) as container:
             if not container.streams.audio:

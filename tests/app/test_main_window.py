@@ -229,3 +229,21 @@ def test_cancelling_a_waiting_chat_request_in_the_monitor_stops_it_in_the_chat(
     task = asyncio.ensure_future(services.scheduler.aclose())
     qtbot.waitUntil(task.done, timeout=10_000)
     services.close()
+
+
+def test_the_queue_is_built_after_the_first_paint_without_being_shown(
+    qtbot: Any, event_loop_checked: Any, demo_services: Services, tmp_path: Path
+) -> None:
+    from groq_desktop.app.monitor.panel import MonitorPanel
+    from groq_desktop.app.transcription.panel import TranscriptionPanel
+
+    window = MainWindow(demo_services, settings_in(tmp_path))
+    qtbot.addWidget(window)
+    # Not shown yet, so not built: the first screen pays only for the chat.
+    assert not isinstance(window.stack.widget(1), TranscriptionPanel)
+    window.show()
+    # It resumes unfinished jobs when built, so it is built soon after the first paint.
+    qtbot.waitUntil(lambda: isinstance(window.stack.widget(1), TranscriptionPanel), timeout=5000)
+    assert window.stack.currentWidget() is window.chat_panel
+    assert not isinstance(window.stack.widget(3), MonitorPanel)  # built when shown or reached
+    window.close()

@@ -268,3 +268,24 @@ def test_auto_export_formats_are_remembered(qtbot: Any, tmp_path: Path) -> None:
     again = OptionsWidget(settings)
     qtbot.addWidget(again)
     assert again.export_formats() == ("srt", "vtt")
+
+
+def test_a_long_transcript_is_laid_out_in_batches_and_all_of_it_shows(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QListView
+
+    from groq_desktop.app.transcription.transcript_view import SEGMENT_BATCH, TranscriptView
+    from groq_desktop.core.audio.transcript import Transcript
+
+    view = TranscriptView()
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.show()
+    segments = [Segment(i, i * 5.0, i * 5.0 + 5, f" words of segment {i} " * 4) for i in range(2000)]
+    # Batched layout: one selection of a long transcript costs one batch per event-loop turn, not all rows.
+    assert view.list.layoutMode() is QListView.LayoutMode.Batched
+    assert view.list.batchSize() == SEGMENT_BATCH < len(segments)
+    view.show_transcript(Transcript(text="", duration=10_000.0, segments=segments), None, "long")
+    last = view.proxy.index(len(segments) - 1, 0)
+    view.list.scrollTo(last)
+    qtbot.waitUntil(lambda: view.list.visualRect(last).isValid() and view.list.visualRect(last).bottom() > 0)
+    assert view.proxy.rowCount() == 2000

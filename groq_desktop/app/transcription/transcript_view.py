@@ -51,6 +51,9 @@ def clock(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
+SEGMENT_BATCH = 50
+
+
 class SegmentListModel(QAbstractListModel):
     """The segments of one transcript; the one being played is highlighted."""
 
@@ -146,6 +149,9 @@ class TranscriptView(QWidget):
         self.list.setWordWrap(True)
         self.list.setSpacing(2)
         self.list.setUniformItemSizes(False)
+        # Long transcripts are laid out a batch per event-loop turn: selecting a job never freezes.
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(SEGMENT_BATCH)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.clicked.connect(self._segment_clicked)

@@ -14,12 +14,26 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
-
-import av
-import av.error
+from typing import TYPE_CHECKING, Any
 
 from groq_desktop.core.audio.chunk_plan import ChunkPlan, PlannedChunk
 from groq_desktop.errors import AudioError
+
+if TYPE_CHECKING:
+    import av
+else:
+
+    class _LazyAv:
+        """PyAV, imported on first use: its FFmpeg libraries cost ~100 ms of every start-up."""
+
+        def __getattr__(self, name: str) -> Any:
+            import av
+            import av.error
+
+            globals()["av"] = av
+            return getattr(av, name)
+
+    av = _LazyAv()
 
 ACCEPTED_EXTENSIONS: frozenset[str] = frozenset(
     {"flac", "mp3", "mp4", "mpeg", "mpga", "m4a", "ogg", "wav", "webm"}
