@@ -30,7 +30,8 @@ def _insert(path: Path, kind: str) -> None:
 
 def test_the_migration_keeps_the_rows_and_admits_speech_and_batch(tmp_path: Path) -> None:
     path = tmp_path / "history.sqlite3"
-    Storage(path, clock=lambda: NOW, migrations=MIGRATIONS[:-1]).close()
+    speech = next(m.version for m in MIGRATIONS if "speech" in m.description)
+    Storage(path, clock=lambda: NOW, migrations=MIGRATIONS[: speech - 1]).close()
     with sqlite3.connect(path) as conn:  # rows and their totals as the previous version wrote them
         conn.executemany(
             "INSERT INTO usage_log (at, model, kind, status, request_id, prompt_tokens, completion_tokens,"

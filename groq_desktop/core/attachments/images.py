@@ -6,10 +6,12 @@ import fractions
 import io
 import math
 from dataclasses import dataclass
-
-import av
+from typing import TYPE_CHECKING
 
 from groq_desktop.core.attachments.model import AttachmentError, ImageLimits
+
+if TYPE_CHECKING:
+    import av
 
 _KEPT_AS_IS = {"png_pipe": "image/png", "jpeg_pipe": "image/jpeg", "webp_pipe": "image/webp"}
 # Long side of a downscaled image: vision models tile images far smaller than this, so nothing is lost.
@@ -30,6 +32,7 @@ class PreparedImage:
 
 def prepare_image(data: bytes, limits: ImageLimits) -> PreparedImage:
     """The image as it will be sent: kept when it fits, else scaled down and re-encoded as JPEG."""
+    import av  # PyAV loads on first use: the first screen never needs it
     try:
         with av.open(io.BytesIO(data)) as container:
             kind = container.format.name
@@ -54,6 +57,7 @@ def prepare_image(data: bytes, limits: ImageLimits) -> PreparedImage:
 
 def thumbnail(data: bytes, side: int) -> bytes:
     """A small JPEG of the image (for views that want one without decoding the full image)."""
+    import av
     with av.open(io.BytesIO(data)) as container:
         frame = next(container.decode(video=0))
     scale = min(1.0, side / max(frame.width, frame.height))
@@ -61,6 +65,7 @@ def thumbnail(data: bytes, side: int) -> bytes:
 
 
 def _jpeg(frame: av.VideoFrame, width: int, height: int) -> bytes:
+    import av
     scaled = frame.reformat(width=width, height=height, format="yuvj420p", interpolation="AREA")
     encoder = av.CodecContext.create("mjpeg", "w")
     encoder.width, encoder.height, encoder.pix_fmt = width, height, "yuvj420p"
