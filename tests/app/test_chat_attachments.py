@@ -52,6 +52,11 @@ def test_paste_an_image_send_it_see_it_in_the_bubble_and_regenerate_re_sends_it(
     assert strip.isVisible() and strip.refusal == ""
     env.panel.composer.set_text("What is in this picture?")
     qtbot.keyClick(env.panel.composer.edit, Qt.Key.Key_Return)
+    # The send is asynchronous (the too-large check runs off the UI thread before anything is stored):
+    # wait for the message and its reply row, as type_and_send does, before reading the last row.
+    qtbot.waitUntil(
+        lambda: env.panel.conversation_id is not None and env.storage.count_messages(env.panel.conversation_id) == 2
+    )
     reply = wait_reply(qtbot, env, "complete")
     user = env.storage.list_messages(env.panel.conversation_id)[0]
     assert [a.name for a in user.attachments] == ["pasted image.png"] and strip.attachments() == []

@@ -51,7 +51,9 @@ def test_a_search_reply_sent_from_the_panel_shows_its_tool_block(qtbot: Any, mak
     panel = env.panel
     type_and_send(qtbot, panel, "Hello")
     wait_reply(qtbot, env, "complete")
-    panel.parameters.set_expanded(True)
+    # The toggles live in the parameters side sheet: open it the way a user does, with its button.
+    qtbot.mouseClick(panel.parameters_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(panel.parameters_sheet.isVisible)
     assert panel.parameters.search_tool.isVisible()  # the default chat model searches (catalogue)
     panel.parameters.search_tool.setChecked(True)
     type_and_send(qtbot, panel, "What happened today?")

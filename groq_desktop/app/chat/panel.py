@@ -117,8 +117,9 @@ class ChatPanel(QWidget):
         self._notes: dict[int | None, str] = {}
         """The status line of each conversation ("Saved kyoto.md" belongs to the one exported)."""
         self.models_ready = False
-        self._shut_down = False
         """True once the start-up refresh of the model list has ended (well or not)."""
+        self._shut_down = False
+        self._sending = False
 
         self.conversations = ConversationListModel(self.storage, self)
         self.messages = MessageListModel(self)
@@ -965,6 +966,15 @@ class ChatPanel(QWidget):
         attachments = self.composer.attachments.attachments() if self._editing_message_id is None else []
         if not text.strip() and not attachments:
             return None
+        if self._sending:
+            return None  # a second Enter while the first is being checked and stored sends nothing twice
+        self._sending = True
+        try:
+            return await self._send(text, attachments)
+        finally:
+            self._sending = False
+
+    async def _send(self, text: str, attachments: list[Attachment]) -> int | None:
         if self.conversation_id is None:
             self.new_conversation()
         conversation_id = self.conversation_id
@@ -974,7 +984,7 @@ class ChatPanel(QWidget):
             conversation = self._conversation()
             if editing is None and conversation is not None:
                 # Larger than a whole per-minute budget: never sent (it would be refused), the fix offered.
-                too_large = await asyncio.to_thread(request_too_large, self.chat, conversation, text)
+                too_large = await asyncio.to_thread(request_too_large, self.chat, conversation, text, attachments)
                 if not self._alive():
                     return None
                 if too_large is not None:
@@ -1183,6 +1193,7 @@ class ChatPanel(QWidget):
     async def _drop_until_it_fits(self) -> None:
         """The too-large bar's fix: leave the oldest turns out, one at a time, until the request fits."""
         conversation_id, draft = self.conversation_id, self.composer.text()
+        attachments = self.composer.attachments.attachments()
         error, dropped = self.too_large_bar.error, 0
         while conversation_id is not None and error is not None:
             if not await asyncio.to_thread(self.chat.drop_oldest_turns, conversation_id, 1):
@@ -1191,7 +1202,7 @@ class ChatPanel(QWidget):
             conversation = self.storage.get_conversation(conversation_id)
             if conversation is None:
                 break
-            error = await asyncio.to_thread(request_too_large, self.chat, conversation, draft)
+            error = await asyncio.to_thread(request_too_large, self.chat, conversation, draft, attachments)
         if not self._alive() or conversation_id != self.conversation_id:
             return
         self._update_context_note()

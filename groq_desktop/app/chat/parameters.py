@@ -224,11 +224,10 @@ class ParametersWidget(QWidget):
         self.code_tool.setToolTip("Groq runs Python on its side; the reply shows the code and its output")
         self._tools_label = QLabel("Built-in tools")
         tools = QWidget()
-        row = QHBoxLayout(tools)
+        row = QVBoxLayout(tools)  # one above the other: side by side they would not fit the side sheet
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.search_tool)
         row.addWidget(self.code_tool)
-        row.addStretch(1)
         self._tools_box = tools
         form.addRow(self._tools_label, tools)
         self.json_mode = QComboBox()
@@ -384,6 +383,7 @@ class ParametersWidget(QWidget):
 
     def _update_fallback(self) -> None:
         self.flex_fallback.setVisible(self.service_tier.isVisibleTo(self) and self.service_tier.currentData() == "flex")
+
     def set_values(self, system_prompt: str, params: dict[str, Any]) -> None:
         blockers = [QSignalBlocker(w) for w in self._inputs()]
         self.system_prompt.setPlainText(system_prompt)

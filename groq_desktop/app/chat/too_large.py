@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from groq_desktop.core.attachments import Attachment
 from groq_desktop.core.quota.limits import Cost
 from groq_desktop.core.store.storage import Conversation
 from groq_desktop.errors import RequestTooLargeError
@@ -19,13 +22,16 @@ _WHAT = {
 }
 
 
-def request_too_large(chat: ChatService, conversation: Conversation, draft: str) -> RequestTooLargeError | None:
-    """Why sending ``draft`` now could never be granted, reserving what the send itself would; else None.
+def request_too_large(
+    chat: ChatService, conversation: Conversation, draft: str, attachments: Sequence[Attachment] = ()
+) -> RequestTooLargeError | None:
+    """Why sending ``draft`` (with its attachments) now could never be granted, reserving what the send
+    itself would; else None.
 
     Blocking (tokenises): call it through ``asyncio.to_thread``.
     """
     model = conversation.model
-    prompt, window = chat.context_usage(conversation.id, draft, model)
+    prompt, window = chat.context_usage(conversation.id, draft, model, attachments)
     cap = reply_cap(chat.reply_limit(model, prompt), window - prompt) or 1
     wanted = conversation.params.get("max_completion_tokens")
     if wanted or limit_named(chat.limiter, model, "OTPM"):
