@@ -150,4 +150,3 @@ def test_parameters_open_in_a_side_sheet_that_keeps_the_chat_height_with_a_reset
     qtbot.keyClick(params.system_prompt, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not sheet.isVisible())
     assert not button.isChecked() and button.hasFocus()
-
