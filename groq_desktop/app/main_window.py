@@ -49,7 +49,7 @@ QUEUE_AFTER_PAINT_MS = 300
 
 
 class _FirstPaint(QObject):
-    """Runs callbacks once the watched window has painted for the first time."""
+    """Runs callbacks once the watched window has painted for the first time (until cancelled)."""
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
@@ -57,13 +57,25 @@ class _FirstPaint(QObject):
         self.done = False
         window.installEventFilter(self)
 
+    def add(self, callback: Callable[[], object]) -> None:
+        self.callbacks.append(callback)
+        if self.done:
+            QTimer.singleShot(0, self, self._run)
+
+    def cancel(self) -> None:
+        """Drop the callbacks not yet run, including those already due on the event loop."""
+        self.callbacks = []
+
+    def _run(self) -> None:
+        callbacks, self.callbacks = self.callbacks, []
+        for callback in callbacks:
+            callback()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Paint and not self.done:
             self.done = True
             watched.removeEventFilter(self)
-            for callback in self.callbacks:
-                QTimer.singleShot(0, callback)
-            self.callbacks = []
+            QTimer.singleShot(0, self, self._run)  # with a context: never after the window is gone
         return False
 
 
@@ -131,8 +143,12 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self.setAcceptDrops(True)
         # Built soon whatever shows: the queue and Bulk resume unfinished jobs when they are built.
-        self.after_first_paint(lambda: QTimer.singleShot(QUEUE_AFTER_PAINT_MS, lambda: self.transcription_panel))
-        self.after_first_paint(lambda: QTimer.singleShot(2 * QUEUE_AFTER_PAINT_MS, lambda: self.bulk_panel))
+        self._build_soon: list[QTimer] = []
+        for delay, index in ((QUEUE_AFTER_PAINT_MS, TRANSCRIBE), (2 * QUEUE_AFTER_PAINT_MS, BULK)):
+            timer = QTimer(self, singleShot=True, interval=delay)
+            timer.timeout.connect(lambda i=index: self._panel_at(i))
+            self._build_soon.append(timer)
+            self.after_first_paint(timer.start)
 
         geometry = settings.get(Key.WINDOW_GEOMETRY)
         if isinstance(geometry, QByteArray):
@@ -163,10 +179,7 @@ class MainWindow(QMainWindow):
 
     def after_first_paint(self, callback: Callable[[], object]) -> None:
         """Run ``callback`` on the event loop once the window has painted (soon, if it has)."""
-        if self._first_paint.done:
-            QTimer.singleShot(0, callback)
-        else:
-            self._first_paint.callbacks.append(callback)
+        self._first_paint.add(callback)
 
     @property
     def transcription_panel(self) -> TranscriptionPanel:
@@ -427,6 +440,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.settings.set(Key.WINDOW_GEOMETRY, self.saveGeometry())
+        for timer in self._build_soon:  # closing for good: nothing is built over services being closed
+            timer.stop()
+        self._first_paint.cancel()
         self.tray.close()
         self.chat_panel.shutdown()
         self.signals.disconnect_core()

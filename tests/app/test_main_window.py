@@ -247,3 +247,20 @@ def test_the_queue_is_built_after_the_first_paint_without_being_shown(
     assert window.stack.currentWidget() is window.chat_panel
     assert not isinstance(window.stack.widget(3), MonitorPanel)  # built when shown or reached
     window.close()
+
+
+def test_a_window_closed_right_after_its_first_paint_builds_nothing_later(
+    qtbot: Any, event_loop_checked: Any, demo_services: Services, tmp_path: Path
+) -> None:
+    from groq_desktop.app.bulk.panel import BulkPanel
+    from groq_desktop.app.transcription.panel import TranscriptionPanel
+
+    window = MainWindow(demo_services, settings_in(tmp_path))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window._first_paint.done, timeout=5000)
+    window.close()  # the deferred builds are still due: closing for good cancels them
+    demo_services.storage.close()  # as at quit: building a panel now would read a closed storage
+    qtbot.wait(800)  # longer than both delays (pytest-qt fails the test on an exception in a slot)
+    assert not isinstance(window.stack.widget(1), TranscriptionPanel)
+    assert not isinstance(window.stack.widget(4), BulkPanel)
