@@ -100,7 +100,8 @@ class ModelPicker(QComboBox):
         with QSignalBlocker(self):
             index = self.findData(model_id)
             if index < 0:
-                self.addItem(f"{model_id}  ·  not offered any more", model_id)
+                # Not in the list: gone, or the list has not arrived yet (first start, offline).
+                self.addItem(f"{model_id}  ·  not offered any more" if self.count() else model_id, model_id)
                 index = self.count() - 1
             self.setCurrentIndex(index)
 
