@@ -3,7 +3,7 @@
 import math
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from groq_desktop.core.quota.token_bucket import TokenBucket
@@ -45,6 +45,9 @@ requests = st.lists(
 
 @settings(max_examples=300, deadline=None)
 @given(requests, st.floats(min_value=5, max_value=20), st.floats(min_value=1, max_value=30))
+# Found by hypothesis: a bucket taken from just after it filled still owes the server the refill
+# that made it full (the server, admitting our first request late, fills later).
+@example(plan=[(0.0, 2.0, 1.0), (0.0, 4.0, 0.0), (0.0, 1.0, 0.0)], capacity=5.0, window=1.0)
 def test_a_server_admitting_up_to_a_margin_later_never_refuses(
     plan: list[tuple[float, float, float]], capacity: float, window: float
 ) -> None:

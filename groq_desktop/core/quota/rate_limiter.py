@@ -542,8 +542,9 @@ class RateLimiter:
                 f"{dimension}: a request of {_amount(amount)} is more than the whole limit of "
                 f"{_amount(bucket.capacity)}"
             )
-        elif closed_for >= bucket_wait:
-            reason = _closed_reason(dimension, closed_for)
+        elif closed_for > 0:
+            # A 429 both closes the dimension and sets its budget to refill by then: the refusal is the reason.
+            reason = _closed_reason(dimension, wait)
         else:
             used = bucket.capacity - bucket.level
             reason = f"{dimension}: {_amount(used)} of {_amount(bucket.capacity)} used, {format_wait(wait)}"

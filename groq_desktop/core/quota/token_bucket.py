@@ -19,6 +19,9 @@ class TokenBucket:
     updated: float
     below_since: float = field(default=-math.inf)  # when the level last dropped below capacity
     full_since: float = field(default=-math.inf)  # when the level last reached capacity
+    # The refill before the bucket was last full, [start, end]: a server admitting our requests up to a
+    # margin late reached "full" up to that much later, so that refill still counts within the margin.
+    earlier_refill: tuple[float, float] = field(default=(-math.inf, -math.inf))
 
     @classmethod
     def full(cls, capacity: float, window: float, now: float) -> TokenBucket:
@@ -69,11 +72,14 @@ class TokenBucket:
             return 0.0
         start = max(now - margin, self.below_since)
         end = self.full_since if self.is_full else now
-        return max(0.0, end - start) * self.rate
+        earlier_start, earlier_end = self.earlier_refill
+        earlier = max(0.0, min(earlier_end, now) - max(now - margin, earlier_start))
+        return (max(0.0, end - start) + earlier) * self.rate
 
     def take(self, amount: float, now: float) -> None:
         self.refill(now)
         if self.is_full and amount > 0:
+            self.earlier_refill = (self.below_since, self.full_since)
             self.below_since = now
         self.level -= amount
 
