@@ -11,7 +11,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import qasync
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
 from groq_desktop.app.bulk.define import AUDIO_FILES, JobDefinition
 from groq_desktop.app.bulk.results_model import BulkResultsModel
 from groq_desktop.app.composition import Services
+from groq_desktop.app.guarded_task import spawn_guarded
 from groq_desktop.app.settings import AppSettings, Key
 from groq_desktop.core.bulk.estimate import JobEstimate, describe_duration
 from groq_desktop.core.bulk.s3 import S3Settings, S3Staging
@@ -487,29 +487,7 @@ class BulkPanel(QWidget):
     # --- async plumbing ---
 
     def _spawn(self, make: Callable[[], Coroutine[Any, Any, Any]]) -> asyncio.Task[Any] | None:
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            loop = asyncio.get_event_loop_policy().get_event_loop()
-            if not isinstance(loop, qasync.QEventLoop):
-                log.warning("no qasync event loop: bulk jobs are not running")
-                return None
-
-        async def guarded() -> None:
-            try:
-                await make()
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                log.warning("bulk action failed: %s", exc)
-                self.show_message(exc.user_text() if hasattr(exc, "user_text") else str(exc))
-            finally:
-                self.refresh_job()
-
-        task = loop.create_task(guarded())
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        return task
+        return spawn_guarded(make, self._tasks, self.show_message, "a bulk action", after=self.refresh_job)
 
     async def aclose(self) -> None:
         self._unsubscribe()

@@ -8,7 +8,6 @@ from collections.abc import Callable, Coroutine, Iterable
 from pathlib import Path
 from typing import Any
 
-import qasync
 import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from groq_desktop.app.bridge import CoreSignals
 from groq_desktop.app.composition import Services
+from groq_desktop.app.guarded_task import spawn_guarded
 from groq_desktop.app.settings import AppSettings
 from groq_desktop.app.transcription.drop_zone import DropZone
 from groq_desktop.app.transcription.job_table_model import Column, JobTableModel, ProgressDelegate
@@ -499,25 +499,4 @@ class TranscriptionPanel(QWidget):
 
     def _spawn(self, make: Callable[[], Coroutine[Any, Any, Any]]) -> asyncio.Task[Any] | None:
         """Run a coroutine on the app's qasync loop; its failure becomes a message, not a crash."""
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            loop = asyncio.get_event_loop_policy().get_event_loop()
-            if not isinstance(loop, qasync.QEventLoop):
-                log.warning("no qasync event loop: the transcription queue is not running")
-                return None
-
-        async def guarded() -> None:
-            try:
-                await make()
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                log.exception("transcription action failed")
-                text = exc.user_text() if hasattr(exc, "user_text") else str(exc)
-                self.show_message(text)
-
-        task = loop.create_task(guarded())
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        return task
+        return spawn_guarded(make, self._tasks, self.show_message, "a transcription action")
