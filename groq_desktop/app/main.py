@@ -17,7 +17,8 @@ from PySide6.QtGui import QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from groq_desktop import __version__  # noqa: E402
-from groq_desktop.app import startup_problems  # noqa: E402
+from groq_desktop.app import language, startup_problems  # noqa: E402
+from groq_desktop.app.settings import AppSettings, Key  # noqa: E402
 from groq_desktop.app.single_instance import InstanceGuard, Ownership, hand_over  # noqa: E402
 from groq_desktop.core import paths  # noqa: E402
 from groq_desktop.core.secrets import SESSION_KEY_ENV  # noqa: E402
@@ -55,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setStyle("Fusion")  # Fusion follows the system's light/dark scheme on every platform
     app.setWindowIcon(QIcon(str(Path(__file__).resolve().parent.parent / "resources" / "icon.svg")))
+    # Before any widget, the start-up problem dialogs included: texts are translated when they are built.
+    language.install(str(AppSettings().get(Key.LANGUAGE) or "system"))
 
     owned: list[tuple[InstanceGuard, Ownership]] = []
 
@@ -91,7 +94,6 @@ def _run(app: QApplication, args: argparse.Namespace, guard: InstanceGuard, sess
     import qasync
 
     from groq_desktop.app.main_window import MainWindow
-    from groq_desktop.app.settings import AppSettings
     from groq_desktop.core.config import load_config
     from groq_desktop.core.logging_setup import configure_logging
     from groq_desktop.core.secrets import KeyStore, Secret

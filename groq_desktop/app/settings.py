@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
 
 from groq_desktop.core import paths
-from groq_desktop.core.model_registry import ModelRegistry
-from groq_desktop.services.transcription import default_model as default_transcription_model
+
+if TYPE_CHECKING:
+    from groq_desktop.core.model_registry import ModelRegistry
 
 
 class Key(StrEnum):
@@ -44,12 +45,12 @@ class Key(StrEnum):
     DICTATION_HOLD = "voice/dictation_hold"  # True: hold the key/button to record, release to stop
     CLOSE_TO_TRAY = "window/close_to_tray"  # closing the window hides it; the tray's Quit quits
     WELCOME_SHOWN = "app/welcome_shown"
+    LANGUAGE = "app/language"  # "system", "en" or "tr"; read at start-up
 
 
 # No model id here: an unset default model is chosen from the live list by what the model is.
 DEFAULTS: dict[Key, Any] = {
     Key.ENTER_SENDS: True,
-    Key.DEFAULT_TRANSCRIPTION_MODEL: default_transcription_model(),
     Key.CHUNK_SECONDS: 600.0,
     Key.OVERLAP_SECONDS: 10.0,
     Key.PLAN: "free",
@@ -64,7 +65,16 @@ DEFAULTS: dict[Key, Any] = {
     Key.DEFAULT_SYSTEM_PROMPT: "",
     Key.CLOSE_TO_TRAY: False,
     Key.WELCOME_SHOWN: False,
+    Key.LANGUAGE: "system",
 }
+_COMPUTED_DEFAULTS = frozenset({Key.DEFAULT_TRANSCRIPTION_MODEL})
+
+
+def _default(key: Key) -> Any:
+    # Imported on first use: the catalogue is not needed to paint the first window.
+    from groq_desktop.services.transcription import default_model
+
+    return default_model()
 
 
 class AppSettings:
@@ -72,7 +82,7 @@ class AppSettings:
         self._settings = settings or _default_store()
 
     def get(self, key: Key, default: Any = None) -> Any:
-        fallback = DEFAULTS.get(key, default)
+        fallback = _default(key) if key in _COMPUTED_DEFAULTS else DEFAULTS.get(key, default)
         value = self._settings.value(key.value, fallback)
         if isinstance(fallback, bool) and isinstance(value, str):
             return value.lower() in ("1", "true", "yes")

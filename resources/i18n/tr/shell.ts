@@ -1,0 +1,11 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="tr" sourcelanguage="en">
+<context>
+    <name>Language</name>
+    <message>
+        <source>Follow the system</source>
+        <translation>Sistem ayarını izle</translation>
+    </message>
+</context>
+</TS>
