@@ -9,7 +9,9 @@ an empty ``GROQ_DESKTOP_HOME``.
 Each run starts the app's own ``main()`` in a fresh Python process, offscreen, in live mode against an
 emulator in this (idle) process. Measured from just before the process is spawned (the monotonic
 clock is shared across processes on Linux): the first turn of the event loop with the main window
-shown, and the moment a key press posted to the chat composer is echoed in it (interactive). Then
+shown; the moment a key press posted to the focused widget (the window's composer, before the chat panel
+is built) is echoed (interactive); the moment the chat panel is built with that key in its composer
+(chat ready). Then
 the event loop's longest stall (a 5 ms heartbeat) while selecting finished transcription jobs one
 after another (each shows its transcript; a selection every 60 ms), and while typing searches into
 the conversation search box (a key every 80 ms; the debounced search runs after each word).
@@ -224,15 +226,21 @@ def child(out: Path, spawned_at: float, queries: list[str]) -> None:
                 return
             state["window"] = window
             result["window_shown_ms"] = now_ms
-        composer = window.chat_panel.composer
         if not state["posted"]:
-            composer.edit.setFocus()
-            key(composer.edit, "x")
-            state["posted"] = True
+            # Where a user's first key goes: the focused widget (the frame's composer until the chat is built).
+            target = QApplication.focusWidget()
+            if target is None:
+                return
+            key(target, "x")
+            state["posted"], state["target"] = True, target
             return
-        if "x" in composer.text():
+        if "interactive_ms" not in result and "x" in state["target"].toPlainText():
             result["interactive_ms"] = now_ms
+        if window.attached and "x" in window.chat_panel.composer.text():
+            result.setdefault("interactive_ms", now_ms)
+            result["ready_ms"] = now_ms
             probe.stop()
+            composer = window.chat_panel.composer
             key(composer.edit, "", Qt.Key.Key_Backspace)
             asyncio.ensure_future(browse())
 
@@ -253,7 +261,8 @@ def child(out: Path, spawned_at: float, queries: list[str]) -> None:
 def run_child(home: Path, base_url: str, queries: list[str]) -> dict[str, Any]:
     out = home / "startup-result.json"
     out.unlink(missing_ok=True)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GROQ_")}
+    # Installed apps run from bytecode (the package holds .pyc files; pip writes them): so does the child.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GROQ_") and k != "PYTHONDONTWRITEBYTECODE"}
     env.update(GROQ_DESKTOP_HOME=str(home), GROQ_API_KEY=TEST_KEY, GROQ_BASE_URL=base_url,
                QT_QPA_PLATFORM="offscreen", QT_API="pyside6")
     spawned_at = time.monotonic()
@@ -298,6 +307,7 @@ def main() -> None:
             "window shown ms (median)": median(name, "window_shown_ms"),
             "interactive ms (median)": median(name, "interactive_ms"),
             "interactive ms (each run)": ", ".join(f"{r['interactive_ms']:.0f}" for r in runs[name]),
+            "chat ready ms (median)": median(name, "ready_ms"),
             "longest stall selecting jobs ms (median)": median(name, "select_longest_stall_ms"),
             "longest stall typing searches ms (median)": median(name, "search_longest_stall_ms"),
             "jobs listed": runs[name][0].get("jobs_listed"),
@@ -310,7 +320,8 @@ def main() -> None:
         f"{facts['transcript_files_mb']:.0f} MB of transcript files), {facts['conversations']} conversations with "
         f"{facts['messages']:,} messages; data folder {facts['data_folder_mb']:.0f} MB. Each run: the app's main() "
         f"in a fresh process, offscreen, live mode against the emulator; times from just before the process is "
-        f"spawned. Interactive = a key posted to the chat composer is echoed. Then {SELECTED_JOBS} jobs selected "
+        f"spawned. Interactive = a key posted to the focused composer is echoed; chat ready = the chat panel built with "
+        f"that key in its composer. Then {SELECTED_JOBS} jobs selected "
         f"one after another (every {SELECT_EVERY_S * 1000:.0f} ms), and {len(queries)} searches typed "
         f"({', '.join(queries)}; a key every {KEY_EVERY_S * 1000:.0f} ms); a {HEARTBEAT_MS} ms heartbeat gives the "
         f"longest stall. Targets: interactive <= {TARGET_INTERACTIVE_MS} ms, stall <= {TARGET_STALL_MS} ms. "

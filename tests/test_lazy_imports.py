@@ -46,3 +46,60 @@ def test_the_first_screen_does_not_import_heavy_modules(tmp_path: Path) -> None:
     # Reaching a panel built on first use builds it in its place, with its imports (the check sees them).
     assert result["charts_after_monitor"] is True
     assert result["monitor_in_stack"] == 3
+
+
+# The real main(): at the first paint of the main window, none of the services' or panels' modules are loaded;
+# a key typed then is kept and ends up in the chat composer once the panels are built.
+_MAIN = """
+import json, sys
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+seen = {}
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and "loaded" not in seen and isinstance(watched, QMainWindow):
+            seen["loaded"] = [name for name in json.loads(sys.argv[1]) if name in sys.modules]
+            seen["window"] = watched
+            target = QApplication.focusWidget()
+            seen["focus"] = target.objectName() if target else None
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.postEvent(target, QKeyEvent(kind, Qt.Key.Key_H, Qt.KeyboardModifier.NoModifier, "h"))
+        return False
+
+def poll():
+    window = seen.get("window")
+    if window is not None and window.attached:
+        seen["composer"] = window.chat_panel.composer.text()
+        seen["composer_focused"] = window.chat_panel.composer.edit.hasFocus()
+        del seen["window"]
+        json.dump(seen, sys.stdout)
+        sys.stdout.flush()
+        app.quit()
+
+paint = FirstPaint()
+app.installEventFilter(paint)
+probe = QTimer(interval=5, timeout=poll)
+probe.start()
+QTimer.singleShot(60_000, app.quit)
+from groq_desktop.app.main import main
+main([])
+"""
+BEFORE_FIRST_PAINT = (*HEAVY, "requests", "markdown_it", "pygments", "groq_desktop.app.chat.panel",
+                      "groq_desktop.app.composition", "groq_desktop.core.store.storage", "groq_desktop.services.chat")
+
+
+def test_main_paints_before_loading_the_services_and_keeps_what_was_typed_meanwhile(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GROQ_")}
+    env.update(GROQ_DESKTOP_HOME=str(tmp_path / "home"), QT_QPA_PLATFORM="offscreen", QT_API="pyside6",
+               GROQ_API_KEY="gsk_lazy_imports_test", GROQ_BASE_URL="http://127.0.0.1:9")
+    done = subprocess.run([sys.executable, "-c", _MAIN, json.dumps(BEFORE_FIRST_PAINT)],
+                          env=env, capture_output=True, text=True, timeout=90, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["loaded"] == []
+    assert result["focus"] == "earlyComposer"
+    assert result["composer"] == "h"
+    assert result["composer_focused"] is True

@@ -9,6 +9,7 @@ import os
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_API", "pyside6")
 
@@ -23,6 +24,9 @@ from groq_desktop.app.single_instance import InstanceGuard, Ownership, hand_over
 from groq_desktop.core import paths  # noqa: E402
 from groq_desktop.core.secrets import SESSION_KEY_ENV  # noqa: E402
 from groq_desktop.core.startup_checks import ProblemKind, StartupProblem  # noqa: E402
+
+if TYPE_CHECKING:
+    from groq_desktop.app.composition import Services
 
 log = logging.getLogger(__name__)
 
@@ -110,33 +114,67 @@ def _run(app: QApplication, args: argparse.Namespace, guard: InstanceGuard, sess
     log.info("Groq Desktop %s starting (%s mode, key from: %s); log: %s", __version__,
              "demo" if config.demo else "live", config.key_source, log_file)
 
-    services = startup_problems.start_services(config, key_store)
-    if services is None:
-        return 1
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    window = MainWindow(services, settings)
+    # The frame paints first; the services and panels are loaded after, what is typed meanwhile is kept.
+    window = MainWindow(None, settings, demo=config.demo)
     window.show()
-    window.welcome_if_first_run()
-    # After the first paint: the warm-up holds the GIL for a while (tiktoken's import and BPE load).
-    window.after_first_paint(
-        threading.Thread(target=services.token_counter.warm_up, name="tokenizer-warm-up", daemon=True).start)
-    if args.files:
-        window.open_files(args.files)
-    guard.set_receiver(window.accept_launch)
-    log.info("window shown")
-
+    log.info("frame shown; loading the services and panels")
     quit_event = asyncio.Event()
     app.aboutToQuit.connect(quit_event.set)
+    started: list[Services] = []
+    outcome = [0]
+
+    async def finish_start() -> None:
+        painted = loop.create_future()
+        window.after_first_paint(lambda: painted.done() or painted.set_result(None))
+        await painted
+        # The modules the services and panels need load in a worker, so the frame keeps answering keys.
+        await loop.run_in_executor(None, _preload)
+        if quit_event.is_set():
+            return
+        services = startup_problems.start_services(config, key_store)
+        if services is None:
+            outcome[0] = 1
+            window.close()
+            app.quit()
+            return
+        started.append(services)
+        window.attach(services)
+        window.welcome_if_first_run()
+        # The warm-up holds the GIL for a while (tiktoken's import and BPE load): after the panels are built.
+        threading.Thread(target=services.token_counter.warm_up, name="tokenizer-warm-up", daemon=True).start()
+        if args.files:
+            window.open_files(args.files)
+        guard.set_receiver(window.accept_launch)
+        log.info("window shown")  # with its panels: handed-over files are taken from now on
+
     try:
         with loop:
+            starting = loop.create_task(finish_start())
+            # A failure while starting ends the run (main() shows it), never a frame that waits forever.
+            starting.add_done_callback(lambda task: task.cancelled() or task.exception() is None or app.quit())
             loop.run_until_complete(quit_event.wait())
-            loop.run_until_complete(services.transcription.aclose())
-            loop.run_until_complete(services.scheduler.aclose())
-            services.client.close()  # abort stalled requests now: closing the loop waits for its worker threads
+            starting.cancel()
+            if starting.done() and not starting.cancelled() and starting.exception() is not None:
+                raise starting.exception()  # type: ignore[misc]
+            for services in started:
+                loop.run_until_complete(services.transcription.aclose())
+                loop.run_until_complete(services.scheduler.aclose())
+                services.client.close()  # abort stalled requests now: closing the loop waits for its worker threads
     finally:
-        services.close()
-    return 0
+        for services in started:
+            services.close()
+    return outcome[0]
+
+
+def _preload() -> None:
+    """Import what the services and the panels need (in a worker thread, while the frame shows)."""
+    import groq_desktop.app.chat.panel  # noqa: F401
+    import groq_desktop.app.composition  # noqa: F401
+    import groq_desktop.app.status_quota  # noqa: F401
+    import groq_desktop.app.tray  # noqa: F401
+    import groq_desktop.app.welcome  # noqa: F401
 
 
 if __name__ == "__main__":

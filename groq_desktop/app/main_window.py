@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -17,27 +17,26 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from groq_desktop.app import appearance, help
-from groq_desktop.app.bridge import CoreSignals
-from groq_desktop.app.chat.panel import ChatPanel
-from groq_desktop.app.composition import Services
+from groq_desktop.app import appearance
 from groq_desktop.app.settings import AppSettings, Key
-from groq_desktop.app.settings_dialog import SettingsDialog
-from groq_desktop.app.status_quota import StatusQuota
-from groq_desktop.app.tray import TrayActions, TrayController
-from groq_desktop.app.welcome import WelcomeDialog
+from groq_desktop.i18n import translate
 
 if TYPE_CHECKING:
+    from groq_desktop.app import help
     from groq_desktop.app.bulk.panel import BulkPanel
+    from groq_desktop.app.composition import Services
     from groq_desktop.app.models.panel import ModelsPanel
     from groq_desktop.app.monitor.panel import MonitorPanel
+    from groq_desktop.app.settings_dialog import SettingsDialog
     from groq_desktop.app.transcription.panel import TranscriptionPanel
+    from groq_desktop.app.welcome import WelcomeDialog
 
 log = logging.getLogger(__name__)
 NAV_WIDTH = 176
@@ -80,24 +79,47 @@ class _FirstPaint(QObject):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services, settings: AppSettings, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.settings = settings
-        self.signals = CoreSignals(services, self)
-        appearance.apply(settings)
-        self.setWindowTitle("Groq Desktop" + (" — demo mode" if services.demo else ""))
-        self.resize(1280, 820)
+    """The window; built in two steps so it paints before the services and panels are loaded.
 
-        self.chat_panel = ChatPanel(services, self.signals, settings)
+    ``MainWindow(None, settings, demo=...)`` is the frame: the sidebar, the banner and a composer that takes
+    keystrokes at once; ``attach(services)`` builds the rest and hands over what was typed.
+    ``MainWindow(services, settings)`` does both at once.
+    """
+
+    def __init__(
+        self, services: Services | None, settings: AppSettings, parent: QWidget | None = None, *, demo: bool = False
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.attached = False
+        self._quitting = False
+        self._build_soon: list[QTimer] = []
+        appearance.apply(settings)
+        self._build_frame(services.demo if services is not None else demo)
+        if services is not None:
+            self.attach(services)
+
+    def _build_frame(self, demo: bool) -> None:
+        self.demo = demo
+        self.setWindowTitle(translate("MainWindow", "Groq Desktop — demo mode") if demo else "Groq Desktop")
+        self.resize(1280, 820)
         self._first_paint = _FirstPaint(self)
         self._built: dict[int, QWidget] = {}
+        # The composer until the chat panel exists: what is typed there moves into the real one.
+        self.early_composer = QPlainTextEdit()
+        self.early_composer.setObjectName("earlyComposer")
+        self.early_composer.setPlaceholderText(translate("MainWindow", "Message the model…"))
+        self.early_composer.setMaximumHeight(120)
+        starting = QWidget()
+        starting_layout = QVBoxLayout(starting)
+        starting_layout.addStretch(1)
+        starting_layout.addWidget(self.early_composer)
         self._areas: list[tuple[str, QWidget]] = [
-            ("Chat", self.chat_panel),
-            ("Transcribe", QWidget()),  # placeholders until first shown or reached (see _lazy)
-            ("Models", QWidget()),
-            ("Queue && limits", QWidget()),
-            ("Bulk", QWidget()),
+            (translate("MainWindow", "Chat"), starting),
+            (translate("MainWindow", "Transcribe"), QWidget()),  # placeholders until first shown or reached
+            (translate("MainWindow", "Models"), QWidget()),
+            (translate("MainWindow", "Queue && limits"), QWidget()),
+            (translate("MainWindow", "Bulk"), QWidget()),
         ]
 
         self.nav = QListWidget()
@@ -114,10 +136,10 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         for index, (title, panel) in enumerate(self._areas):
             item = QListWidgetItem(title.replace("&&", "&"))
-            item.setToolTip(f"{title.replace('&&', '&')} (Ctrl+{index + 1})")
+            item.setToolTip(translate("MainWindow", "{area} (Ctrl+{number})").format(
+                area=title.replace("&&", "&"), number=index + 1))
             self.nav.addItem(item)
             self.stack.addWidget(panel)
-        self.nav.currentRowChanged.connect(self._show_area)
 
         body = QWidget()
         row = QHBoxLayout(body)
@@ -130,30 +152,49 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        if services.demo:
+        if demo:
             column.addWidget(self._demo_banner())
         column.addWidget(body, 1)
         self.setCentralWidget(central)
+        self.statusBar().showMessage(translate("MainWindow", "Starting…"))
+        self.early_composer.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def attach(self, services: Services) -> None:
+        """Build the panels, menus, status bar and tray on ``services``; keeps what was typed meanwhile."""
+        from groq_desktop.app.bridge import CoreSignals
+        from groq_desktop.app.chat.panel import ChatPanel
+        from groq_desktop.app.status_quota import StatusQuota
+        from groq_desktop.app.tray import TrayActions, TrayController
+
+        self.services = services
+        self.signals = CoreSignals(services, self)
+        self.chat_panel = ChatPanel(services, self.signals, self.settings)
+        self._take_early_text()
+        starting = self.stack.widget(0)
+        self.stack.insertWidget(0, self.chat_panel)
+        self.stack.removeWidget(starting)
+        starting.deleteLater()
+        self._areas[0] = (self._areas[0][0], self.chat_panel)
+        self.nav.currentRowChanged.connect(self._show_area)
 
         self.status_quota = StatusQuota(services, self.signals)
         self.statusBar().addPermanentWidget(self.status_quota)
         self.statusBar().showMessage(
-            "Demo mode: the built-in Groq emulator answers" if services.demo else f"Connected to {services.config.client.base_url}"
+            translate("MainWindow", "Demo mode: the built-in Groq emulator answers") if services.demo
+            else translate("MainWindow", "Connected to {url}").format(url=services.config.client.base_url)
         )
         self._build_menu()
         self.setAcceptDrops(True)
         # Built soon whatever shows: the queue and Bulk resume unfinished jobs when they are built.
-        self._build_soon: list[QTimer] = []
         for delay, index in ((QUEUE_AFTER_PAINT_MS, TRANSCRIBE), (2 * QUEUE_AFTER_PAINT_MS, BULK)):
             timer = QTimer(self, singleShot=True, interval=delay)
             timer.timeout.connect(lambda i=index: self._panel_at(i))
             self._build_soon.append(timer)
             self.after_first_paint(timer.start)
 
-        geometry = settings.get(Key.WINDOW_GEOMETRY)
-        if isinstance(geometry, QByteArray):
+        geometry = self.settings.get(Key.WINDOW_GEOMETRY)
+        if isinstance(geometry, QByteArray) and not self.isVisible():
             self.restoreGeometry(geometry)
-        self._quitting = False
         self.tray = TrayController(services, self.signals, self, TrayActions(
             new_chat=lambda: (self.bring_to_front(), self._in_chat(self.chat_panel.new_conversation)),
             transcribe_files=lambda: (self.bring_to_front(), self._pick_files()),
@@ -162,7 +203,24 @@ class MainWindow(QMainWindow):
             show_window=self.bring_to_front,
             quit=self.quit_app,
         ), self)
-        self.nav.setCurrentRow(int(settings.get(Key.LAST_PANEL, 0) or 0))
+        self.attached = True
+        row = int(self.settings.get(Key.LAST_PANEL, 0) or 0)
+        if row == self.nav.currentRow():
+            self._show_area(row)
+        else:
+            self.nav.setCurrentRow(row)
+
+    def _take_early_text(self) -> None:
+        """What was typed before the chat panel existed goes into its composer, after any saved draft."""
+        typed = self.early_composer.toPlainText()
+        had_focus = self.early_composer.hasFocus() or QApplication.focusWidget() is None
+        composer = self.chat_panel.composer
+        if typed:
+            draft = composer.text()
+            composer.set_text(f"{draft}\n{typed}" if draft else typed)
+            composer.edit.moveCursor(QTextCursor.MoveOperation.End)
+        if had_focus:
+            composer.edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- panels built on first use: the first screen pays only for the chat and the queue -----------
 
@@ -242,15 +300,16 @@ class MainWindow(QMainWindow):
         )
         layout = QHBoxLayout(banner)
         layout.setContentsMargins(12, 4, 12, 4)
-        label = QLabel("<b>Demo mode</b>: a Groq emulator built into the app answers; nothing is sent to Groq.")
+        label = QLabel(translate(
+            "MainWindow", "<b>Demo mode</b>: a Groq emulator built into the app answers; nothing is sent to Groq."))
         label.setObjectName("demoLabel")
         label.setWordWrap(True)  # a narrow window wraps it instead of being held wide
-        button = QPushButton("Use my key…")
+        button = QPushButton(translate("MainWindow", "Use my key…"))
         button.setObjectName("useMyKey")
-        button.setToolTip("Paste your Groq API key (Settings)")
+        button.setToolTip(translate("MainWindow", "Paste your Groq API key (Settings)"))
         # Reachable by Tab, but never the place the first keystrokes go.
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        button.clicked.connect(self.open_settings)
+        button.clicked.connect(lambda: self.attached and self.open_settings())
         layout.addWidget(label, 1)
         layout.addWidget(button)
         return banner
@@ -269,6 +328,8 @@ class MainWindow(QMainWindow):
         return None if self.settings.get(Key.WELCOME_SHOWN) else self.show_welcome()
 
     def show_welcome(self) -> WelcomeDialog:
+        from groq_desktop.app.welcome import WelcomeDialog
+
         dialog = WelcomeDialog(self.services, self.settings, self)
         dialog.use_key_requested.connect(self._use_key_from_welcome)
         dialog.finished.connect(lambda _result: self._back_from_dialog())
@@ -292,33 +353,34 @@ class MainWindow(QMainWindow):
             QApplication.quit()
 
     def _build_menu(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        open_action = QAction("&Transcribe files…", self, shortcut=QKeySequence("Ctrl+O"))
+        file_menu = self.menuBar().addMenu(translate("MainWindow", "&File"))
+        open_action = QAction(translate("MainWindow", "&Transcribe files…"), self, shortcut=QKeySequence("Ctrl+O"))
         open_action.triggered.connect(self._pick_files)
         file_menu.addAction(open_action)
-        settings_action = QAction("&Settings…", self, shortcut=QKeySequence("Ctrl+,"))
+        settings_action = QAction(translate("MainWindow", "&Settings…"), self, shortcut=QKeySequence("Ctrl+,"))
         settings_action.triggered.connect(self.open_settings)
         file_menu.addAction(settings_action)
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action = QAction(translate("MainWindow", "&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.quit_app)
         file_menu.addAction(quit_action)
 
-        chat_menu = self.menuBar().addMenu("&Chat")
+        chat_menu = self.menuBar().addMenu(translate("MainWindow", "&Chat"))
         chat = self.chat_panel
         # Only "New conversation" works from every panel; the rest belong to the chat, so their keys
         # (Ctrl+R, Ctrl+Shift+C) are free for the panel showing (the Transcribe panel's Retry, Copy all).
         self._chat_only_actions: list[QAction] = []
         # Actions that also need something to act on (a reply to regenerate, a conversation to export).
         self._chat_action_ready: dict[QAction, Callable[[], bool]] = {}
+        exports = (translate("MainWindow", "Export as &Markdown…"), translate("MainWindow", "Export as &JSON…"))
         for text, keys, slot in (
-            ("&New conversation", "Ctrl+N", chat.new_conversation),
-            ("&Find in conversation\tCtrl+F", None, chat.open_find),
-            ("&Regenerate last reply", "Ctrl+R", chat.request_regenerate),
-            ("&Stop the reply\tEsc", None, chat.stop),
-            ("&Copy last reply", "Ctrl+Shift+C", chat.copy_last_reply),
-            ("Export as &Markdown…", None, lambda: chat.export("markdown")),
-            ("Export as &JSON…", None, lambda: chat.export("json")),
+            (translate("MainWindow", "&New conversation"), "Ctrl+N", chat.new_conversation),
+            (translate("MainWindow", "&Find in conversation") + "\tCtrl+F", None, chat.open_find),
+            (translate("MainWindow", "&Regenerate last reply"), "Ctrl+R", chat.request_regenerate),
+            (translate("MainWindow", "&Stop the reply") + "\tEsc", None, chat.stop),
+            (translate("MainWindow", "&Copy last reply"), "Ctrl+Shift+C", chat.copy_last_reply),
+            (exports[0], None, lambda: chat.export("markdown")),
+            (exports[1], None, lambda: chat.export("json")),
         ):
             action = QAction(text, self)
             if keys:
@@ -329,27 +391,34 @@ class MainWindow(QMainWindow):
                 self._chat_only_actions.append(action)
             if slot == chat.request_regenerate:
                 self._chat_action_ready[action] = chat.can_regenerate
-            elif text.startswith("Export"):
+            elif text in exports:
                 self._chat_action_ready[action] = chat.can_export
         chat.actions_changed.connect(self._update_chat_actions)
 
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.menuBar().addMenu(translate("MainWindow", "&View"))
         for index, (title, _panel) in enumerate(self._areas):
             action = QAction(title, self, shortcut=QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _checked=False, i=index: self.nav.setCurrentRow(i))
             view_menu.addAction(action)
         view_menu.addSeparator()
-        self.sidebar_action = QAction("&Sidebar", self, shortcut=QKeySequence("Ctrl+B"), checkable=True)
+        self.sidebar_action = QAction(translate("MainWindow", "&Sidebar"), self, shortcut=QKeySequence("Ctrl+B"), checkable=True)
         self.sidebar_action.setChecked(True)
         self.sidebar_action.toggled.connect(self.nav.setVisible)  # Ctrl+1…4 still switch without it
         view_menu.addAction(self.sidebar_action)
 
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction("&Welcome and API key…", self.show_welcome)
-        help_menu.addAction("&Keyboard shortcuts", self.show_shortcuts)
-        help_menu.addAction("&About Groq Desktop", lambda: help.show_about(self, self.services.demo))
+        help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
+        help_menu.addAction(translate("MainWindow", "&Welcome and API key…"), self.show_welcome)
+        help_menu.addAction(translate("MainWindow", "&Keyboard shortcuts"), self.show_shortcuts)
+        help_menu.addAction(translate("MainWindow", "&About Groq Desktop"), self._show_about)
+
+    def _show_about(self) -> None:
+        from groq_desktop.app import help
+
+        help.show_about(self, self.services.demo)
 
     def show_shortcuts(self) -> help.ShortcutsDialog:
+        from groq_desktop.app import help
+
         dialog = help.ShortcutsDialog(self)
         dialog.open()
         return dialog
@@ -429,17 +498,22 @@ class MainWindow(QMainWindow):
         self.transcription_panel.pick_files()
 
     def open_settings(self) -> SettingsDialog:
+        from groq_desktop.app.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.services, self.settings, self)
         dialog.accepted.connect(self.chat_panel.apply_settings)
         dialog.open()
         return dialog
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
-        if not self._quitting and self.settings.get(Key.CLOSE_TO_TRAY) and self.tray.available():
+        if not self._quitting and self.attached and self.settings.get(Key.CLOSE_TO_TRAY) and self.tray.available():
             self.hide()  # only with a tray to come back from
             event.ignore()
             return
         self.settings.set(Key.WINDOW_GEOMETRY, self.saveGeometry())
+        if not self.attached:  # closed while starting: nothing else was built
+            super().closeEvent(event)
+            return
         for timer in self._build_soon:  # closing for good: nothing is built over services being closed
             timer.stop()
         self._first_paint.cancel()

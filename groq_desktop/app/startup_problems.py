@@ -15,7 +15,6 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
-from groq_desktop.app.monitor.price_table import PRICES_FILE_NAME
 from groq_desktop.core import paths
 from groq_desktop.core.config import AppConfig
 from groq_desktop.core.startup_checks import (
@@ -29,7 +28,6 @@ from groq_desktop.core.startup_checks import (
     move_aside,
     problem_from_error,
 )
-from groq_desktop.core.store.migrations import MIGRATIONS
 
 if TYPE_CHECKING:
     from groq_desktop.app.composition import Services
@@ -101,7 +99,10 @@ def own_data_folder(acquire: Callable[[], StartupProblem | None]) -> bool:
 
 def start_services(config: AppConfig, key_store: KeyStore) -> Services | None:
     """The services, once the data they open is sound; None when the user chose to quit."""
-    from groq_desktop.app.composition import build_services  # heavy: only the owning instance needs it
+    # Heavy: only the owning instance needs them, after the first paint.
+    from groq_desktop.app.composition import build_services
+    from groq_desktop.app.monitor.price_table import PRICES_FILE_NAME
+    from groq_desktop.core.store.migrations import MIGRATIONS
 
     while True:
         data = paths.data_dir()

@@ -16,9 +16,6 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from groq_desktop.core.quota.limits import LimitTable
-from groq_desktop.core.store.storage import DatabaseVersionError
-
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # SQLite keeps these beside the database; they belong to it and move with it.
 _DATABASE_COMPANIONS = ("-wal", "-shm", "-journal")
@@ -114,6 +111,8 @@ def check_limits_file(path: Path) -> StartupProblem | None:
     if not path.exists():
         return None
     try:
+        from groq_desktop.core.quota.limits import LimitTable  # not needed to paint the first window
+
         LimitTable.read_override(path)
     except (OSError, ValueError) as exc:
         return StartupProblem(ProblemKind.CORRUPT_CONFIG, path, str(exc))
@@ -133,6 +132,8 @@ def check_json_file(path: Path) -> StartupProblem | None:
 
 def problem_from_error(exc: BaseException, database: Path) -> StartupProblem:
     """Name the failure of an open that passed the checks (SQLite finds more than the header shows)."""
+    from groq_desktop.core.store.storage import DatabaseVersionError
+
     if isinstance(exc, DatabaseVersionError):
         return StartupProblem(ProblemKind.NEWER_DATABASE, database, str(exc))
     if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):

@@ -264,3 +264,31 @@ def test_a_window_closed_right_after_its_first_paint_builds_nothing_later(
     qtbot.wait(800)  # longer than both delays (pytest-qt fails the test on an exception in a slot)
     assert not isinstance(window.stack.widget(1), TranscriptionPanel)
     assert not isinstance(window.stack.widget(4), BulkPanel)
+
+
+def test_text_typed_before_the_panels_exist_follows_the_saved_draft_into_the_composer(
+    qtbot: Any, event_loop_checked: Any, demo_services: Services, tmp_path: Path
+) -> None:
+    conversation = demo_services.storage.create_conversation("Plans", "any-model")
+    demo_services.storage.set_draft(conversation.id, "Dear team,")
+    window = MainWindow(None, settings_in(tmp_path), demo=True)
+    qtbot.addWidget(window)
+    window.show()
+    assert "demo" in window.windowTitle().lower()
+    qtbot.keyClicks(window.early_composer, "see you at 5")  # typed while the services load
+    window.attach(demo_services)
+    composer = window.chat_panel.composer
+    assert composer.text() == "Dear team,\nsee you at 5"
+    assert window.stack.currentWidget() is window.chat_panel
+    assert composer.edit.textCursor().atEnd()
+    window.close()
+
+
+def test_closing_the_window_while_it_starts_builds_nothing_more(
+    qtbot: Any, event_loop_checked: Any, tmp_path: Path
+) -> None:
+    window = MainWindow(None, settings_in(tmp_path))
+    qtbot.addWidget(window)
+    window.show()
+    window.close()
+    assert not window.attached and not hasattr(window, "chat_panel")

@@ -13,10 +13,10 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
-from groq_desktop.app import main_window as main_window_module
 from groq_desktop.app.composition import Services, build_services
 from groq_desktop.app.main_window import MainWindow
 from groq_desktop.app.settings import AppSettings
+from groq_desktop.app.settings_dialog import SettingsDialog
 from groq_desktop.app.transcription import panel as transcription_module
 from groq_desktop.core.audio.transcript import Segment, Transcript
 from groq_desktop.core.config import load_config
@@ -60,7 +60,7 @@ def test_each_advertised_shortcut_acts_on_its_panel(
     monkeypatch.setattr(transcription_module, "choose_files", lambda _p: picked.append("files") or [])
     monkeypatch.setattr(transcription_module, "choose_export_folder", lambda _p: picked.append("export") or None)
     dialogs: list[Any] = []
-    monkeypatch.setattr(main_window_module.SettingsDialog, "open", lambda self: dialogs.append(self))
+    monkeypatch.setattr(SettingsDialog, "open", lambda self: dialogs.append(self))
 
     # window-wide: areas, new conversation, transcribe files, settings
     for index in range(4):
