@@ -79,7 +79,12 @@ def _action_texts(action: QAction) -> Iterator[tuple[str, str]]:
 
 
 def _inside(widget: QWidget, others: tuple[QWidget, ...]) -> bool:
-    return any(other is widget or other.isAncestorOf(widget) for other in others)
+    """Whether ``widget`` is one of ``others`` or below one of them (popup menus included)."""
+    while widget is not None:
+        if any(other is widget for other in others):
+            return True
+        widget = widget.parentWidget()
+    return False
 
 
 def visible_texts(root: QWidget, exclude: tuple[QWidget, ...] = ()) -> Iterator[tuple[str, str]]:
