@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import os
 import sys
@@ -13,7 +12,7 @@ from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_API", "pyside6")
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
 from PySide6.QtGui import QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -27,6 +26,7 @@ from groq_desktop.core.startup_checks import ProblemKind, StartupProblem  # noqa
 
 if TYPE_CHECKING:
     from groq_desktop.app.composition import Services
+    from groq_desktop.app.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -95,8 +95,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(app: QApplication, args: argparse.Namespace, guard: InstanceGuard, session_key: str) -> int:
     # Imported only by the instance that owns the data folder: a second launch hands over at once.
-    import qasync
-
     from groq_desktop.app.main_window import MainWindow
     from groq_desktop.core.config import load_config
     from groq_desktop.core.logging_setup import configure_logging
@@ -114,21 +112,26 @@ def _run(app: QApplication, args: argparse.Namespace, guard: InstanceGuard, sess
     log.info("Groq Desktop %s starting (%s mode, key from: %s); log: %s", __version__,
              "demo" if config.demo else "live", config.key_source, log_file)
 
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
     # The frame paints first; the services and panels are loaded after, what is typed meanwhile is kept.
     window = MainWindow(None, settings, demo=config.demo)
     window.show()
+    _until_first_paint(window)
+    if not window.isVisible():  # closed in its first moments
+        return 0
     log.info("frame shown; loading the services and panels")
+
+    import asyncio
+
+    import qasync
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
     quit_event = asyncio.Event()
     app.aboutToQuit.connect(quit_event.set)
     started: list[Services] = []
     outcome = [0]
 
     async def finish_start() -> None:
-        painted = loop.create_future()
-        window.after_first_paint(lambda: painted.done() or painted.set_result(None))
-        await painted
         # The modules the services and panels need load in a worker, so the frame keeps answering keys.
         await loop.run_in_executor(None, _preload)
         if quit_event.is_set():
@@ -166,6 +169,14 @@ def _run(app: QApplication, args: argparse.Namespace, guard: InstanceGuard, sess
         for services in started:
             services.close()
     return outcome[0]
+
+
+def _until_first_paint(window: MainWindow) -> None:
+    """Run Qt's own loop until the frame has painted (at most a second), before asyncio and qasync load."""
+    painted = QEventLoop(window)  # the window's: a late callback finds it still there
+    window.after_first_paint(painted.quit)
+    QTimer.singleShot(1000, painted, painted.quit)
+    painted.exec()
 
 
 def _preload() -> None:
