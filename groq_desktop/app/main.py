@@ -143,7 +143,7 @@ def _run(app: QApplication, args: argparse.Namespace, guard: InstanceGuard, sess
             app.quit()
             return
         started.append(services)
-        window.attach(services)
+        window.attach(services, build_soon=False)
         window.welcome_if_first_run()
         # The warm-up holds the GIL for a while (tiktoken's import and BPE load): after the panels are built.
         threading.Thread(target=services.token_counter.warm_up, name="tokenizer-warm-up", daemon=True).start()
@@ -151,6 +151,9 @@ def _run(app: QApplication, args: argparse.Namespace, guard: InstanceGuard, sess
             window.open_files(args.files)
         guard.set_receiver(window.accept_launch)
         log.info("window shown")  # with its panels: handed-over files are taken from now on
+        await loop.run_in_executor(None, _preload_queue_panels)
+        if not quit_event.is_set():
+            window.build_queue_soon()
 
     try:
         with loop:
@@ -169,6 +172,12 @@ def _run(app: QApplication, args: argparse.Namespace, guard: InstanceGuard, sess
         for services in started:
             services.close()
     return outcome[0]
+
+
+def _preload_queue_panels() -> None:
+    """The Transcribe and Bulk panels' modules, in a worker: the panels are built (and resume jobs) after."""
+    import groq_desktop.app.bulk.panel  # noqa: F401
+    import groq_desktop.app.transcription.panel  # noqa: F401
 
 
 def _until_first_paint(window: MainWindow) -> None:

@@ -159,8 +159,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(translate("MainWindow", "Starting…"))
         self.early_composer.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def attach(self, services: Services) -> None:
-        """Build the panels, menus, status bar and tray on ``services``; keeps what was typed meanwhile."""
+    def attach(self, services: Services, build_soon: bool = True) -> None:
+        """Build the panels, menus, status bar and tray on ``services``; keeps what was typed meanwhile.
+
+        The Transcribe and Bulk panels follow shortly after the first paint, or, with ``build_soon`` False,
+        once ``build_queue_soon()`` is called (when their modules are loaded).
+        """
         from groq_desktop.app.bridge import CoreSignals
         from groq_desktop.app.chat.panel import ChatPanel
         from groq_desktop.app.status_quota import StatusQuota
@@ -190,7 +194,8 @@ class MainWindow(QMainWindow):
             timer = QTimer(self, singleShot=True, interval=delay)
             timer.timeout.connect(lambda i=index: self._panel_at(i))
             self._build_soon.append(timer)
-            self.after_first_paint(timer.start)
+        if build_soon:
+            self.build_queue_soon()
 
         geometry = self.settings.get(Key.WINDOW_GEOMETRY)
         if isinstance(geometry, QByteArray) and not self.isVisible():
@@ -209,6 +214,10 @@ class MainWindow(QMainWindow):
             self._show_area(row)
         else:
             self.nav.setCurrentRow(row)
+
+    def build_queue_soon(self) -> None:
+        for timer in self._build_soon:
+            self.after_first_paint(timer.start)
 
     def _take_early_text(self) -> None:
         """What was typed before the chat panel existed goes into its composer, after any saved draft."""
