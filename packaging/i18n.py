@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,12 +61,64 @@ def update(sources: Path = SOURCES) -> None:
         for area in AREAS:
             target = ts_path(language, area, sources)
             target.parent.mkdir(parents=True, exist_ok=True)
-            plural = ["-pluralonly"] if language == "en" else []
+            previous = finished_translations(target) if target.exists() else {}
             subprocess.run(
                 [tool("lupdate"), "-locations", "none", "-no-obsolete", "-source-language", "en",
-                 "-target-language", language, *plural, *map(str, area_files(area)), "-ts", str(target)],
+                 "-target-language", language, *map(str, area_files(area)), "-ts", str(target)],
                 check=True, capture_output=True, text=True,
             )
+            mark_plurals(target, previous, english=language == "en")
+
+
+Key = tuple[str, str]
+
+
+def finished_translations(ts: Path) -> dict[Key, list[str]]:
+    """(context, source) -> the finished translation's forms (one, or one per plural form)."""
+    found: dict[Key, list[str]] = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is None or translation.get("type"):
+                continue
+            forms = [form.text or "" for form in translation.iter("numerusform")] or [translation.text or ""]
+            found[(context.findtext("name") or "", message.findtext("source") or "")] = forms
+    return found
+
+
+def mark_plurals(ts: Path, previous: dict[Key, list[str]], english: bool) -> None:
+    """Every message with %n is a plural (lupdate marks only those counted by a literal number).
+
+    English keeps only its plurals ("1 file" / "%n files"); the other messages are their own translation.
+    """
+    tree = ET.parse(ts)
+    root = tree.getroot()
+    for context in list(root.iter("context")):
+        name = context.findtext("name") or ""
+        for message in list(context.iter("message")):
+            source = message.findtext("source") or ""
+            if "%n" not in source:
+                if english:
+                    context.remove(message)
+                continue
+            message.set("numerus", "yes")
+            translation = message.find("translation")
+            if translation is None:
+                translation = ET.SubElement(message, "translation")
+            forms = previous.get((name, source))
+            translation.clear()
+            if forms is None or (english and len(forms) < 2):
+                translation.set("type", "unfinished")
+                forms = [""] * (2 if english else 1)
+            for form in forms:
+                ET.SubElement(translation, "numerusform").text = form
+        if english and context.find("message") is None:
+            root.remove(context)
+    ET.indent(tree, "    ")
+    body = ET.tostring(root, encoding="unicode").splitlines()
+    # lupdate's own layout (contexts at the margin, the DOCTYPE), so its next run changes nothing.
+    lines = [body[0], *(line[4:] if line.startswith("    ") else line for line in body[1:])]
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + "\n".join(lines) + "\n", "utf-8")
 
 
 def release(sources: Path = SOURCES, out_dir: Path = QM_DIR) -> list[Path]:

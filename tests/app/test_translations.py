@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 import sys
@@ -74,6 +75,39 @@ def test_every_string_has_a_finished_turkish_translation_with_the_same_placehold
 @pytest.mark.parametrize("area", catalogues.AREAS)
 def test_english_plural_forms_are_written(fresh_catalogues: Path, area: str) -> None:
     assert problems(fresh_catalogues, "en", area) == []
+
+
+def translate_calls(path: Path) -> Iterator[tuple[int, list[ast.expr]]]:
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+        if name in ("translate", "QT_TRANSLATE_NOOP") and len(node.args) >= 2:
+            yield node.lineno, [*node.args, *(k.value for k in node.keywords)]
+
+
+def test_every_translate_call_is_one_lupdate_reads_into_the_catalogue() -> None:
+    """lupdate silently drops a call with a nested call or an operator among its arguments."""
+    shipped = {
+        (context, message.findtext("source") or "")
+        for area in catalogues.AREAS
+        for context, message in messages(catalogues.ts_path("tr", area))
+    }
+    simple = (ast.Constant, ast.Name, ast.Attribute)
+    found = []
+    for area in catalogues.AREAS:
+        for path in catalogues.area_files(area):
+            for line, args in translate_calls(path):
+                where = f"{path.relative_to(ROOT)}:{line}"
+                if not all(isinstance(arg, simple) for arg in args):
+                    found.append(f"{where}: lupdate skips a call whose arguments are not names or literals")
+                context, source = args[0], args[1]
+                if not isinstance(context, ast.Constant):
+                    found.append(f"{where}: the context must be a literal")
+                elif isinstance(source, ast.Constant) and (context.value, source.value) not in shipped:
+                    found.append(f"{where}: {source.value!r} is not in the catalogue (./dev i18n)")
+    assert found == []
 
 
 def test_the_pseudo_translation_finds_a_plain_string() -> None:

@@ -49,7 +49,7 @@
     </message>
     <message>
         <source>&lt;b&gt;Demo mode&lt;/b&gt;: a Groq emulator built into the app answers; nothing is sent to Groq.</source>
-        <translation>&lt;b&gt;Demo modu&lt;/b&gt;: uygulamaya yerleşik bir Groq emülatörü yanıtlıyor; Groq&apos;a hiçbir şey gönderilmiyor.</translation>
+        <translation>&lt;b&gt;Demo modu&lt;/b&gt;: uygulamaya yerleşik bir Groq emülatörü yanıtlıyor; Groq'a hiçbir şey gönderilmiyor.</translation>
     </message>
     <message>
         <source>Use my key…</source>
