@@ -11,6 +11,7 @@ import threading
 from enum import Enum
 
 from PySide6.QtCore import QProcess, QProcessEnvironment, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -74,7 +77,7 @@ class SettingsDialog(QDialog):
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.key_edit.setPlaceholderText(translate("SettingsDialog", "gsk_… (leave empty to keep the current key)"))
         self.key_edit.setAccessibleName(translate("SettingsDialog", "API key"))
-        self.key_edit.textEdited.connect(lambda _text: self.key_error.setText(""))
+        self.key_edit.textEdited.connect(lambda _text: _say(self.key_error, ""))
         self.show_key = QPushButton(icons.icon("eye"), translate("SettingsDialog", "Show"))
         self.show_key.setCheckable(True)
         self.show_key.setToolTip(translate("SettingsDialog", "Show or hide the key you are typing"))
@@ -83,24 +86,28 @@ class SettingsDialog(QDialog):
         self.test_button.setToolTip(
             translate("SettingsDialog", "Ask the server at the base URL below for its model list with this key"))
         self.test_button.clicked.connect(self.test_key)
-        key_row = QWidget()
-        row = QHBoxLayout(key_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(theme.tokens().space_s)
-        row.addWidget(self.key_edit, 1)
-        row.addWidget(self.show_key)
-        row.addWidget(self.test_button)
-        form.addRow(translate("SettingsDialog", "API key"), key_row)
         self.key_error = QLabel("")
         self.key_error.setObjectName("keyError")
         self.key_error.setProperty("role", "error")
         self.key_error.setWordWrap(True)
-        form.addRow("", self.key_error)
         self.test_result = QLabel("")
         self.test_result.setWordWrap(True)
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow("", self.test_result)
         self.key_tested.connect(self._show_test_result)
+        key_box = QWidget()
+        column = QVBoxLayout(key_box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(theme.tokens().space_s)
+        row = QHBoxLayout()
+        row.setSpacing(theme.tokens().space_s)
+        row.addWidget(self.key_edit, 1)
+        row.addWidget(self.show_key)
+        row.addWidget(self.test_button)
+        column.addLayout(row)
+        for answer in (self.key_error, self.test_result):
+            answer.hide()  # takes room only once there is something to say
+            column.addWidget(answer)
+        form.addRow(translate("SettingsDialog", "API key"), key_box)
 
         self.keychain_note = QLabel(key_store.describe())
         self.keychain_note.setProperty("role", "caption")
@@ -202,20 +209,40 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
         spacing = theme.tokens()
-        layout.setContentsMargins(spacing.space_xl, spacing.space_xl, spacing.space_xl, spacing.space_l)
-        layout.setSpacing(spacing.space_l)
+        page = QWidget()
+        sections = QVBoxLayout(page)
+        sections.setContentsMargins(spacing.space_xl, spacing.space_xl, spacing.space_xl, spacing.space_m)
+        sections.setSpacing(spacing.space_l)
         for section in (connection, chat, looks, self.s3_group):
-            layout.addWidget(section)
-        layout.addWidget(self.restart_note)
-        layout.addWidget(buttons)
+            sections.addWidget(section)
+        sections.addStretch(1)
+        scroll = QScrollArea()  # the page is taller than a small screen; the buttons stay in view
+        scroll.setWidget(page)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, spacing.space_l)
+        layout.setSpacing(spacing.space_m)
+        layout.addWidget(scroll, 1)
+        for widget in (self.restart_note, buttons):
+            bottom = QHBoxLayout()
+            bottom.setContentsMargins(spacing.space_xl, 0, spacing.space_xl, 0)
+            bottom.addWidget(widget)
+            layout.addLayout(bottom)
         self._order_tabs(buttons)
+        screen = (parent.screen() if parent is not None else QGuiApplication.primaryScreen()).availableGeometry()
+        wanted = page.sizeHint()
+        extent = scroll.verticalScrollBar().sizeHint().width()
+        self.resize(max(640, wanted.width() + extent), min(wanted.height() + 80, int(screen.height() * 0.85)))
 
     def _order_tabs(self, buttons: QDialogButtonBox) -> None:
         """Tab follows the page from top to bottom, whatever order the widgets were made in."""
         chain: list[QWidget] = [
-            self.key_edit, self.show_key, self.test_button, self.keep_in_file, self.base_url_edit, self.plan_combo,
+            self.key_edit, self.show_key, self.test_button,
+            *([self.keep_in_file] if self.keep_in_file.parent() is not None else []), self.base_url_edit, self.plan_combo,
             self.enter_sends, self.chat_model_combo, self.system_prompt_edit, self.theme_combo, self.font_size,
             self.language_combo, self.close_to_tray, *self.s3_group.focus_chain(), *buttons.buttons(),
         ]
@@ -242,7 +269,7 @@ class SettingsDialog(QDialog):
         try:
             return parse_api_key(self.key_edit.text())
         except ValueError as exc:
-            self.key_error.setText(str(exc))
+            _say(self.key_error, str(exc))
             return None
 
     def test_key(self) -> threading.Thread | None:
@@ -254,13 +281,12 @@ class SettingsDialog(QDialog):
         else:
             key = None if self._services.demo else self._services.config.client.api_key
             if not key:
-                self.test_result.setText(translate("SettingsDialog", "Paste a key to test it."))
+                _say(self.test_result, translate("SettingsDialog", "Paste a key to test it."))
                 return None
         config = ClientConfig(api_key=key, base_url=self._base_url(),
                               timeout=min(self._services.config.client.timeout, TEST_TIMEOUT), max_retries=0)
         self.test_button.setEnabled(False)
-        self.test_result.setText(
-            translate("SettingsDialog", "Testing the key against {url}…").format(url=config.base_url))
+        _say(self.test_result, translate("SettingsDialog", "Testing the key against {url}…").format(url=config.base_url))
         worker = threading.Thread(target=self._run_test, args=(config,), name="test-key", daemon=True)
         worker.start()
         return worker
@@ -271,7 +297,7 @@ class SettingsDialog(QDialog):
             self.key_tested.emit(answer)
 
     def _show_test_result(self, answer: str) -> None:
-        self.test_result.setText(answer)
+        _say(self.test_result, answer)
         self.test_button.setEnabled(True)
 
     def save(self) -> None:
@@ -314,6 +340,11 @@ class SettingsDialog(QDialog):
         """The key in use when it lives only in this process (the restart must carry it)."""
         config = self._services.config
         return config.client.api_key if config.key_source == KeyPlace.SESSION.value and config.client.api_key else None
+
+
+def _say(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
 
 
 def check_key(config: ClientConfig) -> str:

@@ -77,6 +77,10 @@ class WelcomeDialog(QDialog):
         title = QLabel(translate("WelcomeDialog", "Welcome to Groq Desktop"))
         title.setObjectName("welcomeTitle")
         title.setProperty("role", "title")
+        font = title.font()  # the style sheet may style the role too; the size holds without one
+        font.setPointSizeF(font.pointSizeF() * spacing.heading_scale)
+        font.setBold(True)
+        title.setFont(font)
         intro = QLabel(welcome_html(services.demo))
         intro.setObjectName("welcomeIntro")
         intro.setWordWrap(True)
