@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -21,7 +18,8 @@ from groq_desktop import __version__
 from groq_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 # keys, where, action: what works on which panel (tests/app/test_shortcuts.py presses each of them);
-# the README's table is this one, in English. Keys are shown in the user's language by QKeySequence.
+# the README's table is this one, in English. Keys stay as printed on keyboards (Qt's Turkish names
+# would say "Seçenek" for Alt and "Vazgeç" for Esc).
 SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Ctrl+1 … Ctrl+5", QT_TRANSLATE_NOOP("ShortcutsDialog", "everywhere"),
      QT_TRANSLATE_NOOP("ShortcutsDialog", "Chat, Transcribe, Models, Queue & limits, Bulk")),
@@ -66,15 +64,6 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("F5", QT_TRANSLATE_NOOP("ShortcutsDialog", "Models"),
      QT_TRANSLATE_NOOP("ShortcutsDialog", "refresh the model list")),
 )
-_KEY_SEPARATORS = re.compile(r"( / | … )")
-
-
-def key_text(keys: str) -> str:
-    """"Ctrl+Up / Ctrl+Down" with each key sequence in the user's language (Qt names the keys)."""
-    return "".join(
-        part if _KEY_SEPARATORS.fullmatch(part) else QKeySequence(part).toString(QKeySequence.SequenceFormat.NativeText)
-        or part for part in _KEY_SEPARATORS.split(keys)
-    )
 
 
 class ShortcutsDialog(QDialog):
@@ -90,7 +79,7 @@ class ShortcutsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         for row, (keys, where, action) in enumerate(SHORTCUTS):
-            cells = (key_text(keys), translate("ShortcutsDialog", where), translate("ShortcutsDialog", action))
+            cells = (keys, translate("ShortcutsDialog", where), translate("ShortcutsDialog", action))
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         header = self.table.horizontalHeader()
