@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from groq_desktop.app.settings_dialog import RestartReason, SettingsDialog
 from groq_desktop.app.welcome import WelcomeDialog
 from groq_desktop.core.config import load_config
 from groq_desktop.core.quota.limits import Dimension
+from groq_desktop.core.secrets import Secret
 from groq_desktop.core.startup_checks import ProblemKind, StartupProblem
 from tests.app.translatable import is_untranslated, pseudo_translation, untranslated_texts
 
@@ -78,14 +80,29 @@ def test_choosing_turkish_is_saved_and_offers_a_restart(
     assert len(offered) == 1
 
 
+def test_a_language_restart_carries_a_session_only_key(
+    qtbot: Any, services: Services, settings: AppSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    offered: list[tuple[object, object]] = []
+    monkeypatch.setattr(settings_dialog, "offer_restart",
+                        lambda _parent, key=None, reason=RestartReason.CONNECTION: offered.append((key, reason)))
+    key = Secret("gsk_a_key_kept_for_this_session_only_1234")
+    services.config = replace(services.config, key_source="session", client=replace(services.config.client, api_key=key))
+    dialog = SettingsDialog(services, settings)
+    qtbot.addWidget(dialog)
+    dialog.base_url_edit.setText(services.config.client.base_url)
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("en"))
+    dialog.save()
+    assert offered == [(key, RestartReason.LANGUAGE)]  # else the restarted app would start without it
+
+
 def test_restart_now_restarts_and_later_does_not(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     restarted: list[object] = []
     monkeypatch.setattr(settings_dialog, "restart_app", lambda key=None: restarted.append(key))
     box = settings_dialog.offer_restart(None, None, RestartReason.LANGUAGE)
     qtbot.addWidget(box)
     assert box.windowTitle() == "Restart to change the language" and "new language" in box.text()
-    assert [b.text() for b in box.buttons()] == ["Restart now", "Later"] or sorted(
-        b.text() for b in box.buttons()) == ["Later", "Restart now"]
+    assert sorted(b.text() for b in box.buttons()) == ["Later", "Restart now"]
     box.button(QMessageBox.StandardButton.Cancel).click()
     assert restarted == []
     box = settings_dialog.offer_restart(None, None, RestartReason.LANGUAGE)
