@@ -5,10 +5,23 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from groq_desktop.errors import format_wait
+from groq_desktop import i18n
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
-_UNITS = {"requests": "requests", "tokens": "tokens", "audio_seconds": "audio seconds"}
-_WINDOWS = {60.0: "this minute", 3600.0: "this hour", 86400.0: "today"}
+# Whole phrases, not unit + window glued: other languages order (and inflect) them differently.
+_PHRASES = {
+    ("requests", 60.0): QT_TRANSLATE_NOOP("quota_words", "requests this minute"),
+    ("requests", 3600.0): QT_TRANSLATE_NOOP("quota_words", "requests this hour"),
+    ("requests", 86400.0): QT_TRANSLATE_NOOP("quota_words", "requests today"),
+    ("tokens", 60.0): QT_TRANSLATE_NOOP("quota_words", "tokens this minute"),
+    ("tokens", 3600.0): QT_TRANSLATE_NOOP("quota_words", "tokens this hour"),
+    ("tokens", 86400.0): QT_TRANSLATE_NOOP("quota_words", "tokens today"),
+    ("audio_seconds", 60.0): QT_TRANSLATE_NOOP("quota_words", "audio seconds this minute"),
+    ("audio_seconds", 3600.0): QT_TRANSLATE_NOOP("quota_words", "audio seconds this hour"),
+    ("audio_seconds", 86400.0): QT_TRANSLATE_NOOP("quota_words", "audio seconds today"),
+    ("input_tokens", 60.0): QT_TRANSLATE_NOOP("quota_words", "input tokens per minute"),
+    ("output_tokens", 60.0): QT_TRANSLATE_NOOP("quota_words", "output tokens per minute"),
+}
 
 
 def whole_left(remaining: float) -> float:
@@ -16,18 +29,34 @@ def whole_left(remaining: float) -> float:
     return float(math.floor(max(0.0, remaining) + 1e-9))
 
 
+def duration(seconds: float) -> str:
+    """A short human duration in the user's language: ``45 s``, ``12 min``, ``3 h 20 min``."""
+    seconds = max(0.0, seconds)
+    if seconds < 90:
+        return translate("quota_words", "{seconds} s").format(seconds=i18n.number(seconds))
+    minutes = seconds / 60
+    if minutes < 90:
+        return translate("quota_words", "{minutes} min").format(minutes=i18n.number(minutes))
+    hours, rem = divmod(int(minutes), 60)
+    if rem:
+        return translate("quota_words", "{hours} h {minutes} min").format(hours=i18n.number(hours), minutes=rem)
+    return translate("quota_words", "{hours} h").format(hours=i18n.number(hours))
+
+
 def dimension_words(dimension: Any) -> str:
     """RPM -> "requests this minute"; a dimension of an unknown kind keeps its own label."""
-    unit = _UNITS.get(getattr(dimension, "unit", ""), "")
-    window = _WINDOWS.get(getattr(dimension, "window_seconds", 0.0), "")
-    return f"{unit} {window}" if unit and window else str(dimension.label)
+    phrase = _PHRASES.get((getattr(dimension, "unit", ""), getattr(dimension, "window_seconds", 0.0)))
+    return translate("quota_words", phrase) if phrase else str(dimension.label)
 
 
 def left_text(dimension: Any, remaining: float, limit: float) -> str:
-    return f"{dimension_words(dimension)}: {whole_left(remaining):,.0f} of {limit:,.0f} left"
+    return translate("quota_words", "{what}: {left} of {limit} left").format(
+        what=dimension_words(dimension), left=i18n.number(whole_left(remaining)), limit=i18n.number(limit))
 
 
 def wait_text(wait: Any) -> str:
     """A request waiting for quota: "requests this minute: 0 of 30 left, room in 6 s"."""
-    when = "never fits this limit" if math.isinf(wait.wait_seconds) else f"room in {format_wait(wait.wait_seconds)}"
-    return f"{left_text(wait.dimension, wait.available, wait.limit)}, {when}"
+    left = left_text(wait.dimension, wait.available, wait.limit)
+    if math.isinf(wait.wait_seconds):
+        return translate("quota_words", "{left}, never fits this limit").format(left=left)
+    return translate("quota_words", "{left}, room in {wait}").format(left=left, wait=duration(wait.wait_seconds))

@@ -11,8 +11,10 @@ import threading
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QWidget
 
+from groq_desktop.app import icons, theme
 from groq_desktop.app.settings import AppSettings, Key
 from groq_desktop.core.bulk.s3 import S3Settings, S3Staging
+from groq_desktop.i18n import translate
 
 DEFAULT_PREFIX = "groq-desktop/"
 
@@ -22,18 +24,24 @@ def check_bucket(s3: S3Settings) -> str:
     try:
         S3Staging(s3).check()
     except ImportError:
-        return "boto3 is not installed: pip install 'groq-desktop[s3]'."
+        return translate("S3SettingsGroup", "boto3 is not installed: {command}").format(
+            command="pip install 'groq-desktop[s3]'")
     except Exception as exc:  # noqa: BLE001 - whatever went wrong is the answer to show
         if type(exc).__name__ == "NoCredentialsError":
-            return "No credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or configure ~/.aws."
+            return translate("S3SettingsGroup", "No credentials found: set AWS_ACCESS_KEY_ID and "
+                             "AWS_SECRET_ACCESS_KEY, or configure ~/.aws.")
         response = getattr(exc, "response", None)
         code = str((response or {}).get("Error", {}).get("Code", "")) if isinstance(response, dict) else ""
         if code in ("404", "NoSuchBucket"):
-            return f"No bucket named {s3.bucket!r} at this endpoint."
+            return translate("S3SettingsGroup", "No bucket named {bucket} at this endpoint.").format(
+                bucket=repr(s3.bucket))
         if code in ("403", "AccessDenied"):
-            return f"Access denied to {s3.bucket!r}: check the credentials boto3 finds (environment, ~/.aws)."
-        return f"Could not reach the bucket: {type(exc).__name__}: {exc}"
-    return f"OK: the bucket {s3.bucket!r} is reachable with these credentials."
+            return translate("S3SettingsGroup", "Access denied to {bucket}: check the credentials boto3 finds "
+                             "(environment, ~/.aws).").format(bucket=repr(s3.bucket))
+        return translate("S3SettingsGroup", "Could not reach the bucket: {error}").format(
+            error=f"{type(exc).__name__}: {exc}")
+    return translate("S3SettingsGroup", "OK: the bucket {bucket} is reachable with these credentials.").format(
+        bucket=repr(s3.bucket))
 
 
 class S3SettingsGroup(QGroupBox):
@@ -42,29 +50,37 @@ class S3SettingsGroup(QGroupBox):
     tested = Signal(str)  # the answer of "Test bucket", from its worker thread
 
     def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
-        super().__init__("Bulk audio (S3-compatible bucket)", parent)
+        super().__init__(translate("S3SettingsGroup", "Bulk audio (S3-compatible bucket)"), parent)
         self._settings = settings
         form = QFormLayout(self)
-        note = QLabel(
+        spacing = theme.tokens()
+        form.setHorizontalSpacing(spacing.space_l)
+        form.setVerticalSpacing(spacing.space_m)
+        note = QLabel(translate(
+            "S3SettingsGroup",
             "Transcription batches need audio at a URL Groq can fetch: local files are uploaded here and passed "
             "as presigned links. Credentials come from boto3's usual places (AWS_ACCESS_KEY_ID / "
-            "AWS_SECRET_ACCESS_KEY in the environment, ~/.aws/credentials, a profile); none are stored here."
-        )
+            "AWS_SECRET_ACCESS_KEY in the environment, ~/.aws/credentials, a profile); none are stored here.",
+        ))
+        note.setProperty("role", "caption")
         note.setWordWrap(True)
         form.addRow(note)
         self.bucket_edit = QLineEdit(str(settings.get(Key.S3_BUCKET) or ""))
-        self.bucket_edit.setPlaceholderText("empty: bulk audio goes through the transcription queue")
-        form.addRow("Bucket", self.bucket_edit)
+        self.bucket_edit.setPlaceholderText(
+            translate("S3SettingsGroup", "empty: bulk audio goes through the transcription queue"))
+        form.addRow(translate("S3SettingsGroup", "Bucket"), self.bucket_edit)
         self.prefix_edit = QLineEdit(str(settings.get(Key.S3_PREFIX) or DEFAULT_PREFIX))
-        form.addRow("Key prefix", self.prefix_edit)
+        form.addRow(translate("S3SettingsGroup", "Key prefix"), self.prefix_edit)
         self.endpoint_edit = QLineEdit(str(settings.get(Key.S3_ENDPOINT) or ""))
-        self.endpoint_edit.setPlaceholderText("optional: https://… for MinIO, Cloudflare R2, Backblaze B2…")
-        form.addRow("Endpoint URL", self.endpoint_edit)
+        self.endpoint_edit.setPlaceholderText(
+            translate("S3SettingsGroup", "optional: https://… for MinIO, Cloudflare R2, Backblaze B2…"))
+        form.addRow(translate("S3SettingsGroup", "Endpoint URL"), self.endpoint_edit)
         self.region_edit = QLineEdit(str(settings.get(Key.S3_REGION) or ""))
-        self.region_edit.setPlaceholderText("optional, e.g. us-east-1")
-        form.addRow("Region", self.region_edit)
-        self.test_button = QPushButton("Test bucket")
-        self.test_button.setToolTip("Ask the bucket whether it exists and these credentials may use it")
+        self.region_edit.setPlaceholderText(translate("S3SettingsGroup", "optional, e.g. us-east-1"))
+        form.addRow(translate("S3SettingsGroup", "Region"), self.region_edit)
+        self.test_button = QPushButton(icons.icon("pass"), translate("S3SettingsGroup", "Test bucket"))
+        self.test_button.setToolTip(
+            translate("S3SettingsGroup", "Ask the bucket whether it exists and these credentials may use it"))
         self.test_button.clicked.connect(self.test_bucket)
         form.addRow("", self.test_button)
         self.test_result = QLabel("")
@@ -72,6 +88,10 @@ class S3SettingsGroup(QGroupBox):
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow("", self.test_result)
         self.tested.connect(self._show_test_result)
+
+    def focus_chain(self) -> list[QWidget]:
+        """The fields in the order they are shown, for the dialog's tab order."""
+        return [self.bucket_edit, self.prefix_edit, self.endpoint_edit, self.region_edit, self.test_button]
 
     def s3_settings(self) -> S3Settings:
         return S3Settings(
@@ -84,10 +104,10 @@ class S3SettingsGroup(QGroupBox):
     def test_bucket(self) -> threading.Thread | None:
         s3 = self.s3_settings()
         if not s3.configured:
-            self.test_result.setText("Name a bucket to test it.")
+            self.test_result.setText(translate("S3SettingsGroup", "Name a bucket to test it."))
             return None
         self.test_button.setEnabled(False)
-        self.test_result.setText(f"Testing {s3.bucket!r}…")
+        self.test_result.setText(translate("S3SettingsGroup", "Testing {bucket}…").format(bucket=repr(s3.bucket)))
         worker = threading.Thread(target=self._run_test, args=(s3,), name="test-bucket", daemon=True)
         worker.start()
         return worker

@@ -4,6 +4,7 @@ Starts the app in demo mode (its built-in emulator) with a data folder of its ow
 directory, so it never reads or writes the user's data and never meets a running instance. Then it
 builds the main window, streams one chat reply, transcribes the bundled clip and counts tokens with
 the shipped tokenizer files, printing one line per check. Exit status 0 when every check passed.
+The lines stay in English, untranslated: this is a command-line check for packagers and bug reports.
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QSettings
 
 from groq_desktop.core import paths
+from groq_desktop.i18n import translate
 
 if TYPE_CHECKING:
     from groq_desktop.core.model_registry import ModelRegistry
@@ -113,11 +114,7 @@ class AppSettings:
                 continue
             self.set(key, retirement.replacement)
             done.add(saved)
-            when = f" on {retirement.date}" if retirement.date else ""
-            notes.append(
-                f"Groq retired {saved}{when}: your default {'chat' if key is Key.DEFAULT_CHAT_MODEL else 'transcription'}"
-                f" model is now {retirement.replacement}."
-            )
+            notes.append(_retired_note(key, saved, str(retirement.date or ""), retirement.replacement))
         if notes:
             self.set(Key.REPLACED_MODELS, sorted(done))
         return notes
@@ -135,6 +132,18 @@ class AppSettings:
             "log_level": self.get(Key.LOG_LEVEL),
         }
         return {k: v for k, v in out.items() if v not in (None, "")}
+
+
+def _retired_note(key: Key, model: str, date: str, replacement: str) -> str:
+    if key is Key.DEFAULT_CHAT_MODEL:
+        text = (translate("AppSettings", "Groq retired {model} on {date}: your default chat model is now {replacement}.")
+                if date else translate("AppSettings", "Groq retired {model}: your default chat model is now {replacement}."))
+    elif date:
+        text = translate(
+            "AppSettings", "Groq retired {model} on {date}: your default transcription model is now {replacement}.")
+    else:
+        text = translate("AppSettings", "Groq retired {model}: your default transcription model is now {replacement}.")
+    return text.format(model=model, date=date, replacement=replacement)
 
 
 def _as_list(value: Any) -> list[Any]:

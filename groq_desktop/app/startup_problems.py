@@ -15,6 +15,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
+from groq_desktop.app import icons
 from groq_desktop.core import paths
 from groq_desktop.core.config import AppConfig
 from groq_desktop.core.startup_checks import (
@@ -28,6 +29,7 @@ from groq_desktop.core.startup_checks import (
     move_aside,
     problem_from_error,
 )
+from groq_desktop.i18n import translate
 
 if TYPE_CHECKING:
     from groq_desktop.app.composition import Services
@@ -44,12 +46,16 @@ class Choice(Enum):
 
 def ask(problem: StartupProblem) -> Choice:
     """The dialog (modal, before the event loop runs); tests replace this function."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Groq Desktop cannot start", problem.message())
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("startup_problems", "Groq Desktop cannot start"),
+                      problem.message())
     move = None
     if problem.can_move_aside:
-        move = box.addButton("Move aside and start fresh", QMessageBox.ButtonRole.AcceptRole)
-    folder = box.addButton("Open folder", QMessageBox.ButtonRole.ActionRole)
-    quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        move = box.addButton(translate("startup_problems", "Move aside and start fresh"),
+                             QMessageBox.ButtonRole.AcceptRole)
+        move.setIcon(icons.icon("archive"))
+    folder = box.addButton(translate("startup_problems", "Open folder"), QMessageBox.ButtonRole.ActionRole)
+    folder.setIcon(icons.icon("folder-opened"))
+    quit_button = box.addButton(translate("startup_problems", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(quit_button)
     box.exec()
     clicked = box.clickedButton()
@@ -70,7 +76,8 @@ def settle(problem: StartupProblem) -> bool:
         try:
             moved = move_aside(problem.path)
         except OSError as exc:
-            return settle(StartupProblem(ProblemKind.READ_ONLY_FOLDER, problem.folder, f"Cannot rename: {exc}"))
+            detail = translate("startup_problems", "Cannot rename: {error}").format(error=exc)
+            return settle(StartupProblem(ProblemKind.READ_ONLY_FOLDER, problem.folder, detail))
         log.warning("moved %s aside to %s; starting fresh", problem.path, moved)
         return True
     if choice is Choice.OPEN_FOLDER:

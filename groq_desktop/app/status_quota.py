@@ -8,10 +8,12 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
+from groq_desktop import i18n
 from groq_desktop.app import quota_words
 from groq_desktop.app.bridge import CoreSignals
 from groq_desktop.app.composition import Services
-from groq_desktop.errors import format_wait
+from groq_desktop.app.quota_words import duration
+from groq_desktop.i18n import translate
 
 REPAINT_MS = 250  # at most four repaints a second, however fast the limiter changes
 
@@ -35,7 +37,7 @@ class StatusQuota(QLabel):
         signals.limits_changed.connect(self._on_limits_changed)
         signals.job_changed.connect(lambda _info: self._schedule())
         self._full = ""
-        self.show_text("No requests yet")
+        self.show_text(translate("StatusQuota", "No requests yet"))
 
     # A long line is elided rather than widening the window (the tooltip has every figure).
     def show_text(self, text: str) -> None:
@@ -69,7 +71,8 @@ class StatusQuota(QLabel):
 
     def refresh(self) -> None:
         stats = self._services.scheduler.stats()
-        queue = f"queue: {stats.queued + stats.waiting} waiting, {stats.running} running"
+        queue = translate("StatusQuota", "queue: {waiting} waiting, {running} running").format(
+            waiting=i18n.number(stats.queued + stats.waiting), running=i18n.number(stats.running))
         if self._model is None:
             self.show_text(queue)
             self._keep_ticking(stats.waiting > 0)
@@ -77,17 +80,17 @@ class StatusQuota(QLabel):
         parts, tips = [], []
         for snap in self._services.limiter.snapshot(self._model):
             share = quota_words.whole_left(snap.remaining) / snap.limit if snap.limit else 1.0
-            tips.append(
-                f"{left_text(snap)}; back to the full {snap.limit:,.0f} in {format_wait(snap.reset_in)} "
-                f"— {snap.source_text or snap.source}"
-            )
+            tips.append(translate("StatusQuota", "{left}; back to the full {limit} in {wait} — {source}").format(
+                left=left_text(snap), limit=i18n.number(snap.limit), wait=duration(snap.reset_in),
+                source=snap.source_text or snap.source))
             if share < 0.999 or snap.closed_for > 0:
                 text = left_text(snap)
                 if snap.closed_for > 0:
-                    text += f", closed for {format_wait(snap.closed_for)}"
+                    text = translate("StatusQuota", "{left}, closed for {wait}").format(
+                        left=text, wait=duration(snap.closed_for))
                 parts.append((share, text))
         parts.sort()
-        shown = " · ".join(text for _share, text in parts[:2]) or "every limit has room"
+        shown = " · ".join(text for _share, text in parts[:2]) or translate("StatusQuota", "every limit has room")
         self.show_text(f"{self._model}: {shown}   |   {queue}")
         self.setToolTip("\n".join(tips))
         self._keep_ticking(bool(parts) or stats.waiting > 0)

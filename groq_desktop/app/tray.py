@@ -13,9 +13,11 @@ from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
-from groq_desktop.app import quota_words
+from groq_desktop import i18n
+from groq_desktop.app import icons, quota_words, theme
 from groq_desktop.app.bridge import CoreSignals
 from groq_desktop.app.composition import Services
+from groq_desktop.i18n import translate
 from groq_desktop.services.transcription import JobPhase, TranscriptionEvent
 
 ICON_SIZE = 64
@@ -53,11 +55,12 @@ def tightest(services: Services, model: str) -> Gauge | None:
 
 
 def gauge_colour(share: float) -> QColor:
+    colours = theme.tokens()
     if share < 0.15:
-        return QColor("#d93025")
+        return colours.danger
     if share < 0.4:
-        return QColor("#f29900")
-    return QColor("#1e8e3e")
+        return colours.warning
+    return colours.success
 
 
 def gauge_pixmap(share: float | None, size: int = ICON_SIZE) -> QPixmap:
@@ -69,11 +72,14 @@ def gauge_pixmap(share: float | None, size: int = ICON_SIZE) -> QPixmap:
     pen_width = size * 0.14
     ring = QRectF(pen_width / 2, pen_width / 2, size - pen_width, size - pen_width)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor("#f55036"))
+    colours = theme.tokens()
+    painter.setBrush(colours.accent)
     inner = size * 0.22
     painter.drawEllipse(ring.adjusted(inner, inner, -inner, -inner))
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.setPen(QPen(QColor(128, 128, 128, 90), pen_width))
+    track = QColor(colours.muted_text)
+    track.setAlpha(90)
+    painter.setPen(QPen(track, pen_width))
     painter.drawEllipse(ring)
     if share is not None:
         painter.setPen(QPen(gauge_colour(share), pen_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
@@ -100,14 +106,15 @@ class TrayController(QObject):
         self.notifications: list[tuple[str, str]] = []  # what was (or would have been) shown
 
         self.menu = QMenu(window)
-        self.new_chat_action = self._add("New chat", actions.new_chat)
-        self.transcribe_action = self._add("Transcribe files…", actions.transcribe_files)
-        self.pause_action = self._add("Pause queue", actions.toggle_pause)
+        self.new_chat_action = self._add(translate("TrayController", "New chat"), "comment-add", actions.new_chat)
+        self.transcribe_action = self._add(
+            translate("TrayController", "Transcribe files…"), "file-media", actions.transcribe_files)
+        self.pause_action = self._add(translate("TrayController", "Pause queue"), "debug-pause", actions.toggle_pause)
         self.pause_action.setCheckable(True)
         self.menu.aboutToShow.connect(self._sync_pause)
         self.menu.addSeparator()
-        self.show_action = self._add("Show window", actions.show_window)
-        self.quit_action = self._add("Quit", actions.quit)
+        self.show_action = self._add(translate("TrayController", "Show window"), "window", actions.show_window)
+        self.quit_action = self._add(translate("TrayController", "Quit"), "sign-out", actions.quit)
 
         self.icon = QSystemTrayIcon(self)
         self.icon.setContextMenu(self.menu)
@@ -126,8 +133,8 @@ class TrayController(QObject):
     def available() -> bool:
         return QSystemTrayIcon.isSystemTrayAvailable()
 
-    def _add(self, text: str, run: Callable[[], object]) -> QAction:
-        action = self.menu.addAction(text)
+    def _add(self, text: str, icon_name: str, run: Callable[[], object]) -> QAction:
+        action = self.menu.addAction(icons.icon(icon_name), text)
         action.triggered.connect(lambda _checked=False: run())
         return action
 
@@ -146,7 +153,7 @@ class TrayController(QObject):
     def refresh(self) -> None:
         self.gauge = tightest(self._services, self.model) if self.model else None
         self.icon.setIcon(QIcon(gauge_pixmap(self.gauge.share if self.gauge else None)))
-        tip = "Groq Desktop" + (" (demo)" if self._services.demo else "")
+        tip = translate("TrayController", "Groq Desktop (demo)") if self._services.demo else "Groq Desktop"
         if self.gauge is not None:
             tip += f"\n{self.model}: {self.gauge.text}"
         self.icon.setToolTip(tip)
@@ -175,8 +182,15 @@ class TrayController(QObject):
             return
         done = sum(j.phase is JobPhase.DONE for j in jobs)
         failed = sum(j.phase is JobPhase.FAILED for j in jobs)
-        title = f"Transcribed {job.name}" if len(jobs) == 1 and done else "Transcription queue finished"
-        text = f"{done} done" + (f", {failed} failed" if failed else "") + "."
+        if len(jobs) == 1 and done:
+            title = translate("TrayController", "Transcribed {name}").format(name=job.name)
+        else:
+            title = translate("TrayController", "Transcription queue finished")
+        if failed:
+            text = translate("TrayController", "{done} done, {failed} failed.").format(
+                done=i18n.number(done), failed=i18n.number(failed))
+        else:
+            text = translate("TrayController", "{done} done.").format(done=i18n.number(done))
         self.notify(title, text)
 
     def close(self) -> None:

@@ -148,7 +148,7 @@ def test_test_key_asks_the_configured_server_off_the_ui_thread_and_shows_its_ans
     dialog.key_edit.setText(f" {TEST_KEY} ")
     dialog.test_key()
     qtbot.waitUntil(lambda: dialog.test_result.text().startswith("OK"), timeout=10_000)
-    assert f"{len(models_list_json()['data'])} models available" in dialog.test_result.text()
+    assert f"models available: {len(models_list_json()['data'])}" in dialog.test_result.text()
     assert services.key_store.load() is None  # testing saves nothing
 
 
