@@ -43,23 +43,23 @@
     </message>
     <message>
         <source>Access denied to {bucket}: check the credentials boto3 finds (environment, ~/.aws).</source>
-        <translation>{bucket} için erişim reddedildi: boto3&apos;ün bulduğu kimlik bilgilerini denetleyin (ortam değişkenleri, ~/.aws).</translation>
+        <translation>{bucket} için erişim reddedildi: boto3'ün bulduğu kimlik bilgilerini denetleyin (ortam değişkenleri, ~/.aws).</translation>
     </message>
     <message>
         <source>Could not reach the bucket: {error}</source>
-        <translation>Bucket&apos;a ulaşılamadı: {error}</translation>
+        <translation>Bucket'a ulaşılamadı: {error}</translation>
     </message>
     <message>
         <source>OK: the bucket {bucket} is reachable with these credentials.</source>
-        <translation>Tamam: {bucket} bucket&apos;ına bu kimlik bilgileriyle ulaşılabiliyor.</translation>
+        <translation>Tamam: {bucket} bucket'ına bu kimlik bilgileriyle ulaşılabiliyor.</translation>
     </message>
     <message>
         <source>Bulk audio (S3-compatible bucket)</source>
         <translation>Toplu ses (S3 uyumlu bucket)</translation>
     </message>
     <message>
-        <source>Transcription batches need audio at a URL Groq can fetch: local files are uploaded here and passed as presigned links. Credentials come from boto3&apos;s usual places (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY in the environment, ~/.aws/credentials, a profile); none are stored here.</source>
-        <translation>Toplu yazıya dökme işleri, sesin Groq&apos;un alabileceği bir URL&apos;de olmasını ister: yerel dosyalar buraya yüklenir ve önceden imzalanmış bağlantılarla iletilir. Kimlik bilgileri boto3&apos;ün her zamanki yerlerinden gelir (ortamdaki AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, ~/.aws/credentials, bir profil); burada hiçbiri saklanmaz.</translation>
+        <source>Transcription batches need audio at a URL Groq can fetch: local files are uploaded here and passed as presigned links. Credentials come from boto3's usual places (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY in the environment, ~/.aws/credentials, a profile); none are stored here.</source>
+        <translation>Toplu yazıya dökme işleri, sesin Groq'un alabileceği bir URL'de olmasını ister: yerel dosyalar buraya yüklenir ve önceden imzalanmış bağlantılarla iletilir. Kimlik bilgileri boto3'ün her zamanki yerlerinden gelir (ortamdaki AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, ~/.aws/credentials, bir profil); burada hiçbiri saklanmaz.</translation>
     </message>
     <message>
         <source>empty: bulk audio goes through the transcription queue</source>
@@ -79,7 +79,7 @@
     </message>
     <message>
         <source>Endpoint URL</source>
-        <translation>Uç nokta URL&apos;si</translation>
+        <translation>Uç nokta URL'si</translation>
     </message>
     <message>
         <source>optional, e.g. us-east-1</source>
@@ -91,11 +91,11 @@
     </message>
     <message>
         <source>Test bucket</source>
-        <translation>Bucket&apos;ı test et</translation>
+        <translation>Bucket'ı test et</translation>
     </message>
     <message>
         <source>Ask the bucket whether it exists and these credentials may use it</source>
-        <translation>Bucket&apos;ın var olup olmadığını ve bu kimlik bilgilerinin onu kullanıp kullanamayacağını sorar</translation>
+        <translation>Bucket'ın var olup olmadığını ve bu kimlik bilgilerinin onu kullanıp kullanamayacağını sorar</translation>
     </message>
     <message>
         <source>Name a bucket to test it.</source>
@@ -154,7 +154,7 @@
     </message>
     <message>
         <source>Ask the server at the base URL below for its model list with this key</source>
-        <translation>Aşağıdaki temel URL&apos;deki sunucudan bu anahtarla model listesini ister</translation>
+        <translation>Aşağıdaki temel URL'deki sunucudan bu anahtarla model listesini ister</translation>
     </message>
     <message>
         <source>&lt;b&gt;GROQ_API_KEY is set in the environment: it wins&lt;/b&gt; over any key saved here, now and after a restart.</source>
@@ -205,7 +205,7 @@
         <translation>Varsayılan sohbet modeli</translation>
     </message>
     <message>
-        <source>None: the model&apos;s own behaviour</source>
+        <source>None: the model's own behaviour</source>
         <translation>Yok: modelin kendi davranışı</translation>
     </message>
     <message>
@@ -245,7 +245,7 @@
         <translation>Pencere kapatılınca Groq Desktop sistem tepsisinde çalışmayı sürdürür</translation>
     </message>
     <message>
-        <source>The tray icon&apos;s Quit (or File ▸ Quit) ends it; off by default</source>
+        <source>The tray icon's Quit (or File ▸ Quit) ends it; off by default</source>
         <translation>Tepsi simgesindeki Çık (ya da Dosya ▸ Çık) uygulamayı kapatır; varsayılan olarak kapalı</translation>
     </message>
     <message>
@@ -518,11 +518,11 @@
     </message>
     <message>
         <source>&lt;p&gt;Groq Desktop is connected to Groq with your key. Demo mode (the built-in emulator) is what runs when no key is set.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Groq Desktop anahtarınızla Groq&apos;a bağlı. Anahtar ayarlı değilken demo modu (yerleşik emülatör) çalışır.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Groq Desktop anahtarınızla Groq'a bağlı. Anahtar ayarlı değilken demo modu (yerleşik emülatör) çalışır.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;To use Groq itself&lt;/b&gt;, create a key at &lt;a href=&apos;{url}&apos;&gt;console.groq.com/keys&lt;/a&gt; (free to sign up), paste it below and test it.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Groq&apos;un kendisini kullanmak için&lt;/b&gt; &lt;a href=&apos;{url}&apos;&gt;console.groq.com/keys&lt;/a&gt; adresinde bir anahtar oluşturun (kayıt ücretsiz), aşağıya yapıştırın ve test edin.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;To use Groq itself&lt;/b&gt;, create a key at &lt;a href='{url}'&gt;console.groq.com/keys&lt;/a&gt; (free to sign up), paste it below and test it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Groq'un kendisini kullanmak için&lt;/b&gt; &lt;a href='{url}'&gt;console.groq.com/keys&lt;/a&gt; adresinde bir anahtar oluşturun (kayıt ücretsiz), aşağıya yapıştırın ve test edin.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Where your data lives:&lt;/b&gt; conversations, transcripts and settings in &lt;code&gt;{data}&lt;/code&gt;, logs in &lt;code&gt;{logs}&lt;/code&gt;. The key goes to the system keychain.&lt;/p&gt;</source>
@@ -530,7 +530,7 @@
     </message>
     <message>
         <source>Welcome to Groq Desktop</source>
-        <translation>Groq Desktop&apos;a hoş geldiniz</translation>
+        <translation>Groq Desktop'a hoş geldiniz</translation>
     </message>
     <message>
         <source>Paste your key: gsk_…</source>
@@ -545,7 +545,7 @@
         <translation>Anahtarı test et</translation>
     </message>
     <message>
-        <source>One models call with this key; the server&apos;s answer is shown below</source>
+        <source>One models call with this key; the server's answer is shown below</source>
         <translation>Bu anahtarla tek bir model listesi isteği; sunucunun yanıtı aşağıda görünür</translation>
     </message>
     <message>
@@ -554,7 +554,7 @@
     </message>
     <message>
         <source>Open Settings with this key to keep it (the app restarts to connect)</source>
-        <translation>Anahtarı saklamak için Ayarlar&apos;ı bu anahtarla açar (uygulama bağlanmak için yeniden başlar)</translation>
+        <translation>Anahtarı saklamak için Ayarlar'ı bu anahtarla açar (uygulama bağlanmak için yeniden başlar)</translation>
     </message>
     <message>
         <source>Start</source>
@@ -568,8 +568,8 @@
 <context>
     <name>help</name>
     <message>
-        <source>Chat, transcription, a model browser and a queue &amp;amp; quota monitor for Groq&apos;s API.</source>
-        <translation>Groq API&apos;si için sohbet, yazıya dökme, model tarayıcısı ve kuyruk &amp;amp; kota izleyicisi.</translation>
+        <source>Chat, transcription, a model browser and a queue &amp;amp; quota monitor for Groq's API.</source>
+        <translation>Groq API'si için sohbet, yazıya dökme, model tarayıcısı ve kuyruk &amp;amp; kota izleyicisi.</translation>
     </message>
     <message>
         <source>Running in &lt;b&gt;demo mode&lt;/b&gt; on the built-in Groq emulator.</source>
@@ -596,15 +596,15 @@
     </message>
     <message>
         <source>tokens this minute</source>
-        <translation>bu dakikaki token&apos;lar</translation>
+        <translation>bu dakikaki token'lar</translation>
     </message>
     <message>
         <source>tokens this hour</source>
-        <translation>bu saatteki token&apos;lar</translation>
+        <translation>bu saatteki token'lar</translation>
     </message>
     <message>
         <source>tokens today</source>
-        <translation>bugünkü token&apos;lar</translation>
+        <translation>bugünkü token'lar</translation>
     </message>
     <message>
         <source>audio seconds this minute</source>
@@ -620,11 +620,11 @@
     </message>
     <message>
         <source>input tokens per minute</source>
-        <translation>dakikalık girdi token&apos;ları</translation>
+        <translation>dakikalık girdi token'ları</translation>
     </message>
     <message>
         <source>output tokens per minute</source>
-        <translation>dakikalık çıktı token&apos;ları</translation>
+        <translation>dakikalık çıktı token'ları</translation>
     </message>
     <message>
         <source>{seconds} s</source>
