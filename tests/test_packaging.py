@@ -44,9 +44,9 @@ def test_self_test_passes_offscreen_in_demo_mode_without_touching_the_users_data
     lines = result.stdout.splitlines()
     assert result.returncode == 0, result.stdout + result.stderr
     checks = [line.split(":")[0] for line in lines if line.startswith(("ok ", "FAIL"))]
-    assert checks == ["ok   window", "ok   qt modules", "ok   chat", "ok   transcription", "ok   tokens"], lines
+    assert checks == ["ok   window", "ok   qt modules", "ok   languages", "ok   chat", "ok   transcription", "ok   tokens"], lines
     assert "tokens streamed in" in result.stdout and "3.0 s clip" in result.stdout
-    assert lines[-1] == "self-test: 5 passed, 0 failed"
+    assert lines[-1] == "self-test: 6 passed, 0 failed"
     assert list(users_home.iterdir()) == [], "the self-test wrote into the user's data folder"
 
 

@@ -123,6 +123,7 @@ def _run_checks(out: IO[str]) -> list[CheckResult]:
     async def all_checks() -> None:
         await check("window", window_check)
         await check("qt modules", _qt_modules)
+        await check("languages", _languages)
         await check("chat", lambda: _chat(services, settings))
         await check("transcription", lambda: _transcribe(services, settings))
         await check("tokens", lambda: _tokens(services, settings))
@@ -150,6 +151,23 @@ async def _qt_modules() -> str:
     player.deleteLater()
     chart.deleteLater()
     return "QtCharts and QtMultimedia load"
+
+
+async def _languages() -> str:
+    # The .qm catalogues (ours and Qt's) must be in the package; a build without them speaks only English.
+    from PySide6.QtCore import QCoreApplication
+
+    from groq_desktop.app import language
+
+    try:
+        language.install("tr")
+        ours = QCoreApplication.translate("MainWindow", "Chat")
+        qt_own = QCoreApplication.translate("QPlatformTheme", "Cancel")
+    finally:
+        language.install("en")
+    if (ours, qt_own) != ("Sohbet", "İptal"):
+        raise RuntimeError(f"the Turkish catalogues did not load (got {ours!r}, {qt_own!r})")
+    return "Turkish catalogues load (ours and Qt's)"
 
 
 def _model(wanted: str, choices: list[Any], what: str) -> str:
