@@ -917,7 +917,7 @@ class TranscriptionService:
                     continue
                 uploads.append(loop.create_task(self._upload_chunk(job, prepared)))
             if missing and not any(_failed(t) for t in uploads):
-                raise audio.AudioFileError(job.path, "corrupt", "the audio ended before the planned chunks")
+                raise audio.AudioFileError(job.path, "corrupt", translate("AudioFileError", "the audio ended before the planned chunks"))
             await asyncio.gather(*uploads)
         finally:
             for task in uploads:
