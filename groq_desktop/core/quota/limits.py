@@ -248,7 +248,9 @@ class LimitTable:
                 raise TypeError("the top level is not an object")
             return cls.from_mapping(data)
         except (ValueError, TypeError, AttributeError, KeyError) as exc:
-            raise ValueError(f"{path.name} is not a valid limits file: {exc}") from exc
+            raise ValueError(
+                translate("LimitTable", "{name} is not a valid limits file: {error}").format(name=path.name, error=exc)
+            ) from exc
 
     @classmethod
     def shipped(cls) -> LimitTable:
