@@ -481,8 +481,8 @@ class ChatService:
             )
         if images > limits.max_images:
             raise AttachmentRefusedError(
-                translate("ChatService", "%n image(s) attached; {model} takes at most {limit}.", None, images).format(
-                    model=model, limit=number(limits.max_images)
+                translate("ChatService", "{count} images attached; {model} takes at most {limit}.").format(
+                    count=number(images), model=model, limit=number(limits.max_images)
                 )
             )
 

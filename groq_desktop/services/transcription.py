@@ -1036,10 +1036,10 @@ class TranscriptionService:
                     )
                     if isinstance(exc, _PERMANENT_ERRORS) or failures >= self.max_chunk_attempts:
                         failed = (
-                            translate("TranscriptionService", "chunk {chunk}/{count} failed after %n tries", None, failures)
+                            translate("TranscriptionService", "chunk {chunk}/{count} failed after {tries} tries")
                             if failures > 1
                             else translate("TranscriptionService", "chunk {chunk}/{count} failed")
-                        ).format(chunk=number(chunk.index + 1), count=number(n))
+                        ).format(chunk=number(chunk.index + 1), count=number(n), tries=number(failures))
                         raise _ChunkFailed(
                             f"{failed}: {exc.message} {exc.hint if model_gone(exc) else ''}".rstrip()
                         ) from exc

@@ -82,8 +82,9 @@ class Budget:
             return translate("Budget", "Read-aloud: no daily limit")
         if self.spent:
             return _spent_text(self.resets_in)
-        return translate("Budget", "Read-aloud left today: %n request(s) (~{characters} characters)", None,
-                         self.requests).format(characters=number(self.requests * 200))
+        return translate("Budget", "Read-aloud left today: {requests} requests (~{characters} characters)").format(
+            requests=number(self.requests), characters=number(self.requests * 200)
+        )
 
 
 def _spent_text(resets_in: float) -> str:

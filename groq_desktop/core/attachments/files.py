@@ -76,11 +76,9 @@ def _pdf_text(name: str, data: bytes) -> str:
         raise AttachmentError(
             translate(
                 "attachments",
-                "{name} has no text (%n page(s)): it looks like a scanned PDF. "
+                "{name} has no text ({pages} page(s)): it looks like a scanned PDF. "
                 "Attach the pages as images instead, or a PDF with a text layer.",
-                None,
-                len(pages),
-            ).format(name=name)
+            ).format(name=name, pages=number(len(pages)))
         )
     return "\n\n".join(f"[page {i}]\n{p.strip()}" for i, p in enumerate(pages, start=1) if p.strip())
 

@@ -34,7 +34,7 @@ from groq_desktop.errors import (
     ServerError,
     TransportError,
 )
-from groq_desktop.i18n import QT_TRANSLATE_NOOP, translate
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, number, translate
 
 log = logging.getLogger(__name__)
 
@@ -263,7 +263,7 @@ class Scheduler:
         self.start()
         if self._queued_count() >= self._max_queue:
             raise QueueFullError(
-                translate("Scheduler", "%n request(s) are already queued.", None, self._max_queue)
+                translate("Scheduler", "{count} requests are already queued.").format(count=number(self._max_queue))
             )
         self._limiter.check_admissible(model, cost)
         assert self._loop is not None
