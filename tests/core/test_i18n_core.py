@@ -157,3 +157,11 @@ def test_nothing_is_translated_at_import_time() -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_emulator_speaks_groq_s_english_whatever_the_language(marking: None) -> None:
+    from groq_desktop.emulator.quota import Rejection
+
+    message = Rejection("m", Dimension.TPM, 6000, 5900, 500, 12.0).message
+    assert "⟦" not in message and "on tokens per minute (TPM)" in message
+    assert marked(Dimension.TPM.label)

@@ -42,6 +42,11 @@ class Dimension(StrEnum):
         return translate("Dimension", _LABELS[self])
 
     @property
+    def phrase(self) -> str:
+        """Groq's English words for it, as its API messages use them (never translated)."""
+        return _LABELS[self]
+
+    @property
     def unit_label(self) -> str:
         """The unit it counts, in the user's language ("tokens", "audio seconds")."""
         return translate("Dimension", _UNIT_LABELS[self.unit])
