@@ -438,7 +438,8 @@ class BulkService:
             self.storage.set_bulk_rows_status(job_id, ROW_BATCHED, custom_ids=list(file.custom_ids), batch_id=status.id)
             created.append(record)
         self.storage.update_bulk_job(job_id, status="batch")
-        self._emit("batch", job_id, translate("BulkService", "{count} batch(es) created").format(count=number(len(created))))
+        created_text = translate("BulkService", "{count} batch(es) created").format(count=number(len(created)))
+        self._emit("batch", job_id, created_text)
         self._start_poller(job_id)
         return created
 
