@@ -1,7 +1,9 @@
 """One exception hierarchy for everything that can go wrong talking to Groq.
 
 Every error carries the server's message, type, code and request id where known,
-and a ``hint``: one sentence the user can act on.
+and a ``hint``: one sentence the user can act on, in the user's language (Groq's message stays as
+Groq wrote it). A subclass marks its ``default_hint`` with ``QT_TRANSLATE_NOOP("GroqDesktopError", ...)``:
+it is translated when the error is made, in that context.
 """
 
 from __future__ import annotations
