@@ -1,7 +1,9 @@
 """One exception hierarchy for everything that can go wrong talking to Groq.
 
 Every error carries the server's message, type, code and request id where known,
-and a ``hint``: one sentence the user can act on.
+and a ``hint``: one sentence the user can act on, in the user's language (Groq's message stays as
+Groq wrote it). A subclass marks its ``default_hint`` with ``QT_TRANSLATE_NOOP("GroqDesktopError", ...)``:
+it is translated when the error is made, in that context.
 """
 
 from __future__ import annotations
@@ -14,16 +16,21 @@ from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, number, translate
+
 
 class GroqDesktopError(Exception):
     """Base of every error the app reports to a user."""
 
-    default_hint = "Try again; if it keeps happening, check the log file."
+    default_hint = QT_TRANSLATE_NOOP(
+        "GroqDesktopError", "Try again; if it keeps happening, check the log file."
+    )
 
     def __init__(self, message: str, *, hint: str | None = None) -> None:
         super().__init__(message)
         self.message = message
-        self.hint = hint or self.default_hint
+        # default_hint is marked with QT_TRANSLATE_NOOP; errors are made at run time, after the translator.
+        self.hint = hint or translate("GroqDesktopError", self.default_hint)
 
     @property
     def retryable(self) -> bool:
@@ -34,19 +41,25 @@ class GroqDesktopError(Exception):
 
 
 class ConfigurationError(GroqDesktopError):
-    default_hint = "Check the settings or the GROQ_* environment variables."
+    default_hint = QT_TRANSLATE_NOOP(
+        "GroqDesktopError", "Check the settings or the GROQ_* environment variables."
+    )
 
 
 class QueueFullError(GroqDesktopError):
-    default_hint = "Wait for some queued requests to finish, or cancel some, then try again."
+    default_hint = QT_TRANSLATE_NOOP(
+        "GroqDesktopError", "Wait for some queued requests to finish, or cancel some, then try again."
+    )
 
 
 class RequestCancelledError(GroqDesktopError):
-    default_hint = "The request was cancelled; nothing more was sent."
+    default_hint = QT_TRANSLATE_NOOP("GroqDesktopError", "The request was cancelled; nothing more was sent.")
 
 
 class AudioError(GroqDesktopError):
-    default_hint = "Check that the file is an audio or video file that plays in a media player."
+    default_hint = QT_TRANSLATE_NOOP(
+        "GroqDesktopError", "Check that the file is an audio or video file that plays in a media player."
+    )
 
 
 # --- transport ---------------------------------------------------------------
@@ -61,15 +74,21 @@ class TransportError(GroqDesktopError):
 
 
 class ConnectionFailedError(TransportError):
-    default_hint = "Check your internet connection (or the base URL in settings) and try again."
+    default_hint = QT_TRANSLATE_NOOP(
+        "GroqDesktopError", "Check your internet connection (or the base URL in settings) and try again."
+    )
 
 
 class RequestTimeoutError(TransportError):
-    default_hint = "Groq did not answer in time; try again, or raise the timeout in settings."
+    default_hint = QT_TRANSLATE_NOOP(
+        "GroqDesktopError", "Groq did not answer in time; try again, or raise the timeout in settings."
+    )
 
 
 class MalformedResponseError(TransportError):
-    default_hint = "Groq sent a response the app could not read; try again in a moment."
+    default_hint = QT_TRANSLATE_NOOP(
+        "GroqDesktopError", "Groq sent a response the app could not read; try again in a moment."
+    )
 
     @property
     def retryable(self) -> bool:
@@ -108,28 +127,44 @@ class ApiError(GroqDesktopError):
         )
 
     def user_text(self) -> str:
-        rid = f"\nRequest id: {self.request_id}" if self.request_id else ""
+        rid = (
+            "\n" + translate("GroqDesktopError", "Request id: {request_id}").format(request_id=self.request_id)
+            if self.request_id
+            else ""
+        )
         return f"{self.message}\n{self.hint}{rid}"
 
 
 class BadRequestError(ApiError):
     status = 400
-    default_hint = "The request was rejected as invalid; check the parameters (model, limits, options)."
+    default_hint = QT_TRANSLATE_NOOP(
+        "GroqDesktopError",
+        "The request was rejected as invalid; check the parameters (model, limits, options).",
+    )
 
 
 class AuthenticationError(ApiError):
     status = 401
-    default_hint = "Your API key was refused: paste a valid key from console.groq.com/keys in Settings."
+    default_hint = QT_TRANSLATE_NOOP(
+        "GroqDesktopError",
+        "Your API key was refused: paste a valid key from console.groq.com/keys in Settings.",
+    )
 
 
 class PermissionDeniedError(ApiError):
     status = 403
-    default_hint = "Your key is not allowed to use this; check your organisation's permissions or plan."
+    default_hint = QT_TRANSLATE_NOOP(
+        "GroqDesktopError",
+        "Your key is not allowed to use this; check your organisation's permissions or plan.",
+    )
 
 
 class NotFoundError(ApiError):
     status = 404
-    default_hint = "The model or resource does not exist (any more); refresh the model list and pick another."
+    default_hint = QT_TRANSLATE_NOOP(
+        "GroqDesktopError",
+        "The model or resource does not exist (any more); refresh the model list and pick another.",
+    )
 
 
 class RequestTooLargeError(ApiError):
@@ -141,7 +176,9 @@ class RequestTooLargeError(ApiError):
     """
 
     status = 413
-    default_hint = "The request is larger than the model allows in one go; shorten it or split it."
+    default_hint = QT_TRANSLATE_NOOP(
+        "GroqDesktopError", "The request is larger than the model allows in one go; shorten it or split it."
+    )
 
     def __init__(
         self,
@@ -164,17 +201,24 @@ class RequestTooLargeError(ApiError):
 
 class UnprocessableEntityError(ApiError):
     status = 422
-    default_hint = "Groq could not process this input; check the content and the options."
+    default_hint = QT_TRANSLATE_NOOP(
+        "GroqDesktopError", "Groq could not process this input; check the content and the options."
+    )
 
 
 class FailedDependencyError(ApiError):
     status = 424
-    default_hint = "A dependency of the request failed on Groq's side; try again later."
+    default_hint = QT_TRANSLATE_NOOP(
+        "GroqDesktopError", "A dependency of the request failed on Groq's side; try again later."
+    )
 
 
 class RateLimitError(ApiError):
     status = 429
-    default_hint = "The quota for this model is used up for now; the request will be sent when it refills."
+    default_hint = QT_TRANSLATE_NOOP(
+        "GroqDesktopError",
+        "The quota for this model is used up for now; the request will be sent when it refills.",
+    )
 
     def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
         super().__init__(message, **kwargs)
@@ -188,10 +232,10 @@ class RateLimitError(ApiError):
         waits = [w for w in (retry_after, wait_from_text) if w is not None]
         self.retry_after: float | None = max(waits) if waits else None
         if self.is_daily and self.retry_after is not None:
-            self.hint = (
-                f"The daily quota ({self.dimension}) is used up; it refills in "
-                f"{format_wait(self.retry_after)}. Pick another model or wait."
-            )
+            self.hint = translate(
+                "GroqDesktopError",
+                "The daily quota ({dimension}) is used up; it refills in {wait}. Pick another model or wait.",
+            ).format(dimension=self.dimension, wait=format_wait(self.retry_after))
 
     @property
     def is_daily(self) -> bool:
@@ -200,7 +244,9 @@ class RateLimitError(ApiError):
 
 class CapacityExceededError(ApiError):
     status = 498
-    default_hint = "Groq's flex capacity is full right now; the app backs off and tries again."
+    default_hint = QT_TRANSLATE_NOOP(
+        "GroqDesktopError", "Groq's flex capacity is full right now; the app backs off and tries again."
+    )
 
     @property
     def retryable(self) -> bool:
@@ -209,12 +255,15 @@ class CapacityExceededError(ApiError):
 
 class CancelledByServerError(ApiError):
     status = 499
-    default_hint = "The request was cancelled."
+    default_hint = QT_TRANSLATE_NOOP("GroqDesktopError", "The request was cancelled.")
 
 
 class ServerError(ApiError):
     status = 500
-    default_hint = "Groq had a server error (not billed); the app retries a few times, then try again later."
+    default_hint = QT_TRANSLATE_NOOP(
+        "GroqDesktopError",
+        "Groq had a server error (not billed); the app retries a few times, then try again later.",
+    )
 
     @property
     def retryable(self) -> bool:
@@ -224,7 +273,9 @@ class ServerError(ApiError):
 class StreamError(ApiError):
     """An error reported inside an SSE stream, after some text may have arrived."""
 
-    default_hint = "The reply stopped early; the text so far is kept. Retry to get a full reply."
+    default_hint = QT_TRANSLATE_NOOP(
+        "GroqDesktopError", "The reply stopped early; the text so far is kept. Retry to get a full reply."
+    )
 
 
 _STATUS_CLASSES: dict[int, type[ApiError]] = {
@@ -258,11 +309,11 @@ def error_from_response(
         except ValueError:
             payload = {"error": {"message": _plain_message(status, body)}}
             if _is_html(body) and 400 <= status < 500 and status != 429:
-                hint = _WEB_PAGE_HINT
+                hint = translate("GroqDesktopError", WEB_PAGE_HINT)
     error = payload.get("error") if isinstance(payload, Mapping) else None
     if not isinstance(error, Mapping):
         error = {}
-    message = str(error.get("message") or f"HTTP {status} from Groq")
+    message = str(error.get("message") or translate("GroqDesktopError", "HTTP {status} from Groq").format(status=status))
     request_id = headers.get("x-request-id")
     x_groq = payload.get("x_groq") if isinstance(payload, Mapping) else None
     if isinstance(x_groq, Mapping) and x_groq.get("id"):
@@ -282,7 +333,8 @@ def error_from_response(
 
 
 _EXCERPT_CHARS = 160
-_WEB_PAGE_HINT = (
+WEB_PAGE_HINT = QT_TRANSLATE_NOOP(
+    "GroqDesktopError",
     "This answer is a web page, not Groq's API: a proxy, firewall or sign-in page on your network may be "
     "in the way. Check the network (or the base URL in settings)."
 )
@@ -304,7 +356,10 @@ def _plain_message(status: int, body: str) -> str:
         phrase = ""
     if text.lower() == phrase.lower():
         text = ""
-    return f"HTTP {status} {phrase}".rstrip() + (f": {text}" if text else " (no details in the answer).")
+    head = f"HTTP {status} {phrase}".rstrip()
+    if text:
+        return f"{head}: {text}"
+    return translate("GroqDesktopError", "{status} (no details in the answer).").format(status=head)
 
 
 def _is_html(body: str) -> bool:
@@ -382,12 +437,14 @@ def parse_rate_limit_message(message: str) -> dict[str, Any]:
 
 
 def format_wait(seconds: float) -> str:
-    """A short human duration: ``45 s``, ``12 min``, ``3 h 20 min``."""
+    """A short human duration in the user's language: ``45 s``, ``12 min``, ``3 h 20 min``."""
     seconds = max(0.0, seconds)
     if seconds < 90:
-        return f"{seconds:.0f} s"
+        return translate("format_wait", "{seconds} s").format(seconds=number(round(seconds)))
     minutes = seconds / 60
     if minutes < 90:
-        return f"{minutes:.0f} min"
+        return translate("format_wait", "{minutes} min").format(minutes=number(round(minutes)))
     hours, rem = divmod(int(minutes), 60)
-    return f"{hours} h {rem} min" if rem else f"{hours} h"
+    if rem:
+        return translate("format_wait", "{hours} h {minutes} min").format(hours=number(hours), minutes=number(rem))
+    return translate("format_wait", "{hours} h").format(hours=number(hours))

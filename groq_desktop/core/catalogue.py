@@ -15,6 +15,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from groq_desktop.i18n import translate
+
 
 class ModelKind(StrEnum):
     CHAT = "chat"
@@ -31,8 +33,9 @@ class Retirement:
     note: str = ""
 
     def describe(self) -> str:
-        when = f"on {self.date}" if self.date else "earlier"
-        return f"Groq retired {self.model} {when}."
+        if self.date:
+            return translate("Retirement", "Groq retired {model} on {date}.").format(model=self.model, date=self.date)
+        return translate("Retirement", "Groq retired {model} earlier.").format(model=self.model)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import Any
 
 from groq_desktop.core.secrets import KeyStore, Secret
 from groq_desktop.errors import ConfigurationError
+from groq_desktop.i18n import translate
 
 DEFAULT_BASE_URL = "https://api.groq.com"
 
@@ -63,7 +64,9 @@ def load_config(
     timeout = _number(env.get("GROQ_TIMEOUT") or settings.get("timeout"), 60.0, "GROQ_TIMEOUT")
     retries = int(_number(env.get("GROQ_MAX_RETRIES") or settings.get("max_retries"), 2, "GROQ_MAX_RETRIES"))
     if retries < 0 or timeout <= 0:
-        raise ConfigurationError("GROQ_TIMEOUT must be positive and GROQ_MAX_RETRIES not negative.")
+        raise ConfigurationError(
+            translate("load_config", "GROQ_TIMEOUT must be positive and GROQ_MAX_RETRIES not negative.")
+        )
     demo_flag = env.get("GROQ_DEMO", "").strip().lower() in ("1", "true", "yes")
     time_scale = _number(env.get("GROQ_TIME_SCALE"), 1.0, "GROQ_TIME_SCALE")
     return AppConfig(
@@ -82,4 +85,6 @@ def _number(value: Any, default: float, name: str) -> float:
     try:
         return float(value)
     except (TypeError, ValueError) as exc:
-        raise ConfigurationError(f"{name} must be a number, got {value!r}.") from exc
+        raise ConfigurationError(
+            translate("load_config", "{name} must be a number, got {value}.").format(name=name, value=repr(value))
+        ) from exc

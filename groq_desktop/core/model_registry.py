@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from groq_desktop.core.catalogue import Catalogue, ModelFacts, ModelKind, Retirement, shipped_catalogue
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +39,21 @@ class ModelCategory(StrEnum):
     REASONING = "reasoning"
     TOOL_USE = "tool use"
     VISION = "vision"
+
+    def label(self) -> str:
+        """The category in the user's language (the value stays the English key)."""
+        return translate("ModelCategory", _CATEGORY_LABELS[self])
+
+
+_CATEGORY_LABELS = {
+    ModelCategory.CHAT: QT_TRANSLATE_NOOP("ModelCategory", "chat"),
+    ModelCategory.SPEECH_TO_TEXT: QT_TRANSLATE_NOOP("ModelCategory", "speech-to-text"),
+    ModelCategory.TEXT_TO_SPEECH: QT_TRANSLATE_NOOP("ModelCategory", "text-to-speech"),
+    ModelCategory.SAFETY: QT_TRANSLATE_NOOP("ModelCategory", "safety"),
+    ModelCategory.REASONING: QT_TRANSLATE_NOOP("ModelCategory", "reasoning"),
+    ModelCategory.TOOL_USE: QT_TRANSLATE_NOOP("ModelCategory", "tool use"),
+    ModelCategory.VISION: QT_TRANSLATE_NOOP("ModelCategory", "vision"),
+}
 
 
 _KIND_CATEGORY = {

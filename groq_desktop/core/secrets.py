@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from groq_desktop.core.atomic_file import write_text_atomic
+from groq_desktop.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -56,13 +57,21 @@ def parse_api_key(text: str) -> Secret:
     that a copy could have dragged along (spaces, newlines). ``ValueError`` says what is wrong."""
     key = text.strip()
     if not key:
-        raise ValueError("The key is empty.")
+        raise ValueError(translate("parse_api_key", "The key is empty."))
     if any(ch.isspace() for ch in key):
-        raise ValueError("The key has a space or line break inside; copy it again from the Groq console.")
+        raise ValueError(
+            translate("parse_api_key", "The key has a space or line break inside; copy it again from the Groq console.")
+        )
     if not key.startswith(KEY_PREFIX):
-        raise ValueError(f"Groq keys start with \u201c{KEY_PREFIX}\u201d; this one does not.")
+        raise ValueError(
+            translate("parse_api_key", "Groq keys start with \u201c{prefix}\u201d; this one does not.").format(
+                prefix=KEY_PREFIX
+            )
+        )
     if len(key) <= len(KEY_PREFIX) + 8 or not key.isascii() or not key.isprintable():
-        raise ValueError("This does not look like a whole Groq key; copy it again from the Groq console.")
+        raise ValueError(
+            translate("parse_api_key", "This does not look like a whole Groq key; copy it again from the Groq console.")
+        )
     return Secret(key)
 
 
@@ -119,17 +128,31 @@ class KeyStore:
 
     def describe(self) -> str:
         if self.file_path().exists():
-            return (f"The key is kept in the file {self.file_path()}, readable only by you but not encrypted "
-                    "(no system keychain was found).")
+            return translate(
+                "KeyStore",
+                "The key is kept in the file {path}, readable only by you but not encrypted "
+                "(no system keychain was found).",
+            ).format(path=self.file_path())
         if self.place is KeyPlace.KEYCHAIN:
-            return "The key is stored in your system keychain."
+            return translate("KeyStore", "The key is stored in your system keychain.")
         if self.place is KeyPlace.PLAIN_KEYRING:
-            where = getattr(self._backend(), "file_path", None) or "a file"
-            return (f"No system keychain was found: the key is stored unencrypted by keyrings.alt "
-                    f"({type(self._backend()).__name__}) in {where}.")
-        return (
+            where = getattr(self._backend(), "file_path", None)
+            text = (
+                translate(
+                    "KeyStore",
+                    "No system keychain was found: the key is stored unencrypted by keyrings.alt ({backend}) in {path}.",
+                )
+                if where
+                else translate(
+                    "KeyStore",
+                    "No system keychain was found: the key is stored unencrypted by keyrings.alt ({backend}) in a file.",
+                )
+            )
+            return text.format(backend=type(self._backend()).__name__, path=where)
+        return translate(
+            "KeyStore",
             "No system keychain is available: the key is kept for this session (and carried over a "
-            "restart). Tick the box below to keep it in a file, or set GROQ_API_KEY."
+            "restart). Tick the box below to keep it in a file, or set GROQ_API_KEY.",
         )
 
     def find(self) -> tuple[Secret | None, KeyPlace | None]:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, number, translate
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # SQLite keeps these beside the database; they belong to it and move with it.
 _DATABASE_COMPANIONS = ("-wal", "-shm", "-journal")
@@ -27,6 +29,19 @@ class ProblemKind(Enum):
     READ_ONLY_FOLDER = "read-only data folder"
     CORRUPT_CONFIG = "unreadable settings file"
     OTHER = "start-up failure"
+
+    def label(self) -> str:
+        """The kind in the user's language (the value, logged, stays English)."""
+        return translate("ProblemKind", _KIND_LABELS[self])
+
+
+_KIND_LABELS = {
+    ProblemKind.CORRUPT_DATABASE: QT_TRANSLATE_NOOP("ProblemKind", "corrupt database"),
+    ProblemKind.NEWER_DATABASE: QT_TRANSLATE_NOOP("ProblemKind", "database from a newer version"),
+    ProblemKind.READ_ONLY_FOLDER: QT_TRANSLATE_NOOP("ProblemKind", "read-only data folder"),
+    ProblemKind.CORRUPT_CONFIG: QT_TRANSLATE_NOOP("ProblemKind", "unreadable settings file"),
+    ProblemKind.OTHER: QT_TRANSLATE_NOOP("ProblemKind", "start-up failure"),
+}
 
 
 @dataclass(frozen=True)
@@ -44,25 +59,42 @@ class StartupProblem:
         return self.path if self.path.is_dir() else self.path.parent
 
     def message(self) -> str:
-        what = {
-            ProblemKind.CORRUPT_DATABASE: f"The history database {self.path} is damaged and cannot be opened.",
-            ProblemKind.NEWER_DATABASE: f"The history database {self.path} was written by a newer Groq Desktop.",
-            ProblemKind.READ_ONLY_FOLDER: f"Groq Desktop cannot write to its data folder {self.path}.",
-            ProblemKind.CORRUPT_CONFIG: f"The file {self.path} cannot be read.",
-            ProblemKind.OTHER: "Groq Desktop could not start.",
-        }[self.kind]
-        way_out = {
-            ProblemKind.CORRUPT_DATABASE: "Move it aside to start with an empty history (the file is kept, renamed, "
-            "for recovery), open its folder, or quit.",
-            ProblemKind.NEWER_DATABASE: "Update Groq Desktop to open it. Or move it aside to start with an empty "
-            "history here (the file is kept, renamed, for the newer version), open its folder, or quit.",
-            ProblemKind.READ_ONLY_FOLDER: "Make the folder writable (or set GROQ_DESKTOP_HOME to another folder) "
-            "and start again.",
-            ProblemKind.CORRUPT_CONFIG: "Move it aside to go back to the built-in values (the file is kept, "
-            "renamed), open its folder, or quit.",
-            ProblemKind.OTHER: "The log has the details.",
-        }[self.kind]
+        what = translate("StartupProblem", _WHAT[self.kind]).format(path=self.path)
+        way_out = translate("StartupProblem", _WAY_OUT[self.kind])
         return f"{what}\n\n{self.detail}\n\n{way_out}"
+
+
+_WHAT = {
+    ProblemKind.CORRUPT_DATABASE: QT_TRANSLATE_NOOP(
+        "StartupProblem", "The history database {path} is damaged and cannot be opened."
+    ),
+    ProblemKind.NEWER_DATABASE: QT_TRANSLATE_NOOP(
+        "StartupProblem", "The history database {path} was written by a newer Groq Desktop."
+    ),
+    ProblemKind.READ_ONLY_FOLDER: QT_TRANSLATE_NOOP("StartupProblem", "Groq Desktop cannot write to its data folder {path}."),
+    ProblemKind.CORRUPT_CONFIG: QT_TRANSLATE_NOOP("StartupProblem", "The file {path} cannot be read."),
+    ProblemKind.OTHER: QT_TRANSLATE_NOOP("StartupProblem", "Groq Desktop could not start."),
+}
+_WAY_OUT = {
+    ProblemKind.CORRUPT_DATABASE: QT_TRANSLATE_NOOP(
+        "StartupProblem",
+        "Move it aside to start with an empty history (the file is kept, renamed, for recovery), open its folder, "
+        "or quit.",
+    ),
+    ProblemKind.NEWER_DATABASE: QT_TRANSLATE_NOOP(
+        "StartupProblem",
+        "Update Groq Desktop to open it. Or move it aside to start with an empty history here (the file is kept, "
+        "renamed, for the newer version), open its folder, or quit.",
+    ),
+    ProblemKind.READ_ONLY_FOLDER: QT_TRANSLATE_NOOP(
+        "StartupProblem", "Make the folder writable (or set GROQ_DESKTOP_HOME to another folder) and start again."
+    ),
+    ProblemKind.CORRUPT_CONFIG: QT_TRANSLATE_NOOP(
+        "StartupProblem",
+        "Move it aside to go back to the built-in values (the file is kept, renamed), open its folder, or quit.",
+    ),
+    ProblemKind.OTHER: QT_TRANSLATE_NOOP("StartupProblem", "The log has the details."),
+}
 
 
 def check_writable(folder: Path) -> StartupProblem | None:
@@ -85,11 +117,17 @@ def check_database(path: Path, known_version: int) -> StartupProblem | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        return StartupProblem(ProblemKind.CORRUPT_DATABASE, path, f"It cannot be read: {exc.strerror or exc}.")
+        return StartupProblem(
+            ProblemKind.CORRUPT_DATABASE,
+            path,
+            translate("check_database", "It cannot be read: {error}.").format(error=exc.strerror or exc),
+        )
     if size == 0:
         return None  # SQLite's own empty database
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        return StartupProblem(ProblemKind.CORRUPT_DATABASE, path, "It is not an SQLite database.")
+        return StartupProblem(
+            ProblemKind.CORRUPT_DATABASE, path, translate("check_database", "It is not an SQLite database.")
+        )
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
@@ -97,12 +135,18 @@ def check_database(path: Path, known_version: int) -> StartupProblem | None:
     if header_count_valid and pages and size < pages * page_size:
         return StartupProblem(
             ProblemKind.CORRUPT_DATABASE, path,
-            f"It is cut short: {size:,} bytes of the {pages * page_size:,} its header announces.",
+            translate("check_database", "It is cut short: {size} bytes of the {expected} its header announces.").format(
+                size=number(size), expected=number(pages * page_size)
+            ),
         )
     version = int.from_bytes(header[60:64], "big")  # PRAGMA user_version, our schema number
     if version > known_version:
         return StartupProblem(
-            ProblemKind.NEWER_DATABASE, path, f"Its schema is version {version}; this app knows up to {known_version}."
+            ProblemKind.NEWER_DATABASE,
+            path,
+            translate("check_database", "Its schema is version {version}; this app knows up to {known}.").format(
+                version=version, known=known_version
+            ),
         )
     return None
 
@@ -126,7 +170,11 @@ def check_json_file(path: Path) -> StartupProblem | None:
         if not isinstance(json.loads(path.read_text("utf-8")), dict):
             raise ValueError("the top level is not an object")
     except (OSError, ValueError) as exc:
-        return StartupProblem(ProblemKind.CORRUPT_CONFIG, path, f"{path.name} is not valid JSON: {exc}")
+        return StartupProblem(
+            ProblemKind.CORRUPT_CONFIG,
+            path,
+            translate("check_json_file", "{name} is not valid JSON: {error}").format(name=path.name, error=exc),
+        )
     return None
 
 
@@ -137,9 +185,15 @@ def problem_from_error(exc: BaseException, database: Path) -> StartupProblem:
     if isinstance(exc, DatabaseVersionError):
         return StartupProblem(ProblemKind.NEWER_DATABASE, database, str(exc))
     if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
-        return StartupProblem(ProblemKind.CORRUPT_DATABASE, database, f"SQLite says: {exc}.")
+        return StartupProblem(
+            ProblemKind.CORRUPT_DATABASE, database, translate("problem_from_error", "SQLite says: {error}.").format(error=exc)
+        )
     if isinstance(exc, sqlite3.OperationalError) and "readonly" in str(exc).replace(" ", "").lower():
-        return StartupProblem(ProblemKind.READ_ONLY_FOLDER, database.parent, f"SQLite says: {exc}.")
+        return StartupProblem(
+            ProblemKind.READ_ONLY_FOLDER,
+            database.parent,
+            translate("problem_from_error", "SQLite says: {error}.").format(error=exc),
+        )
     if isinstance(exc, PermissionError):
         return StartupProblem(ProblemKind.READ_ONLY_FOLDER, Path(exc.filename or database).parent, str(exc))
     return StartupProblem(ProblemKind.OTHER, database.parent, f"{type(exc).__name__}: {exc}")

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 from groq_desktop.core.catalogue import shipped_catalogue
 from groq_desktop.errors import ConfigurationError
+from groq_desktop.i18n import translate
 
 # name -> (file name in resources/tiktoken, sha256 tiktoken expects)
 _BPE_FILES = {
@@ -70,9 +71,15 @@ def _ensure_offline_files(encoding_name: str) -> None:
         try:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError as exc:
-            raise ConfigurationError(f"Tokenizer file for {base} is missing ({path}).") from exc
+            raise ConfigurationError(
+                translate("TokenCounter", "Tokenizer file for {name} is missing ({path}).").format(name=base, path=path)
+            ) from exc
         if digest != expected:
-            raise ConfigurationError(f"Tokenizer file for {base} is damaged (sha256 {digest[:12]}…).")
+            raise ConfigurationError(
+                translate("TokenCounter", "Tokenizer file for {name} is damaged (sha256 {digest}…).").format(
+                    name=base, digest=digest[:12]
+                )
+            )
         # tiktoken finds its files here by cache key; they are verified, so it never downloads.
         os.environ["TIKTOKEN_CACHE_DIR"] = str(path.parent)
         _verified.add(base)

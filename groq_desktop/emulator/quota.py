@@ -75,7 +75,7 @@ class Rejection:
     def message(self) -> str:
         where = (
             f"for model `{self.model}` in organization `{ORGANIZATION}` service tier `{SERVICE_TIER}` "
-            f"on {self.dimension.label} ({self.dimension.value})"
+            f"on {self.dimension.phrase} ({self.dimension.value})"
         )
         more = f"Need more {_NEED_MORE[self.dimension.unit]}? {_UPGRADE}"
         if math.isinf(self.wait) and self.status == 429:

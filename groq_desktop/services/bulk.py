@@ -50,8 +50,36 @@ from groq_desktop.core.store.bulk_records import (
 from groq_desktop.core.store.storage import Storage
 from groq_desktop.core.token_counter import TokenCounter
 from groq_desktop.errors import GroqDesktopError, PermissionDeniedError, RequestCancelledError
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, number, translate
 
 log = logging.getLogger(__name__)
+
+# Statuses are stored in English; these are their words for people (through status_label()).
+_STATUS_LABELS = {
+    # a job's
+    "ready": QT_TRANSLATE_NOOP("BulkService", "ready"),
+    "paused": QT_TRANSLATE_NOOP("BulkService", "paused"),
+    "batch": QT_TRANSLATE_NOOP("BulkService", "in a batch"),
+    # a row's
+    "pending": QT_TRANSLATE_NOOP("BulkService", "pending"),
+    "running": QT_TRANSLATE_NOOP("BulkService", "running"),
+    "batched": QT_TRANSLATE_NOOP("BulkService", "batched"),
+    "done": QT_TRANSLATE_NOOP("BulkService", "done"),
+    "failed": QT_TRANSLATE_NOOP("BulkService", "failed"),
+    "expired": QT_TRANSLATE_NOOP("BulkService", "expired"),
+    "cancelled": QT_TRANSLATE_NOOP("BulkService", "cancelled"),
+    # a Groq batch's
+    "validating": QT_TRANSLATE_NOOP("BulkService", "validating"),
+    "in_progress": QT_TRANSLATE_NOOP("BulkService", "in progress"),
+    "finalizing": QT_TRANSLATE_NOOP("BulkService", "finalizing"),
+    "completed": QT_TRANSLATE_NOOP("BulkService", "completed"),
+    "cancelling": QT_TRANSLATE_NOOP("BulkService", "cancelling"),
+}
+
+
+def status_label(status: str) -> str:
+    """A bulk job's, row's or Groq batch's status in the user's language (unknown ones as they are)."""
+    return translate("BulkService", _STATUS_LABELS[status]) if status in _STATUS_LABELS else status
 
 DEFAULT_MAX_TOKENS = 512
 # What a reply is expected to use of its max_completion_tokens, for the estimate only.
@@ -59,7 +87,9 @@ EXPECTED_OUTPUT_SHARE = 0.5
 
 
 class BatchUnavailableError(GroqDesktopError):
-    default_hint = "Run the job live instead: it uses your free-plan quota and takes longer, at the live price."
+    default_hint = QT_TRANSLATE_NOOP(
+        "GroqDesktopError", "Run the job live instead: it uses your free-plan quota and takes longer, at the live price."
+    )
 
 
 @dataclass(frozen=True)
@@ -142,7 +172,10 @@ class BulkService:
         if kind == "finished" and self.on_finished is not None:
             job = self.storage.get_bulk_job(job_id)
             try:
-                self.on_finished(f"Bulk job “{job.name if job else job_id}” finished", message)
+                self.on_finished(
+                    translate("BulkService", "Bulk job “{name}” finished").format(name=job.name if job else job_id),
+                    message,
+                )
             except Exception:
                 log.exception("bulk notification failed")
 
@@ -158,7 +191,11 @@ class BulkService:
     def create_job(self, job: BulkJobRecord, inputs: Sequence[BulkInput]) -> BulkJobRecord:
         missing = PromptTemplate(job.template, job.system_prompt).missing(inputs[0].fields) if inputs else []
         if job.kind == "chat" and missing:
-            raise GroqDesktopError(f"The inputs have no field for {', '.join('{{' + m + '}}' for m in missing)}.")
+            raise GroqDesktopError(
+                translate("BulkService", "The inputs have no field for {placeholders}.").format(
+                    placeholders=", ".join("{{" + m + "}}" for m in missing)
+                )
+            )
         return self.storage.create_bulk_job(job, [(row.key, row.fields) for row in inputs])
 
     def estimate(self, job: BulkJobRecord, inputs: Sequence[BulkInput]) -> JobEstimate:
@@ -215,7 +252,8 @@ class BulkService:
         handle = self.scheduler.submit(
             model, Cost(tokens=estimate),
             lambda _r: asyncio.to_thread(self.client.chat, model, messages, **body),
-            priority=priority, kind="chat", label=f"bulk: {job.name or job.id}",
+            priority=priority, kind="chat",
+            label=translate("BulkService", "bulk: {name}").format(name=job.name or job.id),
             usage_of=lambda result: Cost(tokens=result.usage.billable_tokens) if result.usage else Cost(tokens=estimate),
         )
         return handle, estimate
@@ -268,7 +306,13 @@ class BulkService:
         if run.stopping is None:
             self.storage.update_bulk_job(job.id, status="done")
             progress = self.storage.bulk_progress(job.id)
-            self._emit("finished", job.id, f"{progress.count(ROW_DONE)} done, {progress.count(ROW_FAILED)} failed.")
+            self._emit(
+                "finished",
+                job.id,
+                translate("BulkService", "{done} done, {failed} failed.").format(
+                    done=number(progress.count(ROW_DONE)), failed=number(progress.count(ROW_FAILED))
+                ),
+            )
 
     async def _live_row(self, job: BulkJobRecord, run: _LiveRun, row: BulkRowRecord, slots: asyncio.Semaphore) -> None:
         try:
@@ -362,8 +406,11 @@ class BulkService:
     def batch_refusal(self) -> str | None:
         """Why batches can't run for this account, or None."""
         if self.limiter.plan == "free":
-            return ("Groq's Batch API needs the Developer plan or above; on the free plan Groq refuses batches. "
-                    "Run the job live instead, or upgrade at console.groq.com/settings/billing.")
+            return translate(
+                "BulkService",
+                "Groq's Batch API needs the Developer plan or above; on the free plan Groq refuses batches. "
+                "Run the job live instead, or upgrade at console.groq.com/settings/billing.",
+            )
         return None
 
     async def submit_batch(self, job_id: int, window: str = "24h") -> list[BulkBatchRecord]:
@@ -382,14 +429,17 @@ class BulkService:
                 status = await asyncio.to_thread(self.batch_api.create, file_id, url, window,
                                                  {"groq_desktop_job": str(job_id)})
             except PermissionDeniedError as exc:
-                raise BatchUnavailableError(f"Groq refused the batch: {exc}") from exc
+                raise BatchUnavailableError(
+                    translate("BulkService", "Groq refused the batch: {error}").format(error=exc)
+                ) from exc
             record = BulkBatchRecord(status.id, job_id, file_id, status.status, status.total,
                                      created_at=status.created_at, expires_at=status.expires_at)
             self.storage.save_bulk_batch(record)
             self.storage.set_bulk_rows_status(job_id, ROW_BATCHED, custom_ids=list(file.custom_ids), batch_id=status.id)
             created.append(record)
         self.storage.update_bulk_job(job_id, status="batch")
-        self._emit("batch", job_id, f"{len(created)} batch(es) created")
+        created_text = translate("BulkService", "{count} batch(es) created").format(count=number(len(created)))
+        self._emit("batch", job_id, created_text)
         self._start_poller(job_id)
         return created
 
@@ -462,11 +512,11 @@ class BulkService:
         results = [self._result(job, outcome, BATCH_DISCOUNT) for outcome in merged.values()]
         ids = {r.custom_id for r in self.storage.bulk_rows(job_id, statuses=(ROW_BATCHED,)) if r.batch_id == batch.id}
         if batch.status == "failed":
-            reason = "The batch failed at Groq."
+            reason = translate("BulkService", "The batch failed at Groq.")
             results += [BulkResult(c, ROW_FAILED, error=reason) for c in ids - merged.keys()]
         else:
-            results += [BulkResult(c, ROW_FAILED, error="Missing from the batch's results.")
-                        for c in ids - merged.keys()]
+            missing = translate("BulkService", "Missing from the batch's results.")
+            results += [BulkResult(c, ROW_FAILED, error=missing) for c in ids - merged.keys()]
         await asyncio.to_thread(self.storage.save_bulk_results, job_id, results)
         self.last_merge_seconds = time.perf_counter() - started
         batch.merged = True
@@ -477,11 +527,15 @@ class BulkService:
         progress = self.storage.bulk_progress(job_id)
         cancelled = any(b.status == "cancelled" for b in batches)
         self.storage.update_bulk_job(job_id, status="cancelled" if cancelled else "done")
-        parts = [f"{progress.count(ROW_DONE)} done"]
+        parts = [translate("BulkService", "{count} done").format(count=number(progress.count(ROW_DONE)))]
         if progress.count(ROW_FAILED):
-            parts.append(f"{progress.count(ROW_FAILED)} failed")
+            parts.append(translate("BulkService", "{count} failed").format(count=number(progress.count(ROW_FAILED))))
         if progress.count(ROW_EXPIRED, ROW_CANCELLED):
-            parts.append(f"{progress.count(ROW_EXPIRED, ROW_CANCELLED)} not run (resubmit them)")
+            parts.append(
+                translate("BulkService", "{count} not run (resubmit them)").format(
+                    count=number(progress.count(ROW_EXPIRED, ROW_CANCELLED))
+                )
+            )
         self._emit("finished", job_id, ", ".join(parts) + ".")
 
     # --- restart ---

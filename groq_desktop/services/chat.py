@@ -34,6 +34,7 @@ from groq_desktop.core.quota.scheduler import JobHandle, JobInfo, JobState, Prio
 from groq_desktop.core.store.storage import Conversation, Message, MessageStatus, Storage
 from groq_desktop.core.token_counter import TokenCounter
 from groq_desktop.errors import CapacityExceededError, GroqDesktopError, RequestCancelledError
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, number, translate
 from groq_desktop.services.error_advice import advise, model_gone
 from groq_desktop.services.reply_budget import ReplyEstimator, limit_named, output_budget, reply_cap
 
@@ -44,7 +45,8 @@ EventKind = Literal["waiting", "started", "delta", "done", "stopped", "error"]
 SAVE_INTERVAL = 0.25
 DEFAULT_CONTEXT_WINDOW = 8192
 MAX_STOP_SEQUENCES = 4
-NEW_CONVERSATION_TITLE = "New conversation"
+# Stored as is (it marks a conversation not yet titled); shown through shown_title().
+NEW_CONVERSATION_TITLE = QT_TRANSLATE_NOOP("ChatService", "New conversation")
 _TITLE_LENGTH = 48
 
 # Parameters every chat model takes; reasoning options depend on the model family.
@@ -73,7 +75,9 @@ EventCallback = Callable[[ChatEvent], None]
 
 
 class ContextWindowError(GroqDesktopError):
-    default_hint = "Drop the oldest turns, or turn on 'send only the recent turns that fit'."
+    default_hint = QT_TRANSLATE_NOOP(
+        "GroqDesktopError", "Drop the oldest turns, or turn on 'send only the recent turns that fit'."
+    )
 
 
 class AttachmentRefusedError(GroqDesktopError):
@@ -81,19 +85,26 @@ class AttachmentRefusedError(GroqDesktopError):
 
 
 class ConversationBusyError(GroqDesktopError):
-    default_hint = "Wait for the reply to finish or stop it first."
+    default_hint = QT_TRANSLATE_NOOP("GroqDesktopError", "Wait for the reply to finish or stop it first.")
 
 
 class StorageWriteError(GroqDesktopError):
-    default_hint = "Free some disk space or close other programs using the database, then try again."
+    default_hint = QT_TRANSLATE_NOOP(
+        "GroqDesktopError", "Free some disk space or close other programs using the database, then try again."
+    )
 
 
 # What a failing SQLite write (disk full, database locked, I/O error) raises.
 _STORAGE_ERRORS = (sqlite3.Error, OSError)
 
 
+def shown_title(title: str) -> str:
+    """A conversation's title for people: the untitled marker in the user's language, others as stored."""
+    return translate("ChatService", NEW_CONVERSATION_TITLE) if title == NEW_CONVERSATION_TITLE else title
+
+
 def storage_error(exc: BaseException) -> StorageWriteError:
-    return StorageWriteError(f"Could not save to the database: {exc}.")
+    return StorageWriteError(translate("ChatService", "Could not save to the database: {error}.").format(error=exc))
 
 
 def reasoning_options(model_id: str, catalogue: Catalogue | None = None) -> dict[str, tuple[Any, ...]]:
@@ -450,17 +461,30 @@ class ChatService:
             tokens = self.token_counter.count_text(model, inline_text(attachment.name, attachment.text))
             if tokens >= window:
                 raise AttachmentRefusedError(
-                    f"{attachment.name} is {tokens:,} tokens; {model} reads at most {window:,} tokens in all."
+                    translate("ChatService", "{name} is {tokens} tokens; {model} reads at most {window} tokens in all.")
+                    .format(name=attachment.name, tokens=number(tokens), model=model, window=number(window))
                 )
         images = sum(1 for a in attachments if a.is_image)
         if not images:
             return
         limits = self.image_limits(model)
         if limits is None:
-            seeing = ", ".join(self.vision_models()) or "none of the available models"
-            raise AttachmentRefusedError(f"{model} cannot see images. Models that can: {seeing}.")
+            seeing = ", ".join(self.vision_models())
+            raise AttachmentRefusedError(
+                translate("ChatService", "{model} cannot see images. Models that can: {models}.").format(
+                    model=model, models=seeing
+                )
+                if seeing
+                else translate(
+                    "ChatService", "{model} cannot see images, and none of the available models can."
+                ).format(model=model)
+            )
         if images > limits.max_images:
-            raise AttachmentRefusedError(f"{images} images attached; {model} takes at most {limits.max_images}.")
+            raise AttachmentRefusedError(
+                translate("ChatService", "{count} images attached; {model} takes at most {limit}.").format(
+                    count=number(images), model=model, limit=number(limits.max_images)
+                )
+            )
 
     def context_usage(
         self, conversation_id: int | None, draft: str, model: str, attachments: Sequence[Attachment] = ()
@@ -532,7 +556,9 @@ class ChatService:
         try:
             data = self.blobs.get(digest)
         except OSError as exc:
-            raise AttachmentRefusedError(f"A stored image is missing ({exc}).") from exc
+            raise AttachmentRefusedError(
+                translate("ChatService", "A stored image is missing ({error}).").format(error=exc)
+            ) from exc
         return f"data:{mime or 'image/jpeg'};base64,{base64.b64encode(data).decode('ascii')}"
 
     def turns_to_drop(self, conversation_id: int, draft: str, model: str) -> int:
@@ -625,7 +651,7 @@ class ChatService:
     def select_version(self, message_id: int, version: int) -> Message:
         """Show (and send as history from now on) another version of a reply."""
         if message_id in self._active:
-            raise ConversationBusyError("This reply is still being written.")
+            raise ConversationBusyError(translate("ChatService", "This reply is still being written."))
         try:
             return self.storage.select_version(message_id, version)
         except _STORAGE_ERRORS as exc:
@@ -725,7 +751,9 @@ class ChatService:
 
     def _require_idle(self, conversation_id: int) -> None:
         if self.is_busy(conversation_id):
-            raise ConversationBusyError("A reply in this conversation is still being written.")
+            raise ConversationBusyError(
+                translate("ChatService", "A reply in this conversation is still being written.")
+            )
 
     async def _stop_and_wait(self, conversation_id: int) -> None:
         gens = [g for g in self._active.values() if g.conversation_id == conversation_id]
@@ -790,7 +818,9 @@ class ChatService:
             raise
         except Exception as exc:  # a bug must still end the bubble, not leave it spinning
             log.exception("chat reply %s failed unexpectedly", gen.message_id)
-            error = GroqDesktopError(f"Unexpected error: {type(exc).__name__}: {exc}")
+            error = GroqDesktopError(
+                translate("ChatService", "Unexpected error: {error}").format(error=f"{type(exc).__name__}: {exc}")
+            )
             self._finish(gen, MessageStatus.ERROR, kind="error", error=error)
         else:
             if gen.stop_requested:
@@ -829,7 +859,9 @@ class ChatService:
         prompt = self._prompt_tokens(model, messages)
         if prompt >= window:
             raise ContextWindowError(
-                f"The conversation is {prompt:,} tokens; {model} reads at most {window:,}."
+                translate("ChatService", "The conversation is {tokens} tokens; {model} reads at most {window}.").format(
+                    tokens=number(prompt), model=model, window=number(window)
+                )
             )
         # "Default" is the model's own limit within the plan's output budget, never a silent 1,024.
         cap = reply_cap(self.reply_limit(model, prompt), window - prompt) or 1

@@ -10,6 +10,9 @@ and files are collapsed ``<details>`` blocks with their text. In JSON each messa
 ``attachments``: ``kind`` ("image" or "file"), ``name``, ``mime``, ``digest`` (sha256 of the image
 bytes), ``size``, ``width``, ``height``, ``text`` (a file's extracted text), ``note`` and, for images,
 ``data_base64`` (the image bytes as sent, base64), so the export stands alone.
+
+The Markdown's headings and facts stay English whatever the app's language: they are a file format
+that ``from_markdown`` reads back; only the errors shown on import are translated.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from groq_desktop.core.attachments import Attachment, AttachmentKind
 from groq_desktop.core.attachments.store import BlobStore
 from groq_desktop.core.store.storage import Conversation, Message
 from groq_desktop.errors import GroqDesktopError
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 JSON_FORMAT = "groq-desktop-conversation"
 JSON_VERSION = 1
@@ -42,7 +46,7 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 class ExportFormatError(GroqDesktopError):
-    default_hint = "Pick a file exported by Groq Desktop as JSON."
+    default_hint = QT_TRANSLATE_NOOP("GroqDesktopError", "Pick a file exported by Groq Desktop as JSON.")
 
 
 @dataclass
@@ -201,16 +205,18 @@ def from_json(text: str) -> ExportedConversation:
     try:
         payload = json.loads(text)
     except ValueError as exc:
-        raise ExportFormatError("The file is not valid JSON.") from exc
+        raise ExportFormatError(translate("chat_export", "The file is not valid JSON.")) from exc
     if not isinstance(payload, dict) or payload.get("format") != JSON_FORMAT:
-        raise ExportFormatError("The file is not a Groq Desktop conversation export.")
+        raise ExportFormatError(translate("chat_export", "The file is not a Groq Desktop conversation export."))
     if int(payload.get("version", 0)) > JSON_VERSION:
-        raise ExportFormatError("The export was written by a newer Groq Desktop.")
+        raise ExportFormatError(translate("chat_export", "The export was written by a newer Groq Desktop."))
     try:
         conversation = _build(Conversation, payload["conversation"])
         messages = [_message(item) for item in payload["messages"]]
     except (KeyError, TypeError, ValueError) as exc:
-        raise ExportFormatError(f"The export is missing a field: {exc}.") from exc
+        raise ExportFormatError(
+            translate("chat_export", "The export is missing a field: {field}.").format(field=exc)
+        ) from exc
     return ExportedConversation(conversation, messages)
 
 

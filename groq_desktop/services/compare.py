@@ -20,6 +20,7 @@ from groq_desktop.core.quota.limits import Cost
 from groq_desktop.core.quota.scheduler import JobHandle, Priority
 from groq_desktop.core.store.storage import Message, MessageStatus
 from groq_desktop.errors import GroqDesktopError, RequestCancelledError
+from groq_desktop.i18n import translate
 from groq_desktop.services.chat import ChatService, request_params
 
 MIN_MODELS, MAX_MODELS = 2, 4
@@ -131,7 +132,8 @@ class CompareRun:
             handle = self.chat.scheduler.submit(
                 model, Cost.chat(prompt, reserve),
                 lambda _reservation: asyncio.to_thread(self._stream, column, messages, params),
-                priority=Priority.INTERACTIVE, kind="chat", label=f"Compare · {model}",
+                priority=Priority.INTERACTIVE, kind="chat",
+                label=translate("CompareRun", "Compare · {model}").format(model=model),
                 usage_of=lambda facts: _cost_of(column, prompt + reserve),
                 partial_usage=lambda: _cost_of(column, prompt + column.streamed) if column.reached_server else None,
             )

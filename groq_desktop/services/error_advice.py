@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from groq_desktop.core.catalogue import Retirement
 from groq_desktop.errors import (
+    WEB_PAGE_HINT,
     ApiError,
     AuthenticationError,
     CapacityExceededError,
     GroqDesktopError,
     PermissionDeniedError,
 )
+from groq_desktop.i18n import translate
 
 BILLING_URL = "https://console.groq.com/settings/billing"
 KEYS_URL = "https://console.groq.com/keys"
@@ -31,9 +33,16 @@ def model_gone(error: BaseException) -> bool:
 
 
 def retirement_text(retirement: Retirement) -> str:
-    when = f"on {retirement.date}" if retirement.date else "earlier"
-    then = f" Continue with {retirement.replacement}." if retirement.replacement else " Pick another model."
-    return f"Groq retired {retirement.model} {when}.{then}"
+    model, date, replacement = retirement.model, retirement.date, retirement.replacement
+    if date and replacement:
+        text = translate("error_advice", "Groq retired {model} on {date}. Continue with {replacement}.")
+    elif date:
+        text = translate("error_advice", "Groq retired {model} on {date}. Pick another model.")
+    elif replacement:
+        text = translate("error_advice", "Groq retired {model} earlier. Continue with {replacement}.")
+    else:
+        text = translate("error_advice", "Groq retired {model} earlier. Pick another model.")
+    return text.format(model=model, date=date, replacement=replacement)
 
 
 def advise(error: GroqDesktopError, *, retirement: Retirement | None = None, flex: bool = False) -> GroqDesktopError:
@@ -44,22 +53,32 @@ def advise(error: GroqDesktopError, *, retirement: Retirement | None = None, fle
     if retirement is not None and model_gone(error):
         error.hint = retirement_text(retirement)
     elif code == "blocked_api_access":
-        error.hint = (
-            "Your organisation's spend limit is reached, so Groq blocks requests until it is raised: "
-            f"{BILLING_URL}"
-        )
+        error.hint = translate(
+            "error_advice",
+            "Your organisation's spend limit is reached, so Groq blocks requests until it is raised: {url}",
+        ).format(url=BILLING_URL)
     elif isinstance(error, AuthenticationError) or code == "invalid_api_key":
-        error.hint = f"Groq refused the API key (wrong, revoked or deleted): create one at {KEYS_URL} and paste it in Settings."
-    elif isinstance(error, PermissionDeniedError) and not error.hint.startswith("This answer is a web page"):
-        error.hint = (
+        error.hint = translate(
+            "error_advice",
+            "Groq refused the API key (wrong, revoked or deleted): create one at {url} and paste it in Settings.",
+        ).format(url=KEYS_URL)
+    elif isinstance(error, PermissionDeniedError) and error.hint != translate("GroqDesktopError", WEB_PAGE_HINT):
+        error.hint = translate(
+            "error_advice",
             "Access denied (403): your organisation may not allow this model or endpoint, or a proxy on "
-            "your network blocked the request. Check the model's permissions in the console, or the network."
+            "your network blocked the request. Check the model's permissions in the console, or the network.",
         )
     elif isinstance(error, CapacityExceededError) or code == "capacity_exceeded":
         error.hint = (
-            "Groq's flex tier has no capacity right now (the app retried with jitter). Try again, switch the "
-            "service tier to on_demand, or allow falling back to on-demand in Parameters."
+            translate(
+                "error_advice",
+                "Groq's flex tier has no capacity right now (the app retried with jitter). Try again, switch the "
+                "service tier to on_demand, or allow falling back to on-demand in Parameters.",
+            )
             if flex
-            else "Groq has no capacity for this request right now (the app retried with jitter); try again shortly."
+            else translate(
+                "error_advice",
+                "Groq has no capacity for this request right now (the app retried with jitter); try again shortly.",
+            )
         )
     return error

@@ -53,6 +53,7 @@ from groq_desktop.errors import (
     RequestTooLargeError,
     UnprocessableEntityError,
 )
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, number, translate
 from groq_desktop.services.error_advice import advise, model_gone, retirement_text
 
 log = logging.getLogger(__name__)
@@ -84,15 +85,20 @@ EXPORT_FORMATS: tuple[str, ...] = ("txt", "srt", "vtt", "json", "md")
 FOLDER_EXTENSIONS = audio.ACCEPTED_EXTENSIONS | {
     "aac", "opus", "oga", "wma", "aiff", "aif", "mka", "mkv", "mov", "avi", "3gp", "amr", "caf", "ac3", "flv", "wmv", "m4v",
 }
-# audio.AudioFileError.reason -> the reason the user sees.
+# audio.AudioFileError.reason -> the reason the user sees (through rejection_reason()).
 REJECTION_REASONS: dict[str, str] = {
-    "not_audio": "not audio",
-    "corrupt": "corrupt",
-    "empty": "empty",
-    "no_audio_track": "no audio track",
-    "unreadable": "unreadable",
-    "missing": "not found",
+    "not_audio": QT_TRANSLATE_NOOP("TranscriptionService", "not audio"),
+    "corrupt": QT_TRANSLATE_NOOP("TranscriptionService", "corrupt"),
+    "empty": QT_TRANSLATE_NOOP("TranscriptionService", "empty"),
+    "no_audio_track": QT_TRANSLATE_NOOP("TranscriptionService", "no audio track"),
+    "unreadable": QT_TRANSLATE_NOOP("TranscriptionService", "unreadable"),
+    "missing": QT_TRANSLATE_NOOP("TranscriptionService", "not found"),
 }
+
+
+def rejection_reason(reason: str) -> str:
+    """The words for an ``AudioFileError.reason``, in the user's language."""
+    return translate("TranscriptionService", REJECTION_REASONS[reason]) if reason in REJECTION_REASONS else reason
 # Errors a retry cannot fix: the job fails at once.
 _PERMANENT_ERRORS = (
     AuthenticationError,
@@ -106,7 +112,7 @@ _THROUGHPUT_WINDOW_SECONDS = 600.0
 
 
 class InvalidOptionsError(GroqDesktopError):
-    default_hint = "Change the transcription options and try again."
+    default_hint = QT_TRANSLATE_NOOP("GroqDesktopError", "Change the transcription options and try again.")
 
 
 @dataclass(frozen=True)
@@ -125,22 +131,40 @@ class TranscriptionOptions:
         """What is wrong with these options, in words for the user (empty when they are fine)."""
         out: list[str] = []
         if self.task not in ("transcribe", "translate"):
-            out.append(f"Unknown task '{self.task}'.")
+            out.append(translate("TranscriptionOptions", "Unknown task '{task}'.").format(task=self.task))
         if self.task == "translate" and self.model not in TRANSLATION_MODELS:
+            translator = translation_model()
             out.append(
-                f"{self.model} cannot translate; choose {translation_model() or 'a model that translates'} "
-                "to translate to English."
+                translate(
+                    "TranscriptionOptions", "{model} cannot translate; choose {translator} to translate to English."
+                ).format(model=self.model, translator=translator)
+                if translator
+                else translate(
+                    "TranscriptionOptions",
+                    "{model} cannot translate; choose a model that translates to translate to English.",
+                ).format(model=self.model)
             )
         if self.service_tier not in (None, "", *SERVICE_TIERS):
-            out.append(f"Unknown service tier '{self.service_tier}'.")
+            out.append(
+                translate("TranscriptionOptions", "Unknown service tier '{tier}'.").format(tier=self.service_tier)
+            )
         if self.task == "translate" and self.language not in (None, "", "en"):
-            out.append("Translation always produces English; leave the language on auto-detect.")
+            out.append(
+                translate(
+                    "TranscriptionOptions", "Translation always produces English; leave the language on auto-detect."
+                )
+            )
         if not 0.0 <= self.temperature <= 1.0:
-            out.append("Temperature must be between 0 and 1.")
+            out.append(translate("TranscriptionOptions", "Temperature must be between 0 and 1."))
         if not self.timestamps or any(t not in ("segment", "word") for t in self.timestamps):
-            out.append("Timestamps must be 'segment', 'word' or both.")
+            out.append(translate("TranscriptionOptions", "Timestamps must be 'segment', 'word' or both."))
         if self.chunk_seconds <= 0 or self.overlap_seconds < 0 or self.overlap_seconds * 3 >= self.chunk_seconds:
-            out.append("Chunks must be positive and at least three times longer than their overlap.")
+            out.append(
+                translate(
+                    "TranscriptionOptions",
+                    "Chunks must be positive and at least three times longer than their overlap.",
+                )
+            )
         return out
 
     def validate(self) -> TranscriptionOptions:
@@ -155,10 +179,17 @@ class TranscriptionOptions:
         options = self
         translator = translation_model()
         if options.task == "translate" and options.model not in TRANSLATION_MODELS and translator:
-            changes.append(f"{options.model} cannot translate: using {translator} for translation.")
+            changes.append(
+                translate("TranscriptionOptions", "{model} cannot translate: using {translator} for translation.")
+                .format(model=options.model, translator=translator)
+            )
             options = replace(options, model=translator)
         if options.task == "translate" and options.language not in (None, "", "en"):
-            changes.append("Translation produces English: the language is detected automatically.")
+            changes.append(
+                translate(
+                    "TranscriptionOptions", "Translation produces English: the language is detected automatically."
+                )
+            )
             options = replace(options, language=None)
         return options, changes
 
@@ -193,6 +224,22 @@ class JobPhase(StrEnum):
     def active(self) -> bool:
         return self in (JobPhase.PREPARING, JobPhase.UPLOADING, JobPhase.WAITING)
 
+    def label(self) -> str:
+        """The phase in the user's language (the value stays the stored/English key)."""
+        return translate("JobPhase", _PHASE_LABELS[self])
+
+
+_PHASE_LABELS = {
+    JobPhase.QUEUED: QT_TRANSLATE_NOOP("JobPhase", "Queued"),
+    JobPhase.PREPARING: QT_TRANSLATE_NOOP("JobPhase", "Preparing"),
+    JobPhase.UPLOADING: QT_TRANSLATE_NOOP("JobPhase", "Uploading"),
+    JobPhase.WAITING: QT_TRANSLATE_NOOP("JobPhase", "Waiting"),
+    JobPhase.DONE: QT_TRANSLATE_NOOP("JobPhase", "Done"),
+    JobPhase.FAILED: QT_TRANSLATE_NOOP("JobPhase", "Failed"),
+    JobPhase.CANCELLED: QT_TRANSLATE_NOOP("JobPhase", "Cancelled"),
+    JobPhase.REJECTED: QT_TRANSLATE_NOOP("JobPhase", "Rejected"),
+}
+
 
 @dataclass(frozen=True)
 class JobInfo:
@@ -222,23 +269,34 @@ class JobInfo:
     def status_text(self, now: float | None = None) -> str:
         phase = self.phase
         if phase is JobPhase.QUEUED:
-            return "Paused" if self.paused else "Queued"
+            return translate("JobInfo", "Paused") if self.paused else translate("JobInfo", "Queued")
         if phase is JobPhase.PREPARING:
-            return "Preparing audio"
+            return translate("JobInfo", "Preparing audio")
         if phase is JobPhase.UPLOADING:
             k = self.current_chunk or self.chunks_done + 1
-            return f"Uploading chunk {k}/{self.chunk_count or 1}"
+            return translate("JobInfo", "Uploading chunk {chunk}/{count}").format(
+                chunk=number(k), count=number(self.chunk_count or 1)
+            )
         if phase is JobPhase.WAITING:
             left = self.wait_left(time.monotonic() if now is None else now)
-            what = f"quota ({self.wait.dimension.label})" if self.wait is not None else "quota"
-            return f"Waiting for {what}" + ("" if left is None else f" — {math.ceil(left)} s")
+            if self.wait is not None:
+                text = translate("JobInfo", "Waiting for quota ({dimension})").format(
+                    dimension=self.wait.dimension.label
+                )
+            else:
+                text = translate("JobInfo", "Waiting for quota")
+            if left is None:
+                return text
+            return translate("JobInfo", "{status} — {seconds} s").format(status=text, seconds=number(math.ceil(left)))
         if phase is JobPhase.DONE:
-            return "Done"
+            return translate("JobInfo", "Done")
         if phase is JobPhase.FAILED:
-            return f"Failed: {self.error}" if self.error else "Failed"
+            return translate("JobInfo", "Failed: {error}").format(error=self.error) if self.error else translate(
+                "JobInfo", "Failed"
+            )
         if phase is JobPhase.CANCELLED:
-            return "Cancelled"
-        return f"Rejected: {self.error}"
+            return translate("JobInfo", "Cancelled")
+        return translate("JobInfo", "Rejected: {error}").format(error=self.error)
 
 
 @dataclass(frozen=True)
@@ -505,16 +563,20 @@ class TranscriptionService:
         queued = {j.path.resolve() for j in self._jobs.values() if not j.phase.finished}
         for path in files:
             if path.resolve() in queued:
-                added.append(self._reject(path, "already in the queue"))
+                added.append(self._reject(path, translate("TranscriptionService", "already in the queue")))
                 continue
             try:
                 probe = await loop.run_in_executor(self._audio_pool, audio.probe, path)
             except audio.AudioFileError as exc:
-                added.append(self._reject(path, REJECTION_REASONS.get(exc.reason, exc.reason)))
+                added.append(self._reject(path, rejection_reason(exc.reason)))
                 continue
             except Exception as exc:  # a decoder bug must not stop the other files
                 log.exception("probing %s failed", path)
-                added.append(self._reject(path, f"unreadable ({type(exc).__name__})"))
+                added.append(
+                    self._reject(
+                        path, translate("TranscriptionService", "unreadable ({error})").format(error=type(exc).__name__)
+                    )
+                )
                 continue
             record = self.storage.create_job(path, path.name, options.to_dict())
             record = self.storage.update_job(record.id, duration=probe.duration)
@@ -781,7 +843,7 @@ class TranscriptionService:
         except Exception as exc:
             reason = exc.user_text() if isinstance(exc, GroqDesktopError) else str(exc) or type(exc).__name__
             if isinstance(exc, audio.AudioFileError):
-                reason = REJECTION_REASONS.get(exc.reason, exc.reason)
+                reason = rejection_reason(exc.reason)
             elif not isinstance(exc, _ChunkFailed | GroqDesktopError):
                 log.exception("transcription job %s failed", job.id)
             self._set_finished(job, JobPhase.FAILED, reason)
@@ -849,7 +911,9 @@ class TranscriptionService:
                     bounds += split_chunk(chunk, pieces, overlap)
                     continue
                 except ValueError as exc:
-                    problem = f"chunk {chunk.index + 1}/{len(job.plan)} is too large to upload even when split ({exc})"
+                    problem = translate(
+                        "TranscriptionService", "chunk {chunk}/{count} is too large to upload even when split ({error})"
+                    ).format(chunk=number(chunk.index + 1), count=number(len(job.plan)), error=exc)
             renumbered[chunk.index] = len(bounds)
             bounds.append((chunk.start, chunk.end))
         if job.audio_end is not None:
@@ -917,7 +981,7 @@ class TranscriptionService:
                     continue
                 uploads.append(loop.create_task(self._upload_chunk(job, prepared)))
             if missing and not any(_failed(t) for t in uploads):
-                raise audio.AudioFileError(job.path, "corrupt", "the audio ended before the planned chunks")
+                raise audio.AudioFileError(job.path, "corrupt", translate("AudioFileError", "the audio ended before the planned chunks"))
             await asyncio.gather(*uploads)
         finally:
             for task in uploads:
@@ -958,7 +1022,9 @@ class TranscriptionService:
                         self.storage.record_chunk_failure, job.id, chunk.index, chunk.start, chunk.end, exc.user_text()
                     )
                     raise _ChunkFailed(
-                        f"chunk {chunk.index + 1}/{n}: Groq kept refusing it for quota ({exc.message})"
+                        translate(
+                            "TranscriptionService", "chunk {chunk}/{count}: Groq kept refusing it for quota ({error})"
+                        ).format(chunk=number(chunk.index + 1), count=number(n), error=exc.message)
                     ) from exc
                 except GroqDesktopError as exc:
                     failures += 1
@@ -969,10 +1035,13 @@ class TranscriptionService:
                         self.storage.record_chunk_failure, job.id, chunk.index, chunk.start, chunk.end, exc.user_text()
                     )
                     if isinstance(exc, _PERMANENT_ERRORS) or failures >= self.max_chunk_attempts:
-                        tries = f" after {failures} tries" if failures > 1 else ""
+                        failed = (
+                            translate("TranscriptionService", "chunk {chunk}/{count} failed after {tries} tries")
+                            if failures > 1
+                            else translate("TranscriptionService", "chunk {chunk}/{count} failed")
+                        ).format(chunk=number(chunk.index + 1), count=number(n), tries=number(failures))
                         raise _ChunkFailed(
-                            f"chunk {chunk.index + 1}/{n} failed{tries}: {exc.message} {exc.hint if model_gone(exc) else ''}"
-                            .rstrip()
+                            f"{failed}: {exc.message} {exc.hint if model_gone(exc) else ''}".rstrip()
                         ) from exc
                     await asyncio.sleep(self.retry_backoff_seconds * 2 ** (failures - 1))
                     continue
@@ -1007,7 +1076,9 @@ class TranscriptionService:
         async def run(_reservation: Reservation) -> Any:
             nonlocal in_flight
             if job.stopping:
-                raise RequestCancelledError("A sibling chunk failed; this one is not sent.")
+                raise RequestCancelledError(
+                    translate("TranscriptionService", "A sibling chunk failed; this one is not sent.")
+                )
             cancel = CancelToken()  # set() aborts the upload at once, even on the wire
             in_flight = True
             try:
@@ -1045,7 +1116,9 @@ class TranscriptionService:
             run,
             priority=Priority.BACKGROUND,
             kind="transcription",
-            label=f"{job.name} — chunk {chunk.index + 1}/{len(job.plan)}",
+            label=translate("TranscriptionService", "{name} — chunk {chunk}/{count}").format(
+                name=job.name, chunk=number(chunk.index + 1), count=number(len(job.plan))
+            ),
             usage_of=usage_of,
             partial_usage=partial_usage,
         )

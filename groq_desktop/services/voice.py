@@ -28,6 +28,7 @@ from groq_desktop.core.voice.tts_cache import TtsCache
 from groq_desktop.core.voice.vad import DEFAULT_END_SILENCE, DEFAULT_THRESHOLD_DB, level_db
 from groq_desktop.core.voice.wav import read_wav
 from groq_desktop.errors import GroqDesktopError, RequestCancelledError
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, number, translate
 
 log = logging.getLogger(__name__)
 
@@ -37,11 +38,16 @@ _GIVE_UP = 30.0  # s: a daily limit's wait longer than this means today's budget
 
 
 class NoVoiceModelError(GroqDesktopError):
-    default_hint = "Refresh the model list (F5); Groq may have renamed or retired its voice models."
+    default_hint = QT_TRANSLATE_NOOP(
+        "GroqDesktopError", "Refresh the model list (F5); Groq may have renamed or retired its voice models."
+    )
 
 
 class ReadAloudBudgetSpent(GroqDesktopError):
-    default_hint = "Replies already read are cached and replay for free; new text waits for tomorrow's quota."
+    default_hint = QT_TRANSLATE_NOOP(
+        "GroqDesktopError",
+        "Replies already read are cached and replay for free; new text waits for tomorrow's quota.",
+    )
 
 
 @dataclass
@@ -73,15 +79,25 @@ class Budget:
 
     def describe(self) -> str:
         if self.requests is None:
-            return "Read-aloud: no daily limit"
+            return translate("Budget", "Read-aloud: no daily limit")
         if self.spent:
-            return f"Read-aloud quota used up for today (refills in {_duration(self.resets_in)})"
-        return f"Read-aloud left today: {self.requests} requests (~{self.requests * 200:,} characters)"
+            return _spent_text(self.resets_in)
+        return translate("Budget", "Read-aloud left today: {requests} requests (~{characters} characters)").format(
+            requests=number(self.requests), characters=number(self.requests * 200)
+        )
+
+
+def _spent_text(resets_in: float) -> str:
+    return translate("Budget", "Read-aloud quota used up for today (refills in {wait})").format(
+        wait=_duration(resets_in)
+    )
 
 
 def _duration(seconds: float) -> str:
     minutes = max(1, math.ceil(seconds / 60))
-    return f"{minutes} min" if minutes < 120 else f"{minutes / 60:.1f} h"
+    if minutes < 120:
+        return translate("format_wait", "{minutes} min").format(minutes=number(minutes))
+    return translate("format_wait", "{hours} h").format(hours=number(minutes / 60, 1))
 
 
 @dataclass(frozen=True)
@@ -135,7 +151,13 @@ class VoiceService:
         # Groq's list may not show preview models; the shipped table still knows what does the job.
         choice = choice or self.catalogue.preferred(kind, self.catalogue.models.keys())
         if choice is None:
-            raise NoVoiceModelError(f"No {kind.value.replace('_', '-')} model is available.")
+            if kind is ModelKind.SPEECH_TO_TEXT:
+                raise NoVoiceModelError(translate("VoiceService", "No speech-to-text model is available."))
+            if kind is ModelKind.TEXT_TO_SPEECH:
+                raise NoVoiceModelError(translate("VoiceService", "No text-to-speech model is available."))
+            raise NoVoiceModelError(
+                translate("VoiceService", "No {kind} model is available.").format(kind=kind.value.replace("_", "-"))
+            )
         return choice
 
     def stt_model(self) -> str:
@@ -263,7 +285,7 @@ class VoiceService:
 
         handle = self.scheduler.submit(
             model, Cost(tokens=speech_tokens(text)), run, priority=priority, kind="speech",
-            label=label or f"Read aloud: {text[:40]}",
+            label=label or translate("VoiceService", "Read aloud: {text}").format(text=text[:40]),
         )
         daily: list[float] = []
 
@@ -279,9 +301,7 @@ class VoiceService:
             data = await handle
         except RequestCancelledError as exc:
             if daily:
-                raise ReadAloudBudgetSpent(
-                    f"Read-aloud quota used up for today (refills in {_duration(daily[0])})"
-                ) from exc
+                raise ReadAloudBudgetSpent(_spent_text(daily[0])) from exc
             raise
         except asyncio.CancelledError:
             handle.cancel()  # whoever waited is gone: the request must not go out (or be billed) anyway

@@ -17,6 +17,7 @@ from typing import Any
 from groq_desktop.core.voice.ports import AudioInput, AudioOutput
 from groq_desktop.core.voice.vad import VadSettings, VoiceActivityDetector
 from groq_desktop.errors import GroqDesktopError
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from groq_desktop.services.voice import VoiceService
 from groq_desktop.services.voice_reading import Reading, ReadingCallbacks, ReadingState
 
@@ -31,6 +32,18 @@ class HandsFreeState(StrEnum):
     THINKING = "thinking"
     SPEAKING = "speaking"
     STOPPED = "stopped"
+
+    def label(self) -> str:
+        """The state in the user's language (the value stays the English key)."""
+        return translate("HandsFreeState", _HANDS_FREE_LABELS[self])
+
+
+_HANDS_FREE_LABELS = {
+    HandsFreeState.LISTENING: QT_TRANSLATE_NOOP("HandsFreeState", "Listening…"),
+    HandsFreeState.THINKING: QT_TRANSLATE_NOOP("HandsFreeState", "Thinking…"),
+    HandsFreeState.SPEAKING: QT_TRANSLATE_NOOP("HandsFreeState", "Speaking…"),
+    HandsFreeState.STOPPED: QT_TRANSLATE_NOOP("HandsFreeState", "Stopped"),
+}
 
 
 @dataclass
@@ -105,7 +118,7 @@ class HandsFree:
                 continue  # the app is busy; what is said now is not a turn
             event = self.vad.feed(frame)
             if event == "start" and self.state is HandsFreeState.SPEAKING and self._reading is not None:
-                self._reading.stop("Interrupted")  # barge-in
+                self._reading.stop(translate("HandsFree", "Interrupted"))  # barge-in
                 if self.turns:
                     self.turns[-1].interrupted = True
             elif event == "end":
@@ -118,7 +131,9 @@ class HandsFree:
             pcm = await self._utterances.get()
             self._set(HandsFreeState.THINKING)
             try:
-                heard = (await self.service.transcribe_pcm(pcm, label="Hands-free")).text.strip()
+                heard = (
+                    await self.service.transcribe_pcm(pcm, label=translate("HandsFree", "Hands-free"))
+                ).text.strip()
             except GroqDesktopError as exc:
                 self.callbacks.error(exc.message)
                 continue

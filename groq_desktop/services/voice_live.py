@@ -25,6 +25,7 @@ from groq_desktop.core.store.storage import JobStatus, Storage
 from groq_desktop.core.voice.ports import MIC_RATE, AudioInput
 from groq_desktop.core.voice.vad import level_db
 from groq_desktop.core.voice.wav import RecordingWav
+from groq_desktop.i18n import translate
 from groq_desktop.services.voice import VoiceService
 
 log = logging.getLogger(__name__)
@@ -105,7 +106,10 @@ class LiveRecording:
     async def _send(self, piece: PlannedChunk, pcm: bytes) -> None:
         try:
             result = await self.service.transcribe_pcm(
-                pcm, label=f"Live recording — piece {piece.index + 1}", words=True, priority=Priority.INTERACTIVE
+                pcm,
+                label=translate("LiveTranscription", "Live recording — piece {piece}").format(piece=piece.index + 1),
+                words=True,
+                priority=Priority.INTERACTIVE,
             )
         except Exception as exc:  # one failed piece must not end the recording; stop() retries it
             log.warning("live piece %d failed: %s", piece.index + 1, exc)
@@ -145,7 +149,9 @@ class LiveRecording:
         options = {**self._options, "plan": [[p.start, p.end] for p in self.pieces]}
         if missing:
             self.storage.update_job(self.job_id, options=options, duration=duration, chunk_count=len(self.pieces),
-                                    status=JobStatus.FAILED, error=f"pieces {missing} could not be transcribed")
+                                    status=JobStatus.FAILED,
+                                    error=translate("LiveTranscription", "pieces {pieces} could not be transcribed")
+                                    .format(pieces=", ".join(map(str, missing))))
             return
         # Where TranscriptionService keeps merged results, in its format: the job opens like any other.
         results_dir = Path(self.storage.path).parent / "transcripts"

@@ -21,6 +21,7 @@ from groq_desktop.core.voice.ports import AudioOutput, Clip, PlaybackListener
 from groq_desktop.core.voice.speakable import Piece, SentenceStream, pack, speakable, split_sentences
 from groq_desktop.core.voice.wav import wav_bytes
 from groq_desktop.errors import GroqDesktopError, RateLimitError, RequestCancelledError
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, number, translate
 from groq_desktop.services.voice import ReadAloudBudgetSpent, Speech, VoiceService
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,21 @@ class ReadingState(StrEnum):
     STOPPED = "stopped"
     BUDGET_SPENT = "budget_spent"
     FAILED = "failed"
+
+    def label(self) -> str:
+        """The state in the user's language (the value stays the English key)."""
+        return translate("ReadingState", _READING_LABELS[self])
+
+
+_READING_LABELS = {
+    ReadingState.WAITING: QT_TRANSLATE_NOOP("ReadingState", "Fetching speech…"),
+    ReadingState.PLAYING: QT_TRANSLATE_NOOP("ReadingState", "Reading aloud"),
+    ReadingState.PAUSED: QT_TRANSLATE_NOOP("ReadingState", "Paused"),
+    ReadingState.DONE: QT_TRANSLATE_NOOP("ReadingState", "Finished reading."),
+    ReadingState.STOPPED: QT_TRANSLATE_NOOP("ReadingState", "Stopped."),
+    ReadingState.BUDGET_SPENT: QT_TRANSLATE_NOOP("ReadingState", "Read-aloud quota used up for today."),
+    ReadingState.FAILED: QT_TRANSLATE_NOOP("ReadingState", "Reading aloud failed."),
+}
 
 
 @dataclass
@@ -204,14 +220,18 @@ class Reading:
                 if not budget.allows(text, unreserved):
                     if running == 0:  # nothing in flight that could still change the answer
                         self._spent = budget.describe() if budget.spent else (
-                            f"Read-aloud quota left today ({budget.tokens} tokens) is too small for the next part"
+                            translate(
+                                "Reading", "Read-aloud quota left today ({tokens} tokens) is too small for the next part"
+                            ).format(tokens=number(budget.tokens or 0))
                         )
                         self.callbacks.budget(self._spent)
                     break
                 self.requests_sent += 1
                 running += 1
             task = asyncio.get_running_loop().create_task(
-                self.service.synthesize(text, voice=self.voice, label=f"Read aloud {index + 1}")
+                self.service.synthesize(
+                    text, voice=self.voice, label=translate("Reading", "Read aloud {part}").format(part=index + 1)
+                )
             )
             self._fetches[index] = task
             task.add_done_callback(lambda t, i=index: self._fetched(i, t))
@@ -230,7 +250,7 @@ class Reading:
             ):
                 # What was fetched before this piece is still heard; then the reading ends.
                 self._spent = error.message if isinstance(error, ReadAloudBudgetSpent) else (
-                    "Read-aloud quota used up for today. " + error.hint
+                    translate("Reading", "Read-aloud quota used up for today. {hint}").format(hint=error.hint)
                 )
                 self.callbacks.budget(self._spent)
                 self._pump()
@@ -370,7 +390,8 @@ async def save_audio(
     with contextlib.suppress(OSError, ValueError):
         texts = list(json.loads(manifest.read_text("utf-8")))
     prefix = f"{direction} " if direction else ""
-    parts = [await service.synthesize(prefix + text, voice=voice, label="Save audio") for text in texts]
+    label = translate("save_audio", "Save audio")
+    parts = [await service.synthesize(prefix + text, voice=voice, label=label) for text in texts]
     rate = parts[0].rate if parts else 24000
     await asyncio.to_thread(path.write_bytes, wav_bytes(b"".join(p.pcm for p in parts), rate))
     return path

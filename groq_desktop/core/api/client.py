@@ -36,6 +36,7 @@ from groq_desktop.errors import (
     StreamError,
     error_from_response,
 )
+from groq_desktop.i18n import number, translate
 
 log = logging.getLogger(__name__)
 
@@ -193,7 +194,7 @@ class GroqApiClient:
         self._record("models", "", response.status_code, response.headers.get("x-request-id"), started)
         data = body.get("data")
         if not isinstance(data, list):
-            raise MalformedResponseError("The model list from Groq had no 'data' array.")
+            raise MalformedResponseError(translate("GroqApiClient", "The model list from Groq had no 'data' array."))
         return data
 
     def get_model(self, model_id: str) -> dict[str, Any]:
@@ -227,7 +228,11 @@ class GroqApiClient:
         ``CancelToken``; a plain ``Event`` is looked at before each attempt and during retry waits.
         """
         if not self.config.api_key:
-            raise AuthenticationError("No API key is set.", status=401, hint="Add your Groq API key in Settings.")
+            raise AuthenticationError(
+                translate("GroqApiClient", "No API key is set."),
+                status=401,
+                hint=translate("GroqApiClient", "Add your Groq API key in Settings."),
+            )
         token = token or _token_for(cancel)
 
         def cancelled() -> bool:
@@ -239,7 +244,7 @@ class GroqApiClient:
         self._in_flight.add(token)
         while True:
             if cancelled():
-                raise RequestCancelledError("The request was cancelled before it was sent.")
+                raise RequestCancelledError(translate("GroqApiClient", "The request was cancelled before it was sent."))
             started = time.time()
             try:
                 with cancellable(token):
@@ -257,13 +262,19 @@ class GroqApiClient:
                 if cancelled():
                     self._record(_KINDS.get(path, "models"), model, 499, None, started, error_code="cancelled",
                                  attempts=attempt + 1)
-                    raise RequestCancelledError("The request was stopped.") from exc
+                    raise RequestCancelledError(translate("GroqApiClient", "The request was stopped.")) from exc
                 if isinstance(exc, requests.Timeout):
                     error: GroqDesktopError = RequestTimeoutError(
-                        f"Groq did not answer within {self.config.timeout:.0f} s."
+                        translate("GroqApiClient", "Groq did not answer within {seconds} s.").format(
+                            seconds=number(self.config.timeout)
+                        )
                     )
                 else:
-                    error = ConnectionFailedError(f"Could not reach {self.config.base_url}: {type(exc).__name__}.")
+                    error = ConnectionFailedError(
+                        translate("GroqApiClient", "Could not reach {url}: {error}.").format(
+                            url=self.config.base_url, error=type(exc).__name__
+                        )
+                    )
                 error.__cause__ = exc
             else:
                 if model and self._on_rate_limits is not None:
@@ -290,7 +301,9 @@ class GroqApiClient:
             log.info("retrying %s %s after %s (attempt %d, waiting %.2f s)", method, path, type(error).__name__, attempt + 1, delay)
             attempt += 1
             if (cancel or token).wait(delay) or cancelled():
-                raise RequestCancelledError("The request was cancelled while waiting to retry.")
+                raise RequestCancelledError(
+                    translate("GroqApiClient", "The request was cancelled while waiting to retry.")
+                )
 
     def _record(
         self,
@@ -382,7 +395,7 @@ class ChatStream:
             if self._token.is_set():
                 self._response.close()
                 self._finish(499, "cancelled")
-                raise RequestCancelledError("The reply was stopped.")
+                raise RequestCancelledError(translate("ChatStream", "The reply was stopped."))
             self._reading = True
         parser = SseParser()
         done = False
@@ -405,39 +418,46 @@ class ChatStream:
                     yield self._event_delta(event.data)
             if not done and not self._token.is_set():
                 raise StreamError(
-                    "The connection closed before the reply finished.", status=status, request_id=self.request_id
+                    translate("ChatStream", "The connection closed before the reply finished."),
+                    status=status,
+                    request_id=self.request_id,
                 )
         except GroqDesktopError as exc:
             if self._token.is_set() and not isinstance(exc, RequestCancelledError):
                 self._finish(499, "cancelled")
-                raise RequestCancelledError("The reply was stopped.") from exc
+                raise RequestCancelledError(translate("ChatStream", "The reply was stopped.")) from exc
             self._finish(getattr(exc, "status", 0) or 0, getattr(exc, "code", None) or type(exc).__name__)
             raise
         except SseTooLongError as exc:
             self._finish(0, "stream_line_too_long")
             raise StreamError(
-                f"Groq sent {exc.limit // (1024 * 1024)} MiB without ending an event; the reply stopped there "
-                "and the text so far is kept.",
+                translate(
+                    "ChatStream",
+                    "Groq sent {size} MiB without ending an event; the reply stopped there and the text so far "
+                    "is kept.",
+                ).format(size=number(exc.limit // (1024 * 1024))),
                 status=status,
                 request_id=self.request_id,
             ) from exc
         except (requests.RequestException, urllib3.exceptions.HTTPError, OSError, ValueError, AttributeError) as exc:
             if self._token.is_set():
                 self._finish(499, "cancelled")
-                raise RequestCancelledError("The reply was stopped.") from exc
+                raise RequestCancelledError(translate("ChatStream", "The reply was stopped.")) from exc
             self._finish(0, type(exc).__name__)
             timed_out = isinstance(exc, (requests.Timeout, urllib3.exceptions.ReadTimeoutError)) or "timed out" in str(exc).lower()
-            reason = "stalled (no data within the timeout)" if timed_out else "was cut"
-            raise StreamError(
-                f"The reply stream {reason}; the text so far is kept.", status=status, request_id=self.request_id
-            ) from exc
+            message = (
+                translate("ChatStream", "The reply stream stalled (no data within the timeout); the text so far is kept.")
+                if timed_out
+                else translate("ChatStream", "The reply stream was cut; the text so far is kept.")
+            )
+            raise StreamError(message, status=status, request_id=self.request_id) from exc
         finally:
             with self._state:
                 self._reading = False
             self._response.close()
         if self._token.is_set() and not done:
             self._finish(499, "cancelled")
-            raise RequestCancelledError("The reply was stopped.")
+            raise RequestCancelledError(translate("ChatStream", "The reply was stopped."))
         self._finish(status, None)
 
     def _raw_chunks(self) -> Iterator[bytes]:
@@ -459,14 +479,18 @@ class ChatStream:
             payload = json.loads(data)
         except ValueError as exc:
             raise StreamError(
-                "Groq sent a malformed chunk; the reply stopped there.", request_id=self.request_id
+                translate("ChatStream", "Groq sent a malformed chunk; the reply stopped there."),
+                request_id=self.request_id,
             ) from exc
         if not isinstance(payload, dict):
-            raise StreamError("Groq sent a malformed chunk; the reply stopped there.", request_id=self.request_id)
+            raise StreamError(
+                translate("ChatStream", "Groq sent a malformed chunk; the reply stopped there."),
+                request_id=self.request_id,
+            )
         if isinstance(payload.get("error"), dict):
             err = payload["error"]
             raise StreamError(
-                str(err.get("message") or "Groq reported an error inside the stream."),
+                str(err.get("message") or translate("ChatStream", "Groq reported an error inside the stream.")),
                 error_type=err.get("type"),
                 code=err.get("code"),
                 request_id=self.request_id,
@@ -477,7 +501,9 @@ class ChatStream:
         if isinstance(x_groq.get("error"), (dict, str)):
             err = x_groq["error"]
             message = err.get("message") if isinstance(err, dict) else err
-            raise StreamError(str(message or "The stream stopped early."), request_id=self.request_id)
+            raise StreamError(
+                str(message or translate("ChatStream", "The stream stopped early.")), request_id=self.request_id
+            )
         # The final chunk may carry usage at the top level, in x_groq, or both: take one, never add.
         usage = Usage.from_dict(payload.get("usage")) or Usage.from_dict(x_groq.get("usage"))
         if usage is not None:
@@ -532,10 +558,12 @@ def _json(response: requests.Response) -> dict[str, Any]:
         data = json.loads(response.content.decode("utf-8"))
     except (ValueError, UnicodeDecodeError) as exc:
         raise MalformedResponseError(
-            f"Groq's answer was not valid JSON (HTTP {response.status_code}).",
+            translate("GroqApiClient", "Groq's answer was not valid JSON (HTTP {status}).").format(
+                status=response.status_code
+            ),
         ) from exc
     if not isinstance(data, dict):
-        raise MalformedResponseError("Groq's answer was not a JSON object.")
+        raise MalformedResponseError(translate("GroqApiClient", "Groq's answer was not a JSON object."))
     return data
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from groq_desktop.core.api.client import GroqApiClient
 from groq_desktop.errors import AuthenticationError, GroqDesktopError, PermissionDeniedError, TransportError
+from groq_desktop.i18n import number, translate
 
 
 @dataclass(frozen=True)
@@ -27,8 +28,12 @@ class HealthReport:
 
     def summary(self) -> str:
         if self.ok:
-            return f"Groq reachable, key valid, {self.latency * 1000:.0f} ms" if self.latency else "OK"
-        return self.problem or "Unknown problem"
+            if self.latency:
+                return translate("HealthReport", "Groq reachable, key valid, {ms} ms").format(
+                    ms=number(self.latency * 1000)
+                )
+            return translate("HealthReport", "OK")
+        return self.problem or translate("HealthReport", "Unknown problem")
 
 
 def check_health(client: GroqApiClient, registry: object | None = None, limiter: object | None = None) -> HealthReport:

@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 from groq_desktop.core.attachments.model import AttachmentError
+from groq_desktop.i18n import number, translate
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp"})
 MEDIA_SUFFIXES = frozenset(
@@ -35,15 +36,29 @@ def kind_of(path: Path) -> str | None:
 def extract_text(name: str, data: bytes) -> str:
     """The file's text; raises ``AttachmentError`` saying why there is none."""
     if len(data) > MAX_FILE_BYTES:
-        raise AttachmentError(f"{name} is {len(data):,} bytes; files over {MAX_FILE_BYTES:,} bytes are not read.")
+        raise too_large(name, len(data))
     if name.lower().endswith(".pdf"):
         return _pdf_text(name, data)
     if b"\x00" in data[:8192]:
-        raise AttachmentError(f"{name} is not a text file.")
+        raise AttachmentError(translate("attachments", "{name} is not a text file.").format(name=name))
     text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
     if not text.strip():
-        raise AttachmentError(f"{name} is empty.")
+        raise AttachmentError(translate("attachments", "{name} is empty.").format(name=name))
     return text
+
+
+def too_large(name: str, size: int) -> AttachmentError:
+    return AttachmentError(
+        translate("attachments", "{name} is {size} bytes; files over {limit} bytes are not read.").format(
+            name=name, size=number(size), limit=number(MAX_FILE_BYTES)
+        )
+    )
+
+
+def not_attachable(name: str) -> AttachmentError:
+    return AttachmentError(
+        translate("attachments", "{name}: this kind of file cannot be attached to a message.").format(name=name)
+    )
 
 
 def _pdf_text(name: str, data: bytes) -> str:
@@ -54,11 +69,16 @@ def _pdf_text(name: str, data: bytes) -> str:
         reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError) as exc:
-        raise AttachmentError(f"{name} could not be read as a PDF: {exc}") from exc
+        raise AttachmentError(
+            translate("attachments", "{name} could not be read as a PDF: {error}").format(name=name, error=exc)
+        ) from exc
     if not any(p.strip() for p in pages):
         raise AttachmentError(
-            f"{name} has no text ({len(pages)} page(s)): it looks like a scanned PDF. "
-            "Attach the pages as images instead, or a PDF with a text layer."
+            translate(
+                "attachments",
+                "{name} has no text ({pages} page(s)): it looks like a scanned PDF. "
+                "Attach the pages as images instead, or a PDF with a text layer.",
+            ).format(name=name, pages=number(len(pages)))
         )
     return "\n\n".join(f"[page {i}]\n{p.strip()}" for i, p in enumerate(pages, start=1) if p.strip())
 

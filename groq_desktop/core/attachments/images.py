@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from groq_desktop.core.attachments.model import AttachmentError, ImageLimits
+from groq_desktop.i18n import number, translate
 
 if TYPE_CHECKING:
     import av
@@ -38,7 +39,7 @@ def prepare_image(data: bytes, limits: ImageLimits) -> PreparedImage:
             kind = container.format.name
             frame = next(container.decode(video=0))
     except (av.FFmpegError, StopIteration, ValueError) as exc:
-        raise AttachmentError("This file is not an image that can be read.") from exc
+        raise AttachmentError(translate("attachments", "This file is not an image that can be read.")) from exc
     width, height = frame.width, frame.height
     if kind in _KEPT_AS_IS and len(data) <= limits.bytes_per_image and width * height <= limits.max_pixels:
         return PreparedImage(data, _KEPT_AS_IS[kind], width, height, width, height, len(data))
@@ -49,9 +50,19 @@ def prepare_image(data: bytes, limits: ImageLimits) -> PreparedImage:
         if len(encoded) <= limits.bytes_per_image:
             break
         if w <= 64:
-            raise AttachmentError(f"The image cannot be made smaller than {limits.bytes_per_image:,} bytes.")
+            raise AttachmentError(
+                translate("attachments", "The image cannot be made smaller than {limit} bytes.").format(
+                    limit=number(limits.bytes_per_image)
+                )
+            )
         scale *= 0.7
-    note = f"sent as {w} x {h} JPEG ({_size(len(encoded))}); the original is {width} x {height} ({_size(len(data))})"
+    note = translate(
+        "attachments", "sent as {width} x {height} JPEG ({size}); the original is {original_width} x {original_height} "
+        "({original_size})"
+    ).format(
+        width=w, height=h, size=format_size(len(encoded)), original_width=width, original_height=height,
+        original_size=format_size(len(data)),
+    )
     return PreparedImage(encoded, "image/jpeg", w, h, width, height, len(data), note)
 
 
@@ -77,5 +88,8 @@ def _jpeg(frame: av.VideoFrame, width: int, height: int) -> bytes:
     return b"".join(bytes(p) for p in packets)
 
 
-def _size(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n / 1000:.0f} kB"
+def format_size(n: int) -> str:
+    """A file size for people, in the user's number format: ``3.2 MB``, ``850 kB``."""
+    if n >= 100_000:
+        return translate("format_size", "{size} MB").format(size=number(n / 1_000_000, 1))
+    return translate("format_size", "{size} kB").format(size=number(n / 1000))

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from groq_desktop.core.attachments.files import MAX_FILE_BYTES, extract_text, kind_of
+from groq_desktop.core.attachments.files import (
+    MAX_FILE_BYTES,
+    extract_text,
+    kind_of,
+    not_attachable,
+    too_large,
+)
 from groq_desktop.core.attachments.images import prepare_image
 from groq_desktop.core.attachments.model import Attachment, AttachmentError, AttachmentKind, ImageLimits
 from groq_desktop.core.attachments.store import BlobStore
+from groq_desktop.i18n import translate
 
 
 def image_attachment(data: bytes, name: str, blobs: BlobStore, limits: ImageLimits) -> Attachment:
@@ -27,14 +34,18 @@ def file_attachment(data: bytes, name: str) -> Attachment:
 def path_attachment(path: Path, blobs: BlobStore, limits: ImageLimits) -> Attachment:
     kind = kind_of(path)
     if kind not in ("image", "file"):
-        raise AttachmentError(f"{path.name}: this kind of file cannot be attached to a message.")
+        raise not_attachable(path.name)
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise AttachmentError(f"{path.name} is {size:,} bytes; files over {MAX_FILE_BYTES:,} bytes are not read.")
+            raise too_large(path.name, size)
         data = path.read_bytes()
     except OSError as exc:
-        raise AttachmentError(f"{path.name} could not be read: {exc.strerror or exc}") from exc
+        raise AttachmentError(
+            translate("attachments", "{name} could not be read: {error}").format(
+                name=path.name, error=exc.strerror or exc
+            )
+        ) from exc
     if kind == "image":
         return image_attachment(data, path.name, blobs, limits)
     return file_attachment(data, path.name)

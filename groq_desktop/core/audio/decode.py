@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from groq_desktop.core.audio.chunk_plan import ChunkPlan, PlannedChunk
 from groq_desktop.errors import AudioError
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     import av
@@ -45,13 +46,14 @@ _BLOCK_BYTES = 2 * TARGET_RATE * _BYTES_PER_SAMPLE
 # FFmpeg usually skips a bad packet and goes on; give up only when nothing decodes for this long.
 _MAX_CONSECUTIVE_BAD_PACKETS = 50
 
+# Shown through translate("AudioFileError", text).
 REASON_TEXT: dict[str, str] = {
-    "missing": "unreadable (no such file)",
-    "unreadable": "unreadable",
-    "empty": "empty (0 bytes)",
-    "not_audio": "not audio (not a media file)",
-    "no_audio_track": "no audio track",
-    "corrupt": "corrupt or truncated",
+    "missing": QT_TRANSLATE_NOOP("AudioFileError", "unreadable (no such file)"),
+    "unreadable": QT_TRANSLATE_NOOP("AudioFileError", "unreadable"),
+    "empty": QT_TRANSLATE_NOOP("AudioFileError", "empty (0 bytes)"),
+    "not_audio": QT_TRANSLATE_NOOP("AudioFileError", "not audio (not a media file)"),
+    "no_audio_track": QT_TRANSLATE_NOOP("AudioFileError", "no audio track"),
+    "corrupt": QT_TRANSLATE_NOOP("AudioFileError", "corrupt or truncated"),
 }
 
 # First bytes of containers we may meet, to tell a damaged media file from some other file.
@@ -77,7 +79,8 @@ class AudioFileError(AudioError):
     def __init__(self, path: Path | str, reason: str, detail: str = "") -> None:
         self.path = Path(path)
         self.reason = reason
-        text = f"Cannot use '{self.path.name}': {REASON_TEXT.get(reason, reason)}"
+        why = translate("AudioFileError", REASON_TEXT[reason]) if reason in REASON_TEXT else reason
+        text = translate("AudioFileError", "Cannot use '{name}': {reason}").format(name=self.path.name, reason=why)
         super().__init__(f"{text} — {detail}" if detail else text)
 
 
@@ -120,11 +123,11 @@ def _check_file(path: Path) -> int:
     except OSError as exc:
         raise AudioFileError(path, "unreadable", exc.strerror or str(exc)) from exc
     if not path.is_file():
-        raise AudioFileError(path, "unreadable", "not a regular file")
+        raise AudioFileError(path, "unreadable", translate("AudioFileError", "not a regular file"))
     if size == 0:
         raise AudioFileError(path, "empty")
     if not os.access(path, os.R_OK):
-        raise AudioFileError(path, "unreadable", "permission denied")
+        raise AudioFileError(path, "unreadable", translate("AudioFileError", "permission denied"))
     return size
 
 
@@ -161,7 +164,7 @@ def _open(path: Path) -> av.container.InputContainer:
     try:
         return av.open(str(path), "r")
     except PermissionError as exc:
-        raise AudioFileError(path, "unreadable", "permission denied") from exc
+        raise AudioFileError(path, "unreadable", translate("AudioFileError", "permission denied")) from exc
     except (av.error.FFmpegError, OSError, UnicodeDecodeError) as exc:
         raise AudioFileError(path, _open_failure_reason(path), _short(exc)) from exc
 
@@ -173,7 +176,11 @@ def _short(exc: BaseException) -> str:
 def _audio_stream(path: Path, container: av.container.InputContainer) -> av.AudioStream:
     if not container.streams.audio:
         kinds = sorted({s.type for s in container.streams})
-        detail = f"the file has only {', '.join(kinds)} streams" if kinds else "the file has no streams"
+        detail = (
+            translate("AudioFileError", "the file has only {kinds} streams").format(kinds=", ".join(kinds))
+            if kinds
+            else translate("AudioFileError", "the file has no streams")
+        )
         raise AudioFileError(path, "no_audio_track", detail)
     return container.streams.audio[0]
 
@@ -239,7 +246,7 @@ def _measured_duration(path: Path, stream_index: int, declared: float | None) ->
 def _decodes_audio(container: av.container.InputContainer, stream: av.AudioStream) -> str | None:
     """None when the first packets decode to samples, else why not."""
     bad = 0
-    last_error = "no audio could be decoded"
+    last_error = translate("AudioFileError", "no audio could be decoded")
     for packet in _readable_packets(container, stream):
         try:
             frames = packet.decode()
@@ -274,7 +281,7 @@ def probe(path: Path | str) -> AudioProbe:
     if duration is None:
         duration = _decoded_duration(path)
     if duration <= 0:
-        raise AudioFileError(path, "corrupt", "the audio has no length")
+        raise AudioFileError(path, "corrupt", translate("AudioFileError", "the audio has no length"))
     return AudioProbe(path, duration, codec, rate, channels, size, fmt)
 
 
@@ -389,7 +396,7 @@ def _raw_pcm_blocks(path: Path, seek_to: float = 0.0) -> Iterator[tuple[int, byt
             yield position or 0, bytes(pending)
             produced = True
         if not produced and seek_to == 0:
-            raise AudioFileError(path, "corrupt", "no audio could be decoded")
+            raise AudioFileError(path, "corrupt", translate("AudioFileError", "no audio could be decoded"))
 
 
 class _NeedsFullDecode(Exception):

@@ -12,6 +12,7 @@ import requests
 
 from groq_desktop.core.config import ClientConfig
 from groq_desktop.errors import AuthenticationError, ConnectionFailedError, error_from_response
+from groq_desktop.i18n import translate
 
 TERMINAL_STATUSES = ("completed", "failed", "expired", "cancelled")
 
@@ -52,13 +53,22 @@ class BatchApi:
 
     def _call(self, method: str, path: str, **kwargs: Any) -> requests.Response:
         if not self._config.api_key:
-            raise AuthenticationError("No API key is set.", status=401, hint="Add your Groq API key in Settings.")
+            # The same words as the live client's, from its context.
+            raise AuthenticationError(
+                translate("GroqApiClient", "No API key is set."),
+                status=401,
+                hint=translate("GroqApiClient", "Add your Groq API key in Settings."),
+            )
         headers = {"Authorization": f"Bearer {self._config.api_key.reveal()}"}
         try:
             response = self._session.request(method, self._config.api_root + path, headers=headers,
                                              timeout=(self._config.connect_timeout, self._config.timeout), **kwargs)
         except requests.RequestException as exc:
-            raise ConnectionFailedError(f"Could not reach {self._config.base_url}: {type(exc).__name__}.") from exc
+            raise ConnectionFailedError(
+                translate("GroqApiClient", "Could not reach {url}: {error}.").format(
+                    url=self._config.base_url, error=type(exc).__name__
+                )
+            ) from exc
         if response.status_code >= 400:
             raise error_from_response(response.status_code, response.content, response.headers)
         return response

@@ -6,6 +6,8 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from groq_desktop.i18n import number, translate
+
 BATCH_DISCOUNT = 0.5
 
 
@@ -16,7 +18,7 @@ class JobEstimate:
     output_tokens: int
     live_cost: float | None  # None: no price known for the model
     live_seconds: float  # at the current limits, from full buckets
-    limiting: str  # which limit decides live_seconds
+    limiting: str  # which limit decides live_seconds, in the user's language
 
     @property
     def batch_cost(self) -> float | None:
@@ -40,29 +42,34 @@ def estimate_job(
     if prices and "input_per_million" in prices:
         cost = (prompt * prices["input_per_million"] + output * prices.get("output_per_million", 0.0)) / 1e6
     reserved = prompt + max_output_tokens * requests
-    candidates = {"requests per minute": 0.0}
+    candidates = {translate("Dimension", "requests per minute"): 0.0}
     minute = 60.0 / time_scale
     if limits.get("RPM"):
-        candidates["requests per minute"] = requests / limits["RPM"] * minute
+        candidates[translate("Dimension", "requests per minute")] = requests / limits["RPM"] * minute
     if limits.get("TPM"):
-        candidates["tokens per minute"] = reserved / limits["TPM"] * minute
+        candidates[translate("Dimension", "tokens per minute")] = reserved / limits["TPM"] * minute
     if limits.get("RPD") and requests > limits["RPD"]:
-        candidates["requests per day"] = requests / limits["RPD"] * 1440 * minute
+        candidates[translate("Dimension", "requests per day")] = requests / limits["RPD"] * 1440 * minute
     if limits.get("TPD") and reserved > limits["TPD"]:
-        candidates["tokens per day"] = reserved / limits["TPD"] * 1440 * minute
+        candidates[translate("Dimension", "tokens per day")] = reserved / limits["TPD"] * 1440 * minute
     limiting = max(candidates, key=lambda k: candidates[k])
     return JobEstimate(requests, prompt, output, cost, candidates[limiting], limiting)
 
 
 def describe_duration(seconds: float) -> str:
+    """How long a job will take, in the user's language: ``about 12 min``."""
     if math.isinf(seconds):
-        return "never"
+        return translate("describe_duration", "never")
     minutes = round(seconds / 60)
     if seconds < 90:
-        return f"about {max(1, round(seconds))} s"
+        return translate("describe_duration", "about {seconds} s").format(seconds=number(max(1, round(seconds))))
     if minutes < 60:
-        return f"about {minutes} min"
+        return translate("describe_duration", "about {minutes} min").format(minutes=number(minutes))
     hours, rest = divmod(minutes, 60)
     if hours < 48:
-        return f"about {hours} h {rest} min" if rest else f"about {hours} h"
-    return f"about {hours / 24:.1f} days"
+        if rest:
+            return translate("describe_duration", "about {hours} h {minutes} min").format(
+                hours=number(hours), minutes=number(rest)
+            )
+        return translate("describe_duration", "about {hours} h").format(hours=number(hours))
+    return translate("describe_duration", "about {days} days").format(days=number(hours / 24, 1))

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from groq_desktop.i18n import translate
+
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 PDF_SUFFIX = ".pdf"
 
@@ -35,7 +37,11 @@ def _mapped(row: Mapping[str, str], mapping: Mapping[str, str] | None) -> dict[s
     fields = {str(k): "" if v is None else str(v) for k, v in row.items() if k is not None}
     for placeholder, column in (mapping or {}).items():
         if column not in fields:
-            raise InputError(f"The column {column!r} mapped to {{{{{placeholder}}}}} is not in the file.")
+            raise InputError(
+                translate("bulk_inputs", "The column '{column}' mapped to {placeholder} is not in the file.").format(
+                    column=column, placeholder="{{" + placeholder + "}}"
+                )
+            )
         fields[placeholder] = fields[column]
     return fields
 
@@ -80,7 +86,11 @@ def read_jsonl(path: Path, mapping: Mapping[str, str] | None = None, limit: int 
             try:
                 value = json.loads(line)
             except ValueError as exc:
-                raise InputError(f"Line {number} of {path.name} is not valid JSON.") from exc
+                raise InputError(
+                    translate("bulk_inputs", "Line {line} of {name} is not valid JSON.").format(
+                        line=number, name=path.name
+                    )
+                ) from exc
             if not isinstance(value, dict):
                 value = {"text": value}
             flat = {k: v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for k, v in value.items()}

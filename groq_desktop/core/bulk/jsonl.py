@@ -7,6 +7,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from groq_desktop.i18n import number, translate
+
 MAX_LINES = 50_000
 MAX_BYTES = 200 * 1000 * 1000  # Groq's "200 MB" (decimal, like its other sizes)
 CHAT_URL = "/v1/chat/completions"
@@ -38,7 +40,11 @@ def split_lines(
     size = 0
     for custom_id, line in lines:
         if len(line) > max_bytes:
-            raise ValueError(f"The request {custom_id} alone is larger than {max_bytes} bytes.")
+            raise ValueError(
+                translate("bulk_jsonl", "The request {custom_id} alone is larger than {limit} bytes.").format(
+                    custom_id=custom_id, limit=number(max_bytes)
+                )
+            )
         if parts and (len(ids) >= max_lines or size + len(line) > max_bytes):
             files.append(BatchFile(b"".join(parts), tuple(ids)))
             parts, ids, size = [], [], 0

@@ -6,6 +6,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from groq_desktop.i18n import translate
+
 _PLACEHOLDER = re.compile(r"\{\{\s*([^{}]+?)\s*\}\}")
 
 
@@ -26,7 +28,11 @@ def render(template: str, fields: Mapping[str, str], *, strict: bool = True) -> 
         if name in fields:
             return str(fields[name])
         if strict:
-            raise TemplateError(f"The row has no field named {name!r} (placeholder {{{{{name}}}}}).")
+            raise TemplateError(
+                translate("PromptTemplate", "The row has no field named '{name}' (placeholder {placeholder}).").format(
+                    name=name, placeholder="{{" + name + "}}"
+                )
+            )
         return ""
 
     return _PLACEHOLDER.sub(fill, template)

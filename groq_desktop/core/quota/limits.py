@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from groq_desktop.core.atomic_file import write_text_atomic
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 
 class Dimension(StrEnum):
@@ -37,7 +38,18 @@ class Dimension(StrEnum):
 
     @property
     def label(self) -> str:
+        """What the dimension counts, in the user's language ("tokens per minute")."""
+        return translate("Dimension", _LABELS[self])
+
+    @property
+    def phrase(self) -> str:
+        """Groq's English words for it, as its API messages use them (never translated)."""
         return _LABELS[self]
+
+    @property
+    def unit_label(self) -> str:
+        """The unit it counts, in the user's language ("tokens", "audio seconds")."""
+        return translate("Dimension", _UNIT_LABELS[self.unit])
 
 
 _WINDOWS = {
@@ -61,14 +73,21 @@ _UNITS = {
     Dimension.OTPM: "output_tokens",
 }
 _LABELS = {
-    Dimension.RPM: "requests per minute",
-    Dimension.RPD: "requests per day",
-    Dimension.TPM: "tokens per minute",
-    Dimension.TPD: "tokens per day",
-    Dimension.ASH: "audio seconds per hour",
-    Dimension.ASD: "audio seconds per day",
-    Dimension.ITPM: "input tokens per minute",
-    Dimension.OTPM: "output tokens per minute",
+    Dimension.RPM: QT_TRANSLATE_NOOP("Dimension", "requests per minute"),
+    Dimension.RPD: QT_TRANSLATE_NOOP("Dimension", "requests per day"),
+    Dimension.TPM: QT_TRANSLATE_NOOP("Dimension", "tokens per minute"),
+    Dimension.TPD: QT_TRANSLATE_NOOP("Dimension", "tokens per day"),
+    Dimension.ASH: QT_TRANSLATE_NOOP("Dimension", "audio seconds per hour"),
+    Dimension.ASD: QT_TRANSLATE_NOOP("Dimension", "audio seconds per day"),
+    Dimension.ITPM: QT_TRANSLATE_NOOP("Dimension", "input tokens per minute"),
+    Dimension.OTPM: QT_TRANSLATE_NOOP("Dimension", "output tokens per minute"),
+}
+_UNIT_LABELS = {
+    "requests": QT_TRANSLATE_NOOP("Dimension", "requests"),
+    "tokens": QT_TRANSLATE_NOOP("Dimension", "tokens"),
+    "audio_seconds": QT_TRANSLATE_NOOP("Dimension", "audio seconds"),
+    "input_tokens": QT_TRANSLATE_NOOP("Dimension", "input tokens"),
+    "output_tokens": QT_TRANSLATE_NOOP("Dimension", "output tokens"),
 }
 # The per-minute token budgets a single request must fit in whole.
 PER_MINUTE_TOKENS = (Dimension.TPM, Dimension.ITPM, Dimension.OTPM)
@@ -234,7 +253,9 @@ class LimitTable:
                 raise TypeError("the top level is not an object")
             return cls.from_mapping(data)
         except (ValueError, TypeError, AttributeError, KeyError) as exc:
-            raise ValueError(f"{path.name} is not a valid limits file: {exc}") from exc
+            raise ValueError(
+                translate("LimitTable", "{name} is not a valid limits file: {error}").format(name=path.name, error=exc)
+            ) from exc
 
     @classmethod
     def shipped(cls) -> LimitTable:

@@ -25,6 +25,7 @@ from groq_desktop.core.quota.limits import Cost, Dimension, LimitTable, ModelLim
 from groq_desktop.core.quota.suspend_clock import SuspendAwareClock
 from groq_desktop.core.quota.token_bucket import TokenBucket
 from groq_desktop.errors import RateLimitError, RequestTooLargeError, format_wait
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, number, translate
 
 log = logging.getLogger(__name__)
 
@@ -77,12 +78,20 @@ class DimensionSnapshot:
     source_text: str = ""  # for people: "published table", "learned from the server on 2026-12-02", ...
 
 
+_SOURCE_TEXT = {
+    "table": QT_TRANSLATE_NOOP("describe_source", "published table"),
+    "edit": QT_TRANSLATE_NOOP("describe_source", "your edit"),
+    "header": QT_TRANSLATE_NOOP("describe_source", "from headers"),
+    "429": QT_TRANSLATE_NOOP("describe_source", "a 429 (no figure)"),
+    "learned": QT_TRANSLATE_NOOP("describe_source", "learned from the server"),
+}
+
+
 def describe_source(source: Source, learned_on: str | None = None) -> str:
-    if source == "learned":
-        return f"learned from the server on {learned_on}" if learned_on else "learned from the server"
-    return {"table": "published table", "edit": "your edit", "header": "from headers", "429": "a 429 (no figure)"}[
-        source
-    ]
+    """Where a limit figure comes from, in the user's language."""
+    if source == "learned" and learned_on:
+        return translate("describe_source", "learned from the server on {date}").format(date=learned_on)
+    return translate("describe_source", _SOURCE_TEXT[source])
 
 
 @dataclass
@@ -538,16 +547,17 @@ class RateLimiter:
         if wait <= 0:
             return None
         if math.isinf(bucket_wait):
-            reason = (
-                f"{dimension}: a request of {_amount(amount)} is more than the whole limit of "
-                f"{_amount(bucket.capacity)}"
-            )
+            reason = translate(
+                "RateLimiter", "{dimension}: a request of {amount} is more than the whole limit of {limit}"
+            ).format(dimension=dimension.value, amount=_amount(amount), limit=_amount(bucket.capacity))
         elif closed_for > 0:
             # A 429 both closes the dimension and sets its budget to refill by then: the refusal is the reason.
             reason = _closed_reason(dimension, wait)
         else:
             used = bucket.capacity - bucket.level
-            reason = f"{dimension}: {_amount(used)} of {_amount(bucket.capacity)} used, {format_wait(wait)}"
+            reason = translate("RateLimiter", "{dimension}: {used} of {limit} used, {wait}").format(
+                dimension=dimension.value, used=_amount(used), limit=_amount(bucket.capacity), wait=format_wait(wait)
+            )
         return WaitInfo(model, dimension, wait, amount, bucket.level, bucket.capacity, reason)
 
     def _closed_for(self, state: _ModelState, dimension: Dimension, now: float) -> float:
@@ -630,11 +640,13 @@ def _dimension_named(name: str | None) -> Dimension | None:
 
 
 def _amount(value: float) -> str:
-    return f"{value:,.0f}" if abs(value - round(value)) < 1e-6 or abs(value) >= 100 else f"{value:,.1f}"
+    return number(value, 0 if abs(value - round(value)) < 1e-6 or abs(value) >= 100 else 1)
 
 
 def _closed_reason(dimension: Dimension, closed_for: float) -> str:
-    return f"closed by 429 ({dimension}) for {format_wait(closed_for)}"
+    return translate("RateLimiter", "closed by 429 ({dimension}) for {wait}").format(
+        dimension=dimension.value, wait=format_wait(closed_for)
+    )
 
 
 def _max_output_fit(cost: Cost, capacities: dict[Dimension, float]) -> int | None:
@@ -655,11 +667,20 @@ def _max_output_fit(cost: Cost, capacities: dict[Dimension, float]) -> int | Non
 def _too_large(
     model: str, dimension: Dimension, amount: float, limit: float, max_tokens_fit: int | None = None
 ) -> RequestTooLargeError:
-    unit = dimension.unit.replace("_", " ")
-    fix = f" Lower max tokens to {max_tokens_fit:,} or shorten the conversation." if max_tokens_fit else ""
+    message = translate(
+        "RateLimiter",
+        "This request needs {amount} {unit}, but {model} allows at most {limit} {dimension_label} ({dimension}): "
+        "it can never be sent in one go.",
+    ).format(
+        amount=_amount(amount), unit=dimension.unit_label, model=model, limit=_amount(limit),
+        dimension_label=dimension.label, dimension=dimension.value,
+    )
+    if max_tokens_fit:
+        message += " " + translate(
+            "RateLimiter", "Lower max tokens to {max_tokens} or shorten the conversation."
+        ).format(max_tokens=number(max_tokens_fit))
     return RequestTooLargeError(
-        f"This request needs {_amount(amount)} {unit}, but {model} allows at most {_amount(limit)} "
-        f"{dimension.label} ({dimension}): it can never be sent in one go.{fix}",
+        message,
         dimension=dimension.value,
         limit=limit,
         requested=amount,

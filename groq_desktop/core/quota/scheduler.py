@@ -34,6 +34,7 @@ from groq_desktop.errors import (
     ServerError,
     TransportError,
 )
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, number, translate
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,20 @@ class JobState(StrEnum):
     @property
     def finished(self) -> bool:
         return self in (JobState.DONE, JobState.FAILED, JobState.CANCELLED)
+
+    def label(self) -> str:
+        """The state in the user's language (the value stays the English key)."""
+        return translate("JobState", _STATE_LABELS[self])
+
+
+_STATE_LABELS = {
+    JobState.QUEUED: QT_TRANSLATE_NOOP("JobState", "queued"),
+    JobState.WAITING: QT_TRANSLATE_NOOP("JobState", "waiting"),
+    JobState.RUNNING: QT_TRANSLATE_NOOP("JobState", "running"),
+    JobState.DONE: QT_TRANSLATE_NOOP("JobState", "done"),
+    JobState.FAILED: QT_TRANSLATE_NOOP("JobState", "failed"),
+    JobState.CANCELLED: QT_TRANSLATE_NOOP("JobState", "cancelled"),
+}
 
 
 @dataclass(frozen=True)
@@ -247,7 +262,9 @@ class Scheduler:
         """
         self.start()
         if self._queued_count() >= self._max_queue:
-            raise QueueFullError(f"{self._max_queue} requests are already queued.")
+            raise QueueFullError(
+                translate("Scheduler", "{count} requests are already queued.").format(count=number(self._max_queue))
+            )
         self._limiter.check_admissible(model, cost)
         assert self._loop is not None
         job = _Job(
@@ -282,7 +299,9 @@ class Scheduler:
                 job.task.cancel()
             return True
         self._remove_from_queue(job)
-        self._finish(job, JobState.CANCELLED, RequestCancelledError("The request was cancelled."))
+        self._finish(
+            job, JobState.CANCELLED, RequestCancelledError(translate("Scheduler", "The request was cancelled."))
+        )
         self._kick()
         return True
 
@@ -344,7 +363,9 @@ class Scheduler:
         for queue in list(self._queues.values()):
             for job in list(queue):
                 self._remove_from_queue(job)
-                self._finish(job, JobState.CANCELLED, RequestCancelledError("The app closed the queue."))
+                self._finish(
+                    job, JobState.CANCELLED, RequestCancelledError(translate("Scheduler", "The app closed the queue."))
+                )
         tasks = [j.task for j in self._running.values() if j.task is not None]
         for task in tasks:
             task.cancel()
@@ -486,7 +507,9 @@ class Scheduler:
         if job.task is task and job.state is JobState.RUNNING:
             self._limiter.release(reservation)
             self._stop_running(job)
-            self._finish(job, JobState.CANCELLED, RequestCancelledError("The request was cancelled."))
+            self._finish(
+                job, JobState.CANCELLED, RequestCancelledError(translate("Scheduler", "The request was cancelled."))
+            )
             self._kick()
 
     async def _run(self, job: _Job, reservation: Reservation) -> None:
@@ -497,7 +520,9 @@ class Scheduler:
         except asyncio.CancelledError:
             self._settle_partial(job, reservation, unknown=None)
             self._stop_running(job)
-            self._finish(job, JobState.CANCELLED, RequestCancelledError("The request was cancelled."))
+            self._finish(
+                job, JobState.CANCELLED, RequestCancelledError(translate("Scheduler", "The request was cancelled."))
+            )
         except RateLimitError as exc:
             # A refused request is not counted by the server: its reservation goes back, first, so
             # that the 429's picture of the bucket (set next) is not topped up by it.

@@ -39,6 +39,7 @@ from groq_desktop.core.store.bulk_records import (
 )
 from groq_desktop.core.store.migrations import MIGRATIONS, Migration, check_migrations
 from groq_desktop.errors import ConfigurationError
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 Clock = Callable[[], float]
 
@@ -56,7 +57,9 @@ _MAX_QUERY_TERMS = 32
 
 
 class DatabaseVersionError(ConfigurationError):
-    default_hint = "This history file was written by a newer Groq Desktop; update the app to open it."
+    default_hint = QT_TRANSLATE_NOOP(
+        "GroqDesktopError", "This history file was written by a newer Groq Desktop; update the app to open it."
+    )
 
 
 class MessageStatus(StrEnum):
@@ -397,7 +400,8 @@ class Storage:
         known = migrations[-1].version if migrations else 0
         if current > known:
             raise DatabaseVersionError(
-                f"The database {self.path} has schema version {current}; this app knows up to {known}."
+                translate("Storage", "The database {path} has schema version {version}; this app knows up to {known}.")
+                .format(path=self.path, version=current, known=known)
             )
         for migration in migrations:
             if migration.version <= current:
