@@ -159,10 +159,12 @@ async def _languages() -> str:
 
     from groq_desktop.app import language
 
+    # Looked up, not declared: variables keep these two out of the catalogues lupdate writes.
+    ours_key, qt_key = ("MainWindow", "Chat"), ("QPlatformTheme", "Cancel")
     try:
         language.install("tr")
-        ours = QCoreApplication.translate("MainWindow", "Chat")
-        qt_own = QCoreApplication.translate("QPlatformTheme", "Cancel")
+        ours = QCoreApplication.translate(*ours_key)
+        qt_own = QCoreApplication.translate(*qt_key)
     finally:
         language.install("en")
     if (ours, qt_own) != ("Sohbet", "İptal"):

@@ -28,8 +28,8 @@
         <translation>bozuk ya da eksik</translation>
     </message>
     <message>
-        <source>Cannot use &apos;{name}&apos;: {reason}</source>
-        <translation>&apos;{name}&apos; kullanılamıyor: {reason}</translation>
+        <source>Cannot use '{name}': {reason}</source>
+        <translation>'{name}' kullanılamıyor: {reason}</translation>
     </message>
     <message>
         <source>not a regular file</source>
@@ -154,8 +154,8 @@
         <translation>{done} bitti, {failed} başarısız.</translation>
     </message>
     <message>
-        <source>Groq&apos;s Batch API needs the Developer plan or above; on the free plan Groq refuses batches. Run the job live instead, or upgrade at console.groq.com/settings/billing.</source>
-        <translation>Groq&apos;un Batch API&apos;si Developer planı ya da üstünü gerektirir; ücretsiz planda Groq toplu işleri reddeder. İşi bunun yerine canlı çalıştırın ya da console.groq.com/settings/billing adresinden planınızı yükseltin.</translation>
+        <source>Groq's Batch API needs the Developer plan or above; on the free plan Groq refuses batches. Run the job live instead, or upgrade at console.groq.com/settings/billing.</source>
+        <translation>Groq'un Batch API'si Developer planı ya da üstünü gerektirir; ücretsiz planda Groq toplu işleri reddeder. İşi bunun yerine canlı çalıştırın ya da console.groq.com/settings/billing adresinden planınızı yükseltin.</translation>
     </message>
     <message>
         <source>Groq refused the batch: {error}</source>
@@ -167,10 +167,10 @@
     </message>
     <message>
         <source>The batch failed at Groq.</source>
-        <translation>Toplu iş Groq&apos;ta başarısız oldu.</translation>
+        <translation>Toplu iş Groq'ta başarısız oldu.</translation>
     </message>
     <message>
-        <source>Missing from the batch&apos;s results.</source>
+        <source>Missing from the batch's results.</source>
         <translation>Toplu işin sonuçlarında yok.</translation>
     </message>
     <message>
@@ -333,8 +333,8 @@
 <context>
     <name>GroqApiClient</name>
     <message>
-        <source>The model list from Groq had no &apos;data&apos; array.</source>
-        <translation>Groq&apos;tan gelen model listesinde &apos;data&apos; dizisi yoktu.</translation>
+        <source>The model list from Groq had no 'data' array.</source>
+        <translation>Groq'tan gelen model listesinde 'data' dizisi yoktu.</translation>
     </message>
     <message>
         <source>No API key is set.</source>
@@ -342,7 +342,7 @@
     </message>
     <message>
         <source>Add your Groq API key in Settings.</source>
-        <translation>Groq API anahtarınızı Ayarlar&apos;dan ekleyin.</translation>
+        <translation>Groq API anahtarınızı Ayarlar'dan ekleyin.</translation>
     </message>
     <message>
         <source>The request was cancelled before it was sent.</source>
@@ -365,27 +365,27 @@
         <translation>İstek, yeniden denemeyi beklerken iptal edildi.</translation>
     </message>
     <message>
-        <source>Groq&apos;s answer was not valid JSON (HTTP {status}).</source>
-        <translation>Groq&apos;un yanıtı geçerli JSON değildi (HTTP {status}).</translation>
+        <source>Groq's answer was not valid JSON (HTTP {status}).</source>
+        <translation>Groq'un yanıtı geçerli JSON değildi (HTTP {status}).</translation>
     </message>
     <message>
-        <source>Groq&apos;s answer was not a JSON object.</source>
-        <translation>Groq&apos;un yanıtı bir JSON nesnesi değildi.</translation>
+        <source>Groq's answer was not a JSON object.</source>
+        <translation>Groq'un yanıtı bir JSON nesnesi değildi.</translation>
     </message>
 </context>
 <context>
     <name>GroqDesktopError</name>
     <message>
         <source>This history file was written by a newer Groq Desktop; update the app to open it.</source>
-        <translation>Bu geçmiş dosyası Groq Desktop&apos;un daha yeni bir sürümüyle yazılmış; açmak için uygulamayı güncelleyin.</translation>
+        <translation>Bu geçmiş dosyası Groq Desktop'un daha yeni bir sürümüyle yazılmış; açmak için uygulamayı güncelleyin.</translation>
     </message>
     <message>
         <source>Run the job live instead: it uses your free-plan quota and takes longer, at the live price.</source>
         <translation>İşi bunun yerine canlı çalıştırın: ücretsiz plan kotanızı kullanır ve canlı fiyatla daha uzun sürer.</translation>
     </message>
     <message>
-        <source>Drop the oldest turns, or turn on &apos;send only the recent turns that fit&apos;.</source>
-        <translation>En eski mesajları çıkarın ya da &apos;yalnızca sığan son mesajları gönder&apos; seçeneğini açın.</translation>
+        <source>Drop the oldest turns, or turn on 'send only the recent turns that fit'.</source>
+        <translation>En eski mesajları çıkarın ya da 'yalnızca sığan son mesajları gönder' seçeneğini açın.</translation>
     </message>
     <message>
         <source>Wait for the reply to finish or stop it first.</source>
@@ -408,7 +408,7 @@
         <translation>Model listesini yenileyin (F5); Groq ses modellerini yeniden adlandırmış ya da kullanımdan kaldırmış olabilir.</translation>
     </message>
     <message>
-        <source>Replies already read are cached and replay for free; new text waits for tomorrow&apos;s quota.</source>
+        <source>Replies already read are cached and replay for free; new text waits for tomorrow's quota.</source>
         <translation>Önceden okunan yanıtlar önbellekte tutulur ve ücretsiz yeniden çalınır; yeni metin yarının kotasını bekler.</translation>
     </message>
     <message>
@@ -453,10 +453,10 @@
     </message>
     <message>
         <source>Your API key was refused: paste a valid key from console.groq.com/keys in Settings.</source>
-        <translation>API anahtarınız reddedildi: console.groq.com/keys adresinden geçerli bir anahtarı Ayarlar&apos;a yapıştırın.</translation>
+        <translation>API anahtarınız reddedildi: console.groq.com/keys adresinden geçerli bir anahtarı Ayarlar'a yapıştırın.</translation>
     </message>
     <message>
-        <source>Your key is not allowed to use this; check your organisation&apos;s permissions or plan.</source>
+        <source>Your key is not allowed to use this; check your organisation's permissions or plan.</source>
         <translation>Anahtarınızın bunu kullanma izni yok; kuruluşunuzun izinlerini ya da planını denetleyin.</translation>
     </message>
     <message>
@@ -472,7 +472,7 @@
         <translation>Groq bu girdiyi işleyemedi; içeriği ve seçenekleri denetleyin.</translation>
     </message>
     <message>
-        <source>A dependency of the request failed on Groq&apos;s side; try again later.</source>
+        <source>A dependency of the request failed on Groq's side; try again later.</source>
         <translation>İsteğin bağlı olduğu bir hizmet Groq tarafında başarısız oldu; daha sonra yeniden deneyin.</translation>
     </message>
     <message>
@@ -484,8 +484,8 @@
         <translation>Günlük kota ({dimension}) doldu; {wait} içinde yenilenir. Başka bir model seçin ya da bekleyin.</translation>
     </message>
     <message>
-        <source>Groq&apos;s flex capacity is full right now; the app backs off and tries again.</source>
-        <translation>Groq&apos;un flex kapasitesi şu an dolu; uygulama bekleyip yeniden deniyor.</translation>
+        <source>Groq's flex capacity is full right now; the app backs off and tries again.</source>
+        <translation>Groq'un flex kapasitesi şu an dolu; uygulama bekleyip yeniden deniyor.</translation>
     </message>
     <message>
         <source>The request was cancelled.</source>
@@ -501,11 +501,11 @@
     </message>
     <message>
         <source>HTTP {status} from Groq</source>
-        <translation>Groq&apos;tan HTTP {status}</translation>
+        <translation>Groq'tan HTTP {status}</translation>
     </message>
     <message>
-        <source>This answer is a web page, not Groq&apos;s API: a proxy, firewall or sign-in page on your network may be in the way. Check the network (or the base URL in settings).</source>
-        <translation>Bu yanıt Groq&apos;un API&apos;si değil, bir web sayfası: ağınızdaki bir vekil sunucu, güvenlik duvarı ya da oturum açma sayfası araya giriyor olabilir. Ağı (ya da ayarlardaki temel URL’yi) denetleyin.</translation>
+        <source>This answer is a web page, not Groq's API: a proxy, firewall or sign-in page on your network may be in the way. Check the network (or the base URL in settings).</source>
+        <translation>Bu yanıt Groq'un API'si değil, bir web sayfası: ağınızdaki bir vekil sunucu, güvenlik duvarı ya da oturum açma sayfası araya giriyor olabilir. Ağı (ya da ayarlardaki temel URL’yi) denetleyin.</translation>
     </message>
     <message>
         <source>{status} (no details in the answer).</source>
@@ -768,8 +768,8 @@
 <context>
     <name>PromptTemplate</name>
     <message>
-        <source>The row has no field named &apos;{name}&apos; (placeholder {placeholder}).</source>
-        <translation>Satırda &apos;{name}&apos; adlı bir alan yok (yer tutucu {placeholder}).</translation>
+        <source>The row has no field named '{name}' (placeholder {placeholder}).</source>
+        <translation>Satırda '{name}' adlı bir alan yok (yer tutucu {placeholder}).</translation>
     </message>
 </context>
 <context>
@@ -875,7 +875,7 @@
     </message>
     <message>
         <source>The history database {path} was written by a newer Groq Desktop.</source>
-        <translation>Geçmiş veritabanı {path}, Groq Desktop&apos;un daha yeni bir sürümüyle yazılmış.</translation>
+        <translation>Geçmiş veritabanı {path}, Groq Desktop'un daha yeni bir sürümüyle yazılmış.</translation>
     </message>
     <message>
         <source>Groq Desktop cannot write to its data folder {path}.</source>
@@ -895,7 +895,7 @@
     </message>
     <message>
         <source>Update Groq Desktop to open it. Or move it aside to start with an empty history here (the file is kept, renamed, for the newer version), open its folder, or quit.</source>
-        <translation>Açmak için Groq Desktop&apos;u güncelleyin. Ya da burada boş bir geçmişle başlamak için dosyayı kenara alın (dosya daha yeni sürüm için yeniden adlandırılıp saklanır), klasörünü açın ya da çıkın.</translation>
+        <translation>Açmak için Groq Desktop'u güncelleyin. Ya da burada boş bir geçmişle başlamak için dosyayı kenara alın (dosya daha yeni sürüm için yeniden adlandırılıp saklanır), klasörünü açın ya da çıkın.</translation>
     </message>
     <message>
         <source>Make the folder writable (or set GROQ_DESKTOP_HOME to another folder) and start again.</source>
@@ -931,8 +931,8 @@
 <context>
     <name>TranscriptionOptions</name>
     <message>
-        <source>Unknown task &apos;{task}&apos;.</source>
-        <translation>Bilinmeyen görev &apos;{task}&apos;.</translation>
+        <source>Unknown task '{task}'.</source>
+        <translation>Bilinmeyen görev '{task}'.</translation>
     </message>
     <message>
         <source>{model} cannot translate; choose {translator} to translate to English.</source>
@@ -943,8 +943,8 @@
         <translation>{model} çeviri yapamaz; İngilizceye çevirmek için çeviri yapabilen bir model seçin.</translation>
     </message>
     <message>
-        <source>Unknown service tier &apos;{tier}&apos;.</source>
-        <translation>Bilinmeyen hizmet katmanı &apos;{tier}&apos;.</translation>
+        <source>Unknown service tier '{tier}'.</source>
+        <translation>Bilinmeyen hizmet katmanı '{tier}'.</translation>
     </message>
     <message>
         <source>Translation always produces English; leave the language on auto-detect.</source>
@@ -955,8 +955,8 @@
         <translation>Sıcaklık 0 ile 1 arasında olmalı.</translation>
     </message>
     <message>
-        <source>Timestamps must be &apos;segment&apos;, &apos;word&apos; or both.</source>
-        <translation>Zaman damgaları &apos;segment&apos;, &apos;word&apos; ya da ikisi birden olmalı.</translation>
+        <source>Timestamps must be 'segment', 'word' or both.</source>
+        <translation>Zaman damgaları 'segment', 'word' ya da ikisi birden olmalı.</translation>
     </message>
     <message>
         <source>Chunks must be positive and at least three times longer than their overlap.</source>
@@ -1095,8 +1095,8 @@
 <context>
     <name>bulk_inputs</name>
     <message>
-        <source>The column &apos;{column}&apos; mapped to {placeholder} is not in the file.</source>
-        <translation>{placeholder} ile eşlenen &apos;{column}&apos; sütunu dosyada yok.</translation>
+        <source>The column '{column}' mapped to {placeholder} is not in the file.</source>
+        <translation>{placeholder} ile eşlenen '{column}' sütunu dosyada yok.</translation>
     </message>
     <message>
         <source>Line {line} of {name} is not valid JSON.</source>
@@ -1122,7 +1122,7 @@
     </message>
     <message>
         <source>The export was written by a newer Groq Desktop.</source>
-        <translation>Dışa aktarım Groq Desktop&apos;un daha yeni bir sürümüyle yazılmış.</translation>
+        <translation>Dışa aktarım Groq Desktop'un daha yeni bir sürümüyle yazılmış.</translation>
     </message>
     <message>
         <source>The export is missing a field: {field}.</source>
@@ -1228,24 +1228,24 @@
         <translation>Groq, {model} modelini daha önce kullanımdan kaldırdı. Başka bir model seçin.</translation>
     </message>
     <message>
-        <source>Your organisation&apos;s spend limit is reached, so Groq blocks requests until it is raised: {url}</source>
+        <source>Your organisation's spend limit is reached, so Groq blocks requests until it is raised: {url}</source>
         <translation>Kuruluşunuzun harcama sınırına ulaşıldı; sınır yükseltilene kadar Groq istekleri engelliyor: {url}</translation>
     </message>
     <message>
         <source>Groq refused the API key (wrong, revoked or deleted): create one at {url} and paste it in Settings.</source>
-        <translation>Groq API anahtarını reddetti (yanlış, iptal edilmiş ya da silinmiş): {url} adresinde yeni bir anahtar oluşturup Ayarlar&apos;a yapıştırın.</translation>
+        <translation>Groq API anahtarını reddetti (yanlış, iptal edilmiş ya da silinmiş): {url} adresinde yeni bir anahtar oluşturup Ayarlar'a yapıştırın.</translation>
     </message>
     <message>
-        <source>Access denied (403): your organisation may not allow this model or endpoint, or a proxy on your network blocked the request. Check the model&apos;s permissions in the console, or the network.</source>
+        <source>Access denied (403): your organisation may not allow this model or endpoint, or a proxy on your network blocked the request. Check the model's permissions in the console, or the network.</source>
         <translation>Erişim reddedildi (403): kuruluşunuz bu modele ya da uç noktaya izin vermiyor olabilir ya da ağınızdaki bir vekil sunucu isteği engelledi. Konsolda modelin izinlerini ya da ağı denetleyin.</translation>
     </message>
     <message>
-        <source>Groq&apos;s flex tier has no capacity right now (the app retried with jitter). Try again, switch the service tier to on_demand, or allow falling back to on-demand in Parameters.</source>
-        <translation>Groq&apos;un flex katmanında şu an kapasite yok (uygulama rastgele aralıklarla yeniden denedi). Yeniden deneyin, hizmet katmanını on_demand yapın ya da Parametreler&apos;de on-demand&apos;e geri dönmeye izin verin.</translation>
+        <source>Groq's flex tier has no capacity right now (the app retried with jitter). Try again, switch the service tier to on_demand, or allow falling back to on-demand in Parameters.</source>
+        <translation>Groq'un flex katmanında şu an kapasite yok (uygulama rastgele aralıklarla yeniden denedi). Yeniden deneyin, hizmet katmanını on_demand yapın ya da Parametreler'de on-demand'e geri dönmeye izin verin.</translation>
     </message>
     <message>
         <source>Groq has no capacity for this request right now (the app retried with jitter); try again shortly.</source>
-        <translation>Groq&apos;un şu an bu istek için kapasitesi yok (uygulama rastgele aralıklarla yeniden denedi); birazdan yeniden deneyin.</translation>
+        <translation>Groq'un şu an bu istek için kapasitesi yok (uygulama rastgele aralıklarla yeniden denedi); birazdan yeniden deneyin.</translation>
     </message>
 </context>
 <context>
@@ -1353,8 +1353,8 @@
         <translation>Geçerli bir şema değil: {error}</translation>
     </message>
     <message>
-        <source>Groq&apos;s structured output needs an object at the top (&quot;type&quot;: &quot;object&quot;).</source>
-        <translation>Groq&apos;un yapılandırılmış çıktısı en üstte bir nesne gerektirir (&quot;type&quot;: &quot;object&quot;).</translation>
+        <source>Groq's structured output needs an object at the top ("type": "object").</source>
+        <translation>Groq'un yapılandırılmış çıktısı en üstte bir nesne gerektirir ("type": "object").</translation>
     </message>
     <message>
         <source>The reply is not valid JSON: {error}</source>
