@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
+from groq_desktop.app import theme
 from groq_desktop.app.bridge import CoreSignals
 from groq_desktop.app.composition import Services, build_services
 from groq_desktop.app.monitor.health_view import ErrorListModel
@@ -21,7 +22,6 @@ from groq_desktop.app.monitor.panel import MonitorPanel
 from groq_desktop.app.monitor.price_table import PriceTable
 from groq_desktop.app.monitor.queue_model import JobInfoRole, QueueColumn, QueueModel, WaitDimensionRole
 from groq_desktop.app.monitor.quota_model import (
-    RED,
     QuotaColumn,
     QuotaLevel,
     QuotaModel,
@@ -231,7 +231,7 @@ def test_a_429_shows_a_countdown_and_the_job_waits_on_that_dimension(
     snap = panel.quota_model.index(quota, 0).data(SnapshotRole)
     assert snap.source == "learned" and snap.closed_for > 0
     assert panel.quota_model.index(quota, QuotaColumn.RESET).data().startswith("closed")
-    assert panel.quota_model.index(quota, QuotaColumn.REMAINING).data(Qt.ItemDataRole.ForegroundRole) == RED
+    assert panel.quota_model.index(quota, QuotaColumn.REMAINING).data(Qt.ItemDataRole.ForegroundRole) == theme.tokens().danger
     qtmodeltester.check(panel.queue_model)
 
     server_clock.now += 120  # the server's minute passes
