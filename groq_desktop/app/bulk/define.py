@@ -341,8 +341,8 @@ class JobDefinition(QWidget):
         self.source.setCurrentIndex(TRANSCRIPTS)
         self._rows = readers.from_transcripts(transcripts)
         names = ", ".join(name for _, name, _ in transcripts[:5]) + ("…" if len(transcripts) > 5 else "")
-        self.source_label.setText(translate("JobDefinition", "%n finished transcript(s): {names}", None,
-                                            len(self._rows)).format(names=names))
+        self.source_label.setText(translate("JobDefinition", "Finished transcripts ({count}): {names}").format(
+            count=len(self._rows), names=names))
         self._update_note()
         self.changed.emit()
 
@@ -350,12 +350,12 @@ class JobDefinition(QWidget):
         if self.source.currentIndex() == AUDIO_URLS:
             self._rows = readers.from_urls(self.urls.toPlainText().splitlines())
             self.source_label.setText(translate(
-                "JobDefinition", "%n link(s); Groq fetches each one itself (batch only).", None, len(self._rows)))
+                "JobDefinition", "Links: {count}; Groq fetches each one itself (batch only).").format(count=len(self._rows)))
             self.changed.emit()
 
     def load_audio(self, paths: list[Path]) -> None:
         self.audio_paths = list(paths)
-        self.source_label.setText(translate("JobDefinition", "%n audio file(s)", None, len(paths)))
+        self.source_label.setText(translate("JobDefinition", "Audio files: {count}").format(count=len(paths)))
         self.changed.emit()
 
     def _update_note(self) -> None:

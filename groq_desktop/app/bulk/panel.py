@@ -367,8 +367,8 @@ class BulkPanel(QWidget):
             self.show_message(translate("BulkPanel", "Links can only go to Groq as a batch; the live queue needs the files."))
             return
         self._spawn(lambda: self.services.transcription.add(paths, TranscriptionOptions()))
-        self.show_message(translate("BulkPanel", "%n file(s) added to the transcription queue (Transcribe panel).",
-                                    None, len(paths)))
+        self.show_message(translate("BulkPanel", "Added to the transcription queue (Transcribe panel): {count} files.")
+                          .format(count=len(paths)))
 
     def send_batch(self) -> None:
         window = str(self.window_choice.currentData())
@@ -452,7 +452,7 @@ class BulkPanel(QWidget):
 
     async def _retry_live(self, job_id: int) -> None:
         moved = self.service.retry_failed_live(job_id)
-        self.show_message(translate("BulkPanel", "%n row(s) sent again", None, moved))
+        self.show_message(translate("BulkPanel", "Rows sent again: {count}").format(count=moved))
 
     def export(self, fmt: str) -> None:
         job_id = self.current_job_id()
