@@ -284,8 +284,10 @@ class BulkPanel(QWidget):
     def update_estimate(self) -> None:
         refusal = self.service.batch_refusal()
         self.batch_button.setEnabled(refusal is None)
-        self.batch_button.setToolTip(refusal or translate(
-            "BulkPanel", "Half the live price; Groq finishes within the window you choose"))
+        # The reason itself is in the notice under the estimate; the disabled button only points there.
+        self.batch_button.setToolTip(translate("BulkPanel", "Batches are not available on your plan: see the note above")
+                                     if refusal else
+                                     translate("BulkPanel", "Half the live price; Groq finishes within the window you choose"))
         self.plan_notice.setText(translate("BulkPanel", "{reason} <a href='live'>Run it live</a>.").format(
             reason=html.escape(refusal)) if refusal else "")
         self.plan_notice.setVisible(bool(refusal))

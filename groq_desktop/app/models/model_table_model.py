@@ -92,6 +92,32 @@ _CATEGORY_NAMES = {
     ModelCategory.VISION: QT_TRANSLATE_NOOP("ModelTableModel", "vision"),
 }
 
+# Groq's supported_features words; one Groq adds later is shown as it is, underscores as spaces.
+_FEATURE_NAMES = {
+    "browser_search": QT_TRANSLATE_NOOP("ModelTableModel", "browser search"),
+    "code_execution": QT_TRANSLATE_NOOP("ModelTableModel", "code execution"),
+    "code_interpreter": QT_TRANSLATE_NOOP("ModelTableModel", "code interpreter"),
+    "json_mode": QT_TRANSLATE_NOOP("ModelTableModel", "JSON mode"),
+    "json_object": QT_TRANSLATE_NOOP("ModelTableModel", "JSON object"),
+    "json_schema": QT_TRANSLATE_NOOP("ModelTableModel", "JSON schema"),
+    "prompt_caching": QT_TRANSLATE_NOOP("ModelTableModel", "prompt caching"),
+    "reasoning": QT_TRANSLATE_NOOP("ModelTableModel", "reasoning"),
+    "tools": QT_TRANSLATE_NOOP("ModelTableModel", "tools"),
+    "tool_use": QT_TRANSLATE_NOOP("ModelTableModel", "tool use"),
+    "vision": QT_TRANSLATE_NOOP("ModelTableModel", "vision"),
+    "chat": QT_TRANSLATE_NOOP("ModelTableModel", "chat"),
+    "speech": QT_TRANSLATE_NOOP("ModelTableModel", "speech"),
+    "transcription": QT_TRANSLATE_NOOP("ModelTableModel", "transcription"),
+    "translation": QT_TRANSLATE_NOOP("ModelTableModel", "translation"),
+    "guard": QT_TRANSLATE_NOOP("ModelTableModel", "guard"),
+    "vocal_directions": QT_TRANSLATE_NOOP("ModelTableModel", "vocal directions"),
+}
+
+
+def feature_name(feature: str) -> str:
+    name = _FEATURE_NAMES.get(feature)
+    return translate("ModelTableModel", name) if name else feature.replace("_", " ")
+
 
 def table_source() -> str:
     return translate("ModelTableModel", TABLE_SOURCE)

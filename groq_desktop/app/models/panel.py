@@ -38,6 +38,7 @@ from groq_desktop.app.models.model_table_model import (
     category_name,
     category_text,
     dimension_label,
+    feature_name,
     status_text,
     table_source,
 )
@@ -264,9 +265,9 @@ class ModelsPanel(QWidget):
         features = sorted({f for m in models for f in m.supported_features})
         self.feature.blockSignals(True)
         self.feature.clear()
-        self.feature.addItem("Any capability", None)
+        self.feature.addItem(translate("ModelsPanel", "Any capability"), None)
         for name in features:
-            self.feature.addItem(name.replace("_", " "), name)
+            self.feature.addItem(feature_name(name), name)
         self.feature.setCurrentIndex(max(0, self.feature.findData(current)))
         self.feature.blockSignals(False)
         self.proxy.set_feature(self.feature.currentData())
@@ -349,7 +350,7 @@ class ModelsPanel(QWidget):
             (translate("ModelsPanel", "Max output"), tokens(info.max_completion_tokens)),
             (translate("ModelsPanel", "Input"), ", ".join(info.input_modalities) or "—"),
             (translate("ModelsPanel", "Output"), ", ".join(info.output_modalities) or "—"),
-            (translate("ModelsPanel", "Capabilities"), ", ".join(info.supported_features) or "—"),
+            (translate("ModelsPanel", "Capabilities"), ", ".join(map(feature_name, info.supported_features)) or "—"),
             (translate("ModelsPanel", "Created"),
              QLocale().toString(created, QLocale.FormatType.ShortFormat) if created else "—"),
         ]

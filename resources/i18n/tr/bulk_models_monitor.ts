@@ -156,6 +156,10 @@
         <translation>&amp;İş</translation>
     </message>
     <message>
+        <source>Batches are not available on your plan: see the note above</source>
+        <translation>Toplu işler planınızda kullanılamıyor: yukarıdaki nota bakın</translation>
+    </message>
+    <message>
         <source>Half the live price; Groq finishes within the window you choose</source>
         <translation>Canlı fiyatın yarısı; Groq seçtiğiniz süre içinde bitirir</translation>
     </message>
@@ -824,6 +828,58 @@
         <translation>görme</translation>
     </message>
     <message>
+        <source>browser search</source>
+        <translation>tarayıcıda arama</translation>
+    </message>
+    <message>
+        <source>code execution</source>
+        <translation>kod çalıştırma</translation>
+    </message>
+    <message>
+        <source>code interpreter</source>
+        <translation>kod yorumlayıcı</translation>
+    </message>
+    <message>
+        <source>JSON mode</source>
+        <translation>JSON modu</translation>
+    </message>
+    <message>
+        <source>JSON object</source>
+        <translation>JSON nesnesi</translation>
+    </message>
+    <message>
+        <source>JSON schema</source>
+        <translation>JSON şeması</translation>
+    </message>
+    <message>
+        <source>prompt caching</source>
+        <translation>istem önbelleği</translation>
+    </message>
+    <message>
+        <source>tools</source>
+        <translation>araçlar</translation>
+    </message>
+    <message>
+        <source>speech</source>
+        <translation>konuşma</translation>
+    </message>
+    <message>
+        <source>transcription</source>
+        <translation>yazıya dökme</translation>
+    </message>
+    <message>
+        <source>translation</source>
+        <translation>çeviri</translation>
+    </message>
+    <message>
+        <source>guard</source>
+        <translation>koruma</translation>
+    </message>
+    <message>
+        <source>vocal directions</source>
+        <translation>ses yönergeleri</translation>
+    </message>
+    <message>
         <source>{figure}M</source>
         <comment>millions, compact</comment>
         <translation>{figure} Mn</translation>
@@ -976,6 +1032,10 @@
     <message>
         <source>&amp;Plan:</source>
         <translation>&amp;Plan:</translation>
+    </message>
+    <message>
+        <source>Any capability</source>
+        <translation>Her yetenek</translation>
     </message>
     <message>
         <source>Refreshing…</source>
