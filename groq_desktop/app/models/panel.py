@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from groq_desktop import i18n
-from groq_desktop.app import icons
+from groq_desktop.app import icons, theme
 from groq_desktop.app.bridge import CoreSignals
 from groq_desktop.app.composition import Services
 from groq_desktop.app.models.frozen_table import FrozenColumnTable
@@ -369,8 +369,11 @@ class ModelsPanel(QWidget):
         return f"<h3>{title}</h3><table cellspacing=4>{body}</table>{self._quota_html(info.id)}"
 
     def _quota_html(self, model: str) -> str:
-        """All eight limits (known or not), each with what is left and where its figure came from."""
+        """All eight limits (known or not), each with what is left and where its figure came from.
+
+        Two lines a limit (what it is; what is left, when it refills, from where): the side panel is narrow."""
         esc = html.escape
+        colours = theme.tokens(self.palette())
         plan = self._services.limiter.plan
         used = model in self._services.limiter.models()
         snaps = {s.dimension: s for s in self._services.limiter.snapshot(model)} if used else {}
@@ -381,25 +384,26 @@ class ModelsPanel(QWidget):
             if snap is not None:
                 left = translate("ModelsPanel", "{left} of {limit} left").format(
                     left=i18n.number(snap.remaining, 0), limit=i18n.number(snap.limit, 0))
-                when = (translate("ModelsPanel", "closed {wait}").format(wait=format_wait(snap.closed_for))
-                        if snap.closed_for > 0
-                        else translate("ModelsPanel", "full in {wait}").format(wait=format_wait(snap.reset_in)))
+                if snap.closed_for > 0:
+                    when = translate("ModelsPanel", "closed {wait}").format(wait=format_wait(snap.closed_for))
+                elif snap.reset_in > 0.05:
+                    when = translate("ModelsPanel", "full in {wait}").format(wait=format_wait(snap.reset_in))
+                else:
+                    when = ""
                 source = snap.source_text or str(snap.source)
             elif dimension in table:
                 left = translate("ModelsPanel", "{limit} (all left)").format(limit=i18n.number(table[dimension], 0))
                 when, source = "", table_source()
             else:
-                left, when, source = translate("ModelsPanel", "no limit known"), "", "—"
+                left, when, source = translate("ModelsPanel", "no limit known"), "", ""
+            detail = " · ".join(esc(part) for part in (left, when, source) if part)
             lines.append(
-                f"<tr><td>{esc(dimension.value)}</td><td>{esc(dimension_label(dimension))}</td><td>{esc(left)}</td>"
-                f"<td>{esc(when)}</td><td>{esc(source)}</td></tr>"
+                f"<tr><td><b>{esc(dimension.value)}</b></td><td>{esc(dimension_label(dimension))}<br>"
+                f"<span style='color:{colours.muted_text.name()}'>{detail}</span></td></tr>"
             )
         title = (translate("ModelsPanel", "Limits ({plan} plan)") if used
                  else translate("ModelsPanel", "Limits ({plan} plan) — not used yet")).format(plan=plan)
-        head = "".join(f"<th>{esc(h)}</th>" for h in (
-            "", translate("ModelsPanel", "Limit"), translate("ModelsPanel", "Left"),
-            translate("ModelsPanel", "Resets"), translate("ModelsPanel", "Source")))
-        return f"<h4>{esc(title)}</h4><table cellspacing=4><tr>{head}</tr>{''.join(lines)}</table>"
+        return f"<h4>{esc(title)}</h4><table cellspacing=3>{''.join(lines)}</table>"
 
     # --- actions -----------------------------------------------------------------------------
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -84,17 +85,34 @@ class MonitorPanel(QWidget):
         header = self.quota_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(QuotaColumn.METER, QHeaderView.ResizeMode.Stretch)
-        self.quota_empty = QLabel(translate(
+        # Before the first request: what each part of the panel will show, as a calm notice with an icon.
+        self.quota_empty = QFrame()
+        self.quota_empty.setObjectName("quotaEmptyBox")
+        self.quota_empty.setProperty("surface", "notice")
+        tokens = theme.tokens()
+        empty_icon = QLabel()
+        empty_icon.setPixmap(icons.icon("dashboard").pixmap(QSize(32, 32)))
+        empty_icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        empty_title = QLabel(translate("MonitorPanel", "No requests yet"))
+        empty_title.setProperty("role", "title")
+        empty_text = QLabel(translate(
             "MonitorPanel",
-            "<b>No requests yet.</b> Once a model is used, a meter here shows what is left of each of its limits "
+            "Once a model is used, a meter here shows what is left of each of its limits "
             "(requests, tokens, audio seconds; per minute and per day) and when it refills; the queue below "
             "lists requests waiting for quota and what each waits for; Usage charts tokens, requests and cost "
             "over time, and Health the errors and response times.",
         ))
-        self.quota_empty.setObjectName("quotaEmpty")
-        self.quota_empty.setProperty("surface", "notice")
-        self.quota_empty.setTextFormat(Qt.TextFormat.RichText)
-        self.quota_empty.setWordWrap(True)
+        empty_text.setObjectName("quotaEmpty")
+        empty_text.setWordWrap(True)
+        empty_words = QVBoxLayout()
+        empty_words.setSpacing(tokens.space_s)
+        empty_words.addWidget(empty_title)
+        empty_words.addWidget(empty_text)
+        empty_layout = QHBoxLayout(self.quota_empty)
+        empty_layout.setContentsMargins(tokens.space_l, tokens.space_l, tokens.space_l, tokens.space_l)
+        empty_layout.setSpacing(tokens.space_l)
+        empty_layout.addWidget(empty_icon)
+        empty_layout.addLayout(empty_words, 1)
         self.quota_view.setAlternatingRowColors(True)
         self.quota_view.setShowGrid(False)
 
@@ -121,11 +139,13 @@ class MonitorPanel(QWidget):
             translate("MonitorPanel", "Lower the priority of the selected requests ({key})"))
         buttons = QHBoxLayout()
         buttons.setSpacing(theme.tokens().space_m)
+        self.queue_buttons: list[QPushButton] = []
         for action in (self.cancel_action, self.raise_action, self.lower_action):
             button = QPushButton(action.icon(), action.text())
             button.setToolTip(action.toolTip())
             button.clicked.connect(action.trigger)
             buttons.addWidget(button)
+            self.queue_buttons.append(button)
         self.show_finished = QCheckBox(translate("MonitorPanel", "Show finished"))
         self.show_finished.setChecked(True)
         self.show_finished.toggled.connect(lambda _on: self._refresh_live())
@@ -166,6 +186,10 @@ class MonitorPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.stats_label)
         layout.addWidget(body, 1)
+        # Tab follows the layout: quota, the queue's buttons, the queue, then the charts and health.
+        chain = [self.quota_view, *self.queue_buttons, self.show_finished, self.queue_view, self.tabs]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
         self._repaint_timer = QTimer(self, singleShot=True, interval=REPAINT_MS)
         self._repaint_timer.timeout.connect(self._refresh_live)
@@ -210,6 +234,7 @@ class MonitorPanel(QWidget):
         snapshots = services.limiter.snapshot()
         self.quota_model.set_snapshots(snapshots)
         self.quota_empty.setVisible(not snapshots)
+        self.quota_view.setVisible(bool(snapshots))
         self.queue_model.set_jobs(self.shown_jobs())
         self.stats_label.setText(stats_text(services.scheduler.stats()))
 

@@ -29,7 +29,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDateTime, QEvent, QLocale, QMargins, QPointF, Qt, Signal
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import QFont, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from groq_desktop.app import icons, theme
@@ -155,11 +155,6 @@ def legend_html(entries: list[tuple[str, str]]) -> str:
     )
 
 
-def _clock_format() -> str:
-    """The locale's hours and minutes (24 h or am/pm), without seconds."""
-    return QLocale().timeFormat(QLocale.FormatType.ShortFormat).replace(":ss", "")
-
-
 def _day_label(epoch: float) -> str:
     """Day and month in the locale's order (12/31, 31.12)."""
     date = QDateTime.fromSecsSinceEpoch(int(epoch)).date()
@@ -257,6 +252,8 @@ class UsageCharts(QWidget):
         cost_row.addWidget(self.cost_label, 1)
         cost_row.addWidget(self.edit_prices_button)
         layout.addLayout(cost_row)
+        QWidget.setTabOrder(self.metric_box, tabs)
+        QWidget.setTabOrder(tabs, self.edit_prices_button)
         self._apply_theme()
 
     def prices_changed(self) -> None:
@@ -269,10 +266,29 @@ class UsageCharts(QWidget):
             self._draw()  # a chart theme resets series colours: the legend list follows
 
     def _apply_theme(self) -> None:
-        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        theme = QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight
+        """Qt's light or dark chart theme for the series colours, then the app's surface, text and lines."""
+        colours = theme.tokens(self.palette())
+        chart_theme = QChart.ChartTheme.ChartThemeDark if colours.dark else QChart.ChartTheme.ChartThemeLight
         for chart in (self.minute_chart, self.day_chart, self.speed_chart):
-            chart.setTheme(theme)
+            chart.setTheme(chart_theme)
+            chart.setBackgroundBrush(colours.surface)
+            chart.setBackgroundPen(QPen(colours.border))
+            chart.setBackgroundRoundness(colours.radius)
+            chart.setTitleBrush(colours.text)
+            chart.legend().setLabelColor(colours.text)
+            for axis in chart.axes():
+                self._style_axis(axis)
+
+    def _style_axis(self, axis: QAbstractAxis) -> None:
+        colours = theme.tokens(self.palette())
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * colours.caption_scale)
+        axis.setLabelsFont(font)
+        axis.setTitleFont(font)
+        axis.setLabelsBrush(colours.muted_text)
+        axis.setTitleBrush(colours.muted_text)
+        axis.setLinePen(QPen(colours.border))
+        axis.setGridLineColor(colours.border)
 
     def current_metric(self) -> Metric:
         return Metric(self.metric_box.currentData())
@@ -318,16 +334,18 @@ class UsageCharts(QWidget):
     def _axes(self, chart: QChart, x_axis: QAbstractAxis, *y_axes: tuple[QValueAxis, Qt.AlignmentFlag]) -> None:
         """Axes are made once per chart: rebuilding them each refresh leaves stale ones painted."""
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        self._style_axis(x_axis)
         for axis, side in y_axes:
             axis.setLabelFormat("%.0f")
             chart.addAxis(axis, side)
+            self._style_axis(axis)
 
     def _fill_minutes(self, minutes: dict[str, list[UsageBucket]], since: float, now: float) -> None:
         models = sorted(minutes)
         chart, metric = self.minute_chart, self.current_metric()
         if not chart.axes():
             self._minute_x, self._minute_y = QDateTimeAxis(), QValueAxis()
-            self._minute_x.setFormat(_clock_format())
+            self._minute_x.setFormat("HH:mm")  # short enough for ticks every 10 minutes
             self._axes(chart, self._minute_x, (self._minute_y, Qt.AlignmentFlag.AlignLeft))
         start = math.floor(since / TIME_TICK_SECONDS) * TIME_TICK_SECONDS
         end = math.ceil(now / TIME_TICK_SECONDS) * TIME_TICK_SECONDS
@@ -364,6 +382,8 @@ class UsageCharts(QWidget):
             series.attachAxis(self._day_y)
             chart.legend().setVisible(False)
         self.day_set.setLabel(metric.label)
+        self.day_set.setColor(theme.tokens(self.palette()).accent)
+        self.day_set.setBorderColor(theme.tokens(self.palette()).accent)
         self.day_set.remove(0, self.day_set.count())
         self.day_set.append([metric.of(b) for b in buckets])
         self._day_x.clear()
@@ -390,6 +410,11 @@ class UsageCharts(QWidget):
                 series.attachAxis(axis)
         tps = [QPointF(i, s.tokens_per_second) for i, s in enumerate(speeds) if s.tokens_per_second is not None]
         ttft = [QPointF(i, s.ttft * 1000) for i, s in enumerate(speeds) if s.ttft is not None]
+        colours = theme.tokens(self.palette())
+        self.speed_series.setColor(colours.accent)
+        self.speed_series.setBorderColor(colours.accent)
+        self.ttft_series.setColor(colours.link)
+        self.ttft_series.setBorderColor(colours.link)
         self.speed_series.replace(tps)
         self.ttft_series.replace(ttft)
         round_axis(self._speed_x, max(1, len(speeds) - 1), whole=True)

@@ -1137,22 +1137,6 @@
         <source>Limits ({plan} plan) — not used yet</source>
         <translation>Sınırlar ({plan} planı) — henüz kullanılmadı</translation>
     </message>
-    <message>
-        <source>Limit</source>
-        <translation>Sınır</translation>
-    </message>
-    <message>
-        <source>Left</source>
-        <translation>Kalan</translation>
-    </message>
-    <message>
-        <source>Resets</source>
-        <translation>Dolma</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>Kaynak</translation>
-    </message>
 </context>
 <context>
     <name>MonitorPanel</name>
@@ -1165,8 +1149,12 @@
         <translation> · bekleme ortalama {mean}, en çok {max}</translation>
     </message>
     <message>
-        <source>&lt;b&gt;No requests yet.&lt;/b&gt; Once a model is used, a meter here shows what is left of each of its limits (requests, tokens, audio seconds; per minute and per day) and when it refills; the queue below lists requests waiting for quota and what each waits for; Usage charts tokens, requests and cost over time, and Health the errors and response times.</source>
-        <translation>&lt;b&gt;Henüz istek yok.&lt;/b&gt; Bir model kullanıldığında burada bir gösterge her sınırından ne kaldığını (istek, token, ses saniyesi; dakikada ve günde) ve ne zaman dolacağını gösterir; alttaki kuyruk kota bekleyen istekleri ve her birinin neyi beklediğini listeler; Kullanım sekmesi token, istek ve maliyeti zamana göre çizer, Sağlık ise hataları ve yanıt sürelerini gösterir.</translation>
+        <source>No requests yet</source>
+        <translation>Henüz istek yok</translation>
+    </message>
+    <message>
+        <source>Once a model is used, a meter here shows what is left of each of its limits (requests, tokens, audio seconds; per minute and per day) and when it refills; the queue below lists requests waiting for quota and what each waits for; Usage charts tokens, requests and cost over time, and Health the errors and response times.</source>
+        <translation>Bir model kullanıldığında burada bir gösterge her sınırından ne kaldığını (istek, token, ses saniyesi; dakikada ve günde) ve ne zaman dolacağını gösterir; alttaki kuyruk kota bekleyen istekleri ve her birinin neyi beklediğini listeler; Kullanım sekmesi token, istek ve maliyeti zamana göre çizer, Sağlık ise hataları ve yanıt sürelerini gösterir.</translation>
     </message>
     <message>
         <source>Cancel</source>
