@@ -112,7 +112,8 @@ class JobDefinition(QWidget):
         self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.preview.setMaximumHeight(130)
         self.preview.setAlternatingRowColors(True)
-        self.preview.setProperty("showsData", True)  # the file's own columns and rows
+        for shows_data in (self.preview, self.preview.horizontalHeader()):
+            shows_data.setProperty("showsData", True)  # the file's own columns and rows
         self.urls = QPlainTextEdit()
         self.urls.setPlaceholderText("https://example.com/podcast/episode-1.mp3\nhttps://…")
         self.urls.setAccessibleName(translate("JobDefinition", "Audio links"))

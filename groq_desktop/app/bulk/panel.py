@@ -83,13 +83,23 @@ def choose_export_path(parent: QWidget, fmt: str, suggested: str) -> Path | None
     return Path(name) if name else None
 
 
+def delete_question(parent: QWidget, name: str, detail: str) -> QMessageBox:
+    """The question before a job is deleted; Cancel is the default, so Enter never deletes by accident."""
+    box = QMessageBox(QMessageBox.Icon.Question, translate("BulkPanel", "Delete bulk job"),
+                      translate("BulkPanel", "Delete “{name}” and its results?").format(name=name),
+                      QMessageBox.StandardButton.Cancel, parent)
+    box.setInformativeText(detail)
+    delete = box.addButton(translate("BulkPanel", "Delete"), QMessageBox.ButtonRole.DestructiveRole)
+    delete.setIcon(icons.icon("trash"))
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box
+
+
 def confirm_delete(parent: QWidget, name: str, detail: str) -> bool:
     """Behind a function so tests can answer it."""
-    answer = QMessageBox.question(
-        parent, translate("BulkPanel", "Delete bulk job"),
-        translate("BulkPanel", "Delete “{name}” and its results?").format(name=name) + "\n\n" + detail,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
-    return answer == QMessageBox.StandardButton.Yes
+    box = delete_question(parent, name, detail)
+    box.exec()
+    return box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.DestructiveRole
 
 
 def _money(value: float | None) -> str:

@@ -72,6 +72,10 @@
         <translation>“{name}” ve sonuçları silinsin mi?</translation>
     </message>
     <message>
+        <source>Delete</source>
+        <translation>Sil</translation>
+    </message>
+    <message>
         <source>unknown (no price)</source>
         <translation>bilinmiyor (fiyat yok)</translation>
     </message>
