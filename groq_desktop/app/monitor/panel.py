@@ -108,6 +108,7 @@ class MonitorPanel(QWidget):
         empty_words.setSpacing(tokens.space_s)
         empty_words.addWidget(empty_title)
         empty_words.addWidget(empty_text)
+        empty_words.addStretch(1)
         empty_layout = QHBoxLayout(self.quota_empty)
         empty_layout.setContentsMargins(tokens.space_l, tokens.space_l, tokens.space_l, tokens.space_l)
         empty_layout.setSpacing(tokens.space_l)
