@@ -171,9 +171,6 @@ class BulkPanel(QWidget):
         buttons.addWidget(self.live_button, 0, 1)
         buttons.addWidget(self.batch_button, 1, 0)
         buttons.addWidget(self.window_choice, 1, 1)
-        for first, second in ((self.dry_run_button, self.live_button), (self.live_button, self.batch_button),
-                              (self.batch_button, self.window_choice)):
-            QWidget.setTabOrder(first, second)  # the grid's reading order, not the creation order
         send_box = QGroupBox(translate("BulkPanel", "Before sending"))
         send_layout = QVBoxLayout(send_box)
         send_layout.addWidget(self.estimate_label)
@@ -272,6 +269,9 @@ class BulkPanel(QWidget):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        for first, second in ((self.dry_run_button, self.live_button), (self.live_button, self.batch_button),
+                              (self.batch_button, self.window_choice)):
+            QWidget.setTabOrder(first, second)  # the grid's reading order, not the creation order
 
         self._estimate_timer = QTimer(self, singleShot=True, interval=300)
         self._estimate_timer.timeout.connect(self.update_estimate)

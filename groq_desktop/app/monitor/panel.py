@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
-    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -138,13 +138,19 @@ class MonitorPanel(QWidget):
         self.lower_action = self._action(
             translate("MonitorPanel", "Lower priority"), "arrow-down", "Ctrl+Down", lambda: self.shift_priority(+1),
             translate("MonitorPanel", "Lower the priority of the selected requests ({key})"))
+        # A table's own toolbar: compact tool buttons (icon and text), so the panel still fits 900 px.
         buttons = QHBoxLayout()
-        buttons.setSpacing(theme.tokens().space_m)
-        self.queue_buttons: list[QPushButton] = []
+        buttons.setSpacing(theme.tokens().space_s)
+        self.queue_buttons: list[QToolButton] = []
         for action in (self.cancel_action, self.raise_action, self.lower_action):
-            button = QPushButton(action.icon(), action.text())
-            button.setToolTip(action.toolTip())
-            button.clicked.connect(action.trigger)
+            button = QToolButton()
+            button.setDefaultAction(action)
+            # Up and down arrows beside the Priority column need no words; their tooltip and name say them.
+            icon_only = action is not self.cancel_action
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly if icon_only
+                                      else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setAccessibleName(action.text())
+            button.setAutoRaise(True)
             buttons.addWidget(button)
             self.queue_buttons.append(button)
         self.show_finished = QCheckBox(translate("MonitorPanel", "Show finished"))
