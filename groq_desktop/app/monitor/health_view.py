@@ -190,12 +190,14 @@ class HealthView(QWidget):
         self.errors_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.errors_view.horizontalHeader().setStretchLastSection(True)
 
+        # The button on a row of its own: beside the form it squeezed the answers into a narrow column.
         top = QHBoxLayout()
-        top.addLayout(form, 1)
-        top.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addStretch(1)
+        top.addWidget(self.check_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addLayout(form)
         errors_title = QLabel(translate("HealthView", "Errors of the last hour:"))
         errors_title.setProperty("role", "caption")
         layout.addWidget(errors_title)

@@ -84,7 +84,10 @@ class MonitorPanel(QWidget):
         self.quota_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = self.quota_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(QuotaColumn.METER, QHeaderView.ResizeMode.Stretch)
+        # The bar keeps a readable width; the last column takes what is left.
+        header.setSectionResizeMode(QuotaColumn.METER, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(QuotaColumn.METER, 11 * self.fontMetrics().averageCharWidth() + 80)
+        header.setStretchLastSection(True)
         # Before the first request: what each part of the panel will show, as a calm notice with an icon.
         self.quota_empty = QFrame()
         self.quota_empty.setObjectName("quotaEmptyBox")
