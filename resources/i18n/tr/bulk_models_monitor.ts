@@ -987,11 +987,11 @@
     </message>
     <message>
         <source>Any context</source>
-        <translation>Her bağlam</translation>
+        <translation>Tüm bağlamlar</translation>
     </message>
     <message>
         <source>≥ {size}K context</source>
-        <translation>≥ {size}K bağlam</translation>
+        <translation>≥ {size} B bağlam</translation>
     </message>
     <message>
         <source>Minimum context</source>
@@ -1039,7 +1039,7 @@
     </message>
     <message>
         <source>Any capability</source>
-        <translation>Her yetenek</translation>
+        <translation>Tüm yetenekler</translation>
     </message>
     <message>
         <source>Refreshing…</source>
@@ -1283,7 +1283,7 @@
     </message>
     <message>
         <source>Ready in</source>
-        <translation>Hazır olma</translation>
+        <translation>Hazır olana dek</translation>
     </message>
     <message>
         <source>Queued for</source>
@@ -1430,7 +1430,7 @@
     </message>
     <message>
         <source>Full again in</source>
-        <translation>Yeniden dolma</translation>
+        <translation>Dolmasına kalan</translation>
     </message>
     <message>
         <source>Source</source>
