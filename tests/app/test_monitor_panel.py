@@ -506,3 +506,36 @@ def test_charts_read_the_totals_off_the_ui_thread_and_keep_counting_pruned_days(
         assert charts.day_set is not None and sum(charts.day_set.at(i) for i in range(charts.day_set.count())) == 2
     finally:
         services.close()
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_meters_are_painted_in_the_themes_colours(qtbot: Any, dark: bool) -> None:
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+    from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
+
+    from groq_desktop.app.appearance import dark_palette
+    from groq_desktop.app.monitor.quota_model import MeterDelegate
+
+    palette = dark_palette() if dark else QPalette(QColor("#efefef"), QColor("#f5f5f5"))
+    colours = theme.tokens(palette)
+    model = QuotaModel()
+    model.set_snapshots([snapshot(remaining=6000), snapshot(dimension=Dimension.RPD, limit=100, remaining=10),
+                         snapshot(dimension=Dimension.RPM, limit=100, remaining=1)])
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setPalette(palette)
+    delegate = MeterDelegate(view)
+    for row, expected in enumerate((colours.success, colours.warning, colours.danger)):
+        image = QImage(200, 30, QImage.Format.Format_ARGB32)
+        image.fill(colours.surface)
+        option = QStyleOptionViewItem()
+        option.rect = QRect(0, 0, 200, 30)
+        option.palette = palette
+        option.fontMetrics = view.fontMetrics()
+        painter = QPainter(image)
+        delegate.paint(painter, option, model.index(row, QuotaColumn.METER))
+        painter.end()
+        # the bar starts at the left margin, in the middle of the row: the level's colour, from the theme
+        assert image.pixelColor(colours.space_m + 3, 15).name() == expected.name(), row
+    assert model.index(2, QuotaColumn.REMAINING).data(Qt.ItemDataRole.ForegroundRole) == theme.tokens().danger
