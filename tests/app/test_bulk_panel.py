@@ -262,3 +262,19 @@ def test_a_job_is_deleted_from_the_panel_after_confirmation(
     qtbot.waitUntil(lambda: panel.jobs.count() == 1, timeout=5_000)
     assert services.storage.get_bulk_job(second.id) is None and services.storage.bulk_rows(second.id) == []
     assert panel.current_job_id() == first.id and "Deleted “second”" in panel.message.text()
+
+
+def test_tab_follows_the_send_buttons_reading_order(qtbot: Any, free_panel: tuple[BulkPanel, Services]) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    panel, _services = free_panel
+    panel.activateWindow()
+    for widget in (panel.dry_run_button, panel.live_button, panel.batch_button):
+        widget.setEnabled(True)
+    order = [panel.dry_run_button, panel.live_button, panel.batch_button, panel.window_choice]
+    panel.dry_run_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.dry_run_button)
+    for expected in order[1:]:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is expected

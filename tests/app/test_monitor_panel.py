@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
+from groq_desktop.app import theme
 from groq_desktop.app.bridge import CoreSignals
 from groq_desktop.app.composition import Services, build_services
 from groq_desktop.app.monitor.health_view import ErrorListModel
@@ -21,7 +22,6 @@ from groq_desktop.app.monitor.panel import MonitorPanel
 from groq_desktop.app.monitor.price_table import PriceTable
 from groq_desktop.app.monitor.queue_model import JobInfoRole, QueueColumn, QueueModel, WaitDimensionRole
 from groq_desktop.app.monitor.quota_model import (
-    RED,
     QuotaColumn,
     QuotaLevel,
     QuotaModel,
@@ -231,7 +231,7 @@ def test_a_429_shows_a_countdown_and_the_job_waits_on_that_dimension(
     snap = panel.quota_model.index(quota, 0).data(SnapshotRole)
     assert snap.source == "learned" and snap.closed_for > 0
     assert panel.quota_model.index(quota, QuotaColumn.RESET).data().startswith("closed")
-    assert panel.quota_model.index(quota, QuotaColumn.REMAINING).data(Qt.ItemDataRole.ForegroundRole) == RED
+    assert panel.quota_model.index(quota, QuotaColumn.REMAINING).data(Qt.ItemDataRole.ForegroundRole) == theme.tokens().danger
     qtmodeltester.check(panel.queue_model)
 
     server_clock.now += 120  # the server's minute passes
@@ -506,3 +506,36 @@ def test_charts_read_the_totals_off_the_ui_thread_and_keep_counting_pruned_days(
         assert charts.day_set is not None and sum(charts.day_set.at(i) for i in range(charts.day_set.count())) == 2
     finally:
         services.close()
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_meters_are_painted_in_the_themes_colours(qtbot: Any, dark: bool) -> None:
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+    from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
+
+    from groq_desktop.app.appearance import dark_palette
+    from groq_desktop.app.monitor.quota_model import MeterDelegate
+
+    palette = dark_palette() if dark else QPalette(QColor("#efefef"), QColor("#f5f5f5"))
+    colours = theme.tokens(palette)
+    model = QuotaModel()
+    model.set_snapshots([snapshot(remaining=6000), snapshot(dimension=Dimension.RPD, limit=100, remaining=10),
+                         snapshot(dimension=Dimension.RPM, limit=100, remaining=1)])
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setPalette(palette)
+    delegate = MeterDelegate(view)
+    for row, expected in enumerate((colours.success, colours.warning, colours.danger)):
+        image = QImage(200, 30, QImage.Format.Format_ARGB32)
+        image.fill(colours.surface)
+        option = QStyleOptionViewItem()
+        option.rect = QRect(0, 0, 200, 30)
+        option.palette = palette
+        option.fontMetrics = view.fontMetrics()
+        painter = QPainter(image)
+        delegate.paint(painter, option, model.index(row, QuotaColumn.METER))
+        painter.end()
+        # the bar starts at the left margin, in the middle of the row: the level's colour, from the theme
+        assert image.pixelColor(colours.space_m + 3, 15).name() == expected.name(), row
+    assert model.index(2, QuotaColumn.REMAINING).data(Qt.ItemDataRole.ForegroundRole) == theme.tokens().danger

@@ -28,14 +28,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from groq_desktop import i18n
+from groq_desktop.app import icons
 from groq_desktop.core.bulk import inputs as readers
 from groq_desktop.core.bulk.inputs import BulkInput
 from groq_desktop.core.bulk.template import placeholders
 from groq_desktop.core.catalogue import ModelKind, shipped_catalogue
 from groq_desktop.core.store.bulk_records import BulkJobRecord
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
-SOURCES = ("CSV or JSONL file", "Folder of text, Markdown and PDF files", "Finished transcripts",
-           "Audio links (one URL a line)", "Audio files")
+SOURCES = (QT_TRANSLATE_NOOP("JobDefinition", "CSV or JSONL file"),
+           QT_TRANSLATE_NOOP("JobDefinition", "Folder of text, Markdown and PDF files"),
+           QT_TRANSLATE_NOOP("JobDefinition", "Finished transcripts"),
+           QT_TRANSLATE_NOOP("JobDefinition", "Audio links (one URL a line)"),
+           QT_TRANSLATE_NOOP("JobDefinition", "Audio files"))
 CSV_FILE, FOLDER, TRANSCRIPTS, AUDIO_URLS, AUDIO_FILES = range(len(SOURCES))
 AUDIO_SOURCES = (AUDIO_URLS, AUDIO_FILES)
 DEFAULT_TEMPLATE = "{{text}}"
@@ -43,17 +49,20 @@ DEFAULT_TEMPLATE = "{{text}}"
 
 def choose_file(parent: QWidget) -> Path | None:
     """Behind a function so tests can replace the dialog."""
-    name, _ = QFileDialog.getOpenFileName(parent, "Inputs", "", "Tables (*.csv *.tsv *.jsonl *.json);;All files (*)")
+    name, _ = QFileDialog.getOpenFileName(
+        parent, translate("JobDefinition", "Inputs"), "",
+        translate("JobDefinition", "Tables (*.csv *.tsv *.jsonl *.json);;All files (*)"))
     return Path(name) if name else None
 
 
 def choose_folder(parent: QWidget) -> Path | None:
-    name = QFileDialog.getExistingDirectory(parent, "Folder of documents")
+    name = QFileDialog.getExistingDirectory(parent, translate("JobDefinition", "Folder of documents"))
     return Path(name) if name else None
 
 
 def choose_audio(parent: QWidget) -> list[Path]:
-    names, _ = QFileDialog.getOpenFileNames(parent, "Audio files", "", "Audio (*.mp3 *.m4a *.wav *.flac *.ogg *.webm)")
+    names, _ = QFileDialog.getOpenFileNames(parent, translate("JobDefinition", "Audio files"), "",
+                                            translate("JobDefinition", "Audio (*.mp3 *.m4a *.wav *.flac *.ogg *.webm)"))
     return [Path(n) for n in names]
 
 
@@ -79,18 +88,21 @@ class JobDefinition(QWidget):
         }
 
         self.source = QComboBox()
-        self.source.addItems(SOURCES)
+        self.source.addItems([translate("JobDefinition", s) for s in SOURCES])
         self.source.currentIndexChanged.connect(self._source_changed)
-        self.choose = QPushButton("Choose…")
+        self.choose = QPushButton(icons.icon("folder-opened"), translate("JobDefinition", "Choose…"))
         self.choose.clicked.connect(self._choose)
-        self.source_label = QLabel("No inputs yet")
+        self.source_label = QLabel(translate("JobDefinition", "No inputs yet"))
         self.source_label.setWordWrap(True)
+        self.source_label.setProperty("role", "caption")
         source_row = QHBoxLayout()
         source_row.addWidget(self.source, 1)
         source_row.addWidget(self.choose)
 
         self.text_column = QComboBox()
-        self.text_column.setToolTip("Which column is {{text}}; every column is also a placeholder by its own name")
+        self.text_column.setToolTip(translate(
+            "JobDefinition", "Which column is {{text}}; every column is also a placeholder by its own name"))
+        self.text_column.setProperty("showsData", True)  # the file's column names
         self.text_column.currentIndexChanged.connect(self._mapping_changed)
         self.preview_model = QStandardItemModel(self)
         self.preview = QTableView()
@@ -99,13 +111,19 @@ class JobDefinition(QWidget):
         self.preview.verticalHeader().setVisible(False)
         self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.preview.setMaximumHeight(130)
+        self.preview.setAlternatingRowColors(True)
+        for shows_data in (self.preview, self.preview.horizontalHeader()):
+            shows_data.setProperty("showsData", True)  # the file's own columns and rows
         self.urls = QPlainTextEdit()
         self.urls.setPlaceholderText("https://example.com/podcast/episode-1.mp3\nhttps://…")
+        self.urls.setAccessibleName(translate("JobDefinition", "Audio links"))
         self.urls.setMaximumHeight(90)
         self.urls.textChanged.connect(self._urls_changed)
 
         self.model = QComboBox()
         self.model.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.model.setProperty("showsData", True)  # model ids
+        self.model.setAccessibleName(translate("JobDefinition", "Model"))
         self.max_tokens = QSpinBox()
         self.max_tokens.setRange(1, 65536)
         self.max_tokens.setValue(512)
@@ -116,37 +134,48 @@ class JobDefinition(QWidget):
         self.temperature.setValue(0.2)
         params = QHBoxLayout()
         params.addWidget(self.model, 1)
-        params.addWidget(QLabel("Max tokens"))
+        self.max_tokens_label = QLabel(translate("JobDefinition", "Max &tokens"))
+        self.max_tokens_label.setBuddy(self.max_tokens)
+        self.temperature_label = QLabel(translate("JobDefinition", "T&emperature"))
+        self.temperature_label.setBuddy(self.temperature)
+        params.addWidget(self.max_tokens_label)
         params.addWidget(self.max_tokens)
-        params.addWidget(QLabel("Temperature"))
+        params.addWidget(self.temperature_label)
         params.addWidget(self.temperature)
 
         self.system_prompt = QPlainTextEdit()
-        self.system_prompt.setPlaceholderText("System prompt (optional); placeholders work here too")
+        self.system_prompt.setPlaceholderText(translate("JobDefinition", "System prompt (optional); placeholders work here too"))
         self.system_prompt.setMaximumHeight(60)
         self.template = QPlainTextEdit(DEFAULT_TEMPLATE)
         self.template.setMaximumHeight(90)
-        self.template.setToolTip("{{text}}, {{file_name}} and any column of the inputs")
+        self.template.setToolTip(translate("JobDefinition", "{{text}}, {{file_name}} and any column of the inputs"))
         self.template.textChanged.connect(self.changed.emit)
         self.schema = QPlainTextEdit()
-        self.schema.setPlaceholderText('JSON schema for the reply (optional): {"type": "object", "properties": …} '
-                                       "— its fields become columns")
+        self.schema.setPlaceholderText(translate(
+            "JobDefinition",
+            'JSON schema for the reply (optional): {"type": "object", "properties": …} — its fields become columns',
+        ))
         self.schema.setMaximumHeight(60)
         self.schema.textChanged.connect(self.changed.emit)
         self.placeholder_note = QLabel()
         self.placeholder_note.setWordWrap(True)
+        self.placeholder_note.setProperty("role", "caption")
 
         form = QFormLayout()
-        form.addRow("Inputs", source_row)
+        form.addRow(translate("JobDefinition", "&Inputs"), source_row)
         form.addRow("", self.source_label)
-        form.addRow("{{text}} is", self.text_column)
-        form.addRow("Preview", self.preview)
-        form.addRow("Links", self.urls)
-        form.addRow("Model", params)
-        form.addRow("System", self.system_prompt)
-        form.addRow("Prompt", self.template)
-        form.addRow("JSON output", self.schema)
+        form.addRow(translate("JobDefinition", "{{text}} is"), self.text_column)
+        form.addRow(translate("JobDefinition", "Preview"), self.preview)
+        form.addRow(translate("JobDefinition", "&Links"), self.urls)
+        form.addRow(translate("JobDefinition", "&Model"), params)
+        form.addRow(translate("JobDefinition", "&System"), self.system_prompt)
+        form.addRow(translate("JobDefinition", "&Prompt"), self.template)
+        form.addRow(translate("JobDefinition", "&JSON output"), self.schema)
         form.addRow("", self.placeholder_note)
+        for widget, field in ((self.source, source_row), (self.model, params)):
+            label = form.labelForField(field)
+            if isinstance(label, QLabel):
+                label.setBuddy(widget)
         self._form = form
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -164,19 +193,20 @@ class JobDefinition(QWidget):
 
     def problems(self) -> list[str]:
         if self.kind == "transcription":
-            return [] if self._rows or self.audio_paths else ["Add audio links or files."]
+            return [] if self._rows or self.audio_paths else [translate("JobDefinition", "Add audio links or files.")]
         if self.reading:
-            return ["Reading the inputs…"]
+            return [translate("JobDefinition", "Reading the inputs…")]
         if not self._rows:
-            return ["Choose the inputs."]
+            return [translate("JobDefinition", "Choose the inputs.")]
         missing = [n for n in placeholders(self.system_prompt.toPlainText() + self.template.toPlainText())
                    if n not in self._rows[0].fields]
-        problems = [f"No input field for {{{{{n}}}}}." for n in missing]
+        problems = [translate("JobDefinition", "No input field for {placeholder}.").format(placeholder="{{" + n + "}}")
+                    for n in missing]
         if self.schema.toPlainText().strip():
             try:
                 json.loads(self.schema.toPlainText())
             except ValueError:
-                problems.append("The JSON schema is not valid JSON.")
+                problems.append(translate("JobDefinition", "The JSON schema is not valid JSON."))
         return problems
 
     def job_record(self) -> BulkJobRecord:
@@ -196,7 +226,9 @@ class JobDefinition(QWidget):
     def _name(self) -> str:
         if self._path is not None:
             return self._path.name
-        return f"{len(self._rows) or len(self.audio_paths)} {SOURCES[self.source.currentIndex()].lower()}"
+        return translate("JobDefinition", "{source}: {count}").format(
+            source=translate("JobDefinition", SOURCES[self.source.currentIndex()]),
+            count=len(self._rows) or len(self.audio_paths))
 
     # --- sources ---
 
@@ -226,9 +258,13 @@ class JobDefinition(QWidget):
         if preferred:
             self.model.setCurrentText(preferred)
         self.model.blockSignals(False)
-        self.source_label.setText({TRANSCRIPTS: "Select finished jobs in Transcribe, then “Run a prompt over these”.",
-                                   AUDIO_URLS: "Groq fetches each link itself (batch only)."}.get(index,
-                                                                                                 "No inputs yet"))
+        if index == TRANSCRIPTS:
+            note = translate("JobDefinition", "Select finished jobs in Transcribe, then “Run a prompt over these”.")
+        elif index == AUDIO_URLS:
+            note = translate("JobDefinition", "Groq fetches each link itself (batch only).")
+        else:
+            note = translate("JobDefinition", "No inputs yet")
+        self.source_label.setText(note)
         self._update_note()
         self.changed.emit()
 
@@ -266,7 +302,7 @@ class JobDefinition(QWidget):
         reader = readers.read_jsonl if path.suffix.lower() in (".jsonl", ".json") else readers.read_csv
         self._read_generation += 1
         self.reading, self._rows = True, []
-        self.source_label.setText(f"Reading {path.name}…")
+        self.source_label.setText(translate("JobDefinition", "Reading {file}…").format(file=path.name))
         self.changed.emit()
         threading.Thread(target=self._read, args=(self._read_generation, reader, path, mapping),
                          name="bulk-read-table", daemon=True).start()
@@ -286,8 +322,10 @@ class JobDefinition(QWidget):
             return  # a newer mapping or another source replaced this read
         self.reading, self._rows = False, rows
         name = self._path.name
-        self.source_label.setText(f"Could not read {name}: {error}" if error else
-                                  f"{name}: {len(rows):,} rows, columns {', '.join(self._columns)}")
+        self.source_label.setText(
+            translate("JobDefinition", "Could not read {file}: {error}").format(file=name, error=error) if error else
+            translate("JobDefinition", "{file}: {count} rows, columns {columns}").format(
+                file=name, count=i18n.number(len(rows), 0), columns=", ".join(self._columns)))
         self._update_note()
         self.changed.emit()
         self.rows_read.emit()
@@ -295,30 +333,33 @@ class JobDefinition(QWidget):
     def load_folder(self, folder: Path) -> None:
         self._path = folder
         self._rows = readers.read_folder(folder)
-        self.source_label.setText(f"{folder.name}: {len(self._rows):,} text, Markdown and PDF files")
+        self.source_label.setText(translate("JobDefinition", "{folder}: {count} text, Markdown and PDF files").format(
+            folder=folder.name, count=i18n.number(len(self._rows), 0)))
         self._update_note()
         self.changed.emit()
 
     def load_transcripts(self, transcripts: list[tuple[int, str, str]]) -> None:
         self.source.setCurrentIndex(TRANSCRIPTS)
         self._rows = readers.from_transcripts(transcripts)
-        self.source_label.setText(f"{len(self._rows)} finished transcripts: "
-                                  + ", ".join(name for _, name, _ in transcripts[:5])
-                                  + ("…" if len(transcripts) > 5 else ""))
+        names = ", ".join(name for _, name, _ in transcripts[:5]) + ("…" if len(transcripts) > 5 else "")
+        self.source_label.setText(translate("JobDefinition", "Finished transcripts ({count}): {names}").format(
+            count=len(self._rows), names=names))
         self._update_note()
         self.changed.emit()
 
     def _urls_changed(self) -> None:
         if self.source.currentIndex() == AUDIO_URLS:
             self._rows = readers.from_urls(self.urls.toPlainText().splitlines())
-            self.source_label.setText(f"{len(self._rows)} links; Groq fetches each one itself (batch only).")
+            self.source_label.setText(translate(
+                "JobDefinition", "Links: {count}; Groq fetches each one itself (batch only).").format(count=len(self._rows)))
             self.changed.emit()
 
     def load_audio(self, paths: list[Path]) -> None:
         self.audio_paths = list(paths)
-        self.source_label.setText(f"{len(paths)} audio files")
+        self.source_label.setText(translate("JobDefinition", "Audio files: {count}").format(count=len(paths)))
         self.changed.emit()
 
     def _update_note(self) -> None:
         fields = list(self._rows[0].fields) if self._rows else []
-        self.placeholder_note.setText("Placeholders: " + ", ".join("{{" + f + "}}" for f in fields) if fields else "")
+        self.placeholder_note.setText(translate("JobDefinition", "Placeholders: {names}").format(
+            names=", ".join("{{" + f + "}}" for f in fields)) if fields else "")

@@ -7,15 +7,45 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from groq_desktop.core.store.bulk_records import ROW_RETRYABLE, BulkRowRecord
+from groq_desktop import i18n
+from groq_desktop.core.store.bulk_records import (
+    ROW_BATCHED,
+    ROW_CANCELLED,
+    ROW_DONE,
+    ROW_EXPIRED,
+    ROW_FAILED,
+    ROW_PENDING,
+    ROW_RETRYABLE,
+    ROW_RUNNING,
+    BulkRowRecord,
+)
 from groq_desktop.core.store.storage import Storage
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 PAGE = 500
 _PREVIEW_CHARS = 300
-FIXED_BEFORE = ("#", "Input")
-FIXED_AFTER = ("Status", "Tokens", "Cost", "Request id")
+# Column keys; the headers show them translated (an output column from a JSON schema keeps its own name).
+FIXED_BEFORE = ("#", QT_TRANSLATE_NOOP("BulkResultsModel", "Input"))
+FIXED_AFTER = (QT_TRANSLATE_NOOP("BulkResultsModel", "Status"), QT_TRANSLATE_NOOP("BulkResultsModel", "Tokens"),
+               QT_TRANSLATE_NOOP("BulkResultsModel", "Cost"), QT_TRANSLATE_NOOP("BulkResultsModel", "Request id"))
+OUTPUT = QT_TRANSLATE_NOOP("BulkResultsModel", "Output")
+_TRANSLATED = {*FIXED_BEFORE, *FIXED_AFTER, OUTPUT} - {"#"}
+ROW_STATUS_NAMES = {
+    ROW_PENDING: QT_TRANSLATE_NOOP("BulkResultsModel", "pending"),
+    ROW_RUNNING: QT_TRANSLATE_NOOP("BulkResultsModel", "running"),
+    ROW_BATCHED: QT_TRANSLATE_NOOP("BulkResultsModel", "batched"),
+    ROW_DONE: QT_TRANSLATE_NOOP("BulkResultsModel", "done"),
+    ROW_FAILED: QT_TRANSLATE_NOOP("BulkResultsModel", "failed"),
+    ROW_EXPIRED: QT_TRANSLATE_NOOP("BulkResultsModel", "expired"),
+    ROW_CANCELLED: QT_TRANSLATE_NOOP("BulkResultsModel", "cancelled"),
+}
+
+
+def row_status_text(status: str) -> str:
+    name = ROW_STATUS_NAMES.get(status)
+    return translate("BulkResultsModel", name) if name else status
 
 
 def _one_line(text: str) -> str:
@@ -96,7 +126,7 @@ class BulkResultsModel(QAbstractTableModel):
 
     @property
     def headers(self) -> tuple[str, ...]:
-        output = tuple(self._output_columns) or ("Output",)
+        output = tuple(self._output_columns) or (OUTPUT,)
         return (*FIXED_BEFORE, *output, *FIXED_AFTER)
 
     def row_at(self, row: int) -> BulkRowRecord | None:
@@ -131,7 +161,11 @@ class BulkResultsModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             headers = self.headers
-            return headers[section] if 0 <= section < len(headers) else None
+            if not 0 <= section < len(headers):
+                return None
+            fixed = section < len(FIXED_BEFORE) or section >= len(headers) - len(FIXED_AFTER) or not self._output_columns
+            name = headers[section]
+            return translate("BulkResultsModel", name) if fixed and name in _TRANSLATED else name
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -157,11 +191,14 @@ class BulkResultsModel(QAbstractTableModel):
         if name == "Output":
             return _one_line(row.output or row.error)
         if name == "Status":
-            return row.status if not row.error else f"{row.status}: {_one_line(row.error)}"
+            status = row_status_text(row.status)
+            return status if not row.error else f"{status}: {_one_line(row.error)}"
         if name == "Tokens":
-            return f"{row.prompt_tokens:,} + {row.completion_tokens:,}" if row.prompt_tokens else ""
+            if not row.prompt_tokens:
+                return ""
+            return f"{i18n.number(row.prompt_tokens, 0)} + {i18n.number(row.completion_tokens, 0)}"
         if name == "Cost":
-            return f"${row.cost:.6f}" if row.cost else ""
+            return translate("BulkResultsModel", "${amount}").format(amount=i18n.number(row.cost, 6)) if row.cost else ""
         if name == "Request id":
             return row.request_id
         return _one_line(str(row.columns.get(name, "")))

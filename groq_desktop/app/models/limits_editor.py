@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -16,10 +17,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from groq_desktop.app import icons
 from groq_desktop.app.composition import Services
+from groq_desktop.app.models.model_table_model import dimension_label
 from groq_desktop.core.quota.limits import Dimension, LimitTable, ModelLimits
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 _MAX_VALUE = 2_000_000_000  # QSpinBox is 32-bit; far above any published limit
+_UNITS = {
+    "requests": QT_TRANSLATE_NOOP("LimitsEditor", "requests"),
+    "tokens": QT_TRANSLATE_NOOP("LimitsEditor", "tokens"),
+    "input_tokens": QT_TRANSLATE_NOOP("LimitsEditor", "input tokens"),
+    "output_tokens": QT_TRANSLATE_NOOP("LimitsEditor", "output tokens"),
+    "audio_seconds": QT_TRANSLATE_NOOP("LimitsEditor", "audio seconds"),
+}
 
 
 def save_limits(services: Services, model: str, limits: ModelLimits) -> Path:
@@ -46,14 +57,15 @@ class LimitsEditor(QDialog):
         self._services = services
         self.model = model
         plan = services.limiter.plan
-        self.setWindowTitle(f"Limits of {model}")
+        self.setWindowTitle(translate("LimitsEditor", "Limits of {model}").format(model=model))
         current = services.limit_table.limits_for(model, plan)
 
         layout = QVBoxLayout(self)
-        intro = QLabel(
-            f"Limits of <b>{model}</b> on the <b>{plan}</b> plan. 0 means not limited. "
-            "They apply at once and are saved to your limits file; response headers still correct them."
-        )
+        intro = QLabel(translate(
+            "LimitsEditor",
+            "Limits of <b>{model}</b> on the <b>{plan}</b> plan. 0 means not limited. "
+            "They apply at once and are saved to your limits file; response headers still correct them.",
+        ).format(model=html.escape(model), plan=html.escape(plan)))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -62,17 +74,20 @@ class LimitsEditor(QDialog):
             box = QSpinBox()
             box.setRange(0, _MAX_VALUE)
             box.setGroupSeparatorShown(True)
-            box.setSpecialValueText("not limited")
-            box.setSuffix(" " + dimension.unit.replace("_", " "))
+            box.setSpecialValueText(translate("LimitsEditor", "not limited"))
+            unit = _UNITS.get(dimension.unit)
+            box.setSuffix(" " + (translate("LimitsEditor", unit) if unit else dimension.unit))
             box.setValue(int(current.get(dimension) or 0))
-            box.setToolTip(dimension.label)
-            form.addRow(f"{dimension.value} ({dimension.label}):", box)
+            box.setToolTip(dimension_label(dimension))
+            box.setAccessibleName(dimension_label(dimension))
+            form.addRow(translate("LimitsEditor", "{code} ({label}):").format(
+                code=dimension.value, label=dimension_label(dimension)), box)
             self.fields[dimension] = box
         layout.addLayout(form)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.reset_button = QPushButton("Published values")
-        self.reset_button.setToolTip("Fill in the limits Groq publishes for this plan (not yet saved)")
+        self.reset_button = QPushButton(icons.icon("discard"), translate("LimitsEditor", "Published values"))
+        self.reset_button.setToolTip(translate("LimitsEditor", "Fill in the limits Groq publishes for this plan (not yet saved)"))
         buttons.addButton(self.reset_button, QDialogButtonBox.ButtonRole.ResetRole)
         self.reset_button.clicked.connect(self._fill_published)
         buttons.accepted.connect(self.save)
@@ -80,6 +95,7 @@ class LimitsEditor(QDialog):
         layout.addWidget(buttons)
         self.error = QLabel()
         self.error.setWordWrap(True)
+        self.error.setProperty("role", "error")
         self.error.hide()
         layout.addWidget(self.error)
 
@@ -98,7 +114,7 @@ class LimitsEditor(QDialog):
         try:
             save_limits(self._services, self.model, self.limits())
         except OSError as exc:
-            self.error.setText(f"Could not save the limits file: {exc}")
+            self.error.setText(translate("LimitsEditor", "Could not save the limits file: {reason}").format(reason=exc))
             self.error.show()
             return
         self.saved.emit(self.model)

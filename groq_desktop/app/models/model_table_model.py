@@ -18,8 +18,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from groq_desktop import i18n
 from groq_desktop.core.model_registry import ModelCategory, ModelInfo
 from groq_desktop.core.quota.limits import Dimension, ModelLimits
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 ModelInfoRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -46,18 +48,96 @@ class Column(IntEnum):
 
 
 HEADERS = {
-    Column.ID: "Model",
-    Column.OWNER: "Owner",
-    Column.CATEGORY: "Category",
-    Column.CONTEXT: "Context",
-    Column.MAX_COMPLETION: "Max output",
-    Column.ACTIVE: "Status",
-    Column.PER_MINUTE: "Per minute",
-    Column.PER_HOUR: "Per hour",
-    Column.PER_DAY: "Per day",
+    Column.ID: QT_TRANSLATE_NOOP("ModelTableModel", "Model"),
+    Column.OWNER: QT_TRANSLATE_NOOP("ModelTableModel", "Owner"),
+    Column.CATEGORY: QT_TRANSLATE_NOOP("ModelTableModel", "Category"),
+    Column.CONTEXT: QT_TRANSLATE_NOOP("ModelTableModel", "Context"),
+    Column.MAX_COMPLETION: QT_TRANSLATE_NOOP("ModelTableModel", "Max output"),
+    Column.ACTIVE: QT_TRANSLATE_NOOP("ModelTableModel", "Status"),
+    Column.PER_MINUTE: QT_TRANSLATE_NOOP("ModelTableModel", "Per minute"),
+    Column.PER_HOUR: QT_TRANSLATE_NOOP("ModelTableModel", "Per hour"),
+    Column.PER_DAY: QT_TRANSLATE_NOOP("ModelTableModel", "Per day"),
 }
-_UNIT_WORDS = {"requests": ("req", "requests"), "tokens": ("tok", "tokens"), "audio_seconds": ("audio", "audio")}
-TABLE_SOURCE = "published table"  # a figure the limiter has not tracked yet comes from the shipped table
+_HEADER_TIPS = {
+    Column.PER_MINUTE: QT_TRANSLATE_NOOP(
+        "ModelTableModel", "What your plan allows per minute; hover a cell for each figure and its source"),
+    Column.PER_HOUR: QT_TRANSLATE_NOOP(
+        "ModelTableModel", "What your plan allows per hour; hover a cell for each figure and its source"),
+    Column.PER_DAY: QT_TRANSLATE_NOOP(
+        "ModelTableModel", "What your plan allows per day; hover a cell for each figure and its source"),
+}
+_UNIT_WORDS = {
+    "requests": QT_TRANSLATE_NOOP("ModelTableModel", "req"),
+    "tokens": QT_TRANSLATE_NOOP("ModelTableModel", "tok"),
+    "audio_seconds": QT_TRANSLATE_NOOP("ModelTableModel", "audio"),
+}
+TABLE_SOURCE = QT_TRANSLATE_NOOP("ModelTableModel", "published table")  # shown translated: table_source()
+_DIMENSION_LABELS = {
+    Dimension.RPM: QT_TRANSLATE_NOOP("ModelTableModel", "requests per minute"),
+    Dimension.RPD: QT_TRANSLATE_NOOP("ModelTableModel", "requests per day"),
+    Dimension.TPM: QT_TRANSLATE_NOOP("ModelTableModel", "tokens per minute"),
+    Dimension.TPD: QT_TRANSLATE_NOOP("ModelTableModel", "tokens per day"),
+    Dimension.ASH: QT_TRANSLATE_NOOP("ModelTableModel", "audio seconds per hour"),
+    Dimension.ASD: QT_TRANSLATE_NOOP("ModelTableModel", "audio seconds per day"),
+    Dimension.ITPM: QT_TRANSLATE_NOOP("ModelTableModel", "input tokens per minute"),
+    Dimension.OTPM: QT_TRANSLATE_NOOP("ModelTableModel", "output tokens per minute"),
+}
+_CATEGORY_NAMES = {
+    ModelCategory.CHAT: QT_TRANSLATE_NOOP("ModelTableModel", "chat"),
+    ModelCategory.SPEECH_TO_TEXT: QT_TRANSLATE_NOOP("ModelTableModel", "speech to text"),
+    ModelCategory.TEXT_TO_SPEECH: QT_TRANSLATE_NOOP("ModelTableModel", "text to speech"),
+    ModelCategory.SAFETY: QT_TRANSLATE_NOOP("ModelTableModel", "safety"),
+    ModelCategory.REASONING: QT_TRANSLATE_NOOP("ModelTableModel", "reasoning"),
+    ModelCategory.TOOL_USE: QT_TRANSLATE_NOOP("ModelTableModel", "tool use"),
+    ModelCategory.VISION: QT_TRANSLATE_NOOP("ModelTableModel", "vision"),
+}
+
+# Groq's supported_features words; one Groq adds later is shown as it is, underscores as spaces.
+_FEATURE_NAMES = {
+    "browser_search": QT_TRANSLATE_NOOP("ModelTableModel", "browser search"),
+    "code_execution": QT_TRANSLATE_NOOP("ModelTableModel", "code execution"),
+    "code_interpreter": QT_TRANSLATE_NOOP("ModelTableModel", "code interpreter"),
+    "json_mode": QT_TRANSLATE_NOOP("ModelTableModel", "JSON mode"),
+    "json_object": QT_TRANSLATE_NOOP("ModelTableModel", "JSON object"),
+    "json_schema": QT_TRANSLATE_NOOP("ModelTableModel", "JSON schema"),
+    "prompt_caching": QT_TRANSLATE_NOOP("ModelTableModel", "prompt caching"),
+    "reasoning": QT_TRANSLATE_NOOP("ModelTableModel", "reasoning"),
+    "tools": QT_TRANSLATE_NOOP("ModelTableModel", "tools"),
+    "tool_use": QT_TRANSLATE_NOOP("ModelTableModel", "tool use"),
+    "vision": QT_TRANSLATE_NOOP("ModelTableModel", "vision"),
+    "chat": QT_TRANSLATE_NOOP("ModelTableModel", "chat"),
+    "speech": QT_TRANSLATE_NOOP("ModelTableModel", "speech"),
+    "transcription": QT_TRANSLATE_NOOP("ModelTableModel", "transcription"),
+    "translation": QT_TRANSLATE_NOOP("ModelTableModel", "translation"),
+    "guard": QT_TRANSLATE_NOOP("ModelTableModel", "guard"),
+    "vocal_directions": QT_TRANSLATE_NOOP("ModelTableModel", "vocal directions"),
+}
+
+
+def feature_name(feature: str) -> str:
+    name = _FEATURE_NAMES.get(feature)
+    return translate("ModelTableModel", name) if name else feature.replace("_", " ")
+
+
+def table_source() -> str:
+    return translate("ModelTableModel", TABLE_SOURCE)
+
+
+def dimension_label(dimension: Dimension) -> str:
+    """"requests per minute" in the user's language (an unknown dimension keeps the core's label)."""
+    label = _DIMENSION_LABELS.get(dimension)
+    return translate("ModelTableModel", label) if label else dimension.label
+
+
+def category_name(category: ModelCategory) -> str:
+    name = _CATEGORY_NAMES.get(category)
+    return translate("ModelTableModel", name) if name else category.value
+
+
+def _figure(value: float) -> str:
+    """1 decimal when it says something (14.4), none when whole (6)."""
+    rounded = round(value, 1)
+    return i18n.number(rounded, 0 if rounded == int(rounded) else 1)
 
 
 @dataclass(frozen=True)
@@ -69,19 +149,20 @@ class ModelRow:
 
 def short_number(value: float) -> str:
     """6,000 -> "6K", 14,400 -> "14.4K", 1,000,000 -> "1M": compact limit figures."""
-    for size, suffix in ((1e6, "M"), (1e3, "K")):
-        if value >= size:
-            return f"{value / size:.1f}".rstrip("0").rstrip(".") + suffix
-    return f"{value:,.0f}"
+    if value >= 1e6:
+        return translate("ModelTableModel", "{figure}M", "millions, compact").format(figure=_figure(value / 1e6))
+    if value >= 1e3:
+        return translate("ModelTableModel", "{figure}K", "thousands, compact").format(figure=_figure(value / 1e3))
+    return i18n.number(value, 0)
 
 
 def audio_duration(seconds: float) -> str:
     """Audio allowance as a duration: 7,200 s -> "2 h", 28,800 -> "8 h", 90 -> "1.5 min"."""
     if seconds >= 3600:
-        return f"{seconds / 3600:.1f}".rstrip("0").rstrip(".") + " h"
+        return translate("ModelTableModel", "{figure} h").format(figure=_figure(seconds / 3600))
     if seconds >= 60:
-        return f"{seconds / 60:.1f}".rstrip("0").rstrip(".") + " min"
-    return f"{seconds:,.0f} s"
+        return translate("ModelTableModel", "{figure} min").format(figure=_figure(seconds / 60))
+    return translate("ModelTableModel", "{figure} s").format(figure=i18n.number(seconds, 0))
 
 
 def window_dimensions(limits: ModelLimits, window: float) -> list[tuple[Dimension, float]]:
@@ -94,26 +175,28 @@ def compact_limits(limits: ModelLimits, window: float) -> str:
     dims = window_dimensions(limits, window)
     units = [d.unit for d, _v in dims]
     for dimension, value in dims:
-        short, _long = _UNIT_WORDS.get(dimension.unit, (dimension.value, dimension.value))
+        unit = _UNIT_WORDS.get(dimension.unit)
+        short = translate("ModelTableModel", unit) if unit else dimension.value
         figure = audio_duration(value) if dimension.unit == "audio_seconds" else short_number(value)
         # two limits of one unit in one window (input and output tokens): name them
         tag = f" ({dimension.value})" if units.count(dimension.unit) > 1 else ""
-        parts.append(f"{figure} {short}{tag}")
+        parts.append(translate("ModelTableModel", "{figure} {unit}", "a limit: 30 req").format(
+            figure=figure, unit=short) + tag)
     return " · ".join(parts) or "—"
 
 
 def status_text(info: ModelInfo) -> str:
     if info.retired:
-        return "retired"
-    return "active" if info.active else "inactive"
+        return translate("ModelTableModel", "retired")
+    return translate("ModelTableModel", "active") if info.active else translate("ModelTableModel", "inactive")
 
 
 def category_text(info: ModelInfo) -> str:
-    return ", ".join(c.value for c in info.categories)
+    return ", ".join(category_name(c) for c in info.categories)
 
 
 def _count(value: float | int | None) -> str:
-    return "—" if value is None else f"{value:,.0f}"
+    return "—" if value is None else i18n.number(value, 0)
 
 
 class ModelTableModel(QAbstractTableModel):
@@ -149,9 +232,9 @@ class ModelTableModel(QAbstractTableModel):
             return None
         column = Column(section)
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[column]
-        if role == Qt.ItemDataRole.ToolTipRole and column.window is not None:
-            return f"What your plan allows {HEADERS[column].lower()}; hover a cell for each figure and its source"
+            return translate("ModelTableModel", HEADERS[column])
+        if role == Qt.ItemDataRole.ToolTipRole and column in _HEADER_TIPS:
+            return translate("ModelTableModel", _HEADER_TIPS[column])
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -177,12 +260,16 @@ class ModelTableModel(QAbstractTableModel):
             if column.window is not None:
                 return self._limits_tip(row, column.window)
             if info.is_transcription and column in (Column.CONTEXT, Column.MAX_COMPLETION):
-                return ("Speech models take audio files (longer ones are split into chunks); their "
-                        f"{_count(info.context_window)}-token window only bounds the prompt, and a transcript "
-                        "is as long as the audio.")
+                return translate(
+                    "ModelTableModel",
+                    "Speech models take audio files (longer ones are split into chunks); their {tokens}-token "
+                    "window only bounds the prompt, and a transcript is as long as the audio.",
+                ).format(tokens=_count(info.context_window))
             if info.retired:
-                return f"{info.id} is retired: Groq no longer lists it."
-            return info.id if info.active else f"{info.id} is inactive"
+                return translate("ModelTableModel", "{model} is retired: Groq no longer lists it.").format(model=info.id)
+            if info.active:
+                return info.id
+            return translate("ModelTableModel", "{model} is inactive").format(model=info.id)
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= Column.CONTEXT and column != Column.ACTIVE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -191,8 +278,14 @@ class ModelTableModel(QAbstractTableModel):
     def _limits_tip(row: ModelRow, window: float) -> str | None:
         lines = []
         for dimension, value in window_dimensions(row.limits, window):
-            figure = f"{audio_duration(value)} ({value:,.0f} s)" if dimension.unit == "audio_seconds" else f"{value:,.0f}"
-            lines.append(f"{dimension.label} ({dimension.value}): {figure} — {row.sources.get(dimension, TABLE_SOURCE)}")
+            if dimension.unit == "audio_seconds":
+                figure = translate("ModelTableModel", "{duration} ({seconds} s)").format(
+                    duration=audio_duration(value), seconds=i18n.number(value, 0))
+            else:
+                figure = i18n.number(value, 0)
+            lines.append(translate("ModelTableModel", "{label} ({code}): {figure} — {source}").format(
+                label=dimension_label(dimension), code=dimension.value, figure=figure,
+                source=row.sources.get(dimension) or table_source()))
         return "\n".join(lines) or None
 
     def _display(self, row: ModelRow, column: Column) -> str:
@@ -204,9 +297,11 @@ class ModelTableModel(QAbstractTableModel):
         if column is Column.CATEGORY:
             return category_text(info)
         if info.is_transcription and column is Column.CONTEXT:
-            return "audio file" if self.upload_limit is None else f"audio ≤ {self.upload_limit / 1e6:,.0f} MB"
+            if self.upload_limit is None:
+                return translate("ModelTableModel", "audio file")
+            return translate("ModelTableModel", "audio ≤ {size} MB").format(size=i18n.number(self.upload_limit / 1e6, 0))
         if info.is_transcription and column is Column.MAX_COMPLETION:
-            return "audio length"
+            return translate("ModelTableModel", "audio length")
         if column is Column.CONTEXT:
             return _count(info.context_window)
         if column is Column.MAX_COMPLETION:
@@ -273,7 +368,8 @@ class ModelFilterProxy(QSortFilterProxyModel):
             return True
         info = source.model_at(source_row)
         if self._text:
-            haystack = " ".join((info.id, info.owned_by, category_text(info), status_text(info))).lower()
+            raw = " ".join(c.value for c in info.categories)  # English words find models in any language
+            haystack = " ".join((info.id, info.owned_by, category_text(info), status_text(info), raw)).lower()
             if not all(word in haystack for word in self._text.split()):
                 return False
         if self._category is not None and self._category not in info.categories:

@@ -8,7 +8,7 @@ import logging
 import time
 
 import qasync
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QItemSelection, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,23 +24,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from groq_desktop import i18n
+from groq_desktop.app import icons, theme
 from groq_desktop.app.bridge import CoreSignals
 from groq_desktop.app.composition import Services
 from groq_desktop.app.models.frozen_table import FrozenColumnTable
 from groq_desktop.app.models.limits_editor import LimitsEditor
 from groq_desktop.app.models.model_table_model import (
-    TABLE_SOURCE,
     Column,
     ModelFilterProxy,
     ModelInfoRole,
     ModelTableModel,
+    category_name,
     category_text,
+    dimension_label,
+    feature_name,
     status_text,
+    table_source,
 )
 from groq_desktop.app.settings import AppSettings, Key
 from groq_desktop.core.model_registry import ModelCategory, ModelInfo
 from groq_desktop.core.quota.limits import Dimension, ModelLimits
 from groq_desktop.errors import GroqDesktopError, format_wait
+from groq_desktop.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -53,11 +59,11 @@ MAX_NAME_WIDTH = 230
 
 def refreshed_text(last_refreshed: float | None, now: float) -> str:
     if last_refreshed is None:
-        return "Never refreshed"
+        return translate("ModelsPanel", "Never refreshed")
     age = max(0.0, now - last_refreshed)
     if age < 60:
-        return "Last refreshed just now"
-    return f"Last refreshed {format_wait(age)} ago"
+        return translate("ModelsPanel", "Last refreshed just now")
+    return translate("ModelsPanel", "Last refreshed {age} ago").format(age=format_wait(age))
 
 
 class ModelsPanel(QWidget):
@@ -78,49 +84,61 @@ class ModelsPanel(QWidget):
         self.proxy = ModelFilterProxy(self)
         self.proxy.setSourceModel(self.table_model)
 
-        self.search = QLineEdit(placeholderText="Search models (Ctrl+F)")
+        self.search = QLineEdit(placeholderText=translate("ModelsPanel", "Search models (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
+        self.search.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.setAccessibleName(translate("ModelsPanel", "Search models"))
         self.search.textChanged.connect(self.proxy.set_text)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus,
                   context=Qt.ShortcutContext.WindowShortcut)  # while the panel shows
 
         self.category = QComboBox()
-        self.category.addItem("All categories", None)
+        self.category.addItem(translate("ModelsPanel", "All categories"), None)
         for category in ModelCategory:
-            self.category.addItem(category.value, category)
+            self.category.addItem(category_name(category), category)
+        self.category.setAccessibleName(translate("ModelsPanel", "Category"))
         self.category.currentIndexChanged.connect(lambda _i: self.proxy.set_category(self.category.currentData()))
 
         self.min_context = QComboBox()
         for tokens in MIN_CONTEXT_CHOICES:
-            self.min_context.addItem("Any context" if tokens == 0 else f"≥ {tokens // 1024}K context", tokens)
+            self.min_context.addItem(
+                translate("ModelsPanel", "Any context") if tokens == 0
+                else translate("ModelsPanel", "≥ {size}K context").format(size=tokens // 1024), tokens)
+        self.min_context.setAccessibleName(translate("ModelsPanel", "Minimum context"))
         self.min_context.currentIndexChanged.connect(
             lambda _i: self.proxy.set_min_context(int(self.min_context.currentData()))
         )
 
         self.feature = QComboBox()
-        self.feature.setToolTip("Show only models that list this capability (supported_features)")
+        self.feature.setToolTip(translate("ModelsPanel", "Show only models that list this capability"))
         self.feature.currentIndexChanged.connect(lambda _i: self.proxy.set_feature(self.feature.currentData()))
 
         self.plan = QComboBox()
-        self.plan.setToolTip("Your Groq plan: which published limits apply")
+        self.plan.setToolTip(translate("ModelsPanel", "Your Groq plan: which published limits apply"))
+        self.plan.setProperty("showsData", True)  # plan names are Groq's (free, developer)
         for name in services.limit_table.plan_names():
             self.plan.addItem(name, name)
         self.plan.setCurrentIndex(max(0, self.plan.findData(services.limiter.plan)))
         self.plan.currentIndexChanged.connect(self._on_plan_chosen)
 
-        self.refresh_button = QPushButton("Refresh")
-        self.refresh_button.setToolTip("Fetch the model list from Groq again (F5)")
+        self.refresh_button = QPushButton(icons.icon("refresh"), translate("ModelsPanel", "Refresh"))
+        self.refresh_button.setToolTip(translate("ModelsPanel", "Fetch the model list from Groq again (F5)"))
         self.refresh_button.clicked.connect(self.refresh)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh,
                   context=Qt.ShortcutContext.WindowShortcut)
         self.age_label = QLabel()
-        self.age_label.setMinimumWidth(self.age_label.fontMetrics().horizontalAdvance("Last refreshed 59 min ago "))
+        self.age_label.setProperty("role", "caption")
+        self.age_label.setMinimumWidth(self.age_label.fontMetrics().horizontalAdvance(
+            refreshed_text(0.0, 59 * 60.0) + " "))
         self.error_label = QLabel()
         self.error_label.setObjectName("modelsError")
         self.error_label.setWordWrap(True)
+        self.error_label.setProperty("role", "error")
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.hide()
-        self.empty_note = QLabel("No models match the search and filters. <a href='clear'>Show all models</a>")
+        self.empty_note = QLabel(translate("ModelsPanel", "No models match the search and filters. "
+                                                          "<a href='clear'>Show all models</a>"))
+        self.empty_note.setProperty("surface", "notice")
         self.empty_note.setObjectName("modelsEmpty")
         self.empty_note.linkActivated.connect(lambda _link: self.clear_filters())
         self.empty_note.hide()
@@ -149,12 +167,13 @@ class ModelsPanel(QWidget):
         self.details = QTextBrowser()
         self.details.setMinimumWidth(220)
         self.details.setOpenLinks(False)
-        self.chat_button = QPushButton("Chat with this model")
+        self.chat_button = QPushButton(icons.icon("comment-discussion"), translate("ModelsPanel", "Chat with this model"))
+        self.chat_button.setProperty("role", "primary")
         self.chat_button.clicked.connect(self._chat_with_selected)
-        self.transcribe_button = QPushButton("Use for transcription")
+        self.transcribe_button = QPushButton(icons.icon("mic"), translate("ModelsPanel", "Use for transcription"))
         self.transcribe_button.clicked.connect(self._transcribe_with_selected)
-        self.limits_button = QPushButton("Edit limits…")
-        self.limits_button.setToolTip("Change this model's limits for your plan")
+        self.limits_button = QPushButton(icons.icon("edit"), translate("ModelsPanel", "Edit limits…"))
+        self.limits_button.setToolTip(translate("ModelsPanel", "Change this model's limits for your plan"))
         self.limits_button.clicked.connect(self.edit_limits)
 
         # Two rows, so the panel fits a 900 px window: what to show, then where the figures come from.
@@ -164,7 +183,9 @@ class ModelsPanel(QWidget):
         filters.addWidget(self.min_context)
         filters.addWidget(self.feature)
         source_row = QHBoxLayout()
-        source_row.addWidget(QLabel("Plan:"))
+        plan_label = QLabel(translate("ModelsPanel", "&Plan:"))
+        plan_label.setBuddy(self.plan)
+        source_row.addWidget(plan_label)
         source_row.addWidget(self.plan)
         source_row.addStretch(1)
         source_row.addWidget(self.age_label)
@@ -244,9 +265,9 @@ class ModelsPanel(QWidget):
         features = sorted({f for m in models for f in m.supported_features})
         self.feature.blockSignals(True)
         self.feature.clear()
-        self.feature.addItem("Any capability", None)
+        self.feature.addItem(translate("ModelsPanel", "Any capability"), None)
         for name in features:
-            self.feature.addItem(name.replace("_", " "), name)
+            self.feature.addItem(feature_name(name), name)
         self.feature.setCurrentIndex(max(0, self.feature.findData(current)))
         self.feature.blockSignals(False)
         self.proxy.set_feature(self.feature.currentData())
@@ -261,14 +282,15 @@ class ModelsPanel(QWidget):
             return
         self._refreshing = True
         self.refresh_button.setEnabled(False)
-        self.age_label.setText("Refreshing…")
+        self.age_label.setText(translate("ModelsPanel", "Refreshing…"))
         try:
             await asyncio.to_thread(self._services.registry.refresh, True)
         except GroqDesktopError as exc:
-            self._show_error(f"Could not refresh the model list: {exc.user_text()}")
+            self._show_error(translate("ModelsPanel", "Could not refresh the model list: {reason}").format(
+                reason=exc.user_text()))
         except Exception as exc:  # the registry may surface any I/O error
             log.exception("model list refresh failed")
-            self._show_error(f"Could not refresh the model list: {exc}")
+            self._show_error(translate("ModelsPanel", "Could not refresh the model list: {reason}").format(reason=exc))
         else:
             self.error_label.hide()
         finally:
@@ -278,7 +300,7 @@ class ModelsPanel(QWidget):
             self.refreshed.emit()
 
     def _show_error(self, text: str) -> None:
-        self.error_label.setText(text + "\nShowing the last list that was fetched.")
+        self.error_label.setText(text + "\n" + translate("ModelsPanel", "Showing the last list that was fetched."))
         self.error_label.show()
 
     # --- selection and details -------------------------------------------------------------
@@ -311,23 +333,30 @@ class ModelsPanel(QWidget):
         self.chat_button.setEnabled(has and info.usable and info.is_chat)
         self.transcribe_button.setEnabled(has and info.usable and info.is_transcription)
         self.limits_button.setEnabled(has)
-        self.details.setHtml(self.details_html(info) if info is not None else "<p>Select a model.</p>")
+        self.details.setHtml(self.details_html(info) if info is not None
+                             else "<p>" + html.escape(translate("ModelsPanel", "Select a model.")) + "</p>")
 
     def details_html(self, info: ModelInfo) -> str:
         esc = html.escape
+        def tokens(count: int | None) -> str:
+            return translate("ModelsPanel", "{count} tokens").format(count=i18n.number(count, 0)) if count else "—"
+
+        created = QDateTime.fromSecsSinceEpoch(int(info.created)).date() if info.created else None
         rows = [
-            ("Owner", info.owned_by or "—"),
-            ("Status", status_text(info)),
-            ("Categories", category_text(info) or "—"),
-            ("Context window", f"{info.context_window:,} tokens" if info.context_window else "—"),
-            ("Max output", f"{info.max_completion_tokens:,} tokens" if info.max_completion_tokens else "—"),
-            ("Input", ", ".join(info.input_modalities) or "—"),
-            ("Output", ", ".join(info.output_modalities) or "—"),
-            ("Capabilities", ", ".join(info.supported_features) or "—"),
-            ("Created", time.strftime("%Y-%m-%d", time.localtime(info.created)) if info.created else "—"),
+            (translate("ModelsPanel", "Owner"), info.owned_by or "—"),
+            (translate("ModelsPanel", "Status"), status_text(info)),
+            (translate("ModelsPanel", "Categories"), category_text(info) or "—"),
+            (translate("ModelsPanel", "Context window"), tokens(info.context_window)),
+            (translate("ModelsPanel", "Max output"), tokens(info.max_completion_tokens)),
+            (translate("ModelsPanel", "Input"), ", ".join(info.input_modalities) or "—"),
+            (translate("ModelsPanel", "Output"), ", ".join(info.output_modalities) or "—"),
+            (translate("ModelsPanel", "Capabilities"), ", ".join(map(feature_name, info.supported_features)) or "—"),
+            (translate("ModelsPanel", "Created"),
+             QLocale().toString(created, QLocale.FormatType.ShortFormat) if created else "—"),
         ]
         if info.is_transcription:
-            rows.append(("Translation", "yes" if info.supports_translation else "no"))
+            rows.append((translate("ModelsPanel", "Translation"),
+                         translate("ModelsPanel", "yes") if info.supports_translation else translate("ModelsPanel", "no")))
         extra = {
             k: v
             for k, v in info.raw.items()
@@ -336,12 +365,15 @@ class ModelsPanel(QWidget):
         }
         rows.extend((k.replace("_", " "), str(v)) for k, v in sorted(extra.items()))
         body = "".join(f"<tr><td><b>{esc(k)}</b></td><td>{esc(v)}</td></tr>" for k, v in rows)
-        title = esc(info.id) + (" <i>(retired)</i>" if info.retired else "")
+        title = esc(info.id) + (" <i>" + esc(translate("ModelsPanel", "(retired)")) + "</i>" if info.retired else "")
         return f"<h3>{title}</h3><table cellspacing=4>{body}</table>{self._quota_html(info.id)}"
 
     def _quota_html(self, model: str) -> str:
-        """All eight limits (known or not), each with what is left and where its figure came from."""
+        """All eight limits (known or not), each with what is left and where its figure came from.
+
+        Two lines a limit (what it is; what is left, when it refills, from where): the side panel is narrow."""
         esc = html.escape
+        colours = theme.tokens(self.palette())
         plan = self._services.limiter.plan
         used = model in self._services.limiter.models()
         snaps = {s.dimension: s for s in self._services.limiter.snapshot(model)} if used else {}
@@ -350,24 +382,28 @@ class ModelsPanel(QWidget):
         for dimension in Dimension:
             snap = snaps.get(dimension)
             if snap is not None:
-                left = f"{snap.remaining:,.0f} of {snap.limit:,.0f} left"
-                when = ("closed " + format_wait(snap.closed_for) if snap.closed_for > 0
-                        else "full in " + format_wait(snap.reset_in))
+                left = translate("ModelsPanel", "{left} of {limit} left").format(
+                    left=i18n.number(snap.remaining, 0), limit=i18n.number(snap.limit, 0))
+                if snap.closed_for > 0:
+                    when = translate("ModelsPanel", "closed {wait}").format(wait=format_wait(snap.closed_for))
+                elif snap.reset_in > 0.05:
+                    when = translate("ModelsPanel", "full in {wait}").format(wait=format_wait(snap.reset_in))
+                else:
+                    when = ""
                 source = snap.source_text or str(snap.source)
             elif dimension in table:
-                left, when, source = f"{table[dimension]:,.0f} (all left)", "", TABLE_SOURCE
+                left = translate("ModelsPanel", "{limit} (all left)").format(limit=i18n.number(table[dimension], 0))
+                when, source = "", table_source()
             else:
-                left, when, source = "no limit known", "", "—"
+                left, when, source = translate("ModelsPanel", "no limit known"), "", ""
+            detail = " · ".join(esc(part) for part in (left, when, source) if part)
             lines.append(
-                f"<tr><td>{esc(dimension.value)}</td><td>{esc(dimension.label)}</td><td>{esc(left)}</td>"
-                f"<td>{esc(when)}</td><td>{esc(source)}</td></tr>"
+                f"<tr><td><b>{esc(dimension.value)}</b></td><td>{esc(dimension_label(dimension))}<br>"
+                f"<span style='color:{colours.muted_text.name()}'>{detail}</span></td></tr>"
             )
-        title = "Limits" if used else "Limits — not used yet"
-        return (
-            f"<h4>{title} ({esc(plan)} plan)</h4><table cellspacing=4>"
-            "<tr><th></th><th>Limit</th><th>Left</th><th>Resets</th><th>Source</th></tr>"
-            f"{''.join(lines)}</table>"
-        )
+        title = (translate("ModelsPanel", "Limits ({plan} plan)") if used
+                 else translate("ModelsPanel", "Limits ({plan} plan) — not used yet")).format(plan=plan)
+        return f"<h4>{esc(title)}</h4><table cellspacing=3>{''.join(lines)}</table>"
 
     # --- actions -----------------------------------------------------------------------------
 

@@ -12,6 +12,8 @@ from typing import Any
 import qasync
 import shiboken6
 from PySide6.QtCore import (
+    QDateTime,
+    QLocale,
     QObject,
     Qt,
     QTimer,
@@ -30,10 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from groq_desktop import i18n
+from groq_desktop.app import icons
 from groq_desktop.app.composition import Services
+from groq_desktop.app.monitor.queue_model import kind_text
 from groq_desktop.app.row_table_model import AnyIndex, RowTableModel
 from groq_desktop.core.api.health import HealthReport, check_health
 from groq_desktop.core.store.storage import Storage, UsageRecord
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
@@ -49,16 +55,29 @@ class ErrorColumn(IntEnum):
     REQUEST_ID = 5
 
 
-HEADERS = ("Time", "Model", "Kind", "Status", "Error", "Request id")
+HEADERS = (
+    QT_TRANSLATE_NOOP("ErrorListModel", "Time"),
+    QT_TRANSLATE_NOOP("ErrorListModel", "Model"),
+    QT_TRANSLATE_NOOP("ErrorListModel", "Kind"),
+    QT_TRANSLATE_NOOP("ErrorListModel", "Status"),
+    QT_TRANSLATE_NOOP("ErrorListModel", "Error"),
+    QT_TRANSLATE_NOOP("ErrorListModel", "Request id"),
+)
 
 
 class ErrorListModel(RowTableModel):
-    headers = HEADERS
-
     """Failed requests, newest first; the request id is what Groq support asks for."""
+
+    headers = HEADERS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+
+    def headerData(  # noqa: N802 - Qt's name
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        text = super().headerData(section, orientation, role)
+        return translate("ErrorListModel", text) if text else text
 
     def set_errors(self, errors: list[UsageRecord]) -> None:
         self.beginResetModel()
@@ -76,13 +95,13 @@ class ErrorListModel(RowTableModel):
             return None
         column = ErrorColumn(index.column())
         if column is ErrorColumn.TIME:
-            return time.strftime("%H:%M:%S", time.localtime(record.at))
+            return QLocale().toString(QDateTime.fromMSecsSinceEpoch(int(record.at * 1000)).time(), "HH:mm:ss")
         if column is ErrorColumn.MODEL:
             return record.model
         if column is ErrorColumn.KIND:
-            return record.kind
+            return kind_text(record.kind)
         if column is ErrorColumn.STATUS:
-            return "no answer" if record.status == 0 else str(record.status)
+            return translate("ErrorListModel", "no answer") if record.status == 0 else str(record.status)
         if column is ErrorColumn.CODE:
             return record.error_code or ""
         return record.request_id or "—"
@@ -94,12 +113,14 @@ def error_rate_text(records: list[UsageRecord]) -> str:
     total = len(records) - stopped
     failed = sum(1 for r in records if r.failed)
     if not records:
-        return "No requests in the last hour"
-    text = f"{failed} of {total} requests failed in the last hour" if total else "No finished requests in the last hour"
-    if total:
-        text += f" ({100 * failed / total:.1f}%)"
+        return translate("HealthView", "No requests in the last hour")
+    if not total:
+        text = translate("HealthView", "No finished requests in the last hour")
+    else:
+        text = translate("HealthView", "{failed} of {total} requests failed in the last hour ({percent}%)").format(
+            failed=failed, total=total, percent=i18n.number(100 * failed / total, 1))
     if stopped:
-        text += f"; {stopped} stopped"
+        text += translate("HealthView", "; {count} stopped").format(count=stopped)
     return text
 
 
@@ -107,14 +128,14 @@ def recent_latency_text(records: list[UsageRecord]) -> str:
     """Median and 90th percentile of the last hour's successful requests, and their time to first token."""
     times = sorted(r.total_time for r in records if not r.failed and r.total_time is not None)
     if not times:
-        return "no successful requests in the last hour"
-    text = (
-        f"{len(times)} in the last hour: median {times[len(times) // 2] * 1000:,.0f} ms, "
-        f"90% under {times[min(len(times) - 1, int(len(times) * 0.9))] * 1000:,.0f} ms"
-    )
+        return translate("HealthView", "no successful requests in the last hour")
+    text = translate("HealthView", "{count} in the last hour: median {median} ms, 90% under {p90} ms").format(
+        count=len(times), median=i18n.number(times[len(times) // 2] * 1000, 0),
+        p90=i18n.number(times[min(len(times) - 1, int(len(times) * 0.9))] * 1000, 0))
     firsts = sorted(r.ttft for r in records if not r.failed and r.ttft is not None)
     if firsts:
-        text += f"; first token after {firsts[len(firsts) // 2] * 1000:,.0f} ms (median)"
+        text += translate("HealthView", "; first token after {ms} ms (median)").format(
+            ms=i18n.number(firsts[len(firsts) // 2] * 1000, 0))
     return text
 
 
@@ -137,8 +158,8 @@ class HealthView(QWidget):
         self._read_again = False
         self.report: HealthReport | None = None
 
-        self.reachable = QLabel("not checked")
-        self.key_valid = QLabel("not checked")
+        self.reachable = QLabel(translate("HealthView", "not checked"))
+        self.key_valid = QLabel(translate("HealthView", "not checked"))
         self.latency = QLabel("—")
         self.recent_latency = QLabel("—")
         self.models = QLabel("—")
@@ -148,18 +169,18 @@ class HealthView(QWidget):
         for label in (self.reachable, self.key_valid, self.latency, self.recent_latency, self.models, self.closed,
                       self.error_rate):
             label.setWordWrap(True)
-        self.check_button = QPushButton("Check now")
-        self.check_button.setToolTip("Ask Groq for the model list and time it")
+        self.check_button = QPushButton(icons.icon("pulse"), translate("HealthView", "Check now"))
+        self.check_button.setToolTip(translate("HealthView", "Ask Groq for the model list and time it"))
         self.check_button.clicked.connect(self.check_now)
 
         form = QFormLayout()
-        form.addRow("API reachable:", self.reachable)
-        form.addRow("Key valid:", self.key_valid)
-        form.addRow("Latency (check):", self.latency)
-        form.addRow("Recent requests:", self.recent_latency)
-        form.addRow("Models listed:", self.models)
-        form.addRow("Closed by 429:", self.closed)
-        form.addRow("Errors:", self.error_rate)
+        form.addRow(translate("HealthView", "API reachable:"), self.reachable)
+        form.addRow(translate("HealthView", "Key valid:"), self.key_valid)
+        form.addRow(translate("HealthView", "Latency (check):"), self.latency)
+        form.addRow(translate("HealthView", "Recent requests:"), self.recent_latency)
+        form.addRow(translate("HealthView", "Models listed:"), self.models)
+        form.addRow(translate("HealthView", "Closed by 429:"), self.closed)
+        form.addRow(translate("HealthView", "Errors:"), self.error_rate)
 
         self.errors_model = ErrorListModel(self)
         self.errors_view = QTableView()
@@ -169,13 +190,17 @@ class HealthView(QWidget):
         self.errors_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.errors_view.horizontalHeader().setStretchLastSection(True)
 
+        # The button on a row of its own: beside the form it squeezed the answers into a narrow column.
         top = QHBoxLayout()
-        top.addLayout(form, 1)
-        top.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addStretch(1)
+        top.addWidget(self.check_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addWidget(QLabel("Errors of the last hour:"))
+        layout.addLayout(form)
+        errors_title = QLabel(translate("HealthView", "Errors of the last hour:"))
+        errors_title.setProperty("role", "caption")
+        layout.addWidget(errors_title)
         layout.addWidget(self.errors_view, 1)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
@@ -216,13 +241,13 @@ class HealthView(QWidget):
             return
         self._checking = True
         self.check_button.setEnabled(False)
-        self.reachable.setText("checking…")
+        self.reachable.setText(translate("HealthView", "checking…"))
         services = self._services
         try:
             report = await asyncio.to_thread(check_health, services.client, services.registry, services.limiter)
         except Exception as exc:  # a bug in the check must not kill the panel
             log.exception("health check failed")
-            self.reachable.setText(f"check failed: {exc}")
+            self.reachable.setText(translate("HealthView", "check failed: {reason}").format(reason=exc))
             return
         finally:
             self._checking = False
@@ -233,11 +258,16 @@ class HealthView(QWidget):
 
     def show_report(self, report: HealthReport) -> None:
         self.report = report
-        self.reachable.setText("yes" if report.reachable else f"no — {report.problem or 'no answer'}")
+        yes = translate("HealthView", "yes")
+        no_answer = translate("HealthView", "no answer")
+        self.reachable.setText(yes if report.reachable else translate("HealthView", "no — {problem}").format(
+            problem=report.problem or no_answer))
         if report.key_valid is None:
-            self.key_valid.setText("unknown (not reachable)")
+            self.key_valid.setText(translate("HealthView", "unknown (not reachable)"))
         else:
-            self.key_valid.setText("yes" if report.key_valid else f"no — {report.problem or ''}")
-        self.latency.setText(f"{report.latency * 1000:.0f} ms" if report.latency is not None else "—")
-        self.models.setText("—" if report.model_count is None else str(report.model_count))
-        self.closed.setText(", ".join(report.closed_dimensions) or "none")
+            self.key_valid.setText(yes if report.key_valid else translate("HealthView", "no — {problem}").format(
+                problem=report.problem or ""))
+        self.latency.setText(translate("HealthView", "{ms} ms").format(ms=i18n.number(report.latency * 1000, 0))
+                             if report.latency is not None else "—")
+        self.models.setText("—" if report.model_count is None else i18n.number(report.model_count, 0))
+        self.closed.setText(", ".join(report.closed_dimensions) or translate("HealthView", "none"))

@@ -8,24 +8,26 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
-    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from groq_desktop.app import icons, theme
 from groq_desktop.app.bridge import CoreSignals
 from groq_desktop.app.composition import Services
 from groq_desktop.app.monitor.health_view import HealthView
@@ -37,6 +39,7 @@ from groq_desktop.app.monitor.usage_charts import UsageCharts
 from groq_desktop.app.settings import AppSettings
 from groq_desktop.core.quota.scheduler import JobInfo, JobState, Priority, SchedulerStats
 from groq_desktop.errors import format_wait
+from groq_desktop.i18n import translate
 
 REPAINT_MS = 250  # at most four repaints a second, however fast the core changes
 TICK_MS = 1000  # countdowns
@@ -45,12 +48,15 @@ FINISHED_SHOWN = 50
 
 
 def stats_text(stats: SchedulerStats) -> str:
-    text = (
-        f"Queue: {stats.queued} queued, {stats.waiting} waiting for quota, {stats.running} running · "
-        f"{stats.done} done, {stats.failed} failed, {stats.cancelled} cancelled"
-    )
+    text = translate(
+        "MonitorPanel",
+        "Queue: {queued} queued, {waiting} waiting for quota, {running} running · "
+        "{done} done, {failed} failed, {cancelled} cancelled",
+    ).format(queued=stats.queued, waiting=stats.waiting, running=stats.running, done=stats.done,
+             failed=stats.failed, cancelled=stats.cancelled)
     if stats.done or stats.failed:
-        text += f" · wait mean {format_wait(stats.mean_wait_seconds)}, max {format_wait(stats.max_wait_seconds)}"
+        text += translate("MonitorPanel", " · wait mean {mean}, max {max}").format(
+            mean=format_wait(stats.mean_wait_seconds), max=format_wait(stats.max_wait_seconds))
     return text
 
 
@@ -68,6 +74,7 @@ class MonitorPanel(QWidget):
         self.stats_label = QLabel()
         self.stats_label.setWordWrap(True)
         self.stats_label.setObjectName("queueStats")
+        self.stats_label.setProperty("role", "caption")
 
         self.quota_model = QuotaModel(self)
         self.quota_view = QTableView()
@@ -77,15 +84,41 @@ class MonitorPanel(QWidget):
         self.quota_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = self.quota_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(QuotaColumn.METER, QHeaderView.ResizeMode.Stretch)
-        self.quota_empty = QLabel(
-            "No requests yet. Once a model is used, a meter here shows what is left of each of its limits "
+        # The bar keeps a readable width; the last column takes what is left.
+        header.setSectionResizeMode(QuotaColumn.METER, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(QuotaColumn.METER, 11 * self.fontMetrics().averageCharWidth() + 80)
+        header.setStretchLastSection(True)
+        # Before the first request: what each part of the panel will show, as a calm notice with an icon.
+        self.quota_empty = QFrame()
+        self.quota_empty.setObjectName("quotaEmptyBox")
+        self.quota_empty.setProperty("surface", "notice")
+        tokens = theme.tokens()
+        empty_icon = QLabel()
+        empty_icon.setPixmap(icons.icon("dashboard").pixmap(QSize(32, 32)))
+        empty_icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        empty_title = QLabel(translate("MonitorPanel", "No requests yet"))
+        empty_title.setProperty("role", "title")
+        empty_text = QLabel(translate(
+            "MonitorPanel",
+            "Once a model is used, a meter here shows what is left of each of its limits "
             "(requests, tokens, audio seconds; per minute and per day) and when it refills; the queue below "
             "lists requests waiting for quota and what each waits for; Usage charts tokens, requests and cost "
-            "over time, and Health the errors and response times."
-        )
-        self.quota_empty.setObjectName("quotaEmpty")
-        self.quota_empty.setWordWrap(True)
+            "over time, and Health the errors and response times.",
+        ))
+        empty_text.setObjectName("quotaEmpty")
+        empty_text.setWordWrap(True)
+        empty_words = QVBoxLayout()
+        empty_words.setSpacing(tokens.space_s)
+        empty_words.addWidget(empty_title)
+        empty_words.addWidget(empty_text)
+        empty_words.addStretch(1)
+        empty_layout = QHBoxLayout(self.quota_empty)
+        empty_layout.setContentsMargins(tokens.space_l, tokens.space_l, tokens.space_l, tokens.space_l)
+        empty_layout.setSpacing(tokens.space_l)
+        empty_layout.addWidget(empty_icon)
+        empty_layout.addLayout(empty_words, 1)
+        self.quota_view.setAlternatingRowColors(True)
+        self.quota_view.setShowGrid(False)
 
         self.queue_model = QueueModel(self)
         self.queue_view = QTableView()
@@ -99,16 +132,31 @@ class MonitorPanel(QWidget):
         self.queue_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.queue_view.customContextMenuRequested.connect(self._queue_menu)
 
-        self.cancel_action = self._action("Cancel", "Del", self.cancel_selected)
-        self.raise_action = self._action("Raise priority", "Ctrl+Up", lambda: self.shift_priority(-1))
-        self.lower_action = self._action("Lower priority", "Ctrl+Down", lambda: self.shift_priority(+1))
+        self.cancel_action = self._action(
+            translate("MonitorPanel", "Cancel"), "close", "Del", self.cancel_selected,
+            translate("MonitorPanel", "Cancel the selected requests ({key})"))
+        self.raise_action = self._action(
+            translate("MonitorPanel", "Raise priority"), "arrow-up", "Ctrl+Up", lambda: self.shift_priority(-1),
+            translate("MonitorPanel", "Raise the priority of the selected requests ({key})"))
+        self.lower_action = self._action(
+            translate("MonitorPanel", "Lower priority"), "arrow-down", "Ctrl+Down", lambda: self.shift_priority(+1),
+            translate("MonitorPanel", "Lower the priority of the selected requests ({key})"))
+        # A table's own toolbar: compact tool buttons (icon and text), so the panel still fits 900 px.
         buttons = QHBoxLayout()
+        buttons.setSpacing(theme.tokens().space_s)
+        self.queue_buttons: list[QToolButton] = []
         for action in (self.cancel_action, self.raise_action, self.lower_action):
-            button = QPushButton(action.text())
-            button.setToolTip(action.toolTip())
-            button.clicked.connect(action.trigger)
+            button = QToolButton()
+            button.setDefaultAction(action)
+            # Up and down arrows beside the Priority column need no words; their tooltip and name say them.
+            icon_only = action is not self.cancel_action
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly if icon_only
+                                      else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setAccessibleName(action.text())
+            button.setAutoRaise(True)
             buttons.addWidget(button)
-        self.show_finished = QCheckBox("Show finished")
+            self.queue_buttons.append(button)
+        self.show_finished = QCheckBox(translate("MonitorPanel", "Show finished"))
         self.show_finished.setChecked(True)
         self.show_finished.toggled.connect(lambda _on: self._refresh_live())
         buttons.addWidget(self.show_finished)
@@ -120,16 +168,17 @@ class MonitorPanel(QWidget):
         self.charts.edit_prices_button.clicked.connect(self.edit_prices)
         self.health = HealthView(services)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.charts, "Usage")
-        self.tabs.addTab(self.health, "Health")
+        self.tabs.addTab(self.charts, icons.icon("graph"), translate("MonitorPanel", "Usage"))
+        self.tabs.addTab(self.health, icons.icon("pulse"), translate("MonitorPanel", "Health"))
         self.tabs.currentChanged.connect(lambda _i: self._refresh_slow())
 
-        quota_box = QGroupBox("Quota left")  # a short title: a group box is never narrower than its title
-        quota_box.setToolTip("What is left of each limit; hover a row for where each figure comes from")
+        quota_box = QGroupBox(translate("MonitorPanel", "Quota left"))  # short: a group box is never narrower than its title
+        quota_box.setToolTip(translate("MonitorPanel",
+                                       "What is left of each limit; hover a row for where each figure comes from"))
         quota_layout = QVBoxLayout(quota_box)
         quota_layout.addWidget(self.quota_empty)
         quota_layout.addWidget(self.quota_view)
-        queue_box = QGroupBox("Queue")
+        queue_box = QGroupBox(translate("MonitorPanel", "Queue"))
         queue_layout = QVBoxLayout(queue_box)
         queue_layout.addLayout(buttons)
         queue_layout.addWidget(self.queue_view)
@@ -147,6 +196,10 @@ class MonitorPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.stats_label)
         layout.addWidget(body, 1)
+        # Tab follows the layout: quota, the queue's buttons, the queue, then the charts and health.
+        chain = [self.quota_view, *self.queue_buttons, self.show_finished, self.queue_view, self.tabs]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
         self._repaint_timer = QTimer(self, singleShot=True, interval=REPAINT_MS)
         self._repaint_timer.timeout.connect(self._refresh_live)
@@ -156,11 +209,11 @@ class MonitorPanel(QWidget):
         signals.limits_changed.connect(self._on_limits_changed)
         signals.job_changed.connect(self._on_job_changed)
 
-    def _action(self, text: str, shortcut: str, slot) -> QAction:  # type: ignore[no-untyped-def]
-        action = QAction(text, self)
+    def _action(self, text: str, icon: str, shortcut: str, slot, tip: str) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(icons.icon(icon), text, self)
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)  # while the panel shows
-        action.setToolTip(f"{text} the selected requests ({QKeySequence(shortcut).toString()})")
+        action.setToolTip(tip.format(key=QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)))
         action.triggered.connect(slot)
         self.queue_view.addAction(action)
         return action
@@ -191,6 +244,7 @@ class MonitorPanel(QWidget):
         snapshots = services.limiter.snapshot()
         self.quota_model.set_snapshots(snapshots)
         self.quota_empty.setVisible(not snapshots)
+        self.quota_view.setVisible(bool(snapshots))
         self.queue_model.set_jobs(self.shown_jobs())
         self.stats_label.setText(stats_text(services.scheduler.stats()))
 

@@ -19,8 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from groq_desktop.app.monitor.price_table import Price, PriceTable
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
-_COLUMNS = ("Model", "$ / M input tokens", "$ / M output tokens", "$ / audio hour", "$ / M characters (speech)")
+_COLUMNS = (
+    QT_TRANSLATE_NOOP("PriceEditor", "Model"),
+    QT_TRANSLATE_NOOP("PriceEditor", "$ / M input tokens"),
+    QT_TRANSLATE_NOOP("PriceEditor", "$ / M output tokens"),
+    QT_TRANSLATE_NOOP("PriceEditor", "$ / audio hour"),
+    QT_TRANSLATE_NOOP("PriceEditor", "$ / M characters (speech)"),
+)
 
 
 class PriceEditor(QDialog):
@@ -28,11 +35,12 @@ class PriceEditor(QDialog):
 
     def __init__(self, table: PriceTable, models: list[str], path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Estimated prices")
+        self.setWindowTitle(translate("PriceEditor", "Estimated prices"))
         self._table, self._path = table, path
         self._models = sorted(set(models) | set(table.prices))
         self.grid = QTableWidget(len(self._models), len(_COLUMNS))
-        self.grid.setHorizontalHeaderLabels(_COLUMNS)
+        self.grid.setHorizontalHeaderLabels([translate("PriceEditor", c) for c in _COLUMNS])
+        self.grid.setAlternatingRowColors(True)
         self.grid.verticalHeader().hide()
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for row, model in enumerate(self._models):
@@ -42,9 +50,15 @@ class PriceEditor(QDialog):
                       price.characters_per_million)
             for column, value in enumerate(values, start=1):
                 spin = QDoubleSpinBox(decimals=4, maximum=1000.0, singleStep=0.01, value=value)
+                spin.setPrefix("$ ")
+                spin.setFrame(False)
+                spin.setAccessibleName(translate("PriceEditor", "{column} of {model}").format(
+                    column=translate("PriceEditor", _COLUMNS[column]), model=model))
                 self.grid.setCellWidget(row, column, spin)
-        note = QLabel("Estimates only: Groq's bill is the truth. Saved to " + str(path))
+        note = QLabel(translate("PriceEditor", "Estimates only: Groq's bill is the truth. Saved to {path}").format(
+            path=path))
         note.setWordWrap(True)
+        note.setProperty("role", "caption")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)

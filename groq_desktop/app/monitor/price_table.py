@@ -17,9 +17,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from groq_desktop import i18n
 from groq_desktop.core.atomic_file import write_text_atomic
 from groq_desktop.core.catalogue import Catalogue, shipped_catalogue
 from groq_desktop.core.store.storage import UsageRecord, UsageTotals
+from groq_desktop.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -69,9 +71,11 @@ class CostEstimate:
     unpriced_requests: int  # requests of models the table has no price for
 
     def text(self) -> str:
-        shown = f"≈ ${self.dollars:,.4f}" if self.dollars < 1 else f"≈ ${self.dollars:,.2f}"
+        shown = translate("CostEstimate", "≈ ${amount}").format(
+            amount=i18n.number(self.dollars, 4 if self.dollars < 1 else 2))
         if self.unpriced_requests:
-            shown += f" (+{self.unpriced_requests} requests without a known price)"
+            shown += translate("CostEstimate", " (+{count} requests without a known price)").format(
+                count=i18n.number(self.unpriced_requests, 0))
         return shown
 
 
@@ -145,11 +149,12 @@ class PriceTable:
             for facts in catalogue.models.values()
             if any(key in facts.prices for key in PRICE_KEYS)
         }
-        note = (
-            f"ESTIMATES from the shipped model catalogue (as of {catalogue.as_of}); Groq's bill is the truth. "
+        note = translate(
+            "PriceTable",
+            "ESTIMATES from the shipped model catalogue (as of {date}); Groq's bill is the truth. "
             "Cached prompt tokens at half the input price. Editable: a prices.json in the app's data folder is "
-            "merged on top."
-        )
+            "merged on top.",
+        ).format(date=catalogue.as_of)
         return cls(prices, note)
 
     @classmethod

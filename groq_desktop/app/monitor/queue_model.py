@@ -12,12 +12,14 @@ from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
+from groq_desktop import i18n
 from groq_desktop.app.quota_words import wait_text
 from groq_desktop.app.row_table_model import AnyIndex, RowTableModel
 from groq_desktop.core.quota.limits import Cost
 from groq_desktop.core.quota.rate_limiter import WaitInfo
-from groq_desktop.core.quota.scheduler import JobInfo, JobState
+from groq_desktop.core.quota.scheduler import JobInfo, JobState, Priority
 from groq_desktop.errors import format_wait
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 JobInfoRole = Qt.ItemDataRole.UserRole + 1
 WaitDimensionRole = Qt.ItemDataRole.UserRole + 2
@@ -37,15 +39,62 @@ class QueueColumn(IntEnum):
     QUEUED_FOR = 9
 
 
-HEADERS = ("#", "Priority", "Model", "Kind", "Label", "Est. cost", "State", "Waits for", "Ready in", "Queued for")
+HEADERS = (
+    "#",
+    QT_TRANSLATE_NOOP("QueueModel", "Priority"),
+    QT_TRANSLATE_NOOP("QueueModel", "Model"),
+    QT_TRANSLATE_NOOP("QueueModel", "Kind"),
+    QT_TRANSLATE_NOOP("QueueModel", "Label"),
+    QT_TRANSLATE_NOOP("QueueModel", "Est. cost"),
+    QT_TRANSLATE_NOOP("QueueModel", "State"),
+    QT_TRANSLATE_NOOP("QueueModel", "Waits for"),
+    QT_TRANSLATE_NOOP("QueueModel", "Ready in"),
+    QT_TRANSLATE_NOOP("QueueModel", "Queued for"),
+)
+PRIORITY_NAMES = {
+    Priority.INTERACTIVE: QT_TRANSLATE_NOOP("QueueModel", "interactive"),
+    Priority.NORMAL: QT_TRANSLATE_NOOP("QueueModel", "normal"),
+    Priority.BACKGROUND: QT_TRANSLATE_NOOP("QueueModel", "background"),
+}
+STATE_NAMES = {
+    JobState.QUEUED: QT_TRANSLATE_NOOP("QueueModel", "queued"),
+    JobState.WAITING: QT_TRANSLATE_NOOP("QueueModel", "waiting"),
+    JobState.RUNNING: QT_TRANSLATE_NOOP("QueueModel", "running"),
+    JobState.DONE: QT_TRANSLATE_NOOP("QueueModel", "done"),
+    JobState.FAILED: QT_TRANSLATE_NOOP("QueueModel", "failed"),
+    JobState.CANCELLED: QT_TRANSLATE_NOOP("QueueModel", "cancelled"),
+}
+KIND_NAMES = {
+    "chat": QT_TRANSLATE_NOOP("QueueModel", "chat"),
+    "transcription": QT_TRANSLATE_NOOP("QueueModel", "transcription"),
+    "translation": QT_TRANSLATE_NOOP("QueueModel", "translation"),
+    "speech": QT_TRANSLATE_NOOP("QueueModel", "speech"),
+    "bulk": QT_TRANSLATE_NOOP("QueueModel", "bulk"),
+}
+
+
+def kind_text(kind: str) -> str:
+    """A request's kind in words; a kind this table does not know is shown as it is."""
+    name = KIND_NAMES.get(kind)
+    return translate("QueueModel", name) if name else kind
+
+
+def state_text(state: JobState) -> str:
+    name = STATE_NAMES.get(state)
+    return translate("QueueModel", name) if name else state.value
+
+
+def priority_text(priority: Priority) -> str:
+    name = PRIORITY_NAMES.get(priority)
+    return translate("QueueModel", name) if name else priority.name.lower()
 
 
 def cost_text(cost: Cost) -> str:
-    parts = [f"{cost.requests} req"]
+    parts = [translate("QueueModel", "{count} req").format(count=i18n.number(cost.requests, 0))]
     if cost.tokens:
-        parts.append(f"{cost.tokens:,} tok")
+        parts.append(translate("QueueModel", "{count} tok").format(count=i18n.number(cost.tokens, 0)))
     if cost.audio_seconds:
-        parts.append(f"{cost.audio_seconds:,.0f} s audio")
+        parts.append(translate("QueueModel", "{seconds} s audio").format(seconds=i18n.number(cost.audio_seconds, 0)))
     return ", ".join(parts)
 
 
@@ -53,12 +102,20 @@ def waits_for_text(info: JobInfo) -> str:
     if info.wait is not None:
         return wait_text(info.wait)
     if info.state is JobState.QUEUED:
-        return "its turn" if info.error is None else f"retry after: {info.error.splitlines()[0]}"
+        if info.error is None:
+            return translate("QueueModel", "its turn")
+        return translate("QueueModel", "retry after: {error}").format(error=info.error.splitlines()[0])
     return ""
 
 
 class QueueModel(RowTableModel):
     headers = HEADERS
+
+    def headerData(  # noqa: N802 - Qt's name
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        text = super().headerData(section, orientation, role)
+        return translate("QueueModel", text) if text else text
 
     """Rows keep their identity (by job id) across updates, so selections survive the live refresh."""
 
@@ -143,13 +200,17 @@ class QueueModel(RowTableModel):
         if role == WaitDimensionRole:
             return info.wait.dimension.value if info.wait is not None else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [f"Job {info.id}: {info.kind} on {info.model}", f"State: {info.state.value}"]
+            lines = [
+                translate("QueueModel", "Job {id}: {kind} on {model}").format(
+                    id=info.id, kind=kind_text(info.kind), model=info.model),
+                translate("QueueModel", "State: {state}").format(state=state_text(info.state)),
+            ]
             if info.wait is not None:
-                lines.append(f"Waiting for quota: {wait_text(info.wait)}")
+                lines.append(translate("QueueModel", "Waiting for quota: {wait}").format(wait=wait_text(info.wait)))
             if info.error:
-                lines.append(f"Last error: {info.error}")
+                lines.append(translate("QueueModel", "Last error: {error}").format(error=info.error))
             if info.attempts > 1:
-                lines.append(f"Attempts: {info.attempts}")
+                lines.append(translate("QueueModel", "Attempts: {count}").format(count=info.attempts))
             return "\n".join(lines)
         if role == Qt.ItemDataRole.ForegroundRole and info.state.finished:
             return QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
@@ -159,24 +220,24 @@ class QueueModel(RowTableModel):
         if column is QueueColumn.ID:
             return str(info.id)
         if column is QueueColumn.PRIORITY:
-            return info.priority.name.lower()
+            return priority_text(info.priority)
         if column is QueueColumn.MODEL:
             return info.model
         if column is QueueColumn.KIND:
-            return info.kind
+            return kind_text(info.kind)
         if column is QueueColumn.LABEL:
             return info.label
         if column is QueueColumn.COST:
             return cost_text(info.cost)
         if column is QueueColumn.STATE:
-            return info.state.value
+            return state_text(info.state)
         if column is QueueColumn.WAITS_FOR:
             return waits_for_text(info)
         if column is QueueColumn.READY_IN:
             ready = self.ready_in(info)
             if ready is None:
                 return ""
-            return "never (too large)" if math.isinf(ready) else format_wait(ready)
+            return translate("QueueModel", "never (too large)") if math.isinf(ready) else format_wait(ready)
         if info.state in (JobState.QUEUED, JobState.WAITING) or info.started_at is not None:
             return format_wait(self.queued_for(info))
         return ""

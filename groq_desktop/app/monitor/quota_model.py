@@ -5,14 +5,18 @@ from __future__ import annotations
 from enum import IntEnum, StrEnum
 from typing import Any
 
-from PySide6.QtCore import QObject, QRect, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from groq_desktop import i18n
+from groq_desktop.app import theme
+from groq_desktop.app.models.model_table_model import dimension_label
 from groq_desktop.app.quota_words import left_text, whole_left
 from groq_desktop.app.row_table_model import AnyIndex, RowTableModel
 from groq_desktop.core.quota.rate_limiter import DimensionSnapshot, describe_source
 from groq_desktop.errors import format_wait
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 SnapshotRole = Qt.ItemDataRole.UserRole + 1
 FractionRole = Qt.ItemDataRole.UserRole + 2  # share of the limit still available, 0..1
@@ -21,11 +25,15 @@ LevelRole = Qt.ItemDataRole.UserRole + 3
 
 LOW_SHARE = 0.20
 CRITICAL_SHARE = 0.05
-AMBER = QColor("#d98e04")
-RED = QColor("#d64541")
 
 # Short words for the Source column; the tooltip gives the snapshot's full source_text.
-SOURCE_SHORT = {"header": "headers", "table": "published", "edit": "your edit", "learned": "learned", "429": "429"}
+SOURCE_SHORT = {
+    "header": QT_TRANSLATE_NOOP("QuotaModel", "headers"),
+    "table": QT_TRANSLATE_NOOP("QuotaModel", "published"),
+    "edit": QT_TRANSLATE_NOOP("QuotaModel", "your edit"),
+    "learned": QT_TRANSLATE_NOOP("QuotaModel", "learned"),
+    "429": "429",
+}
 
 
 class QuotaLevel(StrEnum):
@@ -43,8 +51,10 @@ def level_of(snapshot: DimensionSnapshot) -> QuotaLevel:
     return QuotaLevel.LOW if share < LOW_SHARE else QuotaLevel.OK
 
 
-def level_colour(level: QuotaLevel) -> QColor | None:
-    return {QuotaLevel.LOW: AMBER, QuotaLevel.CRITICAL: RED}.get(level)
+def level_colour(level: QuotaLevel, palette: QPalette | None = None) -> QColor | None:
+    """Warning when low, danger when nearly out, from the theme (so it reads on light and dark)."""
+    colours = theme.tokens(palette)
+    return {QuotaLevel.LOW: colours.warning, QuotaLevel.CRITICAL: colours.danger}.get(level)
 
 
 class QuotaColumn(IntEnum):
@@ -58,23 +68,37 @@ class QuotaColumn(IntEnum):
 
 
 # One model throughout: what is left of each limit (the bar, the words and the number agree).
-HEADERS = ("Model", "Limit", "Left (share)", "Left of limit", "Left", "Full again in", "Source")
+HEADERS = (
+    QT_TRANSLATE_NOOP("QuotaModel", "Model"),
+    QT_TRANSLATE_NOOP("QuotaModel", "Limit"),
+    QT_TRANSLATE_NOOP("QuotaModel", "Left (share)"),
+    QT_TRANSLATE_NOOP("QuotaModel", "Left of limit"),
+    QT_TRANSLATE_NOOP("QuotaModel", "Left"),
+    QT_TRANSLATE_NOOP("QuotaModel", "Full again in"),
+    QT_TRANSLATE_NOOP("QuotaModel", "Source"),
+)
 
 
 def _amount(value: float) -> str:
-    return f"{value:,.0f}"
+    return i18n.number(value, 0)
 
 
 def reset_text(snapshot: DimensionSnapshot) -> str:
     if snapshot.closed_for > 0:
-        return f"closed, {format_wait(snapshot.closed_for)}"
+        return translate("QuotaModel", "closed, {wait}").format(wait=format_wait(snapshot.closed_for))
     if snapshot.reset_in <= 0.05:
-        return "full"
+        return translate("QuotaModel", "full")
     return format_wait(snapshot.reset_in)
 
 
 class QuotaModel(RowTableModel):
     headers = HEADERS
+
+    def headerData(  # noqa: N802 - Qt's name
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        text = super().headerData(section, orientation, role)
+        return translate("QuotaModel", text) if text else text
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -112,11 +136,10 @@ class QuotaModel(RowTableModel):
         if role == LevelRole:
             return level
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (
-                f"{snap.model} — {snap.dimension.label} ({snap.dimension.value})\n"
-                f"{left_text(snap.dimension, snap.remaining, snap.limit)}; {reset_text(snap)}\n"
-                f"Source: {snap.source_text or describe_source(snap.source)}"
-            )
+            return translate("QuotaModel", "{model} — {label} ({code})\n{left}; {reset}\nSource: {source}").format(
+                model=snap.model, label=dimension_label(snap.dimension), code=snap.dimension.value,
+                left=left_text(snap.dimension, snap.remaining, snap.limit), reset=reset_text(snap),
+                source=snap.source_text or describe_source(snap.source))
         if role == Qt.ItemDataRole.ForegroundRole and column in (QuotaColumn.REMAINING, QuotaColumn.RESET):
             return level_colour(level)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (QuotaColumn.USED, QuotaColumn.REMAINING):
@@ -130,18 +153,22 @@ class QuotaModel(RowTableModel):
         if column is QuotaColumn.DIMENSION:
             return snap.dimension.value
         if column is QuotaColumn.METER:
-            return f"{0 if snap.limit <= 0 else 100 * whole_left(snap.remaining) / snap.limit:.0f}%"
+            share = 0 if snap.limit <= 0 else 100 * whole_left(snap.remaining) / snap.limit
+            return translate("QuotaModel", "{percent}%").format(percent=i18n.number(share, 0))
         if column is QuotaColumn.USED:
-            return f"{_amount(whole_left(snap.remaining))} of {_amount(snap.limit)} left"
+            return translate("QuotaModel", "{left} of {limit} left").format(
+                left=_amount(whole_left(snap.remaining)), limit=_amount(snap.limit))
         if column is QuotaColumn.REMAINING:
             return _amount(whole_left(snap.remaining))
         if column is QuotaColumn.RESET:
             return reset_text(snap)
-        return SOURCE_SHORT.get(snap.source, snap.source)
+        short = SOURCE_SHORT.get(snap.source)
+        return translate("QuotaModel", short) if short else str(snap.source)
 
 
 class MeterDelegate(QStyledItemDelegate):
-    """Paints the available share as a bar: palette highlight, amber when low, red when nearly out."""
+    """Paints the available share as a rounded bar: success when plenty is left, warning when low,
+    danger when nearly out (theme tokens, so light and dark both read); the share is written beside it."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         fraction = index.data(FractionRole)
@@ -151,15 +178,26 @@ class MeterDelegate(QStyledItemDelegate):
         style = option.widget.style() if option.widget is not None else None
         if style is not None:
             style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
-        palette = option.palette
-        rect = option.rect.adjusted(4, 5, -4, -5)
+        colours = theme.tokens(option.palette)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole))
+        gap = colours.space_m
+        label_width = option.fontMetrics.horizontalAdvance("100 %") + gap
+        area = option.rect.adjusted(gap, 0, -gap, 0)
+        height = max(6, min(10, area.height() // 3))
+        track = QRectF(area.left(), area.center().y() - height / 2 + 1, max(0, area.width() - label_width), height)
+        level = index.data(LevelRole)
+        fill = level_colour(level, option.palette) or colours.success
         painter.save()
-        painter.setPen(palette.color(QPalette.ColorRole.Mid))
-        painter.setBrush(palette.color(QPalette.ColorRole.Base))
-        painter.drawRect(rect)
-        fill = level_colour(index.data(LevelRole)) or palette.color(QPalette.ColorRole.Highlight)
-        filled = QRect(rect.left(), rect.top(), int(rect.width() * float(fraction)), rect.height())
-        painter.fillRect(filled.adjusted(1, 1, 0, 0), fill)
-        painter.setPen(palette.color(QPalette.ColorRole.Text))
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), str(index.data(Qt.ItemDataRole.DisplayRole)))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colours.raised if not colours.dark else colours.border)
+        painter.drawRoundedRect(track, height / 2, height / 2)
+        if fraction > 0:
+            bar = QPainterPath()
+            bar.addRoundedRect(QRectF(track.left(), track.top(), max(height, track.width() * float(fraction)), height),
+                               height / 2, height / 2)
+            painter.fillPath(bar, fill)
+        painter.setPen(fill if level != QuotaLevel.OK else colours.muted_text)
+        label = QRectF(track.right() + gap, area.top(), label_width - gap, area.height())
+        painter.drawText(label, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text)
         painter.restore()

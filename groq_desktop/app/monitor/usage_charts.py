@@ -28,12 +28,14 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QEvent, QMargins, QPointF, Qt, Signal
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QMargins, QPointF, Qt, Signal
+from PySide6.QtGui import QFont, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from groq_desktop.app import icons, theme
 from groq_desktop.app.monitor.price_table import CostEstimate, PriceTable
 from groq_desktop.core.store.storage import Storage, UsageBucket, UsageRecord
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
@@ -43,10 +45,14 @@ DAYS = 30
 
 
 class Metric(StrEnum):
-    REQUESTS = "Requests"
-    TOKENS = "Tokens"
-    AUDIO_SECONDS = "Audio seconds"
-    CHARACTERS = "Characters read aloud"
+    REQUESTS = QT_TRANSLATE_NOOP("Metric", "Requests")
+    TOKENS = QT_TRANSLATE_NOOP("Metric", "Tokens")
+    AUDIO_SECONDS = QT_TRANSLATE_NOOP("Metric", "Audio seconds")
+    CHARACTERS = QT_TRANSLATE_NOOP("Metric", "Characters read aloud")
+
+    @property
+    def label(self) -> str:
+        return translate("Metric", self.value)
 
     def of(self, bucket: UsageBucket) -> float:
         if self is Metric.REQUESTS:
@@ -135,6 +141,7 @@ def round_axis(axis: QValueAxis, top: float, *, whole: bool = False) -> None:
 
 
 TIME_TICK_SECONDS = 600.0  # the last hour's time axis ticks every 10 minutes, on the clock's round times
+NARROW_CHART_PX = 420
 
 
 def unbreakable(text: str) -> str:
@@ -149,10 +156,18 @@ def legend_html(entries: list[tuple[str, str]]) -> str:
     )
 
 
+def _day_label(epoch: float) -> str:
+    """Day and month in the locale's order (12/31, 31.12)."""
+    date = QDateTime.fromSecsSinceEpoch(int(epoch)).date()
+    short = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    return QLocale().toString(date, "MM/dd" if short.find("M") < short.find("d") else "dd.MM")
+
+
 def _chart(title: str) -> QChart:
     chart = QChart()
     chart.setTitle(title)
-    chart.setMargins(QMargins(4, 4, 4, 4))
+    space = theme.tokens().space_s
+    chart.setMargins(QMargins(space, space, space, space))
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     return chart
 
@@ -192,37 +207,42 @@ class UsageCharts(QWidget):
 
         self.metric_box = QComboBox()  # not "metric": that name would override QWidget.metric() and crash painting
         for metric in Metric:
-            self.metric_box.addItem(metric.value, metric)
-        self.metric_box.setToolTip("What the charts count")
+            self.metric_box.addItem(metric.label, metric)
+        self.metric_box.setToolTip(translate("UsageCharts", "What the charts count"))
         self.metric_box.currentIndexChanged.connect(lambda _i: self._draw())
         self.cost_label = QLabel()
         self.cost_label.setWordWrap(True)
-        self.edit_prices_button = QPushButton("Edit prices…")
-        self.edit_prices_button.setToolTip("Change the estimated price per model (saved as prices.json)")
+        self.cost_label.setProperty("role", "caption")
+        self.edit_prices_button = QPushButton(icons.icon("edit"), translate("UsageCharts", "Edit prices…"))
+        self.edit_prices_button.setToolTip(
+            translate("UsageCharts", "Change the estimated price per model (saved as prices.json)"))
         self.cost_label.setToolTip(
-            "Estimated from the editable price table (prices.json); Groq's bill is the truth.\n" + prices.note
+            translate("UsageCharts", "Estimated from the editable price table (prices.json); Groq's bill is the truth.")
+            + "\n" + prices.note
         )
 
-        self.minute_chart = _chart("Per minute, last hour")
+        self.minute_chart = _chart(translate("UsageCharts", "Per minute, last hour"))
         self.minute_chart.legend().setVisible(False)  # the list below names each model in full
         self.minute_legend = QLabel()
         self.minute_legend.setWordWrap(True)
         self.minute_legend.setTextFormat(Qt.TextFormat.RichText)
-        self.day_chart = _chart("Per day, last 30 days")
-        self.speed_chart = _chart("Recent replies: tokens/s and time to first token")
+        self.day_chart = _chart(translate("UsageCharts", "Per day, last 30 days"))
+        self.speed_chart = _chart(translate("UsageCharts", "Recent replies: tokens/s and time to first token"))
         tabs = QTabWidget()
         minute_page = QWidget()
         minute_layout = QVBoxLayout(minute_page)
-        minute_layout.setContentsMargins(0, 0, 0, 4)
+        minute_layout.setContentsMargins(0, 0, 0, theme.tokens().space_s)
         minute_layout.addWidget(_view(self.minute_chart), 1)
         minute_layout.addWidget(self.minute_legend)
-        tabs.addTab(minute_page, "Last hour")
-        tabs.addTab(_view(self.day_chart), "30 days")
-        tabs.addTab(_view(self.speed_chart), "Speed")
+        tabs.addTab(minute_page, translate("UsageCharts", "Last hour"))
+        tabs.addTab(_view(self.day_chart), translate("UsageCharts", "30 days"))
+        tabs.addTab(_view(self.speed_chart), translate("UsageCharts", "Speed"))
         self.tabs = tabs
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Show:"))
+        show_label = QLabel(translate("UsageCharts", "&Show:"))
+        show_label.setBuddy(self.metric_box)
+        top.addWidget(show_label)
         top.addWidget(self.metric_box)
         top.addStretch(1)
         layout = QVBoxLayout(self)
@@ -233,6 +253,8 @@ class UsageCharts(QWidget):
         cost_row.addWidget(self.cost_label, 1)
         cost_row.addWidget(self.edit_prices_button)
         layout.addLayout(cost_row)
+        QWidget.setTabOrder(self.metric_box, tabs)
+        QWidget.setTabOrder(tabs, self.edit_prices_button)
         self._apply_theme()
 
     def prices_changed(self) -> None:
@@ -245,10 +267,29 @@ class UsageCharts(QWidget):
             self._draw()  # a chart theme resets series colours: the legend list follows
 
     def _apply_theme(self) -> None:
-        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        theme = QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight
+        """Qt's light or dark chart theme for the series colours, then the app's surface, text and lines."""
+        colours = theme.tokens(self.palette())
+        chart_theme = QChart.ChartTheme.ChartThemeDark if colours.dark else QChart.ChartTheme.ChartThemeLight
         for chart in (self.minute_chart, self.day_chart, self.speed_chart):
-            chart.setTheme(theme)
+            chart.setTheme(chart_theme)
+            chart.setBackgroundBrush(colours.surface)
+            chart.setBackgroundPen(QPen(colours.border))
+            chart.setBackgroundRoundness(colours.radius)
+            chart.setTitleBrush(colours.text)
+            chart.legend().setLabelColor(colours.text)
+            for axis in chart.axes():
+                self._style_axis(axis)
+
+    def _style_axis(self, axis: QAbstractAxis) -> None:
+        colours = theme.tokens(self.palette())
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * colours.caption_scale)
+        axis.setLabelsFont(font)
+        axis.setTitleFont(font)
+        axis.setLabelsBrush(colours.muted_text)
+        axis.setTitleBrush(colours.muted_text)
+        axis.setLinePen(QPen(colours.border))
+        axis.setGridLineColor(colours.border)
 
     def current_metric(self) -> Metric:
         return Metric(self.metric_box.currentData())
@@ -287,29 +328,27 @@ class UsageCharts(QWidget):
         self._fill_minutes(data.minutes, since, data.now)
         self._fill_days(data.days)
         self._fill_speeds(data.speeds)
-        self.cost_label.setText(
-            f"Estimated cost (from the editable price table): last hour {data.hour_cost.text()}, "
-            f"last {DAYS} days {data.month_cost.text()}"
-        )
+        self.cost_label.setText(translate(
+            "UsageCharts", "Estimated cost (from the editable price table): last hour {hour}, last {days} days {month}"
+        ).format(hour=data.hour_cost.text(), days=DAYS, month=data.month_cost.text()))
 
     def _axes(self, chart: QChart, x_axis: QAbstractAxis, *y_axes: tuple[QValueAxis, Qt.AlignmentFlag]) -> None:
         """Axes are made once per chart: rebuilding them each refresh leaves stale ones painted."""
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        self._style_axis(x_axis)
         for axis, side in y_axes:
             axis.setLabelFormat("%.0f")
             chart.addAxis(axis, side)
+            self._style_axis(axis)
 
     def _fill_minutes(self, minutes: dict[str, list[UsageBucket]], since: float, now: float) -> None:
         models = sorted(minutes)
         chart, metric = self.minute_chart, self.current_metric()
         if not chart.axes():
             self._minute_x, self._minute_y = QDateTimeAxis(), QValueAxis()
-            self._minute_x.setFormat("HH:mm")
+            self._minute_x.setFormat("HH:mm")  # short enough for ticks every 10 minutes
             self._axes(chart, self._minute_x, (self._minute_y, Qt.AlignmentFlag.AlignLeft))
-        start = math.floor(since / TIME_TICK_SECONDS) * TIME_TICK_SECONDS
-        end = math.ceil(now / TIME_TICK_SECONDS) * TIME_TICK_SECONDS
-        self._minute_x.setTickCount(int(round((end - start) / TIME_TICK_SECONDS)) + 1)
-        self._minute_x.setRange(QDateTime.fromSecsSinceEpoch(int(start)), QDateTime.fromSecsSinceEpoch(int(end)))
+        self._time_axis(since, now)
         for model in [m for m in self.minute_series if m not in models]:
             chart.removeSeries(self.minute_series.pop(model))
         top = 1.0
@@ -328,10 +367,23 @@ class UsageCharts(QWidget):
         round_axis(self._minute_y, max(top, 4.0), whole=metric is not Metric.AUDIO_SECONDS)
         self.minute_legend.setText(legend_html([(m, self.minute_series[m].color().name()) for m in models]))
 
+    def _time_axis(self, since: float, now: float) -> None:
+        """Ticks every 10 minutes, or 20 in a narrow pane, where 7 clock times would be cut to "1…"."""
+        step = TIME_TICK_SECONDS if self.width() >= NARROW_CHART_PX else 2 * TIME_TICK_SECONDS
+        start = math.floor(since / step) * step
+        end = math.ceil(now / step) * step
+        self._minute_x.setTickCount(int(round((end - start) / step)) + 1)
+        self._minute_x.setRange(QDateTime.fromSecsSinceEpoch(int(start)), QDateTime.fromSecsSinceEpoch(int(end)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.data is not None and self.minute_chart.axes():
+            self._time_axis(self.data.now - HOUR, self.data.now)
+
     def _fill_days(self, buckets: list[UsageBucket]) -> None:
         chart, metric = self.day_chart, self.current_metric()
         if self.day_set is None:
-            self.day_set = QBarSet(metric.value)
+            self.day_set = QBarSet(metric.label)
             series = QBarSeries()
             series.append(self.day_set)
             chart.addSeries(series)
@@ -340,24 +392,26 @@ class UsageCharts(QWidget):
             series.attachAxis(self._day_x)
             series.attachAxis(self._day_y)
             chart.legend().setVisible(False)
-        self.day_set.setLabel(metric.value)
+        self.day_set.setLabel(metric.label)
+        self.day_set.setColor(theme.tokens(self.palette()).accent)
+        self.day_set.setBorderColor(theme.tokens(self.palette()).accent)
         self.day_set.remove(0, self.day_set.count())
         self.day_set.append([metric.of(b) for b in buckets])
         self._day_x.clear()
-        self._day_x.append([time.strftime("%m-%d", time.localtime(b.start + 1)) for b in buckets] or ["today"])
+        self._day_x.append([_day_label(b.start + 1) for b in buckets] or [translate("UsageCharts", "today")])
         round_axis(self._day_y, max([metric.of(b) for b in buckets] + [4.0]), whole=metric is not Metric.AUDIO_SECONDS)
 
     def _fill_speeds(self, speeds: list[ReplySpeed]) -> None:
         chart = self.speed_chart
         if self.speed_series is None or self.ttft_series is None:
             self.speed_series, self.ttft_series = QScatterSeries(), QScatterSeries()
-            self.speed_series.setName("tokens/s")
-            self.ttft_series.setName("time to first token (ms)")
+            self.speed_series.setName(translate("UsageCharts", "tokens/s"))
+            self.ttft_series.setName(translate("UsageCharts", "time to first token (ms)"))
             self._speed_x, self._tps_axis, self._ttft_axis = QValueAxis(), QValueAxis(), QValueAxis()
             self._speed_x.setLabelFormat("%.0f")
-            self._speed_x.setTitleText("reply (oldest → newest)")
-            self._tps_axis.setTitleText("tokens/s")
-            self._ttft_axis.setTitleText("ms")
+            self._speed_x.setTitleText(translate("UsageCharts", "reply (oldest → newest)"))
+            self._tps_axis.setTitleText(translate("UsageCharts", "tokens/s"))
+            self._ttft_axis.setTitleText(translate("UsageCharts", "ms"))
             self._axes(chart, self._speed_x, (self._tps_axis, Qt.AlignmentFlag.AlignLeft),
                        (self._ttft_axis, Qt.AlignmentFlag.AlignRight))
             for series, axis in ((self.speed_series, self._tps_axis), (self.ttft_series, self._ttft_axis)):
@@ -367,6 +421,11 @@ class UsageCharts(QWidget):
                 series.attachAxis(axis)
         tps = [QPointF(i, s.tokens_per_second) for i, s in enumerate(speeds) if s.tokens_per_second is not None]
         ttft = [QPointF(i, s.ttft * 1000) for i, s in enumerate(speeds) if s.ttft is not None]
+        colours = theme.tokens(self.palette())
+        self.speed_series.setColor(colours.accent)
+        self.speed_series.setBorderColor(colours.accent)
+        self.ttft_series.setColor(colours.link)
+        self.ttft_series.setBorderColor(colours.link)
         self.speed_series.replace(tps)
         self.ttft_series.replace(ttft)
         round_axis(self._speed_x, max(1, len(speeds) - 1), whole=True)
