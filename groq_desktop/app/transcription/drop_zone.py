@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from groq_desktop import i18n
@@ -14,6 +15,7 @@ from groq_desktop.i18n import translate
 GROQ_FORMATS: tuple[str, ...] = ("flac", "m4a", "mp3", "mp4", "mpeg", "mpga", "ogg", "wav", "webm")
 CONVERTED_EXAMPLES = "aac, opus, mkv, mov, wma, aiff"
 ICON_SIZE = 40
+BORDER_WIDTH = 2
 
 
 def size_text(size_bytes: float) -> str:
@@ -53,18 +55,10 @@ class DropZone(QFrame):
         self._restyle()
 
     def _restyle(self) -> None:
-        """Colours, spacing and type from the theme's tokens; again whenever light/dark changes."""
+        """Spacing, type and colours from the theme's tokens; again whenever light/dark changes."""
         t = theme.tokens()
         self.layout().setContentsMargins(t.space_xl, t.space_l, t.space_xl, t.space_l)
         self.layout().setSpacing(t.space_s)
-        sheet = (
-            f"#dropZone {{ border: 2px dashed {t.border.name()}; border-radius: {t.radius_large}px;"
-            f" background: {t.raised.name()}; }}"
-            f" #dropZone QLabel {{ background: transparent; }}"
-            f" #dropFormats {{ color: {t.muted_text.name()}; }}"
-        )
-        if sheet != self.styleSheet():  # setting a style sheet changes the palette: set it only when it differs
-            self.setStyleSheet(sheet)
         title = self.labels[0]
         font = title.font()
         font.setPointSizeF(self.font().pointSizeF() * t.title_scale)
@@ -73,7 +67,22 @@ class DropZone(QFrame):
         caption = self.formats.font()
         caption.setPointSizeF(self.font().pointSizeF() * t.caption_scale)
         self.formats.setFont(caption)
+        palette = self.formats.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, t.muted_text)
+        self.formats.setPalette(palette)
         self.picture.setPixmap(icons.icon("cloud-upload", t.muted_text).pixmap(ICON_SIZE, ICON_SIZE))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        # Painted rather than styled: a style sheet would hide the palette changes that a theme switch sends.
+        t = theme.tokens()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(t.border, BORDER_WIDTH, Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(t.raised)
+        inset = BORDER_WIDTH / 2
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(inset, inset, -inset, -inset), t.radius_large, t.radius_large)
+        painter.end()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)

@@ -161,7 +161,7 @@ class TranscriptionPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(Column.FILE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(Column.STATUS, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((Column.DURATION, 80), (Column.PROGRESS, 120), (Column.ETA, 70)):
+        for column, width in ((Column.DURATION, 90), (Column.PROGRESS, 120), (Column.ETA, 90)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)

@@ -191,8 +191,6 @@ class TranscriptView(QWidget):
             label = translate("ExportFormat", name)
             button = QToolButton()  # compact: five of them fit a narrow window
             button.setText(label)
-            button.setIcon(icons.icon("export"))
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setToolTip(translate("TranscriptView", "Save this transcript as {format}").format(format=label))
             button.setAccessibleName(button.toolTip())
             button.clicked.connect(self._exporter(fmt))

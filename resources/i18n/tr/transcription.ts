@@ -342,7 +342,7 @@
     </message>
     <message>
         <source>Auto-e&amp;xport to</source>
-        <translation>Otomatik dışa a&amp;ktarım yeri</translation>
+        <translation>Otomatik a&amp;ktarım</translation>
     </message>
     <message>
         <source>Formats</source>
