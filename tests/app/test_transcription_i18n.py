@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QPalette
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from groq_desktop import i18n
@@ -198,3 +199,21 @@ def test_the_panel_in_turkish(qtbot: Any, turkish: QLocale, panel: Transcription
     assert panel.message.text() == "Kuyruk bitti: 1 tamamlandı."
     assert panel.model.index(0, Column.PROGRESS).data() == "%100"
     save_screenshot(panel, "transcription-tr.png", tmp_path)
+
+
+def test_tab_follows_the_layout(qtbot: Any, panel: TranscriptionPanel) -> None:
+    panel.show()
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    panel.viewer._set_enabled(True)  # as with a transcript shown and playing
+    panel.viewer.stop_button.setEnabled(True)
+    assert panel.recorder is not None
+    order = [panel.recorder.button, panel.table, panel.viewer.copy_button, panel.viewer.search_edit,
+             panel.viewer.list, *panel.viewer.export_buttons.values(), panel.viewer.play_button,
+             panel.viewer.stop_button, panel.options.model_box]
+    order[0].setFocus()
+    reached = [QApplication.focusWidget()]
+    for _ in order[1:]:
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    assert reached == order

@@ -156,6 +156,7 @@ class TranscriptionPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)  # rows are picked with the arrows; Tab leaves the table
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         header = self.table.horizontalHeader()
@@ -215,6 +216,7 @@ class TranscriptionPanel(QWidget):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        self._set_tab_order()
 
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
@@ -228,6 +230,17 @@ class TranscriptionPanel(QWidget):
         if app is not None:
             app.aboutToQuit.connect(self.service.shutdown)
         QTimer.singleShot(0, lambda: self._spawn(self.service.resume))
+
+    def _set_tab_order(self) -> None:
+        """Tab follows the layout (record, queue, transcript, options), not the order the widgets were made in."""
+        viewer = self.viewer
+        chain: list[QWidget] = [
+            *([self.recorder.button] if self.recorder is not None else []), self.table,
+            viewer.copy_button, viewer.search_edit, viewer.list, *viewer.export_buttons.values(),
+            viewer.play_button, viewer.stop_button, self.options.model_box,
+        ]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     # --- actions --------------------------------------------------------------------------------
 
