@@ -81,7 +81,8 @@ class DropZone(QFrame):
         painter.setPen(pen)
         painter.setBrush(t.raised)
         inset = BORDER_WIDTH / 2
-        painter.drawRoundedRect(QRectF(self.rect()).adjusted(inset, inset, -inset, -inset), t.radius_large, t.radius_large)
+        frame = QRectF(self.rect()).adjusted(inset, inset, -inset, -inset)
+        painter.drawRoundedRect(frame, t.radius_large, t.radius_large)
         painter.end()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

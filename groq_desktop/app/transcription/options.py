@@ -153,7 +153,8 @@ class OptionsWidget(QWidget):
 
         self.export_edit = QLineEdit(str(settings.get(Key.AUTO_EXPORT_DIR) or ""))
         self.export_edit.setPlaceholderText(translate("OptionsWidget", "No automatic export"))
-        self.export_edit.setToolTip(translate("OptionsWidget", "Finished transcripts are written here in the ticked formats"))
+        self.export_edit.setToolTip(
+            translate("OptionsWidget", "Finished transcripts are written here in the ticked formats"))
         browse = QPushButton(icons.icon("folder-opened"), translate("OptionsWidget", "Choose…"))
         browse.setToolTip(translate("OptionsWidget", "Choose the folder for automatic exports"))
         browse.clicked.connect(self._choose_export_dir)
@@ -247,7 +248,8 @@ class OptionsWidget(QWidget):
             self.tier_box.clear()
             self.tier_box.addItem(translate("OptionsWidget", "Default"), None)
             for tier in tiers:
-                self.tier_box.addItem(translate("OptionsWidget", TIER_NAMES[tier]) if tier in TIER_NAMES else tier, tier)
+                name = translate("OptionsWidget", TIER_NAMES[tier]) if tier in TIER_NAMES else tier
+                self.tier_box.addItem(name, tier)
             self.tier_box.setCurrentIndex(max(0, self.tier_box.findData(wanted or None)))
         self.tier_box.setVisible(bool(tiers))
         self.tier_label.setVisible(bool(tiers))

@@ -70,7 +70,8 @@ def file_filter() -> str:
 
 # Dialogs live behind module-level functions so tests can replace them.
 def choose_files(parent: QWidget) -> list[Path]:
-    files, _ = QFileDialog.getOpenFileNames(parent, translate("TranscriptionPanel", "Transcribe files"), "", file_filter())
+    title = translate("TranscriptionPanel", "Transcribe files")
+    files, _ = QFileDialog.getOpenFileNames(parent, title, "", file_filter())
     return [Path(f) for f in files]
 
 
@@ -282,7 +283,8 @@ class TranscriptionPanel(QWidget):
             "export", translate("TranscriptionPanel", "Export selected…"), "Ctrl+E", self.export_selected,
             translate("TranscriptionPanel", "Export the selected finished jobs to a folder"))
         self.run_prompt_action = self._action(
-            "run-all", translate("TranscriptionPanel", "Run a prompt over these…"), None, self.run_prompt_over_selected,
+            "run-all", translate("TranscriptionPanel", "Run a prompt over these…"), None,
+            self.run_prompt_over_selected,
             translate("TranscriptionPanel", "Use the selected finished transcripts as the inputs of a bulk job"))
 
     def _context_menu(self, pos: QPoint) -> None:
@@ -472,7 +474,8 @@ class TranscriptionPanel(QWidget):
         if self._shown_job == job.id:
             return
         self._shown_job = job.id
-        self.viewer.show_transcript(None, None, translate("TranscriptionPanel", "{name}: loading…").format(name=job.name))
+        loading = translate("TranscriptionPanel", "{name}: loading…").format(name=job.name)
+        self.viewer.show_transcript(None, None, loading)
         self._spawn(lambda: self._load_transcript(job))
 
     async def _load_transcript(self, job: JobInfo) -> None:
@@ -528,7 +531,8 @@ class TranscriptionPanel(QWidget):
             return
         finally:
             self._update_actions()
-        self.show_message(TranscriptionPanel.tr("Exported %n files to {folder}", None, len(written)).format(folder=folder))
+        count = len(written)
+        self.show_message(TranscriptionPanel.tr("Exported %n files to {folder}", None, count).format(folder=folder))
 
     def _apply_auto_export(self) -> None:
         self.service.set_auto_export(self.options.export_dir(), self.options.export_formats())

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import qasync
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from groq_desktop.app import icons, theme
@@ -51,7 +51,8 @@ class RecordWidget(QWidget):
         self.live.setObjectName("liveTranscript")
         self.live.setReadOnly(True)
         self.live.setFixedHeight(80)
-        self.live.setPlaceholderText(translate("RecordWidget", "The transcript appears here a few seconds behind you…"))
+        self.live.setPlaceholderText(
+            translate("RecordWidget", "The transcript appears here a few seconds behind you…"))
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(theme.tokens().space_m)
@@ -101,6 +102,11 @@ class RecordWidget(QWidget):
         self.live.clear()
         for widget in (self.meter, self.elapsed, self.live):
             widget.show()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.recording is None:
+            self.button.setIcon(icons.icon("record", theme.tokens().danger))  # the red of the light or dark theme
 
     def _repolish(self) -> None:
         """The style sheet reads the ``role`` property: apply its change now."""

@@ -307,7 +307,8 @@ class TranscriptView(QWidget):
             self.player_label.setText(translate("TranscriptView", "Playing from {time}").format(time=clock(seconds)))
         except Exception as exc:  # a missing multimedia backend or device must not take the app down
             log.warning("playback failed: %s", exc)
-            self.player_label.setText(translate("TranscriptView", "Cannot play the audio: {error}").format(error=exc))
+            self.player_label.setText(
+                translate("TranscriptView", "Cannot play the audio: {error}").format(error=exc))
 
     def _ensure_player(self):  # type: ignore[no-untyped-def]
         if self.player is None:

@@ -15,12 +15,17 @@ from groq_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from groq_desktop.services.voice import VoiceService
 
 DETECT = QT_TRANSLATE_NOOP("VoiceOptionsButton", "Detect")
-LANGUAGES = [("en", QT_TRANSLATE_NOOP("LanguageNames", "English")), ("ar", QT_TRANSLATE_NOOP("LanguageNames", "Arabic")),
-             ("de", QT_TRANSLATE_NOOP("LanguageNames", "German")), ("es", QT_TRANSLATE_NOOP("LanguageNames", "Spanish")),
-             ("fr", QT_TRANSLATE_NOOP("LanguageNames", "French")), ("it", QT_TRANSLATE_NOOP("LanguageNames", "Italian")),
-             ("ja", QT_TRANSLATE_NOOP("LanguageNames", "Japanese")),
-             ("pt", QT_TRANSLATE_NOOP("LanguageNames", "Portuguese")),
-             ("zh", QT_TRANSLATE_NOOP("LanguageNames", "Chinese"))]
+LANGUAGES = [
+    ("en", QT_TRANSLATE_NOOP("LanguageNames", "English")),
+    ("ar", QT_TRANSLATE_NOOP("LanguageNames", "Arabic")),
+    ("de", QT_TRANSLATE_NOOP("LanguageNames", "German")),
+    ("es", QT_TRANSLATE_NOOP("LanguageNames", "Spanish")),
+    ("fr", QT_TRANSLATE_NOOP("LanguageNames", "French")),
+    ("it", QT_TRANSLATE_NOOP("LanguageNames", "Italian")),
+    ("ja", QT_TRANSLATE_NOOP("LanguageNames", "Japanese")),
+    ("pt", QT_TRANSLATE_NOOP("LanguageNames", "Portuguese")),
+    ("zh", QT_TRANSLATE_NOOP("LanguageNames", "Chinese")),
+]
 END_OF_SPEECH = (0.5, 0.8, 1.2, 2.0)  # seconds of quiet before hands-free takes the turn
 THRESHOLDS = ((-48.0, QT_TRANSLATE_NOOP("VoiceOptionsButton", "Quiet room (most sensitive)")),
               (-38.0, QT_TRANSLATE_NOOP("VoiceOptionsButton", "Normal")),
