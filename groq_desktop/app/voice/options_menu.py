@@ -39,8 +39,9 @@ class VoiceOptionsButton(QToolButton):
         self.setObjectName("voiceOptions")
         self.setText(translate("VoiceOptionsButton", "Voice"))
         self.setIcon(icons.icon("settings-gear"))
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)  # the composer's row must fit 450 px
         self.setToolTip(translate("VoiceOptionsButton", "Voice settings"))
+        self.setAccessibleName(translate("VoiceOptionsButton", "Voice settings"))
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.voice, self.settings, self.mic = voice, settings, mic
         menu = QMenu(self)
