@@ -13,6 +13,7 @@ from groq_desktop.app.transcription.job_table_model import Column, JobTableModel
 from groq_desktop.app.transcription.panel import TranscriptionPanel
 from groq_desktop.core.model_registry import ModelCategory
 from groq_desktop.services.transcription import JobInfo, JobPhase, TranscriptionOptions
+from tests.app.test_transcription_i18n import english  # noqa: F401
 from tests.app.test_transcription_panel import audio_dir, panel, run_on_loop, status_of  # noqa: F401
 
 
@@ -45,7 +46,7 @@ def test_retry_of_a_job_with_an_unknown_model_uses_the_current_options_and_says_
 
 
 def test_status_follows_the_queue_cancel_finish_and_duplicates(
-    qtbot: Any, panel: TranscriptionPanel, audio_dir: Path, tmp_path: Path
+    qtbot: Any, english: Any, panel: TranscriptionPanel, audio_dir: Path, tmp_path: Path
 ) -> None:
     panel.toggle_pause()
     panel.add_paths([audio_dir / "memo.mp3"])
@@ -89,7 +90,7 @@ def test_eta_column_shows_an_estimate_for_running_jobs() -> None:
     options = TranscriptionOptions()
     model.upsert(JobInfo(1, Path("a.mp3"), "a.mp3", JobPhase.UPLOADING, options, eta_seconds=90.0))
     model.upsert(JobInfo(2, Path("b.mp3"), "b.mp3", JobPhase.PREPARING, options))
-    assert model.index(0, Column.ETA).data() == "1:30"
+    assert model.index(0, Column.ETA).data() == "1 min 30 s"
     now[0] += 30
-    assert model.index(0, Column.ETA).data() == "1:00"  # counts down between service updates
+    assert model.index(0, Column.ETA).data() == "1 min"  # counts down between service updates
     assert model.index(1, Column.ETA).data() == "…"

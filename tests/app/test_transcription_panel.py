@@ -234,7 +234,8 @@ def test_job_table_model_is_a_well_behaved_model_with_a_live_countdown(qtmodelte
         "Waiting for quota: audio seconds this hour: 0 of 7,200 left, room in 42 s")
     assert model.index(2, Column.STATUS).data() == "Uploading chunk 3/7"
     assert model.index(3, Column.STATUS).data() == "Rejected: corrupt"
-    assert model.index(1, Column.DURATION).data() == "1:00:00"
+    assert model.index(1, Column.DURATION).data() == "1 h"
+    assert model.index(0, Column.DURATION).data() == "1 min 1 s"
     now[0] = 1030.5
     model.tick()
     assert model.index(1, Column.STATUS).data() == "Waiting for quota (audio seconds per hour) — 12 s"

@@ -172,7 +172,7 @@ def test_voice_options_change_the_settings_and_save_audio_writes_the_reply(
     assert controls.voice.settings.read_as_they_arrive and panel.settings.get(Key.READ_AS_THEY_ARRIVE)
     options.hold.trigger()
     assert controls.mic.hold_to_talk and "hold to talk" in controls.mic.button.toolTip()
-    language = next(a for a in options.menu().actions() if a.text() == "Dictation language").menu()
+    language = next(a for a in options.menu().actions() if a.text().replace("&", "") == "Dictation language").menu()
     next(a for a in language.actions() if a.text() == "French").trigger()
     assert controls.voice.settings.language == "fr" and panel.settings.get(Key.VOICE_LANGUAGE) == "fr"
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QStyle,
@@ -16,7 +16,10 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
+from groq_desktop import i18n
+from groq_desktop.app import icons, theme
 from groq_desktop.app.quota_words import wait_text
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from groq_desktop.services.transcription import JobInfo, JobPhase
 
 Index = QModelIndex | QPersistentModelIndex
@@ -31,11 +34,21 @@ class Column(IntEnum):
 
 
 HEADERS = {
-    Column.FILE: "File",
-    Column.DURATION: "Duration",
-    Column.STATUS: "Status",
-    Column.PROGRESS: "Progress",
-    Column.ETA: "ETA",
+    Column.FILE: QT_TRANSLATE_NOOP("JobTableModel", "File"),
+    Column.DURATION: QT_TRANSLATE_NOOP("JobTableModel", "Duration"),
+    Column.STATUS: QT_TRANSLATE_NOOP("JobTableModel", "Status"),
+    Column.PROGRESS: QT_TRANSLATE_NOOP("JobTableModel", "Progress"),
+    Column.ETA: QT_TRANSLATE_NOOP("JobTableModel", "Time left"),
+}
+PHASE_ICONS = {  # (Codicons name, theme token for its colour or None for the text's)
+    JobPhase.QUEUED: ("circle-large-outline", None),
+    JobPhase.PREPARING: ("loading", None),
+    JobPhase.UPLOADING: ("cloud-upload", None),
+    JobPhase.WAITING: ("clock", "warning"),
+    JobPhase.DONE: ("pass", "success"),
+    JobPhase.FAILED: ("error", "danger"),
+    JobPhase.CANCELLED: ("circle-slash", None),
+    JobPhase.REJECTED: ("circle-slash", "danger"),
 }
 JOB_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 2  # 0..100, or -1 when no bar is shown
@@ -43,12 +56,32 @@ PHASE_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 def format_duration(seconds: float | None) -> str:
+    """A length in the user's words and digits: "45 s", "1 min 30 s", "2 h 5 min"."""
     if seconds is None:
         return "—"
     total = int(round(seconds))
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    if hours and minutes:
+        return translate("JobTableModel", "{hours} h {minutes} min").format(
+            hours=i18n.number(hours), minutes=i18n.number(minutes))
+    if hours:
+        return translate("JobTableModel", "{hours} h").format(hours=i18n.number(hours))
+    if minutes and secs:
+        return translate("JobTableModel", "{minutes} min {seconds} s").format(
+            minutes=i18n.number(minutes), seconds=i18n.number(secs))
+    if minutes:
+        return translate("JobTableModel", "{minutes} min").format(minutes=i18n.number(minutes))
+    return translate("JobTableModel", "{seconds} s").format(seconds=i18n.number(secs))
+
+
+def percent_text(value: float) -> str:
+    return translate("JobTableModel", "{percent} %").format(percent=i18n.number(value))
+
+
+def phase_icon(phase: JobPhase) -> QIcon:
+    name, colour = PHASE_ICONS[phase]
+    return icons.icon(name, getattr(theme.tokens(), colour) if colour else None)
 
 
 class JobTableModel(QAbstractTableModel):
@@ -70,7 +103,7 @@ class JobTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(Column):
-            return HEADERS[Column(section)]
+            return translate("JobTableModel", HEADERS[Column(section)])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
@@ -88,17 +121,24 @@ class JobTableModel(QAbstractTableModel):
             return self._text(job, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column is Column.ETA and job.phase.active:
-                return "Time left, from the speed of recent chunks and any quota wait; “…” until the first chunk is back"
+                return translate(
+                    "JobTableModel",
+                    "Time left, from the speed of recent chunks and any quota wait; “…” until the first chunk is back",
+                )
             if column is Column.FILE:
                 return str(job.path)
             if column is Column.STATUS:
-                return f"Waiting for quota: {wait_text(job.wait)}" if job.wait is not None else job.status_text(self._clock())
+                if job.wait is not None:
+                    return translate("JobTableModel", "Waiting for quota: {wait}").format(wait=wait_text(job.wait))
+                return job.status_text(self._clock())
             return None
+        if role == Qt.ItemDataRole.DecorationRole and column is Column.STATUS:
+            return phase_icon(job.phase)
         if role == Qt.ItemDataRole.ForegroundRole and column is Column.STATUS and job.phase in (
             JobPhase.FAILED,
             JobPhase.REJECTED,
         ):
-            return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+            return theme.tokens().danger if job.phase is JobPhase.FAILED else theme.tokens().muted_text
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.DURATION, Column.ETA):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -111,7 +151,7 @@ class JobTableModel(QAbstractTableModel):
         if column is Column.STATUS:
             return job.status_text(self._clock())
         if column is Column.PROGRESS:
-            return "" if job.phase is JobPhase.REJECTED else f"{int(round(job.progress * 100))} %"
+            return "" if job.phase is JobPhase.REJECTED else percent_text(round(job.progress * 100))
         if job.eta_seconds is None:
             return "…" if job.phase.active else ""
         # the estimate was made when the snapshot arrived: count it down between updates
@@ -180,7 +220,7 @@ class ProgressDelegate(QStyledItemDelegate):
         bar = QStyleOptionProgressBar()
         bar.rect = option.rect.adjusted(3, 4, -3, -4)
         bar.minimum, bar.maximum, bar.progress = 0, 100, int(value)
-        bar.text = f"{int(value)} %"
+        bar.text = percent_text(int(value))
         bar.textVisible = True
         bar.state = option.state | QStyle.StateFlag.State_Horizontal
         bar.palette = option.palette

@@ -23,8 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from groq_desktop.app import icons
 from groq_desktop.app.settings import AppSettings, Key
+from groq_desktop.app.transcription.transcript_view import FORMAT_NAMES
 from groq_desktop.core.model_registry import ModelCategory
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from groq_desktop.services.chat import tiers_for_plan
 from groq_desktop.services.transcription import (
     EXPORT_FORMATS,
@@ -34,30 +37,37 @@ from groq_desktop.services.transcription import (
 )
 
 LANGUAGES: tuple[tuple[str, str | None], ...] = (
-    ("Detect automatically", None),
-    ("English", "en"),
-    ("German", "de"),
-    ("French", "fr"),
-    ("Spanish", "es"),
-    ("Italian", "it"),
-    ("Portuguese", "pt"),
-    ("Dutch", "nl"),
-    ("Polish", "pl"),
-    ("Russian", "ru"),
-    ("Ukrainian", "uk"),
-    ("Turkish", "tr"),
-    ("Arabic", "ar"),
-    ("Hindi", "hi"),
-    ("Japanese", "ja"),
-    ("Korean", "ko"),
-    ("Chinese", "zh"),
+    (QT_TRANSLATE_NOOP("OptionsWidget", "Detect automatically"), None),
+    (QT_TRANSLATE_NOOP("LanguageNames", "English"), "en"),
+    (QT_TRANSLATE_NOOP("LanguageNames", "German"), "de"),
+    (QT_TRANSLATE_NOOP("LanguageNames", "French"), "fr"),
+    (QT_TRANSLATE_NOOP("LanguageNames", "Spanish"), "es"),
+    (QT_TRANSLATE_NOOP("LanguageNames", "Italian"), "it"),
+    (QT_TRANSLATE_NOOP("LanguageNames", "Portuguese"), "pt"),
+    (QT_TRANSLATE_NOOP("LanguageNames", "Dutch"), "nl"),
+    (QT_TRANSLATE_NOOP("LanguageNames", "Polish"), "pl"),
+    (QT_TRANSLATE_NOOP("LanguageNames", "Russian"), "ru"),
+    (QT_TRANSLATE_NOOP("LanguageNames", "Ukrainian"), "uk"),
+    (QT_TRANSLATE_NOOP("LanguageNames", "Turkish"), "tr"),
+    (QT_TRANSLATE_NOOP("LanguageNames", "Arabic"), "ar"),
+    (QT_TRANSLATE_NOOP("LanguageNames", "Hindi"), "hi"),
+    (QT_TRANSLATE_NOOP("LanguageNames", "Japanese"), "ja"),
+    (QT_TRANSLATE_NOOP("LanguageNames", "Korean"), "ko"),
+    (QT_TRANSLATE_NOOP("LanguageNames", "Chinese"), "zh"),
 )
 TIMESTAMPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Segments", ("segment",)),
-    ("Words", ("word",)),
-    ("Segments and words", ("segment", "word")),
+    (QT_TRANSLATE_NOOP("OptionsWidget", "Segments"), ("segment",)),
+    (QT_TRANSLATE_NOOP("OptionsWidget", "Words"), ("word",)),
+    (QT_TRANSLATE_NOOP("OptionsWidget", "Segments and words"), ("segment", "word")),
 )
-TURBO_NOTE = "Translation (to English) needs whisper-large-v3; the turbo model only transcribes."
+TIER_NAMES = {  # API value -> what the list shows
+    "on_demand": QT_TRANSLATE_NOOP("OptionsWidget", "On demand"),
+    "flex": QT_TRANSLATE_NOOP("OptionsWidget", "Flex"),
+    "auto": QT_TRANSLATE_NOOP("OptionsWidget", "Automatic"),
+}
+TURBO_NOTE = QT_TRANSLATE_NOOP(
+    "OptionsWidget", "Translation (to English) needs whisper-large-v3; the turbo model only transcribes."
+)
 
 
 def speech_models(registry: Any) -> list[str]:
@@ -96,64 +106,74 @@ class OptionsWidget(QWidget):
         self.model_box.addItems(speech_models(registry))
         self.model_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.model_box.setMinimumContentsLength(12)
-        self.model_box.setToolTip("Speech-to-text model used for new jobs")
-        form.addRow("Model", self.model_box)
+        self.model_box.setToolTip(translate("OptionsWidget", "Speech-to-text model used for new jobs"))
+        form.addRow(translate("OptionsWidget", "&Model"), self.model_box)
 
         self.language_box = QComboBox()
         for name, code in LANGUAGES:
-            self.language_box.addItem(name if code is None else f"{name} ({code})", code)
-        form.addRow("Language", self.language_box)
+            if code is None:
+                self.language_box.addItem(translate("OptionsWidget", name), code)
+            else:
+                self.language_box.addItem(f"{translate('LanguageNames', name)} ({code})", code)
+        form.addRow(translate("OptionsWidget", "&Language"), self.language_box)
 
         self.task_box = QComboBox()
-        self.task_box.addItem("Transcribe", "transcribe")
-        self.task_box.addItem("Translate to English", "translate")
-        form.addRow("Task", self.task_box)
-        self.task_note = QLabel(TURBO_NOTE)
+        self.task_box.addItem(translate("OptionsWidget", "Transcribe"), "transcribe")
+        self.task_box.addItem(translate("OptionsWidget", "Translate to English"), "translate")
+        form.addRow(translate("OptionsWidget", "T&ask"), self.task_box)
+        self.task_note = QLabel(translate("OptionsWidget", TURBO_NOTE))
         self.task_note.setWordWrap(True)
+        self.task_note.setProperty("role", "caption")
         self.task_note.setEnabled(False)  # the disabled look is the palette's quiet text colour
         form.addRow("", self.task_note)
 
         self.prompt_edit = QLineEdit()
-        self.prompt_edit.setPlaceholderText("Spelling hints: names, terms (optional)")
-        form.addRow("Prompt", self.prompt_edit)
+        self.prompt_edit.setPlaceholderText(translate("OptionsWidget", "Spelling hints: names, terms (optional)"))
+        form.addRow(translate("OptionsWidget", "&Prompt"), self.prompt_edit)
 
         self.temperature_box = QDoubleSpinBox()
         self.temperature_box.setRange(0.0, 1.0)
         self.temperature_box.setSingleStep(0.1)
-        form.addRow("Temperature", self.temperature_box)
+        form.addRow(translate("OptionsWidget", "T&emperature"), self.temperature_box)
 
         self.timestamps_box = QComboBox()
         for name, value in TIMESTAMPS:
-            self.timestamps_box.addItem(name, value)
-        form.addRow("Timestamps", self.timestamps_box)
+            self.timestamps_box.addItem(translate("OptionsWidget", name), value)
+        form.addRow(translate("OptionsWidget", "T&imestamps"), self.timestamps_box)
 
         self.tier_box = QComboBox()
-        self.tier_box.setToolTip(
-            "on_demand: the standard tier · flex: 10x the limits, may be refused when Groq is busy · "
-            "auto: flex when there is room"
-        )
-        self.tier_label = QLabel("Service tier")
+        self.tier_box.setToolTip(translate(
+            "OptionsWidget",
+            "On demand: the standard tier · Flex: 10x the limits, may be refused when Groq is busy · "
+            "Automatic: Flex when there is room",
+        ))
+        self.tier_label = QLabel(translate("OptionsWidget", "Service &tier"))
+        self.tier_label.setBuddy(self.tier_box)
         form.addRow(self.tier_label, self.tier_box)
 
         self.export_edit = QLineEdit(str(settings.get(Key.AUTO_EXPORT_DIR) or ""))
-        self.export_edit.setPlaceholderText("No automatic export")
-        self.export_edit.setToolTip("Finished transcripts are written here in the ticked formats")
-        browse = QPushButton("Choose…")
+        self.export_edit.setPlaceholderText(translate("OptionsWidget", "No automatic export"))
+        self.export_edit.setToolTip(
+            translate("OptionsWidget", "Finished transcripts are written here in the ticked formats"))
+        browse = QPushButton(icons.icon("folder-opened"), translate("OptionsWidget", "Choose…"))
+        browse.setToolTip(translate("OptionsWidget", "Choose the folder for automatic exports"))
         browse.clicked.connect(self._choose_export_dir)
         row = QHBoxLayout()
         row.addWidget(self.export_edit, 1)
         row.addWidget(browse)
-        form.addRow("Auto-export to", row)
+        export_label = QLabel(translate("OptionsWidget", "Auto-e&xport to"))
+        export_label.setBuddy(self.export_edit)
+        form.addRow(export_label, row)
         formats_row = QGridLayout()  # three a row: fits a narrow window
         self.format_boxes: dict[str, QCheckBox] = {}
         chosen = str(settings.get(Key.AUTO_EXPORT_FORMATS) or "txt,srt").split(",")
         for fmt in EXPORT_FORMATS:
-            box = QCheckBox(fmt.upper())
+            box = QCheckBox(translate("ExportFormat", FORMAT_NAMES.get(fmt, fmt.upper())))
             box.setChecked(fmt in chosen)
             box.toggled.connect(self._formats_edited)
             self.format_boxes[fmt] = box
             formats_row.addWidget(box, (len(self.format_boxes) - 1) // 3, (len(self.format_boxes) - 1) % 3)
-        form.addRow("Formats", formats_row)
+        form.addRow(translate("OptionsWidget", "Formats"), formats_row)
 
         self.update_plan()
         self.use_model(str(settings.get(Key.DEFAULT_TRANSCRIPTION_MODEL) or ""))
@@ -226,9 +246,10 @@ class OptionsWidget(QWidget):
         )
         with QSignalBlocker(self.tier_box):
             self.tier_box.clear()
-            self.tier_box.addItem("default", None)
+            self.tier_box.addItem(translate("OptionsWidget", "Default"), None)
             for tier in tiers:
-                self.tier_box.addItem(tier, tier)
+                name = translate("OptionsWidget", TIER_NAMES[tier]) if tier in TIER_NAMES else tier
+                self.tier_box.addItem(name, tier)
             self.tier_box.setCurrentIndex(max(0, self.tier_box.findData(wanted or None)))
         self.tier_box.setVisible(bool(tiers))
         self.tier_label.setVisible(bool(tiers))
@@ -258,7 +279,7 @@ class OptionsWidget(QWidget):
         self.changed.emit()
 
     def _choose_export_dir(self) -> None:
-        folder = choose_folder(self, "Auto-export transcripts to", self.export_edit.text())
+        folder = choose_folder(self, translate("OptionsWidget", "Auto-export transcripts to"), self.export_edit.text())
         if folder is not None:
             self.export_edit.setText(str(folder))
             self._export_dir_edited()

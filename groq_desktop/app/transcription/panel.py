@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from groq_desktop import i18n
+from groq_desktop.app import icons
 from groq_desktop.app.bridge import CoreSignals
 from groq_desktop.app.composition import Services
 from groq_desktop.app.guarded_task import spawn_guarded
@@ -46,6 +48,7 @@ from groq_desktop.app.transcription.options import OptionsWidget
 from groq_desktop.app.transcription.record_widget import RecordWidget
 from groq_desktop.app.transcription.transcript_view import TranscriptView
 from groq_desktop.core.audio import subtitles
+from groq_desktop.i18n import translate
 from groq_desktop.services.transcription import (
     EXPORT_FORMATS,
     FOLDER_EXTENSIONS,
@@ -56,35 +59,68 @@ from groq_desktop.services.transcription import (
 
 log = logging.getLogger(__name__)
 
-_FILTER = "Audio and video ({});;All files (*)".format(" ".join(f"*.{e}" for e in sorted(FOLDER_EXTENSIONS)))
+def file_filter() -> str:
+    patterns = " ".join(f"*.{e}" for e in sorted(FOLDER_EXTENSIONS))
+    return translate("TranscriptionPanel", "Audio and video ({patterns});;All files (*)").format(patterns=patterns)
 
+
+# Plurals go through ``TranscriptionPanel.tr(text, None, n)``: lupdate (6.11) marks a translate() call as
+# plural only when its count is a literal number, while ``Class.tr`` is read with any count, and its
+# context is the class named (never a subclass, unlike ``self.tr``).
 
 # Dialogs live behind module-level functions so tests can replace them.
 def choose_files(parent: QWidget) -> list[Path]:
-    files, _ = QFileDialog.getOpenFileNames(parent, "Transcribe files", "", _FILTER)
+    title = translate("TranscriptionPanel", "Transcribe files")
+    files, _ = QFileDialog.getOpenFileNames(parent, title, "", file_filter())
     return [Path(f) for f in files]
 
 
 def choose_save_path(parent: QWidget, suggested: Path, fmt: str) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(parent, f"Export as {fmt.upper()}", str(suggested), f"{fmt.upper()} (*.{fmt})")
+    title = translate("TranscriptionPanel", "Export as {format}").format(format=fmt.upper())
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), f"{fmt.upper()} (*.{fmt})")
     return Path(path) if path else None
 
 
 def choose_export_folder(parent: QWidget) -> Path | None:
-    folder = QFileDialog.getExistingDirectory(parent, "Export selected transcripts to")
+    folder = QFileDialog.getExistingDirectory(parent, translate("TranscriptionPanel", "Export selected transcripts to"))
     return Path(folder) if folder else None
 
 
+def remove_box(parent: QWidget, names: list[str]) -> QMessageBox:
+    """The question before finished transcripts are deleted; Cancel is the default."""
+    if len(names) == 1:
+        text = translate(
+            "TranscriptionPanel",
+            "Remove “{name}” from the queue? Its transcript is deleted; files you exported are kept.",
+        ).format(name=names[0])
+    else:
+        text = TranscriptionPanel.tr(
+            "Remove %n finished jobs from the queue? Their transcripts are deleted; files you exported are kept.",
+            None,
+            len(names),
+        )
+    box = QMessageBox(QMessageBox.Icon.Question, translate("TranscriptionPanel", "Remove transcripts"), text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
+    remove = box.button(QMessageBox.StandardButton.Yes)
+    remove.setText(translate("TranscriptionPanel", "Remove"))
+    remove.setIcon(icons.icon("trash"))
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box
+
+
 def confirm_remove(parent: QWidget, names: list[str]) -> bool:
-    what = f"“{names[0]}”" if len(names) == 1 else f"{len(names)} finished jobs"
-    answer = QMessageBox.question(
-        parent,
-        "Remove transcripts",
-        f"Remove {what} from the queue? Its transcript is deleted; files you exported are kept.",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+    return remove_box(parent, names).exec() == QMessageBox.StandardButton.Yes
+
+
+def finished_count_text(phase: JobPhase, count: int) -> str:
+    """"2 done", "1 failed": how many jobs of the queue ended in ``phase``."""
+    if phase is JobPhase.DONE:
+        return TranscriptionPanel.tr("%n done", None, count)
+    if phase is JobPhase.FAILED:
+        return TranscriptionPanel.tr("%n failed", None, count)
+    if phase is JobPhase.CANCELLED:
+        return TranscriptionPanel.tr("%n cancelled", None, count)
+    return TranscriptionPanel.tr("%n rejected", None, count)
 
 
 class _ServiceEvents(QObject):
@@ -121,12 +157,13 @@ class TranscriptionPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)  # rows are picked with the arrows; Tab leaves the table
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(Column.FILE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(Column.STATUS, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((Column.DURATION, 80), (Column.PROGRESS, 120), (Column.ETA, 70)):
+        for column, width in ((Column.DURATION, 90), (Column.PROGRESS, 120), (Column.ETA, 90)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -145,8 +182,8 @@ class TranscriptionPanel(QWidget):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         # A toolbar follows its actions' text and state, and folds into a menu when the window is narrow.
-        buttons = QToolBar("Queue")
-        buttons.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        buttons = QToolBar(translate("TranscriptionPanel", "Queue"))
+        buttons.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (self.add_action, self.cancel_action, self.retry_action, self.remove_action,
                        self.up_action, self.down_action, self.pause_action, self.export_selected_action):
             buttons.addAction(action)
@@ -169,7 +206,7 @@ class TranscriptionPanel(QWidget):
         left.addWidget(self.viewer)
         left.setStretchFactor(0, 1)
         left.setStretchFactor(1, 1)
-        options_box = QGroupBox("Options for new jobs")
+        options_box = QGroupBox(translate("TranscriptionPanel", "Options for new jobs"))
         options_layout = QVBoxLayout(options_box)
         options_layout.addWidget(self.options)
         options_layout.addStretch(1)
@@ -180,6 +217,7 @@ class TranscriptionPanel(QWidget):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        self._set_tab_order()
 
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
@@ -194,10 +232,21 @@ class TranscriptionPanel(QWidget):
             app.aboutToQuit.connect(self.service.shutdown)
         QTimer.singleShot(0, lambda: self._spawn(self.service.resume))
 
+    def _set_tab_order(self) -> None:
+        """Tab follows the layout (record, queue, transcript, options), not the order the widgets were made in."""
+        viewer = self.viewer
+        chain: list[QWidget] = [
+            *([self.recorder.button] if self.recorder is not None else []), self.table,
+            viewer.copy_button, viewer.search_edit, viewer.list, *viewer.export_buttons.values(),
+            viewer.play_button, viewer.stop_button, self.options.model_box,
+        ]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
     # --- actions --------------------------------------------------------------------------------
 
-    def _action(self, text: str, shortcut: str | None, slot: Callable[[], Any], tip: str) -> QAction:
-        action = QAction(text, self)
+    def _action(self, icon: str, text: str, shortcut: str | None, slot: Callable[[], Any], tip: str) -> QAction:
+        action = QAction(icons.icon(icon), text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
             # Window-wide while the panel shows: Qt ignores window shortcuts of hidden widgets.
@@ -209,18 +258,34 @@ class TranscriptionPanel(QWidget):
         return action
 
     def _build_actions(self) -> None:
-        self.add_action = self._action("Add files…", None, self.pick_files, "Choose audio or video files (Ctrl+O)")
-        self.cancel_action = self._action("Cancel", "Ctrl+.", self.cancel_selected, "Cancel the selected jobs")
-        self.retry_action = self._action("Retry", "Ctrl+R", self.retry_selected, "Run failed or cancelled jobs again")
-        self.remove_action = self._action("Remove", "Delete", self.remove_selected, "Remove the selected jobs")
-        self.up_action = self._action("Move up", "Ctrl+Up", lambda: self.move_selected(-1), "Move up the queue")
-        self.down_action = self._action("Move down", "Ctrl+Down", lambda: self.move_selected(1), "Move down the queue")
-        self.pause_action = self._action("Pause all", "Ctrl+Shift+P", self.toggle_pause, "Pause or resume the whole queue")
+        self.add_action = self._action(
+            "add", translate("TranscriptionPanel", "Add files…"), None, self.pick_files,
+            translate("TranscriptionPanel", "Choose audio or video files (Ctrl+O)"))
+        self.cancel_action = self._action(
+            "close", translate("TranscriptionPanel", "Cancel"), "Ctrl+.", self.cancel_selected,
+            translate("TranscriptionPanel", "Cancel the selected jobs"))
+        self.retry_action = self._action(
+            "refresh", translate("TranscriptionPanel", "Retry"), "Ctrl+R", self.retry_selected,
+            translate("TranscriptionPanel", "Run failed or cancelled jobs again"))
+        self.remove_action = self._action(
+            "trash", translate("TranscriptionPanel", "Remove"), "Delete", self.remove_selected,
+            translate("TranscriptionPanel", "Remove the selected jobs"))
+        self.up_action = self._action(
+            "arrow-up", translate("TranscriptionPanel", "Move up"), "Ctrl+Up", lambda: self.move_selected(-1),
+            translate("TranscriptionPanel", "Move up the queue"))
+        self.down_action = self._action(
+            "arrow-down", translate("TranscriptionPanel", "Move down"), "Ctrl+Down", lambda: self.move_selected(1),
+            translate("TranscriptionPanel", "Move down the queue"))
+        self.pause_action = self._action(
+            "debug-pause", translate("TranscriptionPanel", "Pause all"), "Ctrl+Shift+P", self.toggle_pause,
+            translate("TranscriptionPanel", "Pause or resume the whole queue"))
         self.export_selected_action = self._action(
-            "Export selected…", "Ctrl+E", self.export_selected, "Export the selected finished jobs to a folder"
-        )
-        self.run_prompt_action = self._action("Run a prompt over these…", None, self.run_prompt_over_selected,
-                                              "Use the selected finished transcripts as the inputs of a bulk job")
+            "export", translate("TranscriptionPanel", "Export selected…"), "Ctrl+E", self.export_selected,
+            translate("TranscriptionPanel", "Export the selected finished jobs to a folder"))
+        self.run_prompt_action = self._action(
+            "run-all", translate("TranscriptionPanel", "Run a prompt over these…"), None,
+            self.run_prompt_over_selected,
+            translate("TranscriptionPanel", "Use the selected finished transcripts as the inputs of a bulk job"))
 
     def _context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
@@ -252,11 +317,15 @@ class TranscriptionPanel(QWidget):
         added = await self.service.add(paths, options)
         rejected = [i for i in added if i.phase is JobPhase.REJECTED]
         queued = len(added) - len(rejected)
-        text = f"{queued} file{'s' if queued != 1 else ''} queued"
+        text = TranscriptionPanel.tr("%n files queued", None, queued)
         if rejected:
-            text += "; not queued: " + ", ".join(f"{i.name} ({i.error})" for i in rejected[:5])
+            files = ", ".join(
+                translate("TranscriptionPanel", "{name} ({reason})").format(name=i.name, reason=i.error)
+                for i in rejected[:5]
+            )
             if len(rejected) > 5:
-                text += f" and {len(rejected) - 5} more"
+                files = TranscriptionPanel.tr("{files} and %n more", None, len(rejected) - 5).format(files=files)
+            text = translate("TranscriptionPanel", "{queued}; not queued: {files}").format(queued=text, files=files)
         self.show_message(" ".join([*(notes or []), text]), queue_note=queued > 0)
         self._settle_queue_note()
 
@@ -266,9 +335,11 @@ class TranscriptionPanel(QWidget):
     def use_model(self, model_id: str) -> None:
         """"Use for transcription" from the model browser: new jobs use this model."""
         if self.options.use_model(model_id):
-            self.show_message(f"New jobs will use {model_id}.")
+            self.show_message(translate("TranscriptionPanel", "New jobs will use {model}.").format(model=model_id))
         else:
-            self.show_message(f"{model_id} is not a speech-to-text model; new jobs keep {self.options.options().model}.")
+            self.show_message(translate(
+                "TranscriptionPanel", "{model} is not a speech-to-text model; new jobs keep {current}."
+            ).format(model=model_id, current=self.options.options().model))
 
     def handle_drop(self, urls: Iterable[QUrl]) -> None:
         paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
@@ -334,10 +405,11 @@ class TranscriptionPanel(QWidget):
                 continue
             options, _changes = self.options.options().adjusted()
             if self.service.retry(job.id, options):
-                notes.append(
-                    f"{job.name}: “{job.options.model}” is not a speech model on the list, "
-                    f"so it was retried with the current options ({options.model})."
-                )
+                notes.append(translate(
+                    "TranscriptionPanel",
+                    "{name}: “{model}” is not a speech model on the list, so it was retried with the current "
+                    "options ({current}).",
+                ).format(name=job.name, model=job.options.model, current=options.model))
         if notes:
             self.show_message(" ".join(notes))
 
@@ -378,7 +450,10 @@ class TranscriptionPanel(QWidget):
         self.up_action.setEnabled(any(j.id > 0 for j in jobs))
         self.down_action.setEnabled(any(j.id > 0 for j in jobs))
         self.export_selected_action.setEnabled(any(j.phase is JobPhase.DONE for j in jobs))
-        self.pause_action.setText("Resume all" if self.service.paused else "Pause all")
+        paused = self.service.paused
+        self.pause_action.setText(translate("TranscriptionPanel", "Resume all") if paused
+                                  else translate("TranscriptionPanel", "Pause all"))
+        self.pause_action.setIcon(icons.icon("debug-continue" if paused else "debug-pause"))
 
     # --- results --------------------------------------------------------------------------------
 
@@ -391,14 +466,16 @@ class TranscriptionPanel(QWidget):
     def _show_job(self, job: JobInfo | None, refresh: bool = False) -> None:
         if job is None or job.phase is not JobPhase.DONE:
             if self._shown_job is not None or job is not None or refresh:
-                title = "" if job is None else f"{job.name}: {job.status_text()}"
+                title = "" if job is None else translate("TranscriptionPanel", "{name}: {status}").format(
+                    name=job.name, status=job.status_text())
                 self.viewer.show_transcript(None, None, title)
             self._shown_job = None
             return
         if self._shown_job == job.id:
             return
         self._shown_job = job.id
-        self.viewer.show_transcript(None, None, f"{job.name}: loading…")
+        loading = translate("TranscriptionPanel", "{name}: loading…").format(name=job.name)
+        self.viewer.show_transcript(None, None, loading)
         self._spawn(lambda: self._load_transcript(job))
 
     async def _load_transcript(self, job: JobInfo) -> None:
@@ -427,9 +504,9 @@ class TranscriptionPanel(QWidget):
         try:
             await asyncio.to_thread(self.service.export, job_id, fmt, path)
         except (OSError, ValueError) as exc:
-            self.show_message(f"Export failed: {exc}")
+            self.show_message(translate("TranscriptionPanel", "Export failed: {error}").format(error=exc))
             return
-        self.show_message(f"Saved {path}")
+        self.show_message(translate("TranscriptionPanel", "Saved {path}").format(path=path))
 
     def export_selected(self) -> None:
         jobs = [j for j in self.selected_jobs() if j.phase is JobPhase.DONE]
@@ -444,16 +521,18 @@ class TranscriptionPanel(QWidget):
 
     async def _export_many(self, job_ids: list[int], folder: Path, formats: Iterable[str]) -> None:
         def progress(done: int, total: int) -> None:
-            self.show_message(f"Exporting {done}/{total}…")
+            self.show_message(translate("TranscriptionPanel", "Exporting {done}/{total}…").format(
+                done=i18n.number(done), total=i18n.number(total)))
 
         try:
             written = await self.service.export_many(job_ids, folder, formats, progress)
         except OSError as exc:
-            self.show_message(f"Export failed: {exc}")
+            self.show_message(translate("TranscriptionPanel", "Export failed: {error}").format(error=exc))
             return
         finally:
             self._update_actions()
-        self.show_message(f"Exported {len(written)} files to {folder}")
+        count = len(written)
+        self.show_message(TranscriptionPanel.tr("Exported %n files to {folder}", None, count).format(folder=folder))
 
     def _apply_auto_export(self) -> None:
         self.service.set_auto_export(self.options.export_dir(), self.options.export_formats())
@@ -485,10 +564,11 @@ class TranscriptionPanel(QWidget):
         jobs = [j for j in self.model.jobs() if j.id > 0]
         if any(not j.phase.finished for j in jobs):
             return
-        counts: dict[str, int] = {}
+        counts: dict[JobPhase, int] = {}
         for job in jobs:
-            counts[str(job.phase)] = counts.get(str(job.phase), 0) + 1
-        self.show_message("Queue finished: " + ", ".join(f"{n} {phase}" for phase, n in counts.items()) + "."
+            counts[job.phase] = counts.get(job.phase, 0) + 1
+        summary = ", ".join(finished_count_text(phase, n) for phase, n in counts.items())
+        self.show_message(translate("TranscriptionPanel", "Queue finished: {counts}.").format(counts=summary)
                           if counts else "")
 
     def show_message(self, text: str, queue_note: bool = False) -> None:

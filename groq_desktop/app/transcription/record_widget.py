@@ -6,14 +6,16 @@ from collections.abc import Callable
 from typing import Any
 
 import qasync
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from groq_desktop.app import icons, theme
 from groq_desktop.app.voice.devices import devices
 from groq_desktop.app.voice.mic_button import LevelMeter, format_elapsed
 from groq_desktop.core.audio.transcript import Transcript
 from groq_desktop.core.voice.ports import MicrophoneUnavailable
 from groq_desktop.errors import GroqDesktopError
+from groq_desktop.i18n import translate
 from groq_desktop.services.voice import VoiceService
 from groq_desktop.services.voice_live import LiveRecording
 
@@ -36,19 +38,24 @@ class RecordWidget(QWidget):
         self.transcription = transcription
         self._options = options
         self.recording: LiveRecording | None = None
-        self.button = QPushButton("Record")
+        self.button = QPushButton()
         self.button.setObjectName("recordButton")
-        self.button.setToolTip("Record from the microphone and transcribe while you speak; the recording is kept")
+        self.button.setToolTip(translate(
+            "RecordWidget", "Record from the microphone and transcribe while you speak; the recording is kept"
+        ))
         self.meter = LevelMeter()
         self.elapsed = QLabel()
         self.status = QLabel()
+        self.status.setProperty("role", "caption")
         self.live = QPlainTextEdit()
         self.live.setObjectName("liveTranscript")
         self.live.setReadOnly(True)
         self.live.setFixedHeight(80)
-        self.live.setPlaceholderText("The transcript appears here a few seconds behind you…")
+        self.live.setPlaceholderText(
+            translate("RecordWidget", "The transcript appears here a few seconds behind you…"))
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(theme.tokens().space_m)
         for widget in (self.button, self.meter, self.elapsed, self.status):
             row.addWidget(widget)
         row.addStretch(1)
@@ -60,7 +67,10 @@ class RecordWidget(QWidget):
         self._idle()
 
     def _idle(self) -> None:
-        self.button.setText("Record")
+        self.button.setText(translate("RecordWidget", "Record"))
+        self.button.setIcon(icons.icon("record", theme.tokens().danger))
+        self.button.setProperty("role", "")
+        self._repolish()
         self.meter.hide()
         self.elapsed.hide()
         self.live.hide()
@@ -84,11 +94,24 @@ class RecordWidget(QWidget):
         except MicrophoneUnavailable as exc:
             self.failed.emit(f"{exc.message} {exc.hint}")
             return
-        self.button.setText("Stop")
-        self.status.setText("Recording…")
+        self.button.setText(translate("RecordWidget", "Stop"))
+        self.button.setIcon(icons.icon("debug-stop"))
+        self.button.setProperty("role", "danger")
+        self._repolish()
+        self.status.setText(translate("RecordWidget", "Recording…"))
         self.live.clear()
         for widget in (self.meter, self.elapsed, self.live):
             widget.show()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.recording is None:
+            self.button.setIcon(icons.icon("record", theme.tokens().danger))  # the red of the light or dark theme
+
+    def _repolish(self) -> None:
+        """The style sheet reads the ``role`` property: apply its change now."""
+        self.button.style().unpolish(self.button)
+        self.button.style().polish(self.button)
 
     def _on_level(self, db: float, seconds: float) -> None:
         self.meter.set_level(db)
@@ -107,11 +130,12 @@ class RecordWidget(QWidget):
         if recording is None:
             return None
         self.button.setEnabled(False)
-        self.status.setText("Transcribing the rest…")
+        self.status.setText(translate("RecordWidget", "Transcribing the rest…"))
         try:
             await recording.stop()
         except GroqDesktopError as exc:
-            self.failed.emit(f"The recording is kept; transcribing it failed: {exc.message}")
+            self.failed.emit(translate("RecordWidget", "The recording is kept; transcribing it failed: {error}").format(
+                error=exc.message))
         finally:
             self.button.setEnabled(True)
             self.status.clear()

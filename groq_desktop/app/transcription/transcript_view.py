@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -28,20 +28,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from groq_desktop import i18n
+from groq_desktop.app import icons, theme
 from groq_desktop.core.audio import subtitles
 from groq_desktop.core.audio.transcript import Segment, Transcript
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
 START_ROLE = Qt.ItemDataRole.UserRole + 1
-EXPORT_BUTTONS: tuple[tuple[str, str], ...] = (
-    ("TXT", "txt"),
-    ("SRT", "srt"),
-    ("VTT", "vtt"),
-    ("JSON", "json"),
-    ("Markdown", "md"),
-)
+FORMAT_NAMES: dict[str, str] = {  # export format -> its name on buttons and boxes
+    "txt": QT_TRANSLATE_NOOP("ExportFormat", "TXT"),
+    "srt": QT_TRANSLATE_NOOP("ExportFormat", "SRT"),
+    "vtt": QT_TRANSLATE_NOOP("ExportFormat", "VTT"),
+    "json": QT_TRANSLATE_NOOP("ExportFormat", "JSON"),
+    "md": QT_TRANSLATE_NOOP("ExportFormat", "Markdown"),
+}
+NO_TRANSCRIPT = QT_TRANSLATE_NOOP("TranscriptView", "Select a finished job to see its transcript")
 
 
 def clock(seconds: float) -> str:
@@ -73,13 +77,14 @@ class SegmentListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"[{clock(segment.start)}]  {segment.text.strip()}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{clock(segment.start)} – {clock(segment.end)}: click to play from here"
+            return translate("TranscriptView", "{start} – {end}: click to play from here").format(
+                start=clock(segment.start), end=clock(segment.end))
         if role == START_ROLE:
             return segment.start
         if index.row() == self.playing_row:
             if role == Qt.ItemDataRole.BackgroundRole:
-                color = QColor(QGuiApplication.palette().color(QPalette.ColorRole.Highlight))
-                color.setAlpha(70)  # readable over light and dark bases
+                color = QColor(theme.tokens().accent)
+                color.setAlpha(60)  # readable over light and dark bases
                 return color
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
@@ -126,14 +131,16 @@ class TranscriptView(QWidget):
         self._pending_seek_ms: int | None = None
         self.requested_position_ms: int | None = None
 
-        self.title = QLabel("Select a finished job to see its transcript")
+        self.title = QLabel(translate("TranscriptView", NO_TRANSCRIPT))
         self.title.setWordWrap(True)
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("Search the transcript (Ctrl+F)")
+        self.search_edit.setPlaceholderText(translate("TranscriptView", "Search the transcript (Ctrl+F)"))
+        self.search_edit.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_edit.setClearButtonEnabled(True)
         self.match_label = QLabel("")
-        self.copy_button = QPushButton("Copy all")
-        self.copy_button.setToolTip("Copy the whole transcript as text (Ctrl+Shift+C)")
+        self.match_label.setProperty("role", "caption")
+        self.copy_button = QPushButton(icons.icon("copy"), translate("TranscriptView", "Copy all"))
+        self.copy_button.setToolTip(translate("TranscriptView", "Copy the whole transcript as text (Ctrl+Shift+C)"))
         self.copy_button.clicked.connect(self.copy_all)
         self._copy_shortcut = QShortcut(QKeySequence("Ctrl+Shift+C"), self, self.copy_all)
         self._copy_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # while the view shows
@@ -160,8 +167,12 @@ class TranscriptView(QWidget):
 
         self.player_label = QLabel("")
         self.player_label.setWordWrap(True)
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setToolTip("Stop playback")
+        self.player_label.setProperty("role", "caption")
+        self.play_button = QPushButton()
+        self.play_button.clicked.connect(self.toggle_play)
+        self._show_playing(False)
+        self.stop_button = QPushButton(icons.icon("debug-stop"), translate("TranscriptView", "Stop"))
+        self.stop_button.setToolTip(translate("TranscriptView", "Stop playback"))
         self.stop_button.clicked.connect(self.stop)
         self.stop_button.setEnabled(False)
 
@@ -172,18 +183,23 @@ class TranscriptView(QWidget):
         search.addWidget(self.search_edit, 1)
         search.addWidget(self.match_label)
         exports = QHBoxLayout()
-        exports.addWidget(QLabel("Export:"))
+        export_label = QLabel(translate("TranscriptView", "Export:"))
+        export_label.setProperty("role", "caption")
+        exports.addWidget(export_label)
         self.export_buttons: dict[str, QToolButton] = {}
-        for label, fmt in EXPORT_BUTTONS:
+        for fmt, name in FORMAT_NAMES.items():
+            label = translate("ExportFormat", name)
             button = QToolButton()  # compact: five of them fit a narrow window
             button.setText(label)
-            button.setToolTip(f"Save this transcript as {label}")
+            button.setToolTip(translate("TranscriptView", "Save this transcript as {format}").format(format=label))
+            button.setAccessibleName(button.toolTip())
             button.clicked.connect(self._exporter(fmt))
             self.export_buttons[fmt] = button
             exports.addWidget(button)
         exports.addStretch(1)
         playback = QHBoxLayout()
         playback.addWidget(self.player_label, 1)
+        playback.addWidget(self.play_button)
         playback.addWidget(self.stop_button)
 
         layout = QVBoxLayout(self)
@@ -206,9 +222,9 @@ class TranscriptView(QWidget):
         self.audio_path = audio_path
         self.segments.set_segments(list(transcript.segments) if transcript else [])
         if transcript is None:
-            self.title.setText(title or "Select a finished job to see its transcript")
+            self.title.setText(title or translate("TranscriptView", NO_TRANSCRIPT))
         else:
-            facts = [f"{len(transcript.segments)} segments"]
+            facts = [TranscriptView.tr("%n segments", None, len(transcript.segments))]
             if transcript.language:
                 facts.append(str(transcript.language))
             if transcript.duration:
@@ -218,7 +234,7 @@ class TranscriptView(QWidget):
         self._set_enabled(transcript is not None)
 
     def _set_enabled(self, enabled: bool) -> None:
-        for widget in (self.copy_button, self.search_edit, *self.export_buttons.values()):
+        for widget in (self.copy_button, self.search_edit, self.play_button, *self.export_buttons.values()):
             widget.setEnabled(enabled)
 
     def copy_all(self) -> None:
@@ -228,7 +244,9 @@ class TranscriptView(QWidget):
     def _search(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())
         if text.strip():
-            self.match_label.setText(f"{self.proxy.rowCount()} of {self.segments.rowCount()} segments")
+            total = self.segments.rowCount()  # plural: TranscriptView.tr, see panel.py
+            self.match_label.setText(TranscriptView.tr("{found} of %n segments", None, total).format(
+                found=i18n.number(self.proxy.rowCount())))
         else:
             self.match_label.setText("")
 
@@ -237,6 +255,32 @@ class TranscriptView(QWidget):
         self.search_edit.selectAll()
 
     # --- playback -------------------------------------------------------------------------------
+
+    def toggle_play(self) -> None:
+        """Pause while playing, resume a paused playback, else play from the selected segment (or the start)."""
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        state = self.player.playbackState() if self.player is not None else None
+        if state == QMediaPlayer.PlaybackState.PlayingState:
+            self.player.pause()  # type: ignore[union-attr]
+        elif state == QMediaPlayer.PlaybackState.PausedState:
+            self.player.play()  # type: ignore[union-attr]
+        else:
+            selected = self.list.selectionModel().selectedIndexes()
+            segment = self.segments.segment(self.proxy.mapToSource(selected[0]).row()) if selected else None
+            self.play_from(segment.start if segment is not None else 0.0)
+
+    def _show_playing(self, playing: bool) -> None:
+        if playing:
+            self.play_button.setText(translate("TranscriptView", "Pause"))
+            self.play_button.setIcon(icons.icon("debug-pause"))
+            self.play_button.setToolTip(translate("TranscriptView", "Pause playback"))
+        else:
+            self.play_button.setText(translate("TranscriptView", "Play"))
+            self.play_button.setIcon(icons.icon("play"))
+            self.play_button.setToolTip(translate(
+                "TranscriptView", "Play the audio from the selected segment, or from the start; click a segment to jump"
+            ))
 
     def _segment_clicked(self, proxy_index: QModelIndex) -> None:
         source = self.proxy.mapToSource(proxy_index)
@@ -248,7 +292,7 @@ class TranscriptView(QWidget):
         """Play the job's audio from ``seconds``; any playback problem becomes a message, never a crash."""
         self.requested_position_ms = int(round(seconds * 1000))
         if self.audio_path is None or not self.audio_path.exists():
-            self.player_label.setText("The audio file is no longer there.")
+            self.player_label.setText(translate("TranscriptView", "The audio file is no longer there."))
             return
         try:
             player = self._ensure_player()
@@ -260,10 +304,11 @@ class TranscriptView(QWidget):
                 player.setPosition(self.requested_position_ms)
             player.play()
             self.stop_button.setEnabled(True)
-            self.player_label.setText(f"Playing from {clock(seconds)}")
+            self.player_label.setText(translate("TranscriptView", "Playing from {time}").format(time=clock(seconds)))
         except Exception as exc:  # a missing multimedia backend or device must not take the app down
             log.warning("playback failed: %s", exc)
-            self.player_label.setText(f"Cannot play the audio: {exc}")
+            self.player_label.setText(
+                translate("TranscriptView", "Cannot play the audio: {error}").format(error=exc))
 
     def _ensure_player(self):  # type: ignore[no-untyped-def]
         if self.player is None:
@@ -288,7 +333,7 @@ class TranscriptView(QWidget):
                 self.player.setPosition(self._pending_seek_ms)
                 self._pending_seek_ms = None
         elif status == QMediaPlayer.MediaStatus.InvalidMedia:
-            self.player_label.setText("Cannot play this file.")
+            self.player_label.setText(translate("TranscriptView", "Cannot play this file."))
             self.stop_button.setEnabled(False)
         elif status == QMediaPlayer.MediaStatus.EndOfMedia:
             self.playback_ended()
@@ -296,16 +341,18 @@ class TranscriptView(QWidget):
     def playback_ended(self) -> None:
         self.segments.set_playing(None)
         self.stop_button.setEnabled(False)
-        self.player_label.setText("Finished playing")
+        self.player_label.setText(translate("TranscriptView", "Finished playing"))
 
     def _state_changed(self, state) -> None:  # type: ignore[no-untyped-def]
         from PySide6.QtMultimedia import QMediaPlayer
 
+        self._show_playing(state == QMediaPlayer.PlaybackState.PlayingState)
         if state == QMediaPlayer.PlaybackState.StoppedState and self.stop_button.isEnabled():
             self.playback_ended()
 
     def _player_error(self, _error, message: str = "") -> None:  # type: ignore[no-untyped-def]
-        self.player_label.setText(f"Cannot play the audio: {message or 'playback error'}")
+        self.player_label.setText(translate("TranscriptView", "Cannot play the audio: {error}").format(
+            error=message or translate("TranscriptView", "playback error")))
         self.stop_button.setEnabled(False)
 
     def _position_changed(self, position_ms: int) -> None:
@@ -319,4 +366,5 @@ class TranscriptView(QWidget):
                 log.warning("stopping playback failed: %s", exc)
         self.segments.set_playing(None)
         self.stop_button.setEnabled(False)
+        self._show_playing(False)
         self.player_label.setText("")

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
+from groq_desktop.app import icons, theme
 from groq_desktop.app.voice.devices import devices
 from groq_desktop.core.voice.ports import MicrophoneUnavailable, SpeakerUnavailable
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from groq_desktop.services.voice import VoiceService
 from groq_desktop.services.voice_hands_free import Ask, HandsFree, HandsFreeCallbacks, HandsFreeState, Turn
 from groq_desktop.services.voice_reading import ReadingCallbacks
 
-STATE_TEXT = {  # (dot colour, text)
-    HandsFreeState.LISTENING: ("#2e9d4f", "Listening… speak, then pause"),
-    HandsFreeState.THINKING: ("#d08a12", "Thinking…"),
-    HandsFreeState.SPEAKING: ("#2f6fd0", "Speaking… talk to interrupt"),
-    HandsFreeState.STOPPED: ("#888888", "Hands-free is off"),
+STATE_TEXT = {  # (theme token of the state's dot, text)
+    HandsFreeState.LISTENING: ("success", QT_TRANSLATE_NOOP("HandsFreeBar", "Listening… speak, then pause")),
+    HandsFreeState.THINKING: ("warning", QT_TRANSLATE_NOOP("HandsFreeBar", "Thinking…")),
+    HandsFreeState.SPEAKING: ("link", QT_TRANSLATE_NOOP("HandsFreeBar", "Speaking… talk to interrupt")),
+    HandsFreeState.STOPPED: ("muted_text", QT_TRANSLATE_NOOP("HandsFreeBar", "Hands-free is off")),
 }
+DOT_SIZE = 12
 
 
 class HandsFreeBar(QWidget):
@@ -33,14 +36,20 @@ class HandsFreeBar(QWidget):
         self.reading_callbacks = ReadingCallbacks()
         self.button = QToolButton()
         self.button.setObjectName("handsFreeButton")
-        self.button.setText("Hands-free")
+        self.button.setText(translate("HandsFreeBar", "Hands-free"))
+        self.button.setIcon(icons.icon("comment-discussion"))
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.button.setCheckable(True)
-        self.button.setToolTip("Talk with the model: it listens, answers aloud and listens again (Esc leaves)")
+        self.button.setToolTip(translate(
+            "HandsFreeBar", "Talk with the model: it listens, answers aloud and listens again (Esc leaves)"
+        ))
         self.dot = QLabel()
         self.label = QLabel()
         self.label.setObjectName("handsFreeState")
+        self.state = HandsFreeState.STOPPED
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(theme.tokens().space_s)
         row.addWidget(self.button)
         row.addWidget(self.dot)
         row.addWidget(self.label)
@@ -61,7 +70,7 @@ class HandsFreeBar(QWidget):
     def enter(self) -> None:
         ask = self.ask_factory()
         if ask is None:
-            self._refuse("Open a conversation first.")
+            self._refuse(translate("HandsFreeBar", "Open a conversation first."))
             return
         callbacks = HandsFreeCallbacks(
             state=self._show, turn=self.turn_finished.emit, error=self.failed.emit, reading=self.reading_callbacks
@@ -87,12 +96,23 @@ class HandsFreeBar(QWidget):
         self.failed.emit(message)
 
     def _show(self, state: HandsFreeState) -> None:
-        colour, text = STATE_TEXT[state]
-        self.dot.setText(f'<span style="color:{colour}">●</span>')
-        self.label.setText(text if state is not HandsFreeState.STOPPED or self.session is None else "Stopping…")
+        self.state = state
+        text = STATE_TEXT[state][1]
+        self._paint_dot()
+        stopping = state is HandsFreeState.STOPPED and self.session is not None
+        self.label.setText(translate("HandsFreeBar", "Stopping…") if stopping else translate("HandsFreeBar", text))
         self.label.setVisible(state is not HandsFreeState.STOPPED)
         self.dot.setVisible(state is not HandsFreeState.STOPPED)
         self.state_changed.emit(state.value)
+
+    def _paint_dot(self) -> None:
+        colour = getattr(theme.tokens(), STATE_TEXT[self.state][0])
+        self.dot.setPixmap(icons.icon("circle-filled", colour).pixmap(DOT_SIZE, DOT_SIZE))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._paint_dot()  # the state colours follow light/dark
 
 
 __all__ = ["HandsFreeBar", "Turn"]

@@ -5,12 +5,14 @@ from __future__ import annotations
 import math
 
 import qasync
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
+from groq_desktop.app import icons, theme
 from groq_desktop.app.voice.devices import devices
 from groq_desktop.core.voice.ports import MicrophoneUnavailable
 from groq_desktop.errors import GroqDesktopError
+from groq_desktop.i18n import translate
 from groq_desktop.services.voice import Dictation, VoiceService
 
 METER_FLOOR_DB = -60.0
@@ -29,7 +31,7 @@ class LevelMeter(QProgressBar):
         self.setRange(0, 100)
         self.setTextVisible(False)
         self.setFixedSize(64, 8)
-        self.setAccessibleName("Microphone level")
+        self.setAccessibleName(translate("LevelMeter", "Microphone level"))
 
     def set_level(self, db: float) -> None:
         db = METER_FLOOR_DB if math.isinf(db) else max(METER_FLOOR_DB, min(0.0, db))
@@ -48,15 +50,17 @@ class MicButton(QWidget):
         self.dictation: Dictation | None = None
         self.button = QToolButton()
         self.button.setObjectName("micButton")
-        self.button.setText("Dictate")
         self.button.setCheckable(True)
-        self.button.setAccessibleName("Dictate")
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.button.setAccessibleName(translate("MicButton", "Dictate"))
         self.meter = LevelMeter()
         self.elapsed = QLabel("0:00")
         self.elapsed.setObjectName("micElapsed")
         self.status = QLabel()
+        self.status.setProperty("role", "caption")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(theme.tokens().space_s)
         row.addWidget(self.button)
         row.addWidget(self.meter)
         row.addWidget(self.elapsed)
@@ -75,9 +79,15 @@ class MicButton(QWidget):
         self._show_idle()
 
     def _show_idle(self) -> None:
-        how = "hold to talk, release to stop" if self.hold_to_talk else "press to start, press again to stop"
-        self.button.setToolTip(f"Dictate into the message (Ctrl+Shift+M): {how}. The text is not sent.")
-        self.button.setText("Dictate")
+        if self.hold_to_talk:
+            tip = translate("MicButton", "Dictate into the message (Ctrl+Shift+M): hold to talk, release to stop. "
+                                         "The text is not sent.")
+        else:
+            tip = translate("MicButton", "Dictate into the message (Ctrl+Shift+M): press to start, press again to "
+                                         "stop. The text is not sent.")
+        self.button.setToolTip(tip)
+        self.button.setText(translate("MicButton", "Dictate"))
+        self.button.setIcon(icons.icon("mic"))
         self.meter.hide()
         self.elapsed.hide()
 
@@ -111,8 +121,10 @@ class MicButton(QWidget):
             self.failed.emit(f"{exc.message} {exc.hint}")
             return
         self.button.setChecked(True)
-        self.button.setText("Stop")
-        self.status.setText("Listening…")
+        self.button.setText(translate("MicButton", "Stop"))
+        self.button.setIcon(icons.icon("mic-filled", theme.tokens().danger))
+        self.button.setToolTip(translate("MicButton", "Stop and put the text into the message (Ctrl+Shift+M)"))
+        self.status.setText(translate("MicButton", "Listening…"))
         self.meter.set_level(-math.inf)
         self.meter.show()
         self.elapsed.setText("0:00")
@@ -133,12 +145,12 @@ class MicButton(QWidget):
             return ""
         self.button.setChecked(False)
         self.button.setEnabled(False)
-        self.status.setText("Transcribing…")
+        self.status.setText(translate("MicButton", "Transcribing…"))
         self.recording_changed.emit(False)
         try:
             text = await dictation.finish()
         except GroqDesktopError as exc:
-            self.failed.emit(f"Dictation failed: {exc.message}")
+            self.failed.emit(translate("MicButton", "Dictation failed: {error}").format(error=exc.message))
             text = ""
         finally:
             self.button.setEnabled(True)

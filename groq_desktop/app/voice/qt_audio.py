@@ -16,6 +16,7 @@ from groq_desktop.core.voice.ports import (
     PlaybackListener,
     SpeakerUnavailable,
 )
+from groq_desktop.i18n import translate
 
 _TICK_MS = 20
 
@@ -82,12 +83,13 @@ class QtMicrophone:
         device = self._device or QMediaDevices.defaultAudioInput()
         if device.isNull() or not QMediaDevices.audioInputs():
             raise MicrophoneUnavailable(
-                "No microphone was found.", hint="Connect a microphone (or choose one in the system's sound settings)."
+                translate("QtMicrophone", "No microphone was found."),
+                hint=translate("QtMicrophone", "Connect a microphone (or choose one in the system's sound settings)."),
             )
         if not _microphone_permitted():
             raise MicrophoneUnavailable(
-                "The system does not let Groq Desktop use the microphone.",
-                hint="Allow microphone access for this app in the system's privacy settings.",
+                translate("QtMicrophone", "The system does not let Groq Desktop use the microphone."),
+                hint=translate("QtMicrophone", "Allow microphone access for this app in the system's privacy settings."),
             )
         wanted = _format(MIC_RATE)
         convert = None
@@ -99,8 +101,9 @@ class QtMicrophone:
         io = source.start()
         if io is None or source.error() != QAudio.Error.NoError:
             raise MicrophoneUnavailable(
-                f"The microphone could not be opened ({source.error().name}).",
-                hint="Another app may be using it, or access was refused.",
+                translate("QtMicrophone", "The microphone could not be opened ({error}).").format(
+                    error=source.error().name),
+                hint=translate("QtMicrophone", "Another app may be using it, or access was refused."),
             )
         queue: asyncio.Queue[bytes | None] = asyncio.Queue()
 
@@ -139,7 +142,8 @@ class QtSpeaker(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         if QMediaDevices.defaultAudioOutput().isNull():
-            raise SpeakerUnavailable("No audio output was found.", hint="Connect speakers or headphones.")
+            raise SpeakerUnavailable(translate("QtSpeaker", "No audio output was found."),
+                                     hint=translate("QtSpeaker", "Connect speakers or headphones."))
         self.listener = PlaybackListener()
         self._clips: list[_Queued] = []  # playing first; not yet finished
         self._sink: QAudioSink | None = None
@@ -164,7 +168,8 @@ class QtSpeaker(QObject):
         device = QMediaDevices.defaultAudioOutput()
         if device.isNull() or not QMediaDevices.audioOutputs():
             self._clips.clear()
-            raise SpeakerUnavailable("No audio output was found.", hint="Connect speakers or headphones.")
+            raise SpeakerUnavailable(translate("QtSpeaker", "No audio output was found."),
+                                     hint=translate("QtSpeaker", "Connect speakers or headphones."))
         self._sink = QAudioSink(device, _format(rate))
         self._sink.setBufferSize(rate * 2 // 5)  # 200 ms: small enough for a quick stop or skip
         self._io = self._sink.start()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import qasync
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -14,28 +14,30 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from groq_desktop.app import icons, theme
 from groq_desktop.app.voice.devices import devices
 from groq_desktop.core.voice.ports import AudioOutput, SpeakerUnavailable
 from groq_desktop.errors import GroqDesktopError
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from groq_desktop.services.voice import VoiceService
 from groq_desktop.services.voice_reading import Reading, ReadingCallbacks, ReadingState, save_audio
 
 
 def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
     """The file dialog, behind a function tests replace."""
-    name, _ = QFileDialog.getSaveFileName(parent, "Save audio", suggested, "WAV audio (*.wav)")
+    name, _ = QFileDialog.getSaveFileName(parent, translate("ReadAloudBar", "Save audio"), suggested,
+                                          translate("ReadAloudBar", "WAV audio (*.wav)"))
     return Path(name) if name else None
 
 _ACTIVE = (ReadingState.WAITING, ReadingState.PLAYING, ReadingState.PAUSED)
 _ENDED_TEXT = {
-    ReadingState.DONE: "Finished reading.",
-    ReadingState.STOPPED: "Stopped.",
+    ReadingState.DONE: QT_TRANSLATE_NOOP("ReadAloudBar", "Finished reading."),
+    ReadingState.STOPPED: QT_TRANSLATE_NOOP("ReadAloudBar", "Stopped."),
 }
 
 
@@ -53,6 +55,7 @@ class ReadAloudBar(QFrame):
         self.markdown = ""  # the text of the reading, once complete (for Save audio)
         self._speaker: AudioOutput | None = None
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setProperty("surface", "card")
 
         self.state_label = QLabel()
         self.state_label.setObjectName("readAloudState")
@@ -61,35 +64,37 @@ class ReadAloudBar(QFrame):
         self.sentence.setWordWrap(True)
         self.sentence.setTextFormat(Qt.TextFormat.PlainText)
         self.sentence.setAutoFillBackground(True)
-        palette = self.sentence.palette()
-        palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.Highlight))
-        palette.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.HighlightedText))
-        self.sentence.setPalette(palette)
         self.budget = QLabel()
         self.budget.setObjectName("readAloudBudget")
-        self.budget.setToolTip(
+        self.budget.setProperty("role", "caption")
+        self.budget.setToolTip(translate(
+            "ReadAloudBar",
             "Text to speech is the scarcest quota: on the free plan about 100 requests a day of up to 200 "
-            "characters each. Replies already read are cached and replay for free."
-        )
-        self.pause_button = self._tool("Pause", QStyle.StandardPixmap.SP_MediaPause, self.toggle_pause)
-        self.skip_button = self._tool("Next sentence", QStyle.StandardPixmap.SP_MediaSkipForward, self.skip)
-        self.stop_button = self._tool("Stop reading (Esc)", QStyle.StandardPixmap.SP_MediaStop, self.stop)
+            "characters each. Replies already read are cached and replay for free.",
+        ))
+        self.pause_button = self._tool(translate("ReadAloudBar", "Pause"), "debug-pause", self.toggle_pause)
+        self.skip_button = self._tool(translate("ReadAloudBar", "Next sentence"), "arrow-right", self.skip)
+        self.stop_button = self._tool(translate("ReadAloudBar", "Stop reading (Esc)"), "debug-stop", self.stop)
         self.voice_box = QComboBox()
         self.voice_box.setObjectName("voicePicker")
-        self.voice_box.setToolTip("Voice")
+        self.voice_box.setProperty("showsData", True)  # the voices' own names
+        self.voice_box.setToolTip(translate("ReadAloudBar", "Voice"))
+        self.voice_box.setAccessibleName(translate("ReadAloudBar", "Voice"))
         self.sample_button = self._tool(
-            "Hear a sample of this voice (one request, then cached)", QStyle.StandardPixmap.SP_MediaVolume,
+            translate("ReadAloudBar", "Hear a sample of this voice (one request, then cached)"), "unmute",
             self.play_sample,
         )
         self.save_button = self._tool(
-            "Save the whole reply as one audio file (cached parts cost nothing)", QStyle.StandardPixmap.SP_DialogSaveButton,
+            translate("ReadAloudBar", "Save the whole reply as one audio file (cached parts cost nothing)"), "save",
             self.save_audio,
         )
         self.direction = QLineEdit()
         self.direction.setObjectName("vocalDirection")
-        self.direction.setPlaceholderText("[cheerful]")
-        self.direction.setToolTip("A vocal direction in brackets, on models that take them")
+        # The speech model understands English directions only, so the example stays English by default.
+        self.direction.setPlaceholderText(translate("ReadAloudBar", "[cheerful]", "a vocal direction the speech model understands"))
+        self.direction.setToolTip(translate("ReadAloudBar", "A vocal direction in brackets, on models that take them"))
         self.direction.setMaximumWidth(110)
+        self._colour_sentence()
 
         controls = QHBoxLayout()
         controls.setContentsMargins(0, 0, 0, 0)
@@ -102,16 +107,18 @@ class ReadAloudBar(QFrame):
         controls.addWidget(self.save_button)
         controls.addWidget(self.direction)
         column = QVBoxLayout(self)
-        column.setContentsMargins(8, 4, 8, 4)
+        t = theme.tokens()
+        column.setContentsMargins(t.space_m, t.space_s, t.space_m, t.space_s)
+        column.setSpacing(t.space_s)
         column.addLayout(controls)
         column.addWidget(self.sentence)
         self.refresh_voices()
         self.voice_box.currentTextChanged.connect(self._on_voice)
         self._show(None)
 
-    def _tool(self, tip: str, icon: QStyle.StandardPixmap, slot: object) -> QToolButton:
+    def _tool(self, tip: str, icon: str, slot: object) -> QToolButton:
         button = QToolButton()
-        button.setIcon(self.style().standardIcon(icon))
+        button.setIcon(icons.icon(icon))
         button.setToolTip(tip)
         button.setAccessibleName(tip)
         button.clicked.connect(slot)  # type: ignore[arg-type]
@@ -153,9 +160,9 @@ class ReadAloudBar(QFrame):
         try:
             await save_audio(self.voice, self.markdown, path, self.reading.voice, self.reading.direction)
         except GroqDesktopError as exc:
-            self._show_message(f"The audio was not saved: {exc.message}")
+            self._show_message(translate("ReadAloudBar", "The audio was not saved: {error}").format(error=exc.message))
             return None
-        self._show_message(f"Saved {path.name}")
+        self._show_message(translate("ReadAloudBar", "Saved {name}").format(name=path.name))
         return path
 
     # --- reading ------------------------------------------------------------------------------
@@ -222,28 +229,45 @@ class ReadAloudBar(QFrame):
         active = state in _ACTIVE
         self.pause_button.setEnabled(state in (ReadingState.PLAYING, ReadingState.PAUSED))
         paused = state is ReadingState.PAUSED
-        self.pause_button.setIcon(self.style().standardIcon(
-            QStyle.StandardPixmap.SP_MediaPlay if paused else QStyle.StandardPixmap.SP_MediaPause
-        ))
-        self.pause_button.setToolTip("Resume" if state is ReadingState.PAUSED else "Pause")
+        self.pause_button.setIcon(icons.icon("play" if paused else "debug-pause"))
+        tip = translate("ReadAloudBar", "Resume") if paused else translate("ReadAloudBar", "Pause")
+        self.pause_button.setToolTip(tip)
+        self.pause_button.setAccessibleName(tip)
         self.skip_button.setEnabled(state is ReadingState.PLAYING)
         self.stop_button.setEnabled(active)
         if state is None:
-            self.state_label.setText("Read aloud")
+            self.state_label.setText(translate("ReadAloudBar", "Read aloud"))
             self.sentence.hide()
             try:
                 self.budget.setText(self.voice.budget().describe())
             except GroqDesktopError:
                 self.budget.clear()
             return
-        labels = {ReadingState.WAITING: "Fetching speech…", ReadingState.PLAYING: "Reading aloud",
-                  ReadingState.PAUSED: "Paused"}
+        labels = {ReadingState.WAITING: translate("ReadAloudBar", "Fetching speech…"),
+                  ReadingState.PLAYING: translate("ReadAloudBar", "Reading aloud"),
+                  ReadingState.PAUSED: translate("ReadAloudBar", "Paused")}
         if active:
             self.state_label.setText(labels[state])
+        elif message:
+            self._show_message(message)
         else:
-            self._show_message(message or _ENDED_TEXT.get(state, "Reading ended."))
+            ended = _ENDED_TEXT.get(state)
+            self._show_message(translate("ReadAloudBar", ended) if ended else translate("ReadAloudBar", "Reading ended."))
+
+    def _colour_sentence(self) -> None:
+        """The sentence being read on a soft accent band, from the theme (light or dark)."""
+        t = theme.tokens()
+        palette = self.sentence.palette()
+        palette.setColor(QPalette.ColorRole.Window, t.user_bubble)
+        palette.setColor(QPalette.ColorRole.WindowText, t.text)
+        self.sentence.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._colour_sentence()
 
     def _show_message(self, text: str) -> None:
-        self.state_label.setText("Read aloud")
+        self.state_label.setText(translate("ReadAloudBar", "Read aloud"))
         self.sentence.setText(text)
         self.sentence.show()
