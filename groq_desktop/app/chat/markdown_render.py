@@ -136,7 +136,7 @@ def code_block_html(code: str, language: str, index: int) -> str:
     return (
         '<table width="100%" border="0" cellspacing="0" cellpadding="7"'
         ' style="border-collapse:collapse; margin-top:6px; margin-bottom:8px;">'
-        f'<tr><td class="codeHeader"><span class="codeLanguage">{label}</span></td>'
+        f'<tr><td class="codeHeader" width="100%"><span class="codeLanguage">{label}</span></td>'
         f'<td class="codeActions" align="right"><a class="codeCopy" href="{COPY_LINK_PREFIX}{index}">{copy}</a></td></tr>'
         f'<tr><td class="codeBody" colspan="2"><pre class="code">{body}</pre></td></tr>'
         "</table>\n"
