@@ -188,6 +188,19 @@ class Composer(QWidget):
     def add_tool(self, widget: QWidget) -> None:
         """A control at the start of the button row (the mic button)."""
         self._buttons.insertWidget(0, widget)
+        self._follow_layout_with_tab()
+
+    def _follow_layout_with_tab(self) -> None:
+        """Tab goes Attach, then the button row from left to right (tools are added later, at its start)."""
+        row: list[QWidget] = [self.attach_button]
+        for i in range(self._buttons.count()):
+            item = self._buttons.itemAt(i).widget()
+            if item is None:
+                continue
+            own = [item] if item.focusPolicy() & Qt.FocusPolicy.TabFocus else []
+            row += own or [c for c in item.findChildren(QWidget) if c.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        for first, second in zip(row, row[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def stop_timers(self) -> None:
         self._debounce.stop()

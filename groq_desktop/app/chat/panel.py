@@ -235,6 +235,10 @@ class ChatPanel(QWidget):
         self.compare_button.setToolTip(translate("ChatPanel", "Send one prompt to 2-4 models at once and keep the best reply"))
         self.compare_button.clicked.connect(self.open_compare)
         header.addWidget(self.compare_button)
+        # Tab follows the header from left to right (Export was made before Parameters).
+        for first, second in ((self.model_picker, self.parameters_button), (self.parameters_button, self.export_button),
+                              (self.export_button, self.compare_button)):
+            QWidget.setTabOrder(first, second)
 
         self.retired_bar, self.retired_label, self.switch_model_button = notice_bar(
             "retiredModelBar", translate("ChatPanel", "Switch model"))
