@@ -65,14 +65,30 @@ def _view(qtbot: Any, palette: QPalette | None = None) -> tuple[MessageListModel
     if palette is not None:
         view.setPalette(palette)
     view.setModel(model)
-    model.set_messages([
-        *demo_conversation(),
-        make_message(7, "assistant", "Cut", status="stopped", model="m", reasoning="Thinking it over"),
-        make_message(8, "assistant", "Search", model="m", facts={
-            "executed_tools": [{"type": "browser_search", "arguments": '{"query": "q"}',
-                                "search_results": {"results": [{"title": "T", "url": "https://e.com"}]}}],
-            "tool_calls": [{"type": "browser_search", "cost": 0.005}], "waited": 2.0, "waited_for": ["TPM", "RPM"]}),
-    ])
+    model.set_messages(
+        [
+            *demo_conversation(),
+            make_message(7, "assistant", "Cut", status="stopped", model="m", reasoning="Thinking it over"),
+            make_message(
+                8,
+                "assistant",
+                "Search",
+                model="m",
+                facts={
+                    "executed_tools": [
+                        {
+                            "type": "browser_search",
+                            "arguments": '{"query": "q"}',
+                            "search_results": {"results": [{"title": "T", "url": "https://e.com"}]},
+                        }
+                    ],
+                    "tool_calls": [{"type": "browser_search", "cost": 0.005}],
+                    "waited": 2.0,
+                    "waited_for": ["TPM", "RPM"],
+                },
+            ),
+        ]
+    )
     model.set_waiting(4, "TPM", clock.now + 12)
     view.resize(900, 1400)
     view.show()
@@ -92,7 +108,10 @@ def test_the_message_view_paints_and_offers_translated_texts(qtbot: Any) -> None
             bar = delegate.action_bar(index)
             assert untranslated(*(b.label for b in bar), *(b.tooltip for b in bar)) == []
             # The error itself is Groq's text, shown as Groq wrote it.
-            assert untranslated(layout.reasoning_label, layout.tools_label, *(layout.badge or ("", ""))[1:]) == []
+            assert (
+                untranslated(layout.reasoning_label, layout.tools_label, *(layout.badge or ("", ""))[1:])
+                == []
+            )
             menu = view.build_context_menu(model.message_by_id(row + 1).id)
             assert untranslated_texts(menu) == []
             menu.deleteLater()
@@ -141,9 +160,13 @@ def test_the_chat_is_painted_from_the_theme_tokens_in_light_and_dark(qtbot: Any,
     for name, palette in (("light", light), ("dark", dark)):
         tokens = theme.tokens(palette)
         painted = Theme.from_palette(palette)
-        assert painted.bubble_user == tokens.user_bubble and painted.bubble_assistant == tokens.assistant_bubble
+        assert (
+            painted.bubble_user == tokens.user_bubble and painted.bubble_assistant == tokens.assistant_bubble
+        )
         assert painted.radius == tokens.radius_large and painted.dark == tokens.dark
-        assert tokens.code_background.name() in painted.stylesheet and tokens.link.name() in painted.stylesheet
+        assert (
+            tokens.code_background.name() in painted.stylesheet and tokens.link.name() in painted.stylesheet
+        )
         _, view = _view(qtbot, palette)
         assert view.delegate.theme().dark == tokens.dark
         save_screenshot(view, f"chat-bubbles-{name}.png", tmp_path)

@@ -38,11 +38,19 @@ def test_tab_follows_the_header_and_the_composer_from_left_to_right(
     assert xs == sorted(xs)
 
 
-def test_icon_only_buttons_have_a_tooltip_and_an_accessible_name(qtbot: Any, make_panel: Callable[..., PanelEnv]) -> None:
+def test_icon_only_buttons_have_a_tooltip_and_an_accessible_name(
+    qtbot: Any, make_panel: Callable[..., PanelEnv]
+) -> None:
     panel = make_panel().panel
     panel.open_find()
-    chat_owned = [panel.export_button, panel.find_prev_button, panel.find_next_button, panel.find_close_button,
-                  panel.parameters_sheet.close_button, *panel.parameters_sheet.reset_buttons.values()]
+    chat_owned = [
+        panel.export_button,
+        panel.find_prev_button,
+        panel.find_next_button,
+        panel.find_close_button,
+        panel.parameters_sheet.close_button,
+        *panel.parameters_sheet.reset_buttons.values(),
+    ]
     for button in chat_owned:
         assert isinstance(button, QAbstractButton) and not button.icon().isNull()
         assert button.toolTip() and button.accessibleName(), button.objectName()

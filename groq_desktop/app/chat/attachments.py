@@ -291,7 +291,9 @@ class AttachmentStrip(QWidget):
         self.notice.setVisible(bool(text))
         self.switch_button.setVisible(bool(self._offer))
         if self._offer:
-            self.switch_button.setText(translate("AttachmentStrip", "Switch to {model}").format(model=self._offer))
+            self.switch_button.setText(
+                translate("AttachmentStrip", "Switch to {model}").format(model=self._offer)
+            )
         self.setVisible(bool(self._items or text))
 
 

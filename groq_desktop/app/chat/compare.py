@@ -32,11 +32,21 @@ def stats_text(facts: dict[str, Any]) -> str:
     if facts.get("ttft") is not None:
         parts.append(translate("CompareColumn", "TTFT {ms} ms").format(ms=i18n.number(facts["ttft"] * 1000)))
     if facts.get("tokens_per_second"):
-        parts.append(translate("CompareColumn", "{rate} tok/s").format(rate=i18n.number(facts["tokens_per_second"])))
+        parts.append(
+            translate("CompareColumn", "{rate} tok/s").format(rate=i18n.number(facts["tokens_per_second"]))
+        )
     if facts.get("prompt_tokens") is not None:
-        parts.append(translate("CompareColumn", "{prompt} in / {completion} out").format(
-            prompt=i18n.number(facts["prompt_tokens"]), completion=i18n.number(facts.get("completion_tokens") or 0)))
-    parts.append(translate("CompareColumn", "{tokens} cached").format(tokens=i18n.number(facts.get("cached_tokens") or 0)))
+        parts.append(
+            translate("CompareColumn", "{prompt} in / {completion} out").format(
+                prompt=i18n.number(facts["prompt_tokens"]),
+                completion=i18n.number(facts.get("completion_tokens") or 0),
+            )
+        )
+    parts.append(
+        translate("CompareColumn", "{tokens} cached").format(
+            tokens=i18n.number(facts.get("cached_tokens") or 0)
+        )
+    )
     if facts.get("cost") is not None:
         parts.append(f"≈ ${i18n.number(facts['cost'], 5)}")
     return " · ".join(parts)
@@ -80,7 +90,9 @@ class CompareColumn(QFrame):
             self.stats.setText(stats_text(event.facts or {}))
             self.keep_button.setEnabled(True)
         elif event.kind == "error" and event.error is not None:
-            self.stats.setText(translate("CompareColumn", "Failed: {reason}").format(reason=event.error.user_text()))
+            self.stats.setText(
+                translate("CompareColumn", "Failed: {reason}").format(reason=event.error.user_text())
+            )
         elif event.kind == "stopped":
             self.stats.setText(translate("CompareColumn", "Stopped"))
 
@@ -101,11 +113,18 @@ class CompareDialog(QDialog):
         self.columns: dict[str, CompareColumn] = {}
         self.prompt = QPlainTextEdit(prompt)
         self.prompt.setPlaceholderText(
-            translate("CompareDialog", "One prompt, sent to every model you tick (with this conversation's history)"))
+            translate(
+                "CompareDialog", "One prompt, sent to every model you tick (with this conversation's history)"
+            )
+        )
         self.prompt.setFixedHeight(70)
         self.model_boxes: dict[str, QCheckBox] = {}
         picks = QHBoxLayout()
-        picks.addWidget(QLabel(translate("CompareDialog", "Models ({low}-{high}):").format(low=MIN_MODELS, high=MAX_MODELS)))
+        picks.addWidget(
+            QLabel(
+                translate("CompareDialog", "Models ({low}-{high}):").format(low=MIN_MODELS, high=MAX_MODELS)
+            )
+        )
         chosen = list(preselected) or list(models[:3])
         for model in models:
             box = QCheckBox(model)
@@ -124,8 +143,12 @@ class CompareDialog(QDialog):
         self.stop_button.setIcon(icons.icon("debug-stop"))
         self.stop_button.setEnabled(False)
         self.stop_button.clicked.connect(self.stop)
-        self.note = QLabel(translate(
-            "CompareDialog", "Each model waits for its own limits in the one queue; nothing is sent that would be refused."))
+        self.note = QLabel(
+            translate(
+                "CompareDialog",
+                "Each model waits for its own limits in the one queue; nothing is sent that would be refused.",
+            )
+        )
         self.note.setProperty("role", "caption")
         self.note.setWordWrap(True)
         buttons = QHBoxLayout()
@@ -152,7 +175,10 @@ class CompareDialog(QDialog):
             not busy and MIN_MODELS <= count <= MAX_MODELS and bool(self.prompt.toPlainText().strip()))
         if not MIN_MODELS <= count <= MAX_MODELS:
             self.compare_button.setToolTip(
-                translate("CompareDialog", "Tick {low} to {high} models").format(low=MIN_MODELS, high=MAX_MODELS))
+                translate("CompareDialog", "Tick {low} to {high} models").format(
+                    low=MIN_MODELS, high=MAX_MODELS
+                )
+            )
         else:
             self.compare_button.setToolTip("")
 

@@ -108,12 +108,17 @@ class Composer(QWidget):
         self.tokens_label.setObjectName("composerTokens")
         self.tokens_label.setProperty("role", "caption")
         self.tokens_label.setToolTip(
-            translate("Composer", "Tokens of the conversation plus this draft, against the model's context window"))
+            translate(
+                "Composer", "Tokens of the conversation plus this draft, against the model's context window"
+            )
+        )
 
         self.warning, self.warning_label, self.drop_button = notice_bar(
             "contextWarning",
             translate("Composer", "Drop oldest turns"),
-            tooltip=translate("Composer", "Leave the oldest turns out of what is sent (they stay in the history)"),
+            tooltip=translate(
+                "Composer", "Leave the oldest turns out of what is sent (they stay in the history)"
+            ),
         )
         self.drop_button.setIcon(icons.icon("fold-up"))
         self.drop_button.clicked.connect(self.drop_turns_requested)
@@ -208,8 +213,11 @@ class Composer(QWidget):
     def set_enter_sends(self, enter_sends: bool) -> None:
         self.edit.enter_sends = enter_sends
         send_key, newline_key = ("Enter", "Shift+Enter") if enter_sends else ("Shift+Enter", "Enter")
-        self.edit.setToolTip(translate("Composer", "{send_key} or Ctrl+Enter sends · {newline_key} starts a new line · Esc stops")
-                             .format(send_key=send_key, newline_key=newline_key))
+        self.edit.setToolTip(
+            translate(
+                "Composer", "{send_key} or Ctrl+Enter sends · {newline_key} starts a new line · Esc stops"
+            ).format(send_key=send_key, newline_key=newline_key)
+        )
         self._send_key = send_key
         self._update_button()
 
@@ -228,10 +236,13 @@ class Composer(QWidget):
             tokens=i18n.number(tokens), window=i18n.number(window)))
         over = tokens >= window or not fits
         if over:
-            self.warning_label.setText(translate(
-                "Composer", "⚠ This conversation ({tokens} tokens) will not fit the model's context window of "
-                "{window} tokens with room for a reply. Drop the oldest turns or start a new conversation."
-            ).format(tokens=i18n.number(tokens), window=i18n.number(window)))
+            self.warning_label.setText(
+                translate(
+                    "Composer",
+                    "⚠ This conversation ({tokens} tokens) will not fit the model's context window of "
+                    "{window} tokens with room for a reply. Drop the oldest turns or start a new conversation.",
+                ).format(tokens=i18n.number(tokens), window=i18n.number(window))
+            )
         self.warning.setVisible(over)
 
     def _update_button(self) -> None:
@@ -239,7 +250,9 @@ class Composer(QWidget):
             self.send_button.setText(translate("Composer", "Stop"))
             self.send_button.setIcon(icons.icon("debug-stop"))
             self.send_button.setProperty("role", "danger")
-            self.send_button.setToolTip(translate("Composer", "Stop the reply; the text so far is kept (Esc)"))
+            self.send_button.setToolTip(
+                translate("Composer", "Stop the reply; the text so far is kept (Esc)")
+            )
         else:
             self.send_button.setText(translate("Composer", "Send"))
             self.send_button.setIcon(icons.icon("send"))

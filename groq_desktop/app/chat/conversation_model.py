@@ -39,8 +39,11 @@ class ConversationListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             when = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(conversation.updated_at)),
                                       QLocale.FormatType.ShortFormat)
-            details = (translate("ConversationListModel", "{model} · last active {when} · pinned") if conversation.pinned
-                       else translate("ConversationListModel", "{model} · last active {when}"))
+            details = (
+                translate("ConversationListModel", "{model} · last active {when} · pinned")
+                if conversation.pinned
+                else translate("ConversationListModel", "{model} · last active {when}")
+            )
             return "\n".join((conversation.title, details.format(model=conversation.model, when=when),
                               translate("ConversationListModel", "F2 renames")))
         if role == ConversationIdRole:

@@ -21,7 +21,9 @@ from groq_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 STARTER_PROMPTS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("ChatEmptyState", "Explain tokens-per-minute rate limits with a small example"),
-    QT_TRANSLATE_NOOP("ChatEmptyState", "Write a Python function that splits a long audio file into 10-minute parts"),
+    QT_TRANSLATE_NOOP(
+        "ChatEmptyState", "Write a Python function that splits a long audio file into 10-minute parts"
+    ),
     QT_TRANSLATE_NOOP("ChatEmptyState", "Summarise the text I paste next in five bullet points"),
 )
 """In English; shown (and put in the composer) translated: ``translate("ChatEmptyState", prompt)``."""

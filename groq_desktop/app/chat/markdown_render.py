@@ -113,8 +113,10 @@ def code_style_sheet(colours: CodeColours) -> str:
     # Only the token classes: Qt's CSS subset has no use for the line-number and pre rules.
     classes = "".join(line.split("/*")[0] for line in defs.splitlines() if line.startswith("."))
     def edges(top: int, right: int, bottom: int, left: int) -> str:  # Qt reads the widths one side at a time
-        return (f"border-style: solid; border-color: {colours.border}; border-top-width: {top}px;"
-                f" border-right-width: {right}px; border-bottom-width: {bottom}px; border-left-width: {left}px;")
+        return (
+            f"border-style: solid; border-color: {colours.border}; border-top-width: {top}px;"
+            f" border-right-width: {right}px; border-bottom-width: {bottom}px; border-left-width: {left}px;"
+        )
 
     return (
         f"td.codeHeader {{ background-color: {colours.header}; {edges(1, 0, 1, 1)}"

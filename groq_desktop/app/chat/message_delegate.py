@@ -107,7 +107,11 @@ _DIMENSION_WORDS = {
 
 
 def _dimension_words(code: str) -> str:
-    return translate("MessageDelegate", _DIMENSION_WORDS[code.upper()]) if code.upper() in _DIMENSION_WORDS else code
+    return (
+        translate("MessageDelegate", _DIMENSION_WORDS[code.upper()])
+        if code.upper() in _DIMENSION_WORDS
+        else code
+    )
 
 
 # --- texts (pure functions, tested directly) -----------------------------------------------
@@ -118,7 +122,9 @@ def waiting_text(waiting: Waiting, now: float) -> str:
     reason = waiting.reason.strip()
     code = reason.split(":", 1)[0].split(" ", 1)[0].upper()
     if code in _DIMENSION_WORDS:
-        head = translate("MessageDelegate", "Waiting for {dimension} quota").format(dimension=_dimension_words(code))
+        head = translate("MessageDelegate", "Waiting for {dimension} quota").format(
+            dimension=_dimension_words(code)
+        )
     else:
         head = reason  # the scheduler's own words ("Queued behind 2 requests"), already translated
     if waiting.until is None:
@@ -158,8 +164,11 @@ def facts_text(model: str | None, facts: dict[str, Any]) -> tuple[str, str | Non
         costs = [c for call in calls if isinstance(call, dict) and (c := _number(call.get("cost"))) is not None]
         count = len(calls)  # a variable: lupdate skips a call whose count is itself a call
         if costs:
-            parts.append(translate("MessageDelegate", "%n tool call(s) (${cost} reported)", None, count).format(
-                cost=i18n.number(sum(costs), 4)))
+            parts.append(
+                translate("MessageDelegate", "%n tool call(s) (${cost} reported)", None, count).format(
+                    cost=i18n.number(sum(costs), 4)
+                )
+            )
         else:
             parts.append(translate("MessageDelegate", "%n tool call(s)", None, count))
     request_id = facts.get("request_id")
@@ -169,10 +178,14 @@ def facts_text(model: str | None, facts: dict[str, Any]) -> tuple[str, str | Non
 def _waited_text(seconds: float, dimensions: Any) -> str:
     codes = [str(d) for d in dimensions] if isinstance(dimensions, list) else []
     if not codes:  # behind earlier requests of ours, not for quota
-        return translate("MessageDelegate", "waited {seconds} s before sending").format(seconds=i18n.number(seconds, 1))
+        return translate("MessageDelegate", "waited {seconds} s before sending").format(
+            seconds=i18n.number(seconds, 1)
+        )
     words = _dimension_words(codes[0])
     for code in codes[1:]:
-        words = translate("MessageDelegate", "{first} and {second}").format(first=words, second=_dimension_words(code))
+        words = translate("MessageDelegate", "{first} and {second}").format(
+            first=words, second=_dimension_words(code)
+        )
     return translate("MessageDelegate", "waited {seconds} s for {dimensions} quota").format(
         seconds=i18n.number(seconds, 1), dimensions=words)
 
@@ -248,8 +261,7 @@ class Theme:
             f"th {{ background-color: {tokens.raised.name()}; }}"
             f"table {{ border-color: {tokens.border.name()}; border-collapse: collapse; margin-bottom: 8px; }}"
             "pre { margin: 0px; font-family: monospace; }"
-            f"blockquote {{ color: {tokens.muted_text.name()}; margin-left: 12px; }}"
-            + code_style_sheet(code)
+            f"blockquote {{ color: {tokens.muted_text.name()}; margin-left: 12px; }}" + code_style_sheet(code)
         )
         return cls(
             key=(base.rgb(), text.rgb(), tokens.link.rgb(), palette.color(QPalette.ColorRole.Window).rgb()),
@@ -507,11 +519,23 @@ class MessageDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(small)
         buttons: list[tuple[str, tuple[Any, ...], str, str]] = []
         if message.content:
-            buttons.append((translate("MessageDelegate", "Copy"), ("copy_message", message.id),
-                            translate("MessageDelegate", "Copy as Markdown (Ctrl+C; Ctrl+Alt+C: plain text)"), "copy"))
+            buttons.append(
+                (
+                    translate("MessageDelegate", "Copy"),
+                    ("copy_message", message.id),
+                    translate("MessageDelegate", "Copy as Markdown (Ctrl+C; Ctrl+Alt+C: plain text)"),
+                    "copy",
+                )
+            )
         if message.role == "user":
-            buttons.append((translate("MessageDelegate", "Edit"), ("edit", message.id),
-                            translate("MessageDelegate", "Edit and resend (Ctrl+E); later turns are dropped"), "edit"))
+            buttons.append(
+                (
+                    translate("MessageDelegate", "Edit"),
+                    ("edit", message.id),
+                    translate("MessageDelegate", "Edit and resend (Ctrl+E); later turns are dropped"),
+                    "edit",
+                )
+            )
         elif message.status not in BUSY_STATUSES and self.can_regenerate(message):
             buttons.append((translate("MessageDelegate", "Regenerate"), ("regenerate", message.id),
                             translate("MessageDelegate", "Write this reply again (Ctrl+R)"), "refresh"))
@@ -847,7 +871,12 @@ class MessageDelegate(QStyledItemDelegate):
             natural = max(natural, ideal_width)
         y += offset
         if not message.content and not message.reasoning and waiting is None and message.status in ("streaming", "waiting"):
-            layout.placeholder = QRect(BUBBLE_PAD_X, y, metrics.horizontalAdvance(translate("MessageDelegate", SENT_TEXT)) + 4, metrics.height())
+            layout.placeholder = QRect(
+                BUBBLE_PAD_X,
+                y,
+                metrics.horizontalAdvance(translate("MessageDelegate", SENT_TEXT)) + 4,
+                metrics.height(),
+            )
             natural = max(natural, layout.placeholder.width())
             y += metrics.height()
 
@@ -877,7 +906,9 @@ class MessageDelegate(QStyledItemDelegate):
                 hint_rect = small_metrics.boundingRect(QRect(0, 0, inner_w, 100000), Qt.TextFlag.TextWordWrap, hint)
                 layout.hint_text = (QRect(BUBBLE_PAD_X + 10, y, inner_w, hint_rect.height()), hint)
                 y += hint_rect.height() + 4
-            button_w = metrics.horizontalAdvance(translate("MessageDelegate", "Retry")) + 24 + metrics.height()
+            button_w = (
+                metrics.horizontalAdvance(translate("MessageDelegate", "Retry")) + 24 + metrics.height()
+            )
             layout.retry_button = QRect(BUBBLE_PAD_X + 10, y + 2, button_w, metrics.height() + 10)
             hits.append(Hit(layout.retry_button, ("retry", message.id)))
             y += metrics.height() + 22
@@ -985,8 +1016,9 @@ class MessageDelegate(QStyledItemDelegate):
             if attachment.is_image:
                 continue
             opened = (message.id, i) in self._files_open
-            label = f"{'▾' if opened else '▸'} 📄 " + translate("MessageDelegate", "{name} · {size} bytes").format(
-                name=attachment.name, size=i18n.number(attachment.size))
+            label = f"{'▾' if opened else '▸'} 📄 " + translate(
+                "MessageDelegate", "{name} · {size} bytes"
+            ).format(name=attachment.name, size=i18n.number(attachment.size))
             rect = QRect(BUBBLE_PAD_X, y, min(text_width, metrics.horizontalAdvance(label) + 14), metrics.height() + 6)
             layout.files.append((rect, label))
             hits.append(Hit(rect, ("toggle_file", message.id, i)))
@@ -1248,7 +1280,9 @@ class MessageDelegate(QStyledItemDelegate):
         if layout.placeholder is not None:
             painter.setFont(self._font())
             painter.setPen(theme.muted)
-            painter.drawText(layout.placeholder, Qt.AlignmentFlag.AlignVCenter, translate("MessageDelegate", SENT_TEXT))
+            painter.drawText(
+                layout.placeholder, Qt.AlignmentFlag.AlignVCenter, translate("MessageDelegate", SENT_TEXT)
+            )
 
     def _paint_status(self, painter: QPainter, message: Message, layout: RowLayout, theme: Theme, index: ModelIndex) -> None:
         font = self._font()
@@ -1292,8 +1326,13 @@ class MessageDelegate(QStyledItemDelegate):
                                                   Qt.TextElideMode.ElideRight, text_rect.width())
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, text)
             if layout.cancel_button is not None:
-                self._paint_button(painter, layout.cancel_button, translate("MessageDelegate", "Cancel"), theme,
-                                   primary=False)
+                self._paint_button(
+                    painter,
+                    layout.cancel_button,
+                    translate("MessageDelegate", "Cancel"),
+                    theme,
+                    primary=False,
+                )
         if layout.versions is not None:
             previous, label_rect, following, label = layout.versions
             painter.setFont(small)
@@ -1341,7 +1380,9 @@ class MessageDelegate(QStyledItemDelegate):
         else:
             painter.setPen(theme.border)
             painter.setBrush(self._view.palette().color(QPalette.ColorRole.Button))
-            painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), theme.radius_small, theme.radius_small)
+            painter.drawRoundedRect(
+                QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), theme.radius_small, theme.radius_small
+            )
             pen = self._view.palette().color(QPalette.ColorRole.ButtonText)
         self._draw_label(painter, rect, text, icon, pen)
 
@@ -1358,5 +1399,8 @@ class MessageDelegate(QStyledItemDelegate):
         left = rect.left() + (rect.width() - width) // 2
         glyph = QRect(left, rect.top() + (rect.height() - size) // 2, size, size)
         icons.icon(icon, colour).paint(painter, glyph)
-        painter.drawText(QRect(glyph.right() + 5, rect.top(), rect.right() - glyph.right() - 4, rect.height()),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+        painter.drawText(
+            QRect(glyph.right() + 5, rect.top(), rect.right() - glyph.right() - 4, rect.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            text,
+        )

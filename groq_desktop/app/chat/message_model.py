@@ -108,10 +108,17 @@ class MessageListModel(QAbstractListModel):
             return message.content
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if message.version_count > 1:
-                return translate("MessageListModel", "{role}, version {version} of {count} (Alt+Left, Alt+Right): {text}").format(
-                    role=_role_name(message.role), version=message.version, count=message.version_count,
-                    text=message.content)
-            return translate("MessageListModel", "{role}: {text}").format(role=_role_name(message.role), text=message.content)
+                return translate(
+                    "MessageListModel", "{role}, version {version} of {count} (Alt+Left, Alt+Right): {text}"
+                ).format(
+                    role=_role_name(message.role),
+                    version=message.version,
+                    count=message.version_count,
+                    text=message.content,
+                )
+            return translate("MessageListModel", "{role}: {text}").format(
+                role=_role_name(message.role), text=message.content
+            )
         match role:
             case MessageRole.MESSAGE:
                 return message

@@ -570,8 +570,10 @@ class MessageView(QListView):
         try:
             data = thumbnails.blobs.get(attachment.digest)
         except OSError as exc:
-            self.show_toast(translate("MessageView", "The image is missing: {reason}").format(reason=exc.strerror or exc),
-                            self.bubble_corner(message.id))
+            self.show_toast(
+                translate("MessageView", "The image is missing: {reason}").format(reason=exc.strerror or exc),
+                self.bubble_corner(message.id),
+            )
             return None
         viewer = ImageViewer(data, attachment.name, self)
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -614,25 +616,54 @@ class MessageView(QListView):
             action.triggered.connect(handler)
             actions.append(action)
 
-        add(translate("MessageView", "Copy as Markdown"), lambda: self.copy_message(message_id, "markdown"), "Ctrl+C",
-            "copy")
-        add(translate("MessageView", "Copy as plain text"), lambda: self.copy_message(message_id, "text"), "Ctrl+Alt+C")
+        add(
+            translate("MessageView", "Copy as Markdown"),
+            lambda: self.copy_message(message_id, "markdown"),
+            "Ctrl+C",
+            "copy",
+        )
+        add(
+            translate("MessageView", "Copy as plain text"),
+            lambda: self.copy_message(message_id, "text"),
+            "Ctrl+Alt+C",
+        )
         if message.role == "user":
             add(translate("MessageView", "Edit"), lambda: self.edit_message(message_id), "Ctrl+E", "edit")
         if message.role == "assistant" and self.is_last_assistant(message_id):
-            add(translate("MessageView", "Regenerate"), lambda: self.regenerate_message(message_id), "Ctrl+R", "refresh")
+            add(
+                translate("MessageView", "Regenerate"),
+                lambda: self.regenerate_message(message_id),
+                "Ctrl+R",
+                "refresh",
+            )
         if message.status in RETRYABLE_STATUSES:
-            add(translate("MessageView", "Retry"), lambda: self.retry_requested.emit(message_id), icon="debug-restart")
+            add(
+                translate("MessageView", "Retry"),
+                lambda: self.retry_requested.emit(message_id),
+                icon="debug-restart",
+            )
         if message.role == "assistant" and message.content.strip():
-            add(translate("MessageView", "Read aloud"), lambda: self.read_aloud_requested.emit(message_id), icon="unmute")
+            add(
+                translate("MessageView", "Read aloud"),
+                lambda: self.read_aloud_requested.emit(message_id),
+                icon="unmute",
+            )
         if message.facts.get("request_id"):
             add(translate("MessageView", "Copy request id"), lambda: self.copy_request_id(message_id))
         if message.version > 1:
-            add(translate("MessageView", "Previous version"), lambda: self.step_version(message_id, -1), "Alt+Left",
-                "arrow-left")
+            add(
+                translate("MessageView", "Previous version"),
+                lambda: self.step_version(message_id, -1),
+                "Alt+Left",
+                "arrow-left",
+            )
         if message.version < message.version_count:
-            add(translate("MessageView", "Next version"), lambda: self.step_version(message_id, +1), "Alt+Right",
-                "arrow-right")
+            add(
+                translate("MessageView", "Next version"),
+                lambda: self.step_version(message_id, +1),
+                "Alt+Right",
+                "arrow-right",
+            )
         return actions
 
     def step_version(self, message_id: int, step: int) -> None:
@@ -650,7 +681,11 @@ class MessageView(QListView):
             return
         text = message.content if fmt == "markdown" else self._delegate.plain_text(message)
         QGuiApplication.clipboard().setText(text)
-        copied = translate("MessageView", "Copied") if fmt == "markdown" else translate("MessageView", "Copied as plain text")
+        copied = (
+            translate("MessageView", "Copied")
+            if fmt == "markdown"
+            else translate("MessageView", "Copied as plain text")
+        )
         self.show_toast(copied, self.bubble_corner(message_id))
         self.copy_requested.emit(message_id, fmt)
 

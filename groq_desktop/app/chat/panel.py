@@ -75,7 +75,9 @@ _STORE_ERRORS = (GroqDesktopError, sqlite3.Error, OSError, KeyError, ValueError)
 
 def choose_export_path(parent: QWidget, suggested: str, name_filter: str) -> Path | None:
     """Ask where to save an export; tests replace this."""
-    path, _ = QFileDialog.getSaveFileName(parent, translate("ChatPanel", "Export conversation"), suggested, name_filter)
+    path, _ = QFileDialog.getSaveFileName(
+        parent, translate("ChatPanel", "Export conversation"), suggested, name_filter
+    )
     return Path(path) if path else None
 
 
@@ -166,11 +168,15 @@ class ChatPanel(QWidget):
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.conversation_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.conversation_list.setToolTip(translate("ChatPanel", "Double-click or F2 renames · Delete removes (Ctrl+Z undoes)"))
+        self.conversation_list.setToolTip(
+            translate("ChatPanel", "Double-click or F2 renames · Delete removes (Ctrl+Z undoes)")
+        )
         self.conversation_list.setAccessibleName(translate("ChatPanel", "Conversations"))
 
         self.undo_bar, self.undo_label, self.undo_button = notice_bar(
-            "undoBar", translate("ChatPanel", "Undo"), tooltip=translate("ChatPanel", "Bring the conversation back (Ctrl+Z)"),
+            "undoBar",
+            translate("ChatPanel", "Undo"),
+            tooltip=translate("ChatPanel", "Bring the conversation back (Ctrl+Z)"),
             margins=(space.space_m, space.space_xs, space.space_m, space.space_xs),
         )
         self.undo_button.setIcon(icons.icon("discard"))
@@ -204,11 +210,15 @@ class ChatPanel(QWidget):
         self.export_button.setAccessibleName(translate("ChatPanel", "Export"))
         # Icon only: with text the header would not fit a 900 px window beside the sidebar.
         self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        self.export_button.setToolTip(translate("ChatPanel", "Save this conversation as Markdown or JSON (Chat menu)"))
+        self.export_button.setToolTip(
+            translate("ChatPanel", "Save this conversation as Markdown or JSON (Chat menu)")
+        )
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.export_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         export_menu = QMenu(self.export_button)
-        self.export_markdown_action = export_menu.addAction(icons.icon("markdown"), translate("ChatPanel", "Markdown…"))
+        self.export_markdown_action = export_menu.addAction(
+            icons.icon("markdown"), translate("ChatPanel", "Markdown…")
+        )
         self.export_json_action = export_menu.addAction(icons.icon("json"), translate("ChatPanel", "JSON…"))
         self.export_button.setMenu(export_menu)
         header = QHBoxLayout()
@@ -224,7 +234,9 @@ class ChatPanel(QWidget):
         self.parameters_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.parameters_button.setCheckable(True)
         self.parameters_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.parameters_button.setToolTip(translate("ChatPanel", "System prompt, temperature, max tokens… of this conversation"))
+        self.parameters_button.setToolTip(
+            translate("ChatPanel", "System prompt, temperature, max tokens… of this conversation")
+        )
         header.addWidget(self.parameters_button)
         header.addWidget(self.export_button)
         self.compare_button = QToolButton()
@@ -232,12 +244,17 @@ class ChatPanel(QWidget):
         self.compare_button.setIcon(icons.icon("split-horizontal"))
         self.compare_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.compare_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.compare_button.setToolTip(translate("ChatPanel", "Send one prompt to 2-4 models at once and keep the best reply"))
+        self.compare_button.setToolTip(
+            translate("ChatPanel", "Send one prompt to 2-4 models at once and keep the best reply")
+        )
         self.compare_button.clicked.connect(self.open_compare)
         header.addWidget(self.compare_button)
         # Tab follows the header from left to right (Export was made before Parameters).
-        for first, second in ((self.model_picker, self.parameters_button), (self.parameters_button, self.export_button),
-                              (self.export_button, self.compare_button)):
+        for first, second in (
+            (self.model_picker, self.parameters_button),
+            (self.parameters_button, self.export_button),
+            (self.export_button, self.compare_button),
+        ):
             QWidget.setTabOrder(first, second)
 
         self.retired_bar, self.retired_label, self.switch_model_button = notice_bar(
@@ -250,8 +267,10 @@ class ChatPanel(QWidget):
         )
         self.continue_button.setIcon(icons.icon("debug-continue"))
         self.context_note, self.context_note_label, self.include_all_button = notice_bar(
-            "contextNote", translate("ChatPanel", "Include all turns"),
-            tooltip=translate("ChatPanel", "Send the whole conversation again"), margins=(space.space_m, 0, space.space_m, 0)
+            "contextNote",
+            translate("ChatPanel", "Include all turns"),
+            tooltip=translate("ChatPanel", "Send the whole conversation again"),
+            margins=(space.space_m, 0, space.space_m, 0),
         )
 
         self.parameters = ParametersWidget()
@@ -265,7 +284,9 @@ class ChatPanel(QWidget):
         find_row = QHBoxLayout(self.find_bar)
         find_row.setContentsMargins(space.space_m, space.space_xs, space.space_m, space.space_xs)
         self.find_box = QLineEdit()
-        self.find_box.setPlaceholderText(translate("ChatPanel", "Find in conversation (Enter: next, Shift+Enter: previous)"))
+        self.find_box.setPlaceholderText(
+            translate("ChatPanel", "Find in conversation (Enter: next, Shift+Enter: previous)")
+        )
         self.find_box.setAccessibleName(translate("ChatPanel", "Find in conversation"))
         self.find_box.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.find_status = QLabel()
@@ -393,7 +414,10 @@ class ChatPanel(QWidget):
         self.view.regenerate_requested.connect(lambda _id: self.request_regenerate())
         self.view.version_requested.connect(self.select_version)
         self.view.request_id_copied.connect(
-            lambda rid: self._notify(translate("ChatPanel", "Request id {request_id} copied").format(request_id=rid)))
+            lambda rid: self._notify(
+                translate("ChatPanel", "Request id {request_id} copied").format(request_id=rid)
+            )
+        )
 
         signals.models_changed.connect(self._populate_models)
         signals.job_changed.connect(self._on_job_changed)
@@ -491,9 +515,14 @@ class ChatPanel(QWidget):
             retirement = self.services.registry.retirement(model)
             self._replacement = retirement.replacement or self._default_model()
             if retirement.date:
-                text = translate("ChatPanel", "⚠ Groq retired {model} on {date}, so this conversation can't continue with it.")
+                text = translate(
+                    "ChatPanel",
+                    "⚠ Groq retired {model} on {date}, so this conversation can't continue with it.",
+                )
             else:
-                text = translate("ChatPanel", "⚠ Groq retired {model}, so this conversation can't continue with it.")
+                text = translate(
+                    "ChatPanel", "⚠ Groq retired {model}, so this conversation can't continue with it."
+                )
             self.retired_label.setText(text.format(model=model, date=retirement.date))
             self.switch_model_button.setText(
                 translate("ChatPanel", "Continue with {model}").format(model=self._replacement))
@@ -526,8 +555,9 @@ class ChatPanel(QWidget):
         if cut is not None:
             tokens = (cut.facts or {}).get("completion_tokens")
             if tokens:
-                text = translate("ChatPanel", "The reply was cut off at the length limit after {tokens} tokens.").format(
-                    tokens=i18n.number(int(tokens)))
+                text = translate(
+                    "ChatPanel", "The reply was cut off at the length limit after {tokens} tokens."
+                ).format(tokens=i18n.number(int(tokens)))
             else:
                 text = translate("ChatPanel", "The reply was cut off at the length limit.")
             self.length_label.setText(text)
@@ -742,8 +772,10 @@ class ChatPanel(QWidget):
             return
         menu = QMenu(self)
         rename = menu.addAction(icons.icon("edit"), translate("ChatPanel", "Rename (F2)"))
-        pin = menu.addAction(icons.icon("pinned" if conversation.pinned else "pin"),
-                             translate("ChatPanel", "Unpin") if conversation.pinned else translate("ChatPanel", "Pin to top"))
+        pin = menu.addAction(
+            icons.icon("pinned" if conversation.pinned else "pin"),
+            translate("ChatPanel", "Unpin") if conversation.pinned else translate("ChatPanel", "Pin to top"),
+        )
         delete = menu.addAction(icons.icon("trash"), translate("ChatPanel", "Delete (Del)"))
         chosen = menu.exec(self.conversation_list.viewport().mapToGlobal(point))  # type: ignore[arg-type]
         if chosen is rename:
@@ -1006,9 +1038,13 @@ class ChatPanel(QWidget):
             if event.message is not None:
                 self.messages.update(event.message)  # one row; no storage read
             if event.save_error:
-                self._notify(translate(
-                    "ChatPanel", "The reply is shown but could not be saved yet; it is kept and saved at the next "
-                    "chance (next message, or when the app closes). {reason}").format(reason=event.save_error))
+                self._notify(
+                    translate(
+                        "ChatPanel",
+                        "The reply is shown but could not be saved yet; it is kept and saved at the next "
+                        "chance (next message, or when the app closes). {reason}",
+                    ).format(reason=event.save_error)
+                )
             elif event.kind == "error" and event.error is not None:
                 self._notify(f"{event.error.message} {event.error.hint}")
             self._update_busy()
@@ -1070,7 +1106,9 @@ class ChatPanel(QWidget):
             # Nothing was sent: the text stays in the composer (the edit too) with the reason.
             if self._alive():
                 reason = exc.user_text() if isinstance(exc, GroqDesktopError) else str(exc)
-                self._notify(translate("ChatPanel", "Not sent: {reason}").format(reason=reason), conversation_id)
+                self._notify(
+                    translate("ChatPanel", "Not sent: {reason}").format(reason=reason), conversation_id
+                )
             return None
         if not self._alive():
             return reply_id
@@ -1185,9 +1223,17 @@ class ChatPanel(QWidget):
         later = self.storage.count_messages(message.conversation_id) - message.position - 1
         self._save_draft()  # the composer's draft comes back when the edit ends
         self._editing_message_id = message_id
-        self.edit_label.setText(translate(
-            "ChatPanel", "Editing a message: sending replaces it and deletes the %n message(s) after it.", None, later))
-        self.edit_bar.setToolTip(translate("ChatPanel", "Edit and resend drops every later turn of this conversation"))
+        self.edit_label.setText(
+            translate(
+                "ChatPanel",
+                "Editing a message: sending replaces it and deletes the %n message(s) after it.",
+                None,
+                later,
+            )
+        )
+        self.edit_bar.setToolTip(
+            translate("ChatPanel", "Edit and resend drops every later turn of this conversation")
+        )
         self.edit_bar.show()
         self.composer.set_text(message.content)
         self.composer.edit.setFocus()
@@ -1253,8 +1299,10 @@ class ChatPanel(QWidget):
         dropped = await asyncio.to_thread(self.chat.drop_oldest_turns, conversation_id, max(1, needed))
         if not self._alive():
             return
-        self._notify(translate("ChatPanel", "The %n oldest turn(s) are left out of what is sent.", None, dropped),
-                     conversation_id)
+        self._notify(
+            translate("ChatPanel", "The %n oldest turn(s) are left out of what is sent.", None, dropped),
+            conversation_id,
+        )
         self._update_context_note()
         self.composer.draft_changed.emit(draft)
 
@@ -1277,8 +1325,15 @@ class ChatPanel(QWidget):
         self._update_context_note()
         if error is None:
             self.too_large_bar.clear()
-            self._notify(translate(
-                "ChatPanel", "The %n oldest turn(s) are left out of what is sent: it fits now.", None, dropped), conversation_id)
+            self._notify(
+                translate(
+                    "ChatPanel",
+                    "The %n oldest turn(s) are left out of what is sent: it fits now.",
+                    None,
+                    dropped,
+                ),
+                conversation_id,
+            )
         else:
             self.too_large_bar.show_error(error, can_drop=False)
         self.composer.draft_changed.emit(draft)
@@ -1352,9 +1407,15 @@ class ChatPanel(QWidget):
             return None
         messages = self.storage.list_messages(conversation.id)
         if fmt == "markdown":
-            suffix, name_filter = ".md", translate("ChatPanel", "Markdown ({patterns})").format(patterns="*.md")
+            suffix, name_filter = (
+                ".md",
+                translate("ChatPanel", "Markdown ({patterns})").format(patterns="*.md"),
+            )
         else:
-            suffix, name_filter = ".json", translate("ChatPanel", "JSON ({patterns})").format(patterns="*.json")
+            suffix, name_filter = (
+                ".json",
+                translate("ChatPanel", "JSON ({patterns})").format(patterns="*.json"),
+            )
         path = choose_export_path(self, _safe_file_name(conversation.title) + suffix, name_filter)
         if path is None:
             return None
@@ -1367,8 +1428,12 @@ class ChatPanel(QWidget):
                 text = chat_export.to_json(conversation, messages, self.chat.blobs.get)
             path.write_text(text, encoding="utf-8")
         except OSError as exc:
-            self._notify(translate("ChatPanel", "Could not save {path}: {reason}").format(path=path, reason=exc.strerror),
-                         conversation.id)
+            self._notify(
+                translate("ChatPanel", "Could not save {path}: {reason}").format(
+                    path=path, reason=exc.strerror
+                ),
+                conversation.id,
+            )
             return None
         self._notify(translate("ChatPanel", "Saved {name}").format(name=path.name), conversation.id)
         return path

@@ -122,9 +122,15 @@ class ModelPicker(QComboBox):
                     model=info.id, tokens=_short_tokens(info.context_window)), info.id)
                 self.setItemData(
                     self.count() - 1,
-                    translate("ModelPicker", "{model}\nContext window: {window} tokens\nLongest reply: {reply} tokens\n"
-                              "By {owner}").format(model=info.id, window=_count(info.context_window),
-                                                   reply=_count(info.max_completion_tokens), owner=info.owned_by),
+                    translate(
+                        "ModelPicker",
+                        "{model}\nContext window: {window} tokens\nLongest reply: {reply} tokens\nBy {owner}",
+                    ).format(
+                        model=info.id,
+                        window=_count(info.context_window),
+                        reply=_count(info.max_completion_tokens),
+                        owner=info.owned_by,
+                    ),
                     Qt.ItemDataRole.ToolTipRole,
                 )
             if current:
@@ -173,17 +179,24 @@ class ParametersWidget(QWidget):
         self.system_prompt = QPlainTextEdit()
         self.system_prompt.setPlaceholderText(translate("ParametersWidget", "You are a helpful assistant."))
         self.system_prompt.setFixedHeight(64)
-        self.system_prompt.setToolTip(translate("ParametersWidget", "Sent first, before every request of this conversation"))
+        self.system_prompt.setToolTip(
+            translate("ParametersWidget", "Sent first, before every request of this conversation")
+        )
         self.temperature = self._spin(
             -0.1, 2.0, 0.1, translate("ParametersWidget", "Randomness, 0 to 2 (default: the model's, 1)"))
-        self.top_p = self._spin(-0.05, 1.0, 0.05, translate("ParametersWidget", "Nucleus sampling, 0 to 1 (default 1)"))
+        self.top_p = self._spin(
+            -0.05, 1.0, 0.05, translate("ParametersWidget", "Nucleus sampling, 0 to 1 (default 1)")
+        )
         self.max_tokens = QSpinBox()
         self.max_tokens.setRange(0, 131072)
         self.max_tokens.setSingleStep(256)
         self.max_tokens.setSpecialValueText(default_text())
-        self.max_tokens.setToolTip(translate(
-            "ParametersWidget", "Longest reply. Default: the model's own limit within your plan's output tokens per minute"
-        ))
+        self.max_tokens.setToolTip(
+            translate(
+                "ParametersWidget",
+                "Longest reply. Default: the model's own limit within your plan's output tokens per minute",
+            )
+        )
         self.seed = QSpinBox()
         self.seed.setRange(-1, 2**31 - 1)
         self.seed.setSpecialValueText(translate("ParametersWidget", "random"))
@@ -193,31 +206,52 @@ class ParametersWidget(QWidget):
         stop_row.setContentsMargins(0, 0, 0, 0)
         for edit in self.stops:
             edit.setPlaceholderText(translate("ParametersWidget", "stop"))
-            edit.setToolTip(translate("ParametersWidget", "Up to {count} sequences that end the reply").format(
-                count=MAX_STOP_SEQUENCES))
+            edit.setToolTip(
+                translate("ParametersWidget", "Up to {count} sequences that end the reply").format(
+                    count=MAX_STOP_SEQUENCES
+                )
+            )
             stop_row.addWidget(edit)
         stop_box = QWidget()
         stop_box.setLayout(stop_row)
         self.reasoning_effort = QComboBox()
-        self.reasoning_effort.setToolTip(translate("ParametersWidget", "How much the model thinks before answering"))
+        self.reasoning_effort.setToolTip(
+            translate("ParametersWidget", "How much the model thinks before answering")
+        )
         self.reasoning_format = QComboBox()
         self.reasoning_format.setToolTip(
-            translate("ParametersWidget", "parsed: thinking shown apart · raw: inline <think> · hidden: not sent"))
+            translate(
+                "ParametersWidget", "parsed: thinking shown apart · raw: inline <think> · hidden: not sent"
+            )
+        )
         self.include_reasoning = QComboBox()
         self.include_reasoning.setToolTip(
             translate("ParametersWidget", "Whether the model's thinking comes back with the reply"))
         self.service_tier = QComboBox()
-        self.service_tier.setToolTip(translate(
-            "ParametersWidget", "on demand: the standard tier · flex: 10x the limits, may be refused when Groq is busy · "
-            "auto: flex when there is room"
-        ))
+        self.service_tier.setToolTip(
+            translate(
+                "ParametersWidget",
+                "on demand: the standard tier · flex: 10x the limits, may be refused when Groq is busy · "
+                "auto: flex when there is room",
+            )
+        )
         self.service_tier.addItem(default_text(), None)
-        self.flex_fallback = QCheckBox(translate("ParametersWidget", "Fall back to on-demand when flex is full"))
+        self.flex_fallback = QCheckBox(
+            translate("ParametersWidget", "Fall back to on-demand when flex is full")
+        )
         self.flex_fallback.setToolTip(
-            translate("ParametersWidget", "When Groq answers 498 (no flex capacity), send the request again on demand"))
+            translate(
+                "ParametersWidget",
+                "When Groq answers 498 (no flex capacity), send the request again on demand",
+            )
+        )
         self.fit_recent = QCheckBox(translate("ParametersWidget", "Send only the recent turns that fit"))
         self.fit_recent.setToolTip(
-            translate("ParametersWidget", "When the conversation outgrows the context window, leave the oldest turns out"))
+            translate(
+                "ParametersWidget",
+                "When the conversation outgrows the context window, leave the oldest turns out",
+            )
+        )
 
         form.addRow(translate("ParametersWidget", "System prompt"), self.system_prompt)
         form.addRow(translate("ParametersWidget", "Temperature"), self.temperature)
@@ -263,10 +297,16 @@ class ParametersWidget(QWidget):
     def _build_tools_and_json(self, form: QFormLayout) -> None:
         self.search_tool = QCheckBox(translate("ParametersWidget", "Web search (browser_search)"))
         self.search_tool.setToolTip(
-            translate("ParametersWidget", "Groq searches the web on its side; the reply shows the results it used"))
+            translate(
+                "ParametersWidget", "Groq searches the web on its side; the reply shows the results it used"
+            )
+        )
         self.code_tool = QCheckBox(translate("ParametersWidget", "Run Python (code_interpreter)"))
         self.code_tool.setToolTip(
-            translate("ParametersWidget", "Groq runs Python on its side; the reply shows the code and its output"))
+            translate(
+                "ParametersWidget", "Groq runs Python on its side; the reply shows the code and its output"
+            )
+        )
         self._tools_label = QLabel(translate("ParametersWidget", "Built-in tools"))
         tools = QWidget()
         row = QVBoxLayout(tools)  # one above the other: side by side they would not fit the side sheet
@@ -278,7 +318,10 @@ class ParametersWidget(QWidget):
         self.json_mode = QComboBox()
         self.json_mode.setObjectName("jsonMode")
         self.json_mode.setToolTip(
-            translate("ParametersWidget", "Ask for a reply that is a JSON object, or one that follows your schema"))
+            translate(
+                "ParametersWidget", "Ask for a reply that is a JSON object, or one that follows your schema"
+            )
+        )
         self._json_label = QLabel(translate("ParametersWidget", "JSON mode"))
         form.addRow(self._json_label, self.json_mode)
         self.schema_examples = QComboBox()
@@ -327,10 +370,14 @@ class ParametersWidget(QWidget):
         text = self.schema_edit.toPlainText().strip()
         check = check_schema(text) if text else None
         if check is None:
-            self.schema_status.setText(translate("ParametersWidget", "Write a schema or start from an example."))
+            self.schema_status.setText(
+                translate("ParametersWidget", "Write a schema or start from an example.")
+            )
             self._set_status_role("caption")
         elif check.ok:
-            self.schema_status.setText(translate("ParametersWidget", "✓ Valid schema: saved with the conversation."))
+            self.schema_status.setText(
+                translate("ParametersWidget", "✓ Valid schema: saved with the conversation.")
+            )
             self._set_status_role("success")
             if check.schema != self._schema:
                 self._schema = check.schema
@@ -338,7 +385,9 @@ class ParametersWidget(QWidget):
             return
         else:
             # Refused: the conversation keeps its last valid schema until this one is fixed.
-            self.schema_status.setText(translate("ParametersWidget", "✗ {problem} Not saved.").format(problem=check.error))
+            self.schema_status.setText(
+                translate("ParametersWidget", "✗ {problem} Not saved.").format(problem=check.error)
+            )
             self._set_status_role("error")
         self._update_json()
 
@@ -402,8 +451,10 @@ class ParametersWidget(QWidget):
             self.max_tokens.setMaximum(limit)
         # "default" is the model's own limit (within the plan's output budget), said so in the box.
         self.max_tokens.setSpecialValueText(
-            translate("ParametersWidget", "default (up to {tokens})").format(tokens=i18n.number(limit)) if limit
-            else default_text())
+            translate("ParametersWidget", "default (up to {tokens})").format(tokens=i18n.number(limit))
+            if limit
+            else default_text()
+        )
         self._set_capabilities(model_id)
 
     def _set_capabilities(self, model_id: str) -> None:

@@ -18,11 +18,19 @@ from groq_desktop.services.chat import ChatService
 from groq_desktop.services.reply_budget import limit_named, reply_cap
 
 _MINUTE_TEXTS = {
-    "ITPM": QT_TRANSLATE_NOOP("TooLargeBar", "This request needs {requested} input tokens; your limit is {limit} a minute."),
-    "OTPM": QT_TRANSLATE_NOOP("TooLargeBar", "This request needs {requested} output tokens; your limit is {limit} a minute."),
+    "ITPM": QT_TRANSLATE_NOOP(
+        "TooLargeBar", "This request needs {requested} input tokens; your limit is {limit} a minute."
+    ),
+    "OTPM": QT_TRANSLATE_NOOP(
+        "TooLargeBar", "This request needs {requested} output tokens; your limit is {limit} a minute."
+    ),
     "TPM": QT_TRANSLATE_NOOP(
-        "TooLargeBar", "This request needs {requested} tokens (prompt and reply); your limit is {limit} a minute."),
-    "RPM": QT_TRANSLATE_NOOP("TooLargeBar", "This request needs {requested} requests; your limit is {limit} a minute."),
+        "TooLargeBar",
+        "This request needs {requested} tokens (prompt and reply); your limit is {limit} a minute.",
+    ),
+    "RPM": QT_TRANSLATE_NOOP(
+        "TooLargeBar", "This request needs {requested} requests; your limit is {limit} a minute."
+    ),
 }
 
 
@@ -53,9 +61,13 @@ def too_large_text(error: RequestTooLargeError) -> str:
     if dimension in _MINUTE_TEXTS:
         text = translate("TooLargeBar", _MINUTE_TEXTS[dimension])
     elif dimension.endswith("M"):
-        text = translate("TooLargeBar", "This request needs {requested} tokens; your limit is {limit} a minute.")
+        text = translate(
+            "TooLargeBar", "This request needs {requested} tokens; your limit is {limit} a minute."
+        )
     else:
-        text = translate("TooLargeBar", "This request needs {requested} tokens; your limit is {limit} in one go.")
+        text = translate(
+            "TooLargeBar", "This request needs {requested} tokens; your limit is {limit} in one go."
+        )
     return text.format(requested=i18n.number(error.requested), limit=i18n.number(error.limit))
 
 
@@ -92,10 +104,15 @@ class TooLargeBar(QFrame):
 
     def show_error(self, error: RequestTooLargeError, can_drop: bool) -> None:
         self.error = error
-        self.label.setText(translate("TooLargeBar", "{reason} It was not sent.").format(reason=too_large_text(error)))
+        self.label.setText(
+            translate("TooLargeBar", "{reason} It was not sent.").format(reason=too_large_text(error))
+        )
         fit = error.max_tokens_fit
         self.lower_button.setText(
-            translate("TooLargeBar", "Lower max tokens to {tokens}").format(tokens=i18n.number(fit)) if fit else "")
+            translate("TooLargeBar", "Lower max tokens to {tokens}").format(tokens=i18n.number(fit))
+            if fit
+            else ""
+        )
         self.lower_button.setVisible(bool(fit))
         self.drop_button.setVisible(can_drop)
         self.show()

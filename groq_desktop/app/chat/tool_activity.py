@@ -55,10 +55,14 @@ def tools_html(tools: list[dict[str, Any]]) -> str:
         args = _arguments(tool)
         if tool.get("type") == "browser_search":
             query = html.escape(str(args.get("query", "")))
-            out.append(translate("tool_activity", "<p><b>Searched</b> “{query}”</p>").format(query=query) + "<ol>")
+            out.append(
+                translate("tool_activity", "<p><b>Searched</b> “{query}”</p>").format(query=query) + "<ol>"
+            )
             for result in search_results(tool):
                 url = html.escape(str(result.get("url", "")), quote=True)
-                title = html.escape(str(result.get("title") or result.get("url") or translate("tool_activity", "result")))
+                title = html.escape(
+                    str(result.get("title") or result.get("url") or translate("tool_activity", "result"))
+                )
                 out.append(f'<li><a href="{url}">{title}</a><br/><span>{html.escape(str(result.get("url", "")))}'
                            "</span></li>")
             out.append("</ol>")
@@ -66,7 +70,10 @@ def tools_html(tools: list[dict[str, Any]]) -> str:
             out.append(translate("tool_activity", "<p><b>Ran Python</b></p>"))
             out.append(f"<pre>{html.escape(str(args.get('code', tool.get('arguments', ''))))}</pre>")
             if tool.get("output") not in (None, ""):
-                out.append(translate("tool_activity", "<p>Output</p>") + f"<pre>{html.escape(str(tool['output']).rstrip())}</pre>")
+                out.append(
+                    translate("tool_activity", "<p>Output</p>")
+                    + f"<pre>{html.escape(str(tool['output']).rstrip())}</pre>"
+                )
         else:
             out.append(f"<p><b>{html.escape(str(tool.get('type', 'tool')))}</b></p>")
             if tool.get("output"):
