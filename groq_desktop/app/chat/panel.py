@@ -249,13 +249,6 @@ class ChatPanel(QWidget):
         )
         self.compare_button.clicked.connect(self.open_compare)
         header.addWidget(self.compare_button)
-        # Tab follows the header from left to right (Export was made before Parameters).
-        for first, second in (
-            (self.model_picker, self.parameters_button),
-            (self.parameters_button, self.export_button),
-            (self.export_button, self.compare_button),
-        ):
-            QWidget.setTabOrder(first, second)
 
         self.retired_bar, self.retired_label, self.switch_model_button = notice_bar(
             "retiredModelBar", translate("ChatPanel", "Switch model"))
@@ -359,6 +352,13 @@ class ChatPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+        # Tab follows the header from left to right (Export was made before Parameters).
+        for first, second in (
+            (self.model_picker, self.parameters_button),
+            (self.parameters_button, self.export_button),
+            (self.export_button, self.compare_button),
+        ):
+            QWidget.setTabOrder(first, second)
 
     def _connect(self, signals: CoreSignals) -> None:
         self.new_button.clicked.connect(self.new_conversation)
