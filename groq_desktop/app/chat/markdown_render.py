@@ -155,7 +155,10 @@ def _render_fence(self: Any, tokens: Sequence[Token], idx: int, options: Any, en
 
 
 def _render_table_open(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
-    return '<table border="1" cellspacing="0" cellpadding="6" style="border-collapse:collapse; border-style:solid;">\n'
+    return (
+        '<table class="markdownTable" border="1" cellspacing="0" cellpadding="6"'
+        ' style="border-collapse:collapse; border-style:solid;">\n'
+    )
 
 
 def _render_image(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:

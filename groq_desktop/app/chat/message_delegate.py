@@ -259,7 +259,10 @@ class Theme:
             "h2 { font-size: large; margin-top: 6px; margin-bottom: 6px; }"
             "h3, h4, h5, h6 { font-size: medium; margin-top: 4px; margin-bottom: 4px; }"
             f"th {{ background-color: {tokens.raised.name()}; }}"
-            f"table {{ border-color: {tokens.border.name()}; border-collapse: collapse; margin-bottom: 8px; }}"
+            "table { border-collapse: collapse; margin-bottom: 8px; }"
+            # Qt takes a table's rule colour from its cells, not from the table.
+            f"table.markdownTable td, table.markdownTable th {{ border-color: {tokens.border.name()};"
+            " border-style: solid; border-width: 1px; }"
             "pre { margin: 0px; font-family: monospace; }"
             f"blockquote {{ color: {tokens.muted_text.name()}; margin-left: 12px; }}" + code_style_sheet(code)
         )
