@@ -164,9 +164,10 @@ def test_the_chat_is_painted_from_the_theme_tokens_in_light_and_dark(qtbot: Any,
             painted.bubble_user == tokens.user_bubble and painted.bubble_assistant == tokens.assistant_bubble
         )
         assert painted.radius == tokens.radius_large and painted.dark == tokens.dark
-        assert (
-            tokens.code_background.name() in painted.stylesheet and tokens.link.name() in painted.stylesheet
-        )
+        code = render_markdown("```python\nx = 1\n```\n").html
+        assert tokens.code_background.name() in painted.stylesheet_for(code)
+        assert tokens.link.name() in painted.stylesheet
+        assert tokens.code_background.name() not in painted.stylesheet_for("<p>x</p>")  # rules only where used
         _, view = _view(qtbot, palette)
         assert view.delegate.theme().dark == tokens.dark
         save_screenshot(view, f"chat-bubbles-{name}.png", tmp_path)

@@ -6,7 +6,7 @@ heading, rule or closed fence): nothing typed later can change it, so its HTML i
 kept. Each update parses and renders only the unfinished tail, so a whole reply costs about as much
 as rendering it once. The HTML is Qt-free but aimed at QTextDocument's HTML subset.
 
-The HTML carries no colours: code is highlighted with classes, and ``code_style_sheet`` gives the colours
+The HTML carries no colours: code is highlighted with classes, and ``code_style_rules`` gives the colours
 for light or dark, so a finished block's HTML stays valid when the palette changes.
 """
 
@@ -15,9 +15,10 @@ from __future__ import annotations
 import html
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -106,28 +107,42 @@ class CodeColours:
 
 
 @lru_cache(maxsize=8)
-def code_style_sheet(colours: CodeColours) -> str:
-    """CSS for QTextDocument: the code box's frame, header and text, and the highlighting classes."""
+def code_style_rules(colours: CodeColours) -> Mapping[str, str]:
+    """CSS rules for QTextDocument by the class they style: the code box's frame, header and text, and the
+    highlighting classes. A document takes only the rules of the classes it uses (each rule costs every span)."""
     style = get_style_by_name(CODE_STYLES[colours.dark])
-    defs = HtmlFormatter(style=style).get_style_defs("")
-    # Only the token classes: Qt's CSS subset has no use for the line-number and pre rules.
-    classes = "".join(line.split("/*")[0] for line in defs.splitlines() if line.startswith("."))
+    rules: dict[str, str] = {}
+    # Only the token classes (".k { color: ... }"): Qt's CSS subset has no use for the line-number and pre rules.
+    for line in HtmlFormatter(style=style).get_style_defs("").splitlines():
+        if line.startswith(".") and " " in line:
+            rules[line[1 : line.index(" ")]] = line.split("/*")[0].strip()
+
     def edges(top: int, right: int, bottom: int, left: int) -> str:  # Qt reads the widths one side at a time
         return (
             f"border-style: solid; border-color: {colours.border}; border-top-width: {top}px;"
             f" border-right-width: {right}px; border-bottom-width: {bottom}px; border-left-width: {left}px;"
         )
 
-    return (
-        f"td.codeHeader {{ background-color: {colours.header}; {edges(1, 0, 1, 1)}"
-        f" border-right-color: {colours.header}; }}"
-        f"td.codeActions {{ background-color: {colours.header}; {edges(1, 1, 1, 0)} }}"
-        f"td.codeBody {{ background-color: {colours.background}; {edges(0, 1, 1, 1)} }}"
-        f"span.codeLanguage {{ color: {colours.muted}; font-size: small; }}"
-        f"a.codeCopy {{ color: {colours.muted}; text-decoration: none; font-size: small; }}"
-        f"pre.code {{ color: {colours.text}; white-space: pre-wrap; }}"
-        f"{classes}"
-    )
+    rules.update({
+        "codeHeader": f"td.codeHeader {{ background-color: {colours.header}; {edges(1, 0, 1, 1)}"
+        f" border-right-color: {colours.header}; }}",
+        "codeActions": f"td.codeActions {{ background-color: {colours.header}; {edges(1, 1, 1, 0)} }}",
+        "codeBody": f"td.codeBody {{ background-color: {colours.background}; {edges(0, 1, 1, 1)} }}",
+        "codeLanguage": f"span.codeLanguage {{ color: {colours.muted}; font-size: small; }}",
+        "codeCopy": f"a.codeCopy {{ color: {colours.muted}; text-decoration: none; font-size: small; }}",
+        "code": f"pre.code {{ color: {colours.text}; white-space: pre-wrap; }}",
+    })
+    return MappingProxyType(rules)
+
+
+_CLASS = re.compile(r'class="([\w-]+)"')
+
+
+def style_sheet_for(html: str, rules: Mapping[str, str]) -> str:
+    """The rules of ``rules`` that the classes used in ``html`` need."""
+    if 'class="' not in html:
+        return ""
+    return "".join(rules[name] for name in sorted(set(_CLASS.findall(html)) & rules.keys()))
 
 
 def code_block_html(code: str, language: str, index: int) -> str:

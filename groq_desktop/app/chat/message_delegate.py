@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import time
 from collections import Counter, OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,8 +44,9 @@ from groq_desktop.app.chat.markdown_render import (
     COPY_LINK_PREFIX,
     CodeColours,
     IncrementalMarkdown,
-    code_style_sheet,
+    code_style_rules,
     markdown_to_plain,
+    style_sheet_for,
 )
 from groq_desktop.app.chat.message_model import MessageListModel, MessageRole, Waiting
 from groq_desktop.app.chat.tool_activity import executed_tools, shown_text, tools_html, tools_label
@@ -218,6 +219,8 @@ class Theme:
 
     key: tuple[int, ...]
     stylesheet: str
+    code_rules: Mapping[str, str]
+    """Rules of code boxes and highlighting by class: a document gets those its HTML uses (``stylesheet_for``)."""
     text: QColor
     muted: QColor
     bubble_user: QColor
@@ -235,6 +238,9 @@ class Theme:
     radius: int
     radius_small: int
     dark: bool
+
+    def stylesheet_for(self, html: str) -> str:
+        return self.stylesheet + style_sheet_for(html, self.code_rules)
 
     @classmethod
     def from_palette(cls, palette: QPalette) -> Theme:
@@ -264,11 +270,12 @@ class Theme:
             f"table.markdownTable td, table.markdownTable th {{ border-color: {tokens.border.name()};"
             " border-style: solid; border-width: 1px; }"
             "pre { margin: 0px; font-family: monospace; }"
-            f"blockquote {{ color: {tokens.muted_text.name()}; margin-left: 12px; }}" + code_style_sheet(code)
+            f"blockquote {{ color: {tokens.muted_text.name()}; margin-left: 12px; }}"
         )
         return cls(
             key=(base.rgb(), text.rgb(), tokens.link.rgb(), palette.color(QPalette.ColorRole.Window).rgb()),
             stylesheet=stylesheet,
+            code_rules=code_style_rules(code),
             text=text,
             muted=tokens.muted_text,
             bubble_user=tokens.user_bubble,
@@ -1073,6 +1080,7 @@ class MessageDelegate(QStyledItemDelegate):
         return doc
 
     def _set_html(self, doc: QTextDocument, html: str, width: float, message_id: int) -> None:
+        doc.setDefaultStyleSheet(self.theme().stylesheet_for(html))
         doc.setHtml(emoji_fallback.displayable(html))  # no missing-glyph boxes without an emoji font
         doc.setTextWidth(width)
         self._count_layout(message_id)
