@@ -199,6 +199,7 @@ class ChatPanel(QWidget):
         self.title_label = ElidedLabel()
         self.title_label.setObjectName("conversationTitle")
         self.title_label.setProperty("role", "title")
+        self.title_label.setProperty("showsData", True)  # the conversation's title (ours only when there is none)
         font = self.title_label.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * space.title_scale)
