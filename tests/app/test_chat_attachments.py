@@ -24,7 +24,10 @@ PER_IMAGE = VISION.vision["tokens_per_image"]
 
 
 def _tokens(env: PanelEnv) -> int:
-    return int(env.panel.composer.tokens_label.text().split(" / ")[0].replace(",", ""))
+    text = env.panel.composer.tokens_label.text()
+    return (
+        int(text.split(" / ")[0].replace(",", "")) if " / " in text else 0
+    )  # "0 tokens" before the first count
 
 
 def _paste(qtbot: Any, env: PanelEnv, image: QImage) -> None:

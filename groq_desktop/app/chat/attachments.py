@@ -26,10 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from groq_desktop import i18n
+from groq_desktop.app import icons
 from groq_desktop.core.attachments import Attachment, AttachmentError, AttachmentKind, ImageLimits
 from groq_desktop.core.attachments.files import kind_of
 from groq_desktop.core.attachments.prepare import image_attachment, path_attachment
 from groq_desktop.core.attachments.store import BlobStore
+from groq_desktop.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +130,7 @@ class AttachmentStrip(QWidget):
         self.notice = QLabel()
         self.notice.setObjectName("attachmentNotice")
         self.notice.setWordWrap(True)
+        self.notice.setProperty("role", "error")
         self.switch_button = QPushButton()
         self.switch_button.setObjectName("switchToVision")
         self.switch_button.clicked.connect(self._on_switch)
@@ -255,22 +259,26 @@ class AttachmentStrip(QWidget):
         row.setContentsMargins(2, 2, 2, 2)
         row.setSpacing(2)
         label = QLabel()
+        label.setProperty("showsData", True)  # the file's name
         attachment = item.attachment
         if attachment is None:
             label.setText(f"⏳ {item.name}")
-            label.setToolTip("Being prepared…")
+            label.setToolTip(translate("AttachmentStrip", "Being prepared…"))
         elif item.thumbnail is not None and not item.thumbnail.isNull():
             label.setPixmap(QPixmap.fromImage(item.thumbnail))
             label.setToolTip(f"{attachment.name} · {attachment.width} x {attachment.height}"
                              + (f"\n{attachment.note}" if attachment.note else ""))
         else:
             label.setText(f"📄 {attachment.name}")
-            label.setToolTip(f"{attachment.name} · {attachment.size:,} bytes of text")
+            label.setToolTip(translate("AttachmentStrip", "{name} · {size} bytes of text").format(
+                name=attachment.name, size=i18n.number(attachment.size)))
         row.addWidget(label)
         remove = QToolButton()
-        remove.setText("✕")
+        remove.setIcon(icons.icon("close"))
+        remove.setAutoRaise(True)
         remove.setObjectName("removeAttachment")
-        remove.setToolTip(f"Remove {item.name}")
+        remove.setToolTip(translate("AttachmentStrip", "Remove {name}").format(name=item.name))
+        remove.setAccessibleName(translate("AttachmentStrip", "Remove {name}").format(name=item.name))
         remove.clicked.connect(lambda _=False, i=index: self.remove(i))
         row.addWidget(remove)
         return chip
@@ -283,7 +291,9 @@ class AttachmentStrip(QWidget):
         self.notice.setVisible(bool(text))
         self.switch_button.setVisible(bool(self._offer))
         if self._offer:
-            self.switch_button.setText(f"Switch to {self._offer}")
+            self.switch_button.setText(
+                translate("AttachmentStrip", "Switch to {model}").format(model=self._offer)
+            )
         self.setVisible(bool(self._items or text))
 
 

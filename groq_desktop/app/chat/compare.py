@@ -19,6 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from groq_desktop import i18n
+from groq_desktop.app import icons
+from groq_desktop.i18n import translate
 from groq_desktop.services.chat import ChatService
 from groq_desktop.services.compare import MAX_MODELS, MIN_MODELS, CompareEvent, CompareRun
 
@@ -27,14 +30,25 @@ def stats_text(facts: dict[str, Any]) -> str:
     """``TTFT 120 ms · 1,234 tok/s · 512 in / 2,048 out · 256 cached · ≈ $0.0012``."""
     parts: list[str] = []
     if facts.get("ttft") is not None:
-        parts.append(f"TTFT {facts['ttft'] * 1000:,.0f} ms")
+        parts.append(translate("CompareColumn", "TTFT {ms} ms").format(ms=i18n.number(facts["ttft"] * 1000)))
     if facts.get("tokens_per_second"):
-        parts.append(f"{facts['tokens_per_second']:,.0f} tok/s")
+        parts.append(
+            translate("CompareColumn", "{rate} tok/s").format(rate=i18n.number(facts["tokens_per_second"]))
+        )
     if facts.get("prompt_tokens") is not None:
-        parts.append(f"{facts['prompt_tokens']:,} in / {facts.get('completion_tokens') or 0:,} out")
-    parts.append(f"{facts.get('cached_tokens') or 0:,} cached")
+        parts.append(
+            translate("CompareColumn", "{prompt} in / {completion} out").format(
+                prompt=i18n.number(facts["prompt_tokens"]),
+                completion=i18n.number(facts.get("completion_tokens") or 0),
+            )
+        )
+    parts.append(
+        translate("CompareColumn", "{tokens} cached").format(
+            tokens=i18n.number(facts.get("cached_tokens") or 0)
+        )
+    )
     if facts.get("cost") is not None:
-        parts.append(f"≈ ${facts['cost']:,.5f}")
+        parts.append(f"≈ ${i18n.number(facts['cost'], 5)}")
     return " · ".join(parts)
 
 
@@ -46,13 +60,16 @@ class CompareColumn(QFrame):
         self.model = model
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title = QLabel(f"<b>{model}</b>")
-        self.stats = QLabel("Queued…")
+        self.title.setProperty("showsData", True)
+        self.stats = QLabel(translate("CompareColumn", "Queued…"))
         self.stats.setObjectName("compareStats")
         self.stats.setWordWrap(True)
+        self.stats.setProperty("role", "caption")
         self.stats.setMinimumHeight(2 * self.stats.fontMetrics().lineSpacing() + 4)  # two lines, never clipped
         self.reply = QTextBrowser()
         self.reply.setOpenExternalLinks(True)
-        self.keep_button = QPushButton("Continue with this reply")
+        self.keep_button = QPushButton(translate("CompareColumn", "Continue with this reply"))
+        self.keep_button.setIcon(icons.icon("check"))
         self.keep_button.setEnabled(False)
         self.keep_button.setVisible(can_keep)
         self.text = ""
@@ -65,7 +82,7 @@ class CompareColumn(QFrame):
     def take(self, event: CompareEvent) -> None:
         if event.kind == "delta":
             if not self.text:
-                self.stats.setText("Streaming…")
+                self.stats.setText(translate("CompareColumn", "Streaming…"))
             self.text += event.text
             self.reply.setPlainText(self.text)
         elif event.kind == "done":
@@ -73,9 +90,11 @@ class CompareColumn(QFrame):
             self.stats.setText(stats_text(event.facts or {}))
             self.keep_button.setEnabled(True)
         elif event.kind == "error" and event.error is not None:
-            self.stats.setText(f"Failed: {event.error.user_text()}")
+            self.stats.setText(
+                translate("CompareColumn", "Failed: {reason}").format(reason=event.error.user_text())
+            )
         elif event.kind == "stopped":
-            self.stats.setText("Stopped")
+            self.stats.setText(translate("CompareColumn", "Stopped"))
 
 
 class CompareDialog(QDialog):
@@ -87,32 +106,50 @@ class CompareDialog(QDialog):
                  prompt: str = "", preselected: Sequence[str] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("compareDialog")
-        self.setWindowTitle("Compare models")
+        self.setWindowTitle(translate("CompareDialog", "Compare models"))
         self.chat = chat
         self.conversation_id = conversation_id
         self.run: CompareRun | None = None
         self.columns: dict[str, CompareColumn] = {}
         self.prompt = QPlainTextEdit(prompt)
-        self.prompt.setPlaceholderText("One prompt, sent to every model you tick (with this conversation's history)")
+        self.prompt.setPlaceholderText(
+            translate(
+                "CompareDialog", "One prompt, sent to every model you tick (with this conversation's history)"
+            )
+        )
         self.prompt.setFixedHeight(70)
         self.model_boxes: dict[str, QCheckBox] = {}
         picks = QHBoxLayout()
-        picks.addWidget(QLabel(f"Models ({MIN_MODELS}-{MAX_MODELS}):"))
+        picks.addWidget(
+            QLabel(
+                translate("CompareDialog", "Models ({low}-{high}):").format(low=MIN_MODELS, high=MAX_MODELS)
+            )
+        )
         chosen = list(preselected) or list(models[:3])
         for model in models:
             box = QCheckBox(model)
+            box.setProperty("showsData", True)
             box.setChecked(model in chosen[:MAX_MODELS])
             box.toggled.connect(self._update_buttons)
             self.model_boxes[model] = box
             picks.addWidget(box)
         picks.addStretch(1)
-        self.compare_button = QPushButton("Compare")
+        self.compare_button = QPushButton(translate("CompareDialog", "Compare"))
+        self.compare_button.setIcon(icons.icon("send"))
+        self.compare_button.setProperty("role", "primary")
         self.compare_button.setDefault(True)
         self.compare_button.clicked.connect(self.start)
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton(translate("CompareDialog", "Stop"))
+        self.stop_button.setIcon(icons.icon("debug-stop"))
         self.stop_button.setEnabled(False)
         self.stop_button.clicked.connect(self.stop)
-        self.note = QLabel("Each model waits for its own limits in the one queue; nothing is sent that would be refused.")
+        self.note = QLabel(
+            translate(
+                "CompareDialog",
+                "Each model waits for its own limits in the one queue; nothing is sent that would be refused.",
+            )
+        )
+        self.note.setProperty("role", "caption")
         self.note.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.note, 1)
@@ -137,7 +174,13 @@ class CompareDialog(QDialog):
         self.compare_button.setEnabled(
             not busy and MIN_MODELS <= count <= MAX_MODELS and bool(self.prompt.toPlainText().strip()))
         if not MIN_MODELS <= count <= MAX_MODELS:
-            self.compare_button.setToolTip(f"Tick {MIN_MODELS} to {MAX_MODELS} models")
+            self.compare_button.setToolTip(
+                translate("CompareDialog", "Tick {low} to {high} models").format(
+                    low=MIN_MODELS, high=MAX_MODELS
+                )
+            )
+        else:
+            self.compare_button.setToolTip("")
 
     def start(self) -> None:
         models = self.selected_models()

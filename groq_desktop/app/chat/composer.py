@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QImage, QKeyEvent, QPalette
+from PySide6.QtGui import QDragEnterEvent, QImage, QKeyEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -16,9 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from groq_desktop import i18n
+from groq_desktop.app import icons
 from groq_desktop.app.chat.attachments import AttachmentStrip
 from groq_desktop.app.chat.notice_bar import notice_bar
 from groq_desktop.core.attachments.files import kind_of
+from groq_desktop.i18n import translate
 
 DEBOUNCE_MS = 150
 
@@ -96,42 +99,51 @@ class Composer(QWidget):
         self._busy = False
         self.edit = ComposerEdit()
         self.edit.setObjectName("composerEdit")
-        self.edit.setPlaceholderText("Message the model…")
+        self.edit.setPlaceholderText(translate("Composer", "Message the model…"))
+        self.edit.setAccessibleName(translate("Composer", "Message"))
         self.edit.setFixedHeight(96)
         self.edit.setTabChangesFocus(True)
 
-        self.tokens_label = QLabel("0 tokens")
+        self.tokens_label = QLabel(translate("Composer", "{tokens} tokens").format(tokens=0))
         self.tokens_label.setObjectName("composerTokens")
-        self.tokens_label.setToolTip("Tokens of the conversation plus this draft, against the model's context window")
+        self.tokens_label.setProperty("role", "caption")
+        self.tokens_label.setToolTip(
+            translate(
+                "Composer", "Tokens of the conversation plus this draft, against the model's context window"
+            )
+        )
 
         self.warning, self.warning_label, self.drop_button = notice_bar(
             "contextWarning",
-            "Drop oldest turns",
-            tooltip="Leave the oldest turns out of what is sent (they stay in the history)",
+            translate("Composer", "Drop oldest turns"),
+            tooltip=translate(
+                "Composer", "Leave the oldest turns out of what is sent (they stay in the history)"
+            ),
         )
+        self.drop_button.setIcon(icons.icon("fold-up"))
         self.drop_button.clicked.connect(self.drop_turns_requested)
-        palette = self.warning.palette()
-        palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.ToolTipBase))
-        palette.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.ToolTipText))
-        self.warning.setPalette(palette)
-        self.warning.setAutoFillBackground(True)
+        self.warning.setProperty("surface", "notice")
 
         self.attachments = AttachmentStrip()
         self.attachments.changed.connect(lambda: self.draft_changed.emit(self.text()))
         self.edit.image_pasted.connect(self.attachments.add_image)
         self.edit.files_dropped.connect(self.attachments.add_paths)
-        self.attach_button = QPushButton("Attach…")
+        self.attach_button = QPushButton(translate("Composer", "Attach…"))
+        self.attach_button.setIcon(icons.icon("file-add"))
         self.attach_button.setObjectName("attachButton")
-        self.attach_button.setToolTip("Attach images or files (text, Markdown, code, CSV, JSON, PDF); "
-                                      "or paste an image (Ctrl+V), or drop files on the message box")
+        self.attach_button.setToolTip(translate(
+            "Composer", "Attach images or files (text, Markdown, code, CSV, JSON, PDF); "
+            "or paste an image (Ctrl+V), or drop files on the message box"))
         self.attach_button.clicked.connect(self._pick_files)
 
-        self.regenerate_button = QPushButton("Regenerate")
-        self.regenerate_button.setToolTip("Write the last reply again (Ctrl+R)")
+        self.regenerate_button = QPushButton(translate("Composer", "Regenerate"))
+        self.regenerate_button.setIcon(icons.icon("refresh"))
+        self.regenerate_button.setToolTip(translate("Composer", "Write the last reply again (Ctrl+R)"))
         self.regenerate_button.clicked.connect(self.regenerate_requested)
         self.send_button = QPushButton()
         self.send_button.setObjectName("sendButton")
         self.send_button.setDefault(True)
+        self.send_button.setProperty("role", "primary")
         self.send_button.clicked.connect(self._on_button)
 
         # The token count has a line of its own, so the tools and buttons fit a 900 px window.
@@ -181,6 +193,19 @@ class Composer(QWidget):
     def add_tool(self, widget: QWidget) -> None:
         """A control at the start of the button row (the mic button)."""
         self._buttons.insertWidget(0, widget)
+        self._follow_layout_with_tab()
+
+    def _follow_layout_with_tab(self) -> None:
+        """Tab goes Attach, then the button row from left to right (tools are added later, at its start)."""
+        row: list[QWidget] = [self.attach_button]
+        for i in range(self._buttons.count()):
+            item = self._buttons.itemAt(i).widget()
+            if item is None:
+                continue
+            own = [item] if item.focusPolicy() & Qt.FocusPolicy.TabFocus else []
+            row += own or [c for c in item.findChildren(QWidget) if c.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        for first, second in zip(row, row[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def stop_timers(self) -> None:
         self._debounce.stop()
@@ -188,7 +213,11 @@ class Composer(QWidget):
     def set_enter_sends(self, enter_sends: bool) -> None:
         self.edit.enter_sends = enter_sends
         send_key, newline_key = ("Enter", "Shift+Enter") if enter_sends else ("Shift+Enter", "Enter")
-        self.edit.setToolTip(f"{send_key} or Ctrl+Enter sends · {newline_key} starts a new line · Esc stops")
+        self.edit.setToolTip(
+            translate(
+                "Composer", "{send_key} or Ctrl+Enter sends · {newline_key} starts a new line · Esc stops"
+            ).format(send_key=send_key, newline_key=newline_key)
+        )
         self._send_key = send_key
         self._update_button()
 
@@ -203,22 +232,35 @@ class Composer(QWidget):
         return self._busy
 
     def set_token_usage(self, tokens: int, window: int, *, fits: bool = True) -> None:
-        self.tokens_label.setText(f"{tokens:,} / {window:,} tokens")
+        self.tokens_label.setText(translate("Composer", "{tokens} / {window} tokens").format(
+            tokens=i18n.number(tokens), window=i18n.number(window)))
         over = tokens >= window or not fits
         if over:
             self.warning_label.setText(
-                f"⚠ This conversation ({tokens:,} tokens) will not fit the model's context window of "
-                f"{window:,} tokens with room for a reply. Drop the oldest turns or start a new conversation."
+                translate(
+                    "Composer",
+                    "⚠ This conversation ({tokens} tokens) will not fit the model's context window of "
+                    "{window} tokens with room for a reply. Drop the oldest turns or start a new conversation.",
+                ).format(tokens=i18n.number(tokens), window=i18n.number(window))
             )
         self.warning.setVisible(over)
 
     def _update_button(self) -> None:
         if self._busy:
-            self.send_button.setText("Stop")
-            self.send_button.setToolTip("Stop the reply; the text so far is kept (Esc)")
+            self.send_button.setText(translate("Composer", "Stop"))
+            self.send_button.setIcon(icons.icon("debug-stop"))
+            self.send_button.setProperty("role", "danger")
+            self.send_button.setToolTip(
+                translate("Composer", "Stop the reply; the text so far is kept (Esc)")
+            )
         else:
-            self.send_button.setText("Send")
-            self.send_button.setToolTip(f"Send ({self._send_key} or Ctrl+Enter)")
+            self.send_button.setText(translate("Composer", "Send"))
+            self.send_button.setIcon(icons.icon("send"))
+            self.send_button.setProperty("role", "primary")
+            self.send_button.setToolTip(
+                translate("Composer", "Send ({send_key} or Ctrl+Enter)").format(send_key=self._send_key))
+        self.send_button.style().unpolish(self.send_button)  # the style sheet re-reads the role
+        self.send_button.style().polish(self.send_button)
 
     def _on_button(self) -> None:
         if self._busy:
@@ -237,8 +279,9 @@ class Composer(QWidget):
 
     def _pick_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self, "Attach images or files", "",
-            "Images and files (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.txt *.md *.csv *.json *.py *.pdf);;All files (*)",
+            self, translate("Composer", "Attach images or files"), "",
+            translate("Composer", "Images and files ({patterns});;All files (*)").format(
+                patterns="*.png *.jpg *.jpeg *.webp *.gif *.bmp *.txt *.md *.csv *.json *.py *.pdf"),
         )
         if names:
             self.attachments.add_paths([Path(n) for n in names])

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QDateTime, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
 from groq_desktop.core.store.storage import Conversation, Storage
+from groq_desktop.i18n import translate
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -37,9 +37,15 @@ class ConversationListModel(QAbstractListModel):
                 return "📌 " + conversation.title
             return conversation.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(conversation.updated_at))
-            pinned = " · pinned" if conversation.pinned else ""
-            return f"{conversation.title}\n{conversation.model} · last active {when}{pinned}\nF2 renames"
+            when = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(conversation.updated_at)),
+                                      QLocale.FormatType.ShortFormat)
+            details = (
+                translate("ConversationListModel", "{model} · last active {when} · pinned")
+                if conversation.pinned
+                else translate("ConversationListModel", "{model} · last active {when}")
+            )
+            return "\n".join((conversation.title, details.format(model=conversation.model, when=when),
+                              translate("ConversationListModel", "F2 renames")))
         if role == ConversationIdRole:
             return conversation.id
         if role == PinnedRole:

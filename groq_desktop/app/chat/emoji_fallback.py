@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 
+from groq_desktop.i18n import translate
+
 # Pictographs, emoticons, flags (regional indicators), dingbats and the joiners that glue emoji together.
 _CANDIDATES = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]")
 _FLAG = re.compile(r"[\U0001F1E6-\U0001F1FF]{2}")
@@ -45,7 +47,8 @@ def _flag(match: re.Match[str]) -> str:
     pair = match.group(0)
     if all(drawable(c) for c in pair):
         return pair
-    return "[flag " + "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in pair) + "]"
+    code = "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in pair)
+    return translate("emoji_fallback", "[flag {code}]").format(code=code)
 
 
 def displayable(text: str) -> str:

@@ -16,14 +16,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from groq_desktop.app import theme
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, translate
+
 STARTER_PROMPTS: tuple[str, ...] = (
-    "Explain tokens-per-minute rate limits with a small example",
-    "Write a Python function that splits a long audio file into 10-minute parts",
-    "Summarise the text I paste next in five bullet points",
+    QT_TRANSLATE_NOOP("ChatEmptyState", "Explain tokens-per-minute rate limits with a small example"),
+    QT_TRANSLATE_NOOP(
+        "ChatEmptyState", "Write a Python function that splits a long audio file into 10-minute parts"
+    ),
+    QT_TRANSLATE_NOOP("ChatEmptyState", "Summarise the text I paste next in five bullet points"),
 )
-SHORTCUTS_TEXT = (
+"""In English; shown (and put in the composer) translated: ``translate("ChatEmptyState", prompt)``."""
+SHORTCUTS_TEXT = QT_TRANSLATE_NOOP(
+    "ChatEmptyState",
     "Enter sends · Shift+Enter new line · Ctrl+N new chat · Ctrl+F find · "
-    "Ctrl+O transcribe files · Ctrl+1…5 switch areas"
+    "Ctrl+O transcribe files · Ctrl+1…5 switch areas",
 )
 
 
@@ -42,16 +49,19 @@ class ChatEmptyState(QWidget):
         self.setObjectName("chatEmptyState")
         self._view = view
         self._model = model
-        title = QLabel("Start with one of these, or type your own below")
+        tokens = theme.tokens()
+        title = QLabel(translate("ChatEmptyState", "Start with one of these, or type your own below"))
         title.setObjectName("emptyTitle")
+        title.setProperty("role", "title")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setPointSizeF(font.pointSizeF() * tokens.title_scale)
         title.setFont(font)
         chips = QVBoxLayout()  # one under another: long prompts never run out of a narrow view
-        chips.setSpacing(8)
+        chips.setSpacing(tokens.space_m)
         self.chips: list[QPushButton] = []
-        for prompt in STARTER_PROMPTS:
+        for source in STARTER_PROMPTS:
+            prompt = translate("ChatEmptyState", source)
             chip = QPushButton(prompt)
             chip.setObjectName("starterPrompt")
             # Reachable by Tab; a click must not take the focus from the composer it fills.
@@ -61,11 +71,12 @@ class ChatEmptyState(QWidget):
             chips.addWidget(chip, 0, Qt.AlignmentFlag.AlignHCenter)
             self.chips.append(chip)
         self.setStyleSheet(
-            "QPushButton#starterPrompt { border: 1px solid palette(mid); border-radius: 14px; padding: 6px 14px;"
-            " background: palette(base); }"
-            "QPushButton#starterPrompt:hover { border-color: palette(highlight); }"
+            f"QPushButton#starterPrompt {{ border: 1px solid palette(mid); border-radius: {tokens.radius_large}px;"
+            f" padding: {tokens.space_s + 2}px {tokens.space_l + 2}px; background: palette(base); }}"
+            "QPushButton#starterPrompt:hover, QPushButton#starterPrompt:focus { border-color: palette(highlight); }"
         )
-        keys = QLabel(SHORTCUTS_TEXT)
+        keys = QLabel(translate("ChatEmptyState", SHORTCUTS_TEXT))
+        keys.setProperty("role", "caption")
         keys.setObjectName("emptyShortcuts")
         keys.setAlignment(Qt.AlignmentFlag.AlignCenter)
         keys.setWordWrap(True)

@@ -5,6 +5,9 @@ The text is cut into top-level blocks (paragraphs, lists, tables, fenced code...
 heading, rule or closed fence): nothing typed later can change it, so its HTML is rendered once and
 kept. Each update parses and renders only the unfinished tail, so a whole reply costs about as much
 as rendering it once. The HTML is Qt-free but aimed at QTextDocument's HTML subset.
+
+The HTML carries no colours: code is highlighted with classes, and ``code_style_rules`` gives the colours
+for light or dark, so a finished block's HTML stays valid when the palette changes.
 """
 
 from __future__ import annotations
@@ -12,9 +15,10 @@ from __future__ import annotations
 import html
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -26,17 +30,14 @@ from pygments.lexers import get_lexer_by_name
 from pygments.styles import get_style_by_name
 from pygments.util import ClassNotFound
 
-# Code boxes are dark in light and dark palettes alike, so one inline-styled rendering fits both.
-CODE_STYLE = "one-dark"
-_code_style = get_style_by_name(CODE_STYLE)
-CODE_BACKGROUND = _code_style.background_color or "#282c34"
-CODE_HEADER_BACKGROUND = "#21252b"
-CODE_HEADER_TEXT = "#9da5b4"
-CODE_TEXT = "#abb2bf"
+from groq_desktop.i18n import translate
+
+CODE_STYLES = {False: "default", True: "one-dark"}
+"""The Pygments style of code in a light (False) and a dark (True) palette."""
 COPY_LINK_PREFIX = "copy:"
 """Anchor href of a code block's Copy button: ``copy:<index of the block in the message>``."""
 
-_formatter = HtmlFormatter(style=CODE_STYLE, noclasses=True, nowrap=True)
+_formatter = HtmlFormatter(nowrap=True)  # classes, not colours: code_style_sheet() colours them
 # Blocks after which the next block may start without a blank line and still never merge back.
 _SELF_DELIMITED = frozenset({"heading_open", "hr", "fence"})
 
@@ -93,19 +94,68 @@ def warm_up_in_background() -> None:
             _warm_thread.start()
 
 
+@dataclass(frozen=True)
+class CodeColours:
+    """CSS colours (``#rrggbb``) of a code box: from the app's theme tokens."""
+
+    background: str
+    header: str
+    border: str
+    text: str
+    muted: str
+    dark: bool
+
+
+@lru_cache(maxsize=8)
+def code_style_rules(colours: CodeColours) -> Mapping[str, str]:
+    """CSS rules for QTextDocument by the class they style: the code box's frame, header and text, and the
+    highlighting classes. A document takes only the rules of the classes it uses (each rule costs every span)."""
+    style = get_style_by_name(CODE_STYLES[colours.dark])
+    rules: dict[str, str] = {}
+    # Only the token classes (".k { color: ... }"): Qt's CSS subset has no use for the line-number and pre rules.
+    for line in HtmlFormatter(style=style).get_style_defs("").splitlines():
+        if line.startswith(".") and " " in line:
+            rules[line[1 : line.index(" ")]] = line.split("/*")[0].strip()
+
+    def edges(top: int, right: int, bottom: int, left: int) -> str:  # Qt reads the widths one side at a time
+        return (
+            f"border-style: solid; border-color: {colours.border}; border-top-width: {top}px;"
+            f" border-right-width: {right}px; border-bottom-width: {bottom}px; border-left-width: {left}px;"
+        )
+
+    rules.update({
+        "codeHeader": f"td.codeHeader {{ background-color: {colours.header}; {edges(1, 0, 1, 1)}"
+        f" border-right-color: {colours.header}; }}",
+        "codeActions": f"td.codeActions {{ background-color: {colours.header}; {edges(1, 1, 1, 0)} }}",
+        "codeBody": f"td.codeBody {{ background-color: {colours.background}; {edges(0, 1, 1, 1)} }}",
+        "codeLanguage": f"span.codeLanguage {{ color: {colours.muted}; font-size: small; }}",
+        "codeCopy": f"a.codeCopy {{ color: {colours.muted}; text-decoration: none; font-size: small; }}",
+        "code": f"pre.code {{ color: {colours.text}; white-space: pre-wrap; }}",
+    })
+    return MappingProxyType(rules)
+
+
+_CLASS = re.compile(r'class="([\w-]+)"')
+
+
+def style_sheet_for(html: str, rules: Mapping[str, str]) -> str:
+    """The rules of ``rules`` that the classes used in ``html`` need."""
+    if 'class="' not in html:
+        return ""
+    return "".join(rules[name] for name in sorted(set(_CLASS.findall(html)) & rules.keys()))
+
+
 def code_block_html(code: str, language: str, index: int) -> str:
-    label = html.escape(language or "code")
+    label = html.escape(language or translate("markdown_render", "code"))
     body = highlight_code(code.rstrip("\n"), language)
+    copy = html.escape(translate("markdown_render", "Copy"))
+    # Each cell draws its own edges (code_style_sheet): a table border would also rule between the cells.
     return (
-        f'<table width="100%" border="0" cellspacing="0" cellpadding="8" bgcolor="{CODE_BACKGROUND}"'
-        ' style="margin-top:6px; margin-bottom:6px;">'
-        f'<tr><td bgcolor="{CODE_HEADER_BACKGROUND}">'
-        f'<span style="color:{CODE_HEADER_TEXT}; font-size:small;">{label}</span></td>'
-        f'<td bgcolor="{CODE_HEADER_BACKGROUND}" align="right">'
-        f'<a href="{COPY_LINK_PREFIX}{index}" style="color:{CODE_HEADER_TEXT}; text-decoration:none;'
-        ' font-size:small;">Copy</a></td></tr>'
-        f'<tr><td colspan="2" bgcolor="{CODE_BACKGROUND}">'
-        f'<pre style="color:{CODE_TEXT}; white-space:pre-wrap;">{body}</pre></td></tr>'
+        '<table width="100%" border="0" cellspacing="0" cellpadding="7"'
+        ' style="border-collapse:collapse; margin-top:6px; margin-bottom:8px;">'
+        f'<tr><td class="codeHeader" width="100%"><span class="codeLanguage">{label}</span></td>'
+        f'<td class="codeActions" align="right"><a class="codeCopy" href="{COPY_LINK_PREFIX}{index}">{copy}</a></td></tr>'
+        f'<tr><td class="codeBody" colspan="2"><pre class="code">{body}</pre></td></tr>'
         "</table>\n"
     )
 
@@ -120,13 +170,16 @@ def _render_fence(self: Any, tokens: Sequence[Token], idx: int, options: Any, en
 
 
 def _render_table_open(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
-    return '<table border="1" cellspacing="0" cellpadding="5" style="border-collapse:collapse; border-style:solid;">\n'
+    return (
+        '<table class="markdownTable" border="1" cellspacing="0" cellpadding="6"'
+        ' style="border-collapse:collapse; border-style:solid;">\n'
+    )
 
 
 def _render_image(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
     # Images are never fetched: show the alt text as a link.
     token = tokens[idx]
-    alt = html.escape(token.content or "image")
+    alt = html.escape(token.content or translate("markdown_render", "image"))
     src = html.escape(str(token.attrGet("src") or ""), quote=True)
     return f'<a href="{src}">[{alt}]</a>'
 

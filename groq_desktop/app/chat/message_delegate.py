@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import time
 from collections import Counter, OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,20 +28,32 @@ from PySide6.QtGui import (
     QFontMetrics,
     QPainter,
     QPalette,
+    QPen,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from groq_desktop import i18n
+from groq_desktop.app import icons
+from groq_desktop.app import theme as app_theme
 from groq_desktop.app.chat import emoji_fallback
 from groq_desktop.app.chat.attachments import BUBBLE_THUMB_HEIGHT, ThumbnailCache
-from groq_desktop.app.chat.markdown_render import COPY_LINK_PREFIX, IncrementalMarkdown, markdown_to_plain
+from groq_desktop.app.chat.markdown_render import (
+    COPY_LINK_PREFIX,
+    CodeColours,
+    IncrementalMarkdown,
+    code_style_rules,
+    markdown_to_plain,
+    style_sheet_for,
+)
 from groq_desktop.app.chat.message_model import MessageListModel, MessageRole, Waiting
 from groq_desktop.app.chat.tool_activity import executed_tools, shown_text, tools_html, tools_label
 from groq_desktop.core.attachments import Attachment
 from groq_desktop.core.store.storage import Message
 from groq_desktop.errors import format_wait
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 Clock = Callable[[], float]
@@ -50,13 +62,12 @@ ROW_GAP = 6
 SIDE_MARGIN = 16
 BUBBLE_PAD_X = 14
 BUBBLE_PAD_Y = 10
-BUBBLE_RADIUS = 14
 USER_MAX_FRACTION = 0.78
 ASSISTANT_MAX_WIDTH = 920
 SECTION_GAP = 6
 WAIT_SHOWN_S = 0.05
 """Shorter waits before sending are not worth a mention in the facts line."""
-SENT_TEXT = "Sent · thinking…"
+SENT_TEXT = QT_TRANSLATE_NOOP("MessageDelegate", "Sent · thinking…")
 """A reply sent to Groq whose first token has not come yet (queued ones say so instead)."""
 SEAL_HTML_CHARS = 6000
 """A streaming reply's finished blocks are frozen into a new document once this much HTML waits."""
@@ -82,16 +93,26 @@ class BarButton:
     label: str
     action: tuple[Any, ...]
     tooltip: str
+    icon: str = ""
+    """The Codicons glyph drawn before the label."""
 
 
 _DIMENSION_WORDS = {
-    "TPM": "tokens-per-minute",
-    "RPM": "requests-per-minute",
-    "TPD": "tokens-per-day",
-    "RPD": "requests-per-day",
-    "ASH": "audio-seconds-per-hour",
-    "ASD": "audio-seconds-per-day",
+    "TPM": QT_TRANSLATE_NOOP("MessageDelegate", "tokens-per-minute"),
+    "RPM": QT_TRANSLATE_NOOP("MessageDelegate", "requests-per-minute"),
+    "TPD": QT_TRANSLATE_NOOP("MessageDelegate", "tokens-per-day"),
+    "RPD": QT_TRANSLATE_NOOP("MessageDelegate", "requests-per-day"),
+    "ASH": QT_TRANSLATE_NOOP("MessageDelegate", "audio-seconds-per-hour"),
+    "ASD": QT_TRANSLATE_NOOP("MessageDelegate", "audio-seconds-per-day"),
 }
+
+
+def _dimension_words(code: str) -> str:
+    return (
+        translate("MessageDelegate", _DIMENSION_WORDS[code.upper()])
+        if code.upper() in _DIMENSION_WORDS
+        else code
+    )
 
 
 # --- texts (pure functions, tested directly) -----------------------------------------------
@@ -101,7 +122,12 @@ def waiting_text(waiting: Waiting, now: float) -> str:
     """``Waiting for tokens-per-minute quota — 12 s``: the reason, then the live countdown."""
     reason = waiting.reason.strip()
     code = reason.split(":", 1)[0].split(" ", 1)[0].upper()
-    head = f"Waiting for {_DIMENSION_WORDS[code]} quota" if code in _DIMENSION_WORDS else reason
+    if code in _DIMENSION_WORDS:
+        head = translate("MessageDelegate", "Waiting for {dimension} quota").format(
+            dimension=_dimension_words(code)
+        )
+    else:
+        head = reason  # the scheduler's own words ("Queued behind 2 requests"), already translated
     if waiting.until is None:
         return head
     return f"{head} — {format_wait(math.ceil(max(0.0, waiting.until - now)))}"
@@ -121,32 +147,48 @@ def facts_text(model: str | None, facts: dict[str, Any]) -> tuple[str, str | Non
     if model := model or facts.get("model"):
         parts.append(str(model))
     if (ttft := _number(facts.get("ttft"))) is not None:
-        parts.append(f"TTFT {ttft * 1000:,.0f} ms")
+        parts.append(translate("MessageDelegate", "TTFT {ms} ms").format(ms=i18n.number(ttft * 1000)))
     if (tps := _number(facts.get("tokens_per_second"))) is not None:
-        parts.append(f"{tps:,.0f} tok/s")
+        parts.append(translate("MessageDelegate", "{rate} tok/s").format(rate=i18n.number(tps)))
     prompt, completion = _number(facts.get("prompt_tokens")), _number(facts.get("completion_tokens"))
     if prompt is not None or completion is not None:
-        parts.append(f"{prompt or 0:,.0f} in / {completion or 0:,.0f} out")
+        parts.append(translate("MessageDelegate", "{prompt} in / {completion} out").format(
+            prompt=i18n.number(prompt or 0), completion=i18n.number(completion or 0)))
     if (waited := _number(facts.get("waited"))) is not None and waited >= WAIT_SHOWN_S:
-        parts.append(f"waited {waited:,.1f} s {_waited_for(facts.get('waited_for'))}")
+        parts.append(_waited_text(waited, facts.get("waited_for")))
     if cached := _number(facts.get("cached_tokens")):
-        parts.append(f"{cached:,.0f} cached")  # of the prompt, read from Groq's cache at half price
+        # Of the prompt, read from Groq's cache at half price.
+        parts.append(translate("MessageDelegate", "{tokens} cached").format(tokens=i18n.number(cached)))
     if (queue := _number(facts.get("queue_time"))) is not None:
-        parts.append(f"Groq queue {queue * 1000:,.0f} ms")
+        parts.append(translate("MessageDelegate", "Groq queue {ms} ms").format(ms=i18n.number(queue * 1000)))
     if isinstance(calls := facts.get("tool_calls"), list) and calls:
         costs = [c for call in calls if isinstance(call, dict) and (c := _number(call.get("cost"))) is not None]
-        cost = f" (${sum(costs):,.4f} reported)" if costs else ""
-        parts.append(f"{len(calls)} tool call{'s' if len(calls) != 1 else ''}{cost}")
+        count = len(calls)  # a variable: lupdate skips a call whose count is itself a call
+        if costs:
+            parts.append(
+                translate("MessageDelegate", "%n tool call(s) (${cost} reported)", None, count).format(
+                    cost=i18n.number(sum(costs), 4)
+                )
+            )
+        else:
+            parts.append(translate("MessageDelegate", "%n tool call(s)", None, count))
     request_id = facts.get("request_id")
     return " · ".join(parts), (str(request_id) if request_id else None)
 
 
-def _waited_for(dimensions: Any) -> str:
+def _waited_text(seconds: float, dimensions: Any) -> str:
     codes = [str(d) for d in dimensions] if isinstance(dimensions, list) else []
-    words = [_DIMENSION_WORDS.get(code.upper(), code) for code in codes]
-    if not words:
-        return "before sending"  # behind earlier requests of ours, not for quota
-    return f"for {' and '.join(words)} quota"
+    if not codes:  # behind earlier requests of ours, not for quota
+        return translate("MessageDelegate", "waited {seconds} s before sending").format(
+            seconds=i18n.number(seconds, 1)
+        )
+    words = _dimension_words(codes[0])
+    for code in codes[1:]:
+        words = translate("MessageDelegate", "{first} and {second}").format(
+            first=words, second=_dimension_words(code)
+        )
+    return translate("MessageDelegate", "waited {seconds} s for {dimensions} quota").format(
+        seconds=i18n.number(seconds, 1), dimensions=words)
 
 
 def _number(value: Any) -> float | None:
@@ -165,7 +207,7 @@ def _blend(a: QColor, b: QColor, t: float) -> QColor:
 
 
 def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+    return app_theme.is_dark(palette)
 
 
 # --- cached per-message state ----------------------------------------------------------------
@@ -173,32 +215,48 @@ def is_dark(palette: QPalette) -> bool:
 
 @dataclass
 class Theme:
+    """The delegate's colours and document style sheet, from ``theme.tokens()`` of the view's palette."""
+
     key: tuple[int, ...]
     stylesheet: str
+    code_rules: Mapping[str, str]
+    """Rules of code boxes and highlighting by class: a document gets those its HTML uses (``stylesheet_for``)."""
     text: QColor
     muted: QColor
     bubble_user: QColor
+    bubble_user_border: QColor
     bubble_assistant: QColor
     border: QColor
     accent: QColor
+    on_accent: QColor
+    link: QColor
     error_back: QColor
     error_text: QColor
     find_back: QColor
+    chip: QColor
+    """Small filled shapes inside a bubble: reasoning and tools headers, badges, file chips."""
+    radius: int
+    radius_small: int
     dark: bool
+
+    def stylesheet_for(self, html: str) -> str:
+        return self.stylesheet + style_sheet_for(html, self.code_rules)
 
     @classmethod
     def from_palette(cls, palette: QPalette) -> Theme:
-        base = palette.color(QPalette.ColorRole.Base)
-        text = palette.color(QPalette.ColorRole.Text)
-        accent = palette.color(QPalette.ColorRole.Highlight)
-        link = palette.color(QPalette.ColorRole.Link)
-        dark = is_dark(palette)
-        if dark and link.lightness() < 110:
-            link = QColor("#8ab4ff")
-        inline_code = _blend(base, text, 0.12 if dark else 0.07)
-        border = _blend(base, text, 0.16 if dark else 0.12)
+        tokens = app_theme.tokens(palette)
+        text, base = tokens.text, tokens.surface
+        inline_code = _blend(tokens.code_background, text, 0.05 if tokens.dark else 0.03)
+        code = CodeColours(
+            background=tokens.code_background.name(),
+            header=_blend(tokens.code_background, text, 0.05).name(),
+            border=tokens.code_border.name(),
+            text=text.name() if not tokens.dark else _blend(text, tokens.code_background, 0.15).name(),
+            muted=tokens.muted_text.name(),
+            dark=tokens.dark,
+        )
         stylesheet = (
-            f"a {{ color: {link.name()}; text-decoration: none; }}"
+            f"a {{ color: {tokens.link.name()}; text-decoration: none; }}"
             f"code {{ background-color: {inline_code.name()}; font-family: monospace; }}"
             "p { margin-top: 0px; margin-bottom: 8px; }"
             "ul, ol { margin-top: 0px; margin-bottom: 8px; }"
@@ -206,24 +264,34 @@ class Theme:
             "h1 { font-size: x-large; margin-top: 6px; margin-bottom: 6px; }"
             "h2 { font-size: large; margin-top: 6px; margin-bottom: 6px; }"
             "h3, h4, h5, h6 { font-size: medium; margin-top: 4px; margin-bottom: 4px; }"
-            f"th {{ background-color: {inline_code.name()}; }}"
-            f"table {{ border-color: {border.name()}; border-collapse: collapse; margin-bottom: 8px; }}"
+            f"th {{ background-color: {tokens.raised.name()}; }}"
+            "table { border-collapse: collapse; margin-bottom: 8px; }"
+            # Qt takes a table's rule colour from its cells, not from the table.
+            f"table.markdownTable td, table.markdownTable th {{ border-color: {tokens.border.name()};"
+            " border-style: solid; border-width: 1px; }"
             "pre { margin: 0px; font-family: monospace; }"
-            f"blockquote {{ color: {_blend(text, base, 0.35).name()}; margin-left: 12px; }}"
+            f"blockquote {{ color: {tokens.muted_text.name()}; margin-left: 12px; }}"
         )
         return cls(
-            key=(base.rgb(), text.rgb(), accent.rgb(), link.rgb()),
+            key=(base.rgb(), text.rgb(), tokens.link.rgb(), palette.color(QPalette.ColorRole.Window).rgb()),
             stylesheet=stylesheet,
+            code_rules=code_style_rules(code),
             text=text,
-            muted=_blend(text, base, 0.45),
-            bubble_user=_blend(base, accent, 0.30 if dark else 0.14),
-            bubble_assistant=_blend(base, text, 0.06 if dark else 0.035),
-            border=border,
-            accent=accent,
-            error_back=QColor("#4a1f22") if dark else QColor("#fdecec"),
-            error_text=QColor("#ffb4b0") if dark else QColor("#a4262c"),
-            find_back=QColor("#806000") if dark else QColor("#ffe58a"),
-            dark=dark,
+            muted=tokens.muted_text,
+            bubble_user=tokens.user_bubble,
+            bubble_user_border=_blend(tokens.user_bubble, tokens.accent, 0.18),
+            bubble_assistant=tokens.assistant_bubble,
+            border=tokens.border,
+            accent=tokens.accent,
+            on_accent=tokens.on_accent,
+            link=tokens.link,
+            error_back=_blend(base, tokens.danger, 0.18 if tokens.dark else 0.08),
+            error_text=tokens.danger,
+            find_back=_blend(base, tokens.warning, 0.55 if tokens.dark else 0.35),
+            chip=_blend(tokens.assistant_bubble, text, 0.07 if tokens.dark else 0.05),
+            radius=tokens.radius_large,
+            radius_small=tokens.radius,
+            dark=tokens.dark,
         )
 
 
@@ -370,8 +438,8 @@ class MessageDelegate(QStyledItemDelegate):
         key = (
             palette.color(QPalette.ColorRole.Base).rgb(),
             palette.color(QPalette.ColorRole.Text).rgb(),
-            palette.color(QPalette.ColorRole.Highlight).rgb(),
             palette.color(QPalette.ColorRole.Link).rgb(),
+            palette.color(QPalette.ColorRole.Window).rgb(),
         )
         if self._theme is None or self._theme.key != key:
             self._theme = Theme.from_palette(palette)
@@ -459,15 +527,31 @@ class MessageDelegate(QStyledItemDelegate):
         small = QFont(self._font())
         small.setPointSizeF(max(6.0, small.pointSizeF() * 0.85))
         metrics = QFontMetrics(small)
-        buttons: list[tuple[str, tuple[Any, ...], str]] = []
+        buttons: list[tuple[str, tuple[Any, ...], str, str]] = []
         if message.content:
-            buttons.append(("Copy", ("copy_message", message.id), "Copy as Markdown (Ctrl+C; Ctrl+Alt+C: plain text)"))
+            buttons.append(
+                (
+                    translate("MessageDelegate", "Copy"),
+                    ("copy_message", message.id),
+                    translate("MessageDelegate", "Copy as Markdown (Ctrl+C; Ctrl+Alt+C: plain text)"),
+                    "copy",
+                )
+            )
         if message.role == "user":
-            buttons.append(("Edit", ("edit", message.id), "Edit and resend (Ctrl+E); later turns are dropped"))
+            buttons.append(
+                (
+                    translate("MessageDelegate", "Edit"),
+                    ("edit", message.id),
+                    translate("MessageDelegate", "Edit and resend (Ctrl+E); later turns are dropped"),
+                    "edit",
+                )
+            )
         elif message.status not in BUSY_STATUSES and self.can_regenerate(message):
-            buttons.append(("Regenerate", ("regenerate", message.id), "Write this reply again (Ctrl+R)"))
+            buttons.append((translate("MessageDelegate", "Regenerate"), ("regenerate", message.id),
+                            translate("MessageDelegate", "Write this reply again (Ctrl+R)"), "refresh"))
         height = metrics.height() + 6
-        widths = [metrics.horizontalAdvance(label) + 14 for label, _, _ in buttons]
+        glyph = metrics.height() + 2  # the icon's room before the label
+        widths = [metrics.horizontalAdvance(label) + 14 + glyph for label, _, _, _ in buttons]
         total = sum(widths) + 3 * max(0, len(widths) - 1)
         bubble = layout.bubble
         # Beside the bubble where there is room (it covers no text), else inside its top-right corner.
@@ -478,11 +562,11 @@ class MessageDelegate(QStyledItemDelegate):
         else:
             right = bubble.right() - ACTION_BAR_PAD
         placed: list[BarButton] = []
-        for (label, action, tooltip), width in zip(reversed(buttons), reversed(widths), strict=True):
+        for (label, action, tooltip, icon), width in zip(reversed(buttons), reversed(widths), strict=True):
             rect = QRect(right - width + 1, bubble.top() + ACTION_BAR_PAD, width, height)
             if rect.left() < ACTION_BAR_PAD:
                 break  # a very narrow view shows what fits (every action is also in the menu)
-            placed.insert(0, BarButton(rect, label, action, tooltip))
+            placed.insert(0, BarButton(rect, label, action, tooltip, icon))
             right = rect.left() - 3
         return placed
 
@@ -612,9 +696,9 @@ class MessageDelegate(QStyledItemDelegate):
         painter.save()
         painter.setClipRect(rect, Qt.ClipOperation.IntersectClip)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setPen(theme.border)
+        painter.setPen(theme.bubble_user_border if message.role == "user" else theme.border)
         painter.setBrush(theme.bubble_user if message.role == "user" else theme.bubble_assistant)
-        painter.drawRoundedRect(QRectF(bubble).adjusted(0.5, 0.5, -0.5, -0.5), BUBBLE_RADIUS, BUBBLE_RADIUS)
+        painter.drawRoundedRect(QRectF(bubble).adjusted(0.5, 0.5, -0.5, -0.5), theme.radius, theme.radius)
         painter.restore()
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
@@ -751,9 +835,10 @@ class MessageDelegate(QStyledItemDelegate):
 
         if message.role == "assistant" and message.reasoning:
             expanded = self.reasoning_expanded(message)
-            label = ("▾ " if expanded else "▸ ") + "Reasoning"
-            if message.status == "streaming" and not message.content:
-                label += " · thinking…"
+            thinking = message.status == "streaming" and not message.content
+            label = ("▾ " if expanded else "▸ ") + (
+                translate("MessageDelegate", "Reasoning · thinking…") if thinking
+                else translate("MessageDelegate", "Reasoning"))
             header_w = small_metrics.horizontalAdvance(label) + 12
             layout.reasoning_header = QRect(BUBBLE_PAD_X, y, header_w, small_metrics.height() + 6)
             layout.reasoning_label = label
@@ -796,12 +881,18 @@ class MessageDelegate(QStyledItemDelegate):
             natural = max(natural, ideal_width)
         y += offset
         if not message.content and not message.reasoning and waiting is None and message.status in ("streaming", "waiting"):
-            layout.placeholder = QRect(BUBBLE_PAD_X, y, metrics.horizontalAdvance(SENT_TEXT) + 4, metrics.height())
+            layout.placeholder = QRect(
+                BUBBLE_PAD_X,
+                y,
+                metrics.horizontalAdvance(translate("MessageDelegate", SENT_TEXT)) + 4,
+                metrics.height(),
+            )
             natural = max(natural, layout.placeholder.width())
             y += metrics.height()
 
         if message.status in ("stopped", "incomplete"):
-            text = "■ Stopped — partial reply" if message.status == "stopped" else "Incomplete — the app closed mid-reply"
+            text = (translate("MessageDelegate", "■ Stopped — partial reply") if message.status == "stopped"
+                    else translate("MessageDelegate", "Incomplete — the app closed mid-reply"))
             badge_w = small_metrics.horizontalAdvance(text) + 16
             y += SECTION_GAP
             layout.badge = (QRect(BUBBLE_PAD_X, y, badge_w, small_metrics.height() + 6), text)
@@ -812,7 +903,7 @@ class MessageDelegate(QStyledItemDelegate):
             y += SECTION_GAP if y > BUBBLE_PAD_Y else 0
             box_w = text_width
             inner_w = box_w - 20
-            error_text = message.error or "The request failed."
+            error_text = message.error or translate("MessageDelegate", "The request failed.")
             hint = str(message.facts.get("error_hint") or message.facts.get("hint") or "")
             bold = QFont(font)
             bold.setBold(True)
@@ -825,7 +916,9 @@ class MessageDelegate(QStyledItemDelegate):
                 hint_rect = small_metrics.boundingRect(QRect(0, 0, inner_w, 100000), Qt.TextFlag.TextWordWrap, hint)
                 layout.hint_text = (QRect(BUBBLE_PAD_X + 10, y, inner_w, hint_rect.height()), hint)
                 y += hint_rect.height() + 4
-            button_w = metrics.horizontalAdvance("↻ Retry") + 24
+            button_w = (
+                metrics.horizontalAdvance(translate("MessageDelegate", "Retry")) + 24 + metrics.height()
+            )
             layout.retry_button = QRect(BUBBLE_PAD_X + 10, y + 2, button_w, metrics.height() + 10)
             hits.append(Hit(layout.retry_button, ("retry", message.id)))
             y += metrics.height() + 22
@@ -835,7 +928,7 @@ class MessageDelegate(QStyledItemDelegate):
 
         if waiting is not None:
             y += SECTION_GAP if y > BUBBLE_PAD_Y else 0
-            cancel_w = metrics.horizontalAdvance("Cancel") + 20
+            cancel_w = metrics.horizontalAdvance(translate("MessageDelegate", "Cancel")) + 20
             line_w = min(text_width, small_metrics.horizontalAdvance(waiting_text(waiting, 0.0)) + 90 + cancel_w)
             line_w = max(line_w, min(text_width, 360))
             layout.waiting_line = QRect(BUBBLE_PAD_X, y, line_w, metrics.height() + 10)
@@ -933,7 +1026,9 @@ class MessageDelegate(QStyledItemDelegate):
             if attachment.is_image:
                 continue
             opened = (message.id, i) in self._files_open
-            label = f"{'▾' if opened else '▸'} 📄 {attachment.name} · {attachment.size:,} bytes"
+            label = f"{'▾' if opened else '▸'} 📄 " + translate(
+                "MessageDelegate", "{name} · {size} bytes"
+            ).format(name=attachment.name, size=i18n.number(attachment.size))
             rect = QRect(BUBBLE_PAD_X, y, min(text_width, metrics.horizontalAdvance(label) + 14), metrics.height() + 6)
             layout.files.append((rect, label))
             hits.append(Hit(rect, ("toggle_file", message.id, i)))
@@ -961,7 +1056,7 @@ class MessageDelegate(QStyledItemDelegate):
             if image is not None and not image.isNull():
                 painter.drawImage(QRectF(rect), image)
             else:
-                painter.fillRect(rect, _blend(theme.bubble_user, theme.text, 0.08))
+                painter.fillRect(rect, theme.chip)
         if not layout.files:
             return
         small = QFont(self._font())
@@ -969,8 +1064,8 @@ class MessageDelegate(QStyledItemDelegate):
         painter.setFont(small)
         for rect, label in layout.files:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(_blend(theme.bubble_user, theme.text, 0.08))
-            painter.drawRoundedRect(QRectF(rect), 6, 6)
+            painter.setBrush(theme.chip)
+            painter.drawRoundedRect(QRectF(rect), theme.radius_small, theme.radius_small)
             painter.setPen(theme.text)
             painter.drawText(rect.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, label)
         for origin, doc in layout.file_docs:
@@ -985,6 +1080,7 @@ class MessageDelegate(QStyledItemDelegate):
         return doc
 
     def _set_html(self, doc: QTextDocument, html: str, width: float, message_id: int) -> None:
+        doc.setDefaultStyleSheet(self.theme().stylesheet_for(html))
         doc.setHtml(emoji_fallback.displayable(html))  # no missing-glyph boxes without an emoji font
         doc.setTextWidth(width)
         self._count_layout(message_id)
@@ -1110,16 +1206,17 @@ class MessageDelegate(QStyledItemDelegate):
         color = theme.bubble_user if message.role == "user" else theme.bubble_assistant
         if message.role == "system":
             color = _blend(theme.bubble_assistant, theme.muted, 0.1)
-        painter.setPen(theme.accent if selected else theme.border)
+        border = theme.bubble_user_border if message.role == "user" else theme.border
+        painter.setPen(QPen(theme.accent, 1.5) if selected else border)
         painter.setBrush(color)
         bubble = QRect(layout.bubble)
         # A long reply's bubble can be tens of thousands of pixels tall: antialiasing all of it costs
         # ~1 ms per paint. Cut it to the visible part; the cut corners fall outside the view.
-        margin = 2 * BUBBLE_RADIUS + 2
+        margin = 2 * theme.radius + 2
         bubble.setTop(max(bubble.top(), visible.top() - margin))
         bubble.setBottom(min(bubble.bottom(), visible.bottom() + margin))
         if bubble.height() > 0:
-            painter.drawRoundedRect(QRectF(bubble).adjusted(0.5, 0.5, -0.5, -0.5), BUBBLE_RADIUS, BUBBLE_RADIUS)
+            painter.drawRoundedRect(QRectF(bubble).adjusted(0.5, 0.5, -0.5, -0.5), theme.radius, theme.radius)
 
     def _draw_document(self, painter: QPainter, doc: QTextDocument, origin: QPoint, color: QColor,
                        visible: QRect, theme: Theme) -> None:
@@ -1159,8 +1256,8 @@ class MessageDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(6.0, small.pointSizeF() * 0.85))
         painter.setFont(small)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(_blend(theme.bubble_assistant, theme.text, 0.06))
-        painter.drawRoundedRect(QRectF(layout.reasoning_header), 6, 6)
+        painter.setBrush(theme.chip)
+        painter.drawRoundedRect(QRectF(layout.reasoning_header), theme.radius_small, theme.radius_small)
         painter.setPen(theme.muted)
         painter.drawText(layout.reasoning_header.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, layout.reasoning_label)
         if layout.reasoning_doc is not None and layout.reasoning_origin is not None:
@@ -1176,8 +1273,8 @@ class MessageDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(6.0, small.pointSizeF() * 0.85))
         painter.setFont(small)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(_blend(theme.bubble_assistant, theme.accent, 0.10))
-        painter.drawRoundedRect(QRectF(layout.tools_header), 6, 6)
+        painter.setBrush(theme.chip)
+        painter.drawRoundedRect(QRectF(layout.tools_header), theme.radius_small, theme.radius_small)
         painter.setPen(theme.muted)
         painter.drawText(layout.tools_header.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, layout.tools_label)
         if layout.tools_doc is not None and layout.tools_origin is not None:
@@ -1194,7 +1291,9 @@ class MessageDelegate(QStyledItemDelegate):
         if layout.placeholder is not None:
             painter.setFont(self._font())
             painter.setPen(theme.muted)
-            painter.drawText(layout.placeholder, Qt.AlignmentFlag.AlignVCenter, SENT_TEXT)
+            painter.drawText(
+                layout.placeholder, Qt.AlignmentFlag.AlignVCenter, translate("MessageDelegate", SENT_TEXT)
+            )
 
     def _paint_status(self, painter: QPainter, message: Message, layout: RowLayout, theme: Theme, index: ModelIndex) -> None:
         font = self._font()
@@ -1204,14 +1303,14 @@ class MessageDelegate(QStyledItemDelegate):
             rect, text = layout.badge
             painter.setFont(small)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(_blend(theme.bubble_assistant, theme.muted, 0.18))
+            painter.setBrush(theme.chip)
             painter.drawRoundedRect(QRectF(rect), rect.height() / 2, rect.height() / 2)
             painter.setPen(theme.text)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         if layout.error_box is not None:
             painter.setPen(_blend(theme.error_back, theme.error_text, 0.35))
             painter.setBrush(theme.error_back)
-            painter.drawRoundedRect(QRectF(layout.error_box), 8, 8)
+            painter.drawRoundedRect(QRectF(layout.error_box), theme.radius, theme.radius)
             if layout.error_text is not None:
                 bold = QFont(font)
                 bold.setBold(True)
@@ -1223,21 +1322,28 @@ class MessageDelegate(QStyledItemDelegate):
                 painter.setPen(_blend(theme.error_text, theme.text, 0.5))
                 painter.drawText(layout.hint_text[0], Qt.TextFlag.TextWordWrap, layout.hint_text[1])
             if layout.retry_button is not None:
-                self._paint_button(painter, layout.retry_button, "↻ Retry", theme, primary=True)
+                self._paint_button(painter, layout.retry_button, translate("MessageDelegate", "Retry"), theme,
+                                   primary=True, icon="refresh")
         waiting: Waiting | None = index.data(MessageRole.WAITING)
         if layout.waiting_line is not None and waiting is not None:
             rect = layout.waiting_line
             painter.setFont(small)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(_blend(theme.bubble_assistant, theme.accent, 0.12))
-            painter.drawRoundedRect(QRectF(rect), 8, 8)
+            painter.setBrush(theme.chip)
+            painter.drawRoundedRect(QRectF(rect), theme.radius_small, theme.radius_small)
             painter.setPen(theme.text)
             text_rect = rect.adjusted(10, 0, -(layout.cancel_button.width() + 8 if layout.cancel_button else 0), 0)
             text = QFontMetrics(small).elidedText(waiting_text(waiting, self._clock()),
                                                   Qt.TextElideMode.ElideRight, text_rect.width())
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, text)
             if layout.cancel_button is not None:
-                self._paint_button(painter, layout.cancel_button, "Cancel", theme, primary=False)
+                self._paint_button(
+                    painter,
+                    layout.cancel_button,
+                    translate("MessageDelegate", "Cancel"),
+                    theme,
+                    primary=False,
+                )
         if layout.versions is not None:
             previous, label_rect, following, label = layout.versions
             painter.setFont(small)
@@ -1247,7 +1353,7 @@ class MessageDelegate(QStyledItemDelegate):
                 (previous, "‹", message.version > 1),
                 (following, "›", message.version < message.version_count),
             ):
-                painter.setPen(_blend(theme.muted, theme.accent, 0.7) if enabled else _blend(theme.muted, theme.bubble_assistant, 0.5))
+                painter.setPen(theme.text if enabled else _blend(theme.muted, theme.bubble_assistant, 0.5))
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, arrow)
         if layout.facts is not None:
             painter.setFont(small)
@@ -1255,7 +1361,7 @@ class MessageDelegate(QStyledItemDelegate):
             painter.drawText(layout.facts[0], Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextDontClip, layout.facts[1])
             if layout.request_id is not None:
                 rect, text = layout.request_id
-                painter.setPen(_blend(theme.muted, theme.accent, 0.6))
+                painter.setPen(theme.link)
                 painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextDontClip, text)
 
     def _paint_action_bar(self, painter: QPainter, index: ModelIndex, theme: Theme) -> None:
@@ -1266,23 +1372,46 @@ class MessageDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(6.0, small.pointSizeF() * 0.85))
         painter.setFont(small)
         back = self._view.palette().color(QPalette.ColorRole.Button)
+        pen = self._view.palette().color(QPalette.ColorRole.ButtonText)
         for button in buttons:
             painter.setPen(theme.border)
             painter.setBrush(back)
-            painter.drawRoundedRect(QRectF(button.rect).adjusted(0.5, 0.5, -0.5, -0.5), 5, 5)
-            painter.setPen(self._view.palette().color(QPalette.ColorRole.ButtonText))
-            painter.drawText(button.rect, Qt.AlignmentFlag.AlignCenter, button.label)
+            painter.drawRoundedRect(QRectF(button.rect).adjusted(0.5, 0.5, -0.5, -0.5), theme.radius_small,
+                                    theme.radius_small)
+            self._draw_label(painter, button.rect, button.label, button.icon, pen)
 
-    def _paint_button(self, painter: QPainter, rect: QRect, text: str, theme: Theme, *, primary: bool) -> None:
+    def _paint_button(self, painter: QPainter, rect: QRect, text: str, theme: Theme, *, primary: bool,
+                      icon: str = "") -> None:
         painter.setFont(self._font())
         if primary:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(theme.accent)
-            painter.drawRoundedRect(QRectF(rect), 6, 6)
-            painter.setPen(self._view.palette().color(QPalette.ColorRole.HighlightedText))
+            painter.drawRoundedRect(QRectF(rect), theme.radius_small, theme.radius_small)
+            pen = theme.on_accent
         else:
             painter.setPen(theme.border)
             painter.setBrush(self._view.palette().color(QPalette.ColorRole.Button))
-            painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
-            painter.setPen(self._view.palette().color(QPalette.ColorRole.ButtonText))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+            painter.drawRoundedRect(
+                QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), theme.radius_small, theme.radius_small
+            )
+            pen = self._view.palette().color(QPalette.ColorRole.ButtonText)
+        self._draw_label(painter, rect, text, icon, pen)
+
+    @staticmethod
+    def _draw_label(painter: QPainter, rect: QRect, text: str, icon: str, colour: QColor) -> None:
+        """``text`` centred in ``rect``, after the glyph ``icon`` (Codicons) when there is one."""
+        painter.setPen(colour)
+        if not icon:
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+            return
+        metrics = painter.fontMetrics()
+        size = metrics.height() - 2
+        width = size + 4 + metrics.horizontalAdvance(text)
+        left = rect.left() + (rect.width() - width) // 2
+        glyph = QRect(left, rect.top() + (rect.height() - size) // 2, size, size)
+        icons.icon(icon, colour).paint(painter, glyph)
+        painter.drawText(
+            QRect(glyph.right() + 5, rect.top(), rect.right() - glyph.right() - 4, rect.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            text,
+        )

@@ -23,12 +23,24 @@ from PySide6.QtCore import (
 )
 
 from groq_desktop.core.store.storage import Message
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 STREAM_FLUSH_MS = 40
 FREEZE_AFTER_ROWS = 500
 """Loading a conversation at least this long moves the heap to the GC's permanent generation."""
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+
+_ROLE_NAMES = {
+    "user": QT_TRANSLATE_NOOP("MessageListModel", "You"),
+    "assistant": QT_TRANSLATE_NOOP("MessageListModel", "Assistant"),
+    "system": QT_TRANSLATE_NOOP("MessageListModel", "System"),
+}
+
+
+def _role_name(role: str) -> str:
+    """Who wrote a message, as a screen reader says it."""
+    return translate("MessageListModel", _ROLE_NAMES[role]) if role in _ROLE_NAMES else role
 
 
 class MessageRole(IntEnum):
@@ -96,11 +108,17 @@ class MessageListModel(QAbstractListModel):
             return message.content
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if message.version_count > 1:
-                return (
-                    f"{message.role}, version {message.version} of {message.version_count}"
-                    f" (Alt+Left, Alt+Right): {message.content}"
+                return translate(
+                    "MessageListModel", "{role}, version {version} of {count} (Alt+Left, Alt+Right): {text}"
+                ).format(
+                    role=_role_name(message.role),
+                    version=message.version,
+                    count=message.version_count,
+                    text=message.content,
                 )
-            return f"{message.role}: {message.content}"
+            return translate("MessageListModel", "{role}: {text}").format(
+                role=_role_name(message.role), text=message.content
+            )
         match role:
             case MessageRole.MESSAGE:
                 return message

@@ -20,11 +20,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QListView, QMenu, QToolTip, QWidget
 
+from groq_desktop.app import icons
 from groq_desktop.app.chat.attachments import ImageViewer
 from groq_desktop.app.chat.markdown_render import warm_up_in_background
 from groq_desktop.app.chat.message_delegate import MessageDelegate, waiting_text
 from groq_desktop.app.chat.message_model import MessageListModel, MessageRole
 from groq_desktop.core.store.storage import Message
+from groq_desktop.i18n import translate
 
 BOTTOM_SLACK_PX = 24
 """Within this distance of the end the view counts as "at the bottom" and follows new text."""
@@ -101,6 +103,7 @@ class MessageView(QListView):
         self._find_matches: list[tuple[int, int]] = []
         self._find_position = -1
         self._delegate.can_regenerate = lambda message: self.is_last_assistant(message.id)
+        self.setAccessibleName(translate("MessageView", "Messages"))
         self.toast = QLabel(self.viewport())
         self.toast.setObjectName("copiedToast")
         self.toast.setAutoFillBackground(True)
@@ -531,7 +534,7 @@ class MessageView(QListView):
                 if 0 <= action[2] < len(blocks):
                     QGuiApplication.clipboard().setText(blocks[action[2]])
                     at = self._press_pos if self._press_pos is not None else self.bubble_corner(message_id)
-                    self.show_toast("Copied", at)
+                    self.show_toast(translate("MessageView", "Copied"), at)
                     self.code_copied.emit(message_id, action[2])
             case "copy_message":
                 self.copy_message(message_id, "markdown")
@@ -567,7 +570,10 @@ class MessageView(QListView):
         try:
             data = thumbnails.blobs.get(attachment.digest)
         except OSError as exc:
-            self.show_toast(f"The image is missing: {exc.strerror or exc}", self.bubble_corner(message.id))
+            self.show_toast(
+                translate("MessageView", "The image is missing: {reason}").format(reason=exc.strerror or exc),
+                self.bubble_corner(message.id),
+            )
             return None
         viewer = ImageViewer(data, attachment.name, self)
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -600,30 +606,64 @@ class MessageView(QListView):
             return []
         actions: list[QAction] = []
 
-        def add(text: str, handler: Callable[[], None], shortcut: str | None = None) -> None:
+        def add(text: str, handler: Callable[[], None], shortcut: str | None = None, icon: str = "") -> None:
             action = QAction(text, self)
+            if icon:
+                action.setIcon(icons.icon(icon))
             if shortcut:
                 action.setShortcut(QKeySequence(shortcut))
                 action.setShortcutVisibleInContextMenu(True)
             action.triggered.connect(handler)
             actions.append(action)
 
-        add("Copy as Markdown", lambda: self.copy_message(message_id, "markdown"), "Ctrl+C")
-        add("Copy as plain text", lambda: self.copy_message(message_id, "text"), "Ctrl+Alt+C")
+        add(
+            translate("MessageView", "Copy as Markdown"),
+            lambda: self.copy_message(message_id, "markdown"),
+            "Ctrl+C",
+            "copy",
+        )
+        add(
+            translate("MessageView", "Copy as plain text"),
+            lambda: self.copy_message(message_id, "text"),
+            "Ctrl+Alt+C",
+        )
         if message.role == "user":
-            add("Edit", lambda: self.edit_message(message_id), "Ctrl+E")
+            add(translate("MessageView", "Edit"), lambda: self.edit_message(message_id), "Ctrl+E", "edit")
         if message.role == "assistant" and self.is_last_assistant(message_id):
-            add("Regenerate", lambda: self.regenerate_message(message_id), "Ctrl+R")
+            add(
+                translate("MessageView", "Regenerate"),
+                lambda: self.regenerate_message(message_id),
+                "Ctrl+R",
+                "refresh",
+            )
         if message.status in RETRYABLE_STATUSES:
-            add("Retry", lambda: self.retry_requested.emit(message_id))
+            add(
+                translate("MessageView", "Retry"),
+                lambda: self.retry_requested.emit(message_id),
+                icon="debug-restart",
+            )
         if message.role == "assistant" and message.content.strip():
-            add("Read aloud", lambda: self.read_aloud_requested.emit(message_id))
+            add(
+                translate("MessageView", "Read aloud"),
+                lambda: self.read_aloud_requested.emit(message_id),
+                icon="unmute",
+            )
         if message.facts.get("request_id"):
-            add("Copy request id", lambda: self.copy_request_id(message_id))
+            add(translate("MessageView", "Copy request id"), lambda: self.copy_request_id(message_id))
         if message.version > 1:
-            add("Previous version", lambda: self.step_version(message_id, -1), "Alt+Left")
+            add(
+                translate("MessageView", "Previous version"),
+                lambda: self.step_version(message_id, -1),
+                "Alt+Left",
+                "arrow-left",
+            )
         if message.version < message.version_count:
-            add("Next version", lambda: self.step_version(message_id, +1), "Alt+Right")
+            add(
+                translate("MessageView", "Next version"),
+                lambda: self.step_version(message_id, +1),
+                "Alt+Right",
+                "arrow-right",
+            )
         return actions
 
     def step_version(self, message_id: int, step: int) -> None:
@@ -641,7 +681,12 @@ class MessageView(QListView):
             return
         text = message.content if fmt == "markdown" else self._delegate.plain_text(message)
         QGuiApplication.clipboard().setText(text)
-        self.show_toast("Copied" if fmt == "markdown" else "Copied as plain text", self.bubble_corner(message_id))
+        copied = (
+            translate("MessageView", "Copied")
+            if fmt == "markdown"
+            else translate("MessageView", "Copied as plain text")
+        )
+        self.show_toast(copied, self.bubble_corner(message_id))
         self.copy_requested.emit(message_id, fmt)
 
     def _edit_if_user_message(self, message_id: int) -> None:

@@ -13,6 +13,7 @@ def notice_bar(
     bar = QFrame()
     bar.setObjectName(object_name)
     bar.setFrameShape(QFrame.Shape.StyledPanel)
+    bar.setProperty("surface", "notice")  # the application style sheet gives it the notice look
     row = QHBoxLayout(bar)
     row.setContentsMargins(*margins)
     label = QLabel()

@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from groq_desktop import i18n
+from groq_desktop.app import icons, theme
 from groq_desktop.app.bridge import CoreSignals
 from groq_desktop.app.chat.attachments import ThumbnailCache
 from groq_desktop.app.chat.compare import CompareDialog
@@ -55,6 +57,7 @@ from groq_desktop.core.model_registry import ModelCategory
 from groq_desktop.core.quota.scheduler import JobState
 from groq_desktop.core.store.storage import MATCH_END, MATCH_START, Conversation, Message, SearchHit
 from groq_desktop.errors import GroqDesktopError
+from groq_desktop.i18n import translate
 from groq_desktop.services import chat_export
 from groq_desktop.services.chat import NEW_CONVERSATION_TITLE, AttachmentRefusedError, ChatEvent, ChatService
 
@@ -72,7 +75,9 @@ _STORE_ERRORS = (GroqDesktopError, sqlite3.Error, OSError, KeyError, ValueError)
 
 def choose_export_path(parent: QWidget, suggested: str, name_filter: str) -> Path | None:
     """Ask where to save an export; tests replace this."""
-    path, _ = QFileDialog.getSaveFileName(parent, "Export conversation", suggested, name_filter)
+    path, _ = QFileDialog.getSaveFileName(
+        parent, translate("ChatPanel", "Export conversation"), suggested, name_filter
+    )
     return Path(path) if path else None
 
 
@@ -85,7 +90,7 @@ def matched_term(hit: SearchHit) -> str:
 
 def _safe_file_name(title: str) -> str:
     cleaned = "".join(c if c.isalnum() or c in " -_" else "_" for c in title).strip()
-    return cleaned[:60] or "conversation"
+    return cleaned[:60] or translate("ChatPanel", "conversation")
 
 
 class ChatPanel(QWidget):
@@ -138,16 +143,21 @@ class ChatPanel(QWidget):
     # --- layout -------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.new_button = QPushButton("New chat")
+        space = theme.tokens()
+        self.new_button = QPushButton(translate("ChatPanel", "New chat"))
         self.new_button.setObjectName("newConversation")
-        self.new_button.setToolTip("Start a new conversation (Ctrl+N)")
+        self.new_button.setIcon(icons.icon("add"))
+        self.new_button.setToolTip(translate("ChatPanel", "Start a new conversation (Ctrl+N)"))
         self.search_box = QLineEdit()
         self.search_box.setObjectName("conversationSearch")
-        self.search_box.setPlaceholderText("Search all conversations")
+        self.search_box.setPlaceholderText(translate("ChatPanel", "Search all conversations"))
+        self.search_box.setAccessibleName(translate("ChatPanel", "Search all conversations"))
+        self.search_box.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_box.setClearButtonEnabled(True)
         self.search_results = QListWidget()
         self.search_results.setObjectName("searchResults")
         self.search_results.setWordWrap(True)
+        self.search_results.setAccessibleName(translate("ChatPanel", "Search results"))
         self.search_results.hide()
         self.conversation_list = QListView()
         self.conversation_list.setObjectName("conversationList")
@@ -158,11 +168,18 @@ class ChatPanel(QWidget):
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.conversation_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.conversation_list.setToolTip("Double-click or F2 renames · Delete removes (Ctrl+Z undoes)")
+        self.conversation_list.setToolTip(
+            translate("ChatPanel", "Double-click or F2 renames · Delete removes (Ctrl+Z undoes)")
+        )
+        self.conversation_list.setAccessibleName(translate("ChatPanel", "Conversations"))
 
         self.undo_bar, self.undo_label, self.undo_button = notice_bar(
-            "undoBar", "Undo", tooltip="Bring the conversation back (Ctrl+Z)", margins=(6, 2, 6, 2)
+            "undoBar",
+            translate("ChatPanel", "Undo"),
+            tooltip=translate("ChatPanel", "Bring the conversation back (Ctrl+Z)"),
+            margins=(space.space_m, space.space_xs, space.space_m, space.space_xs),
         )
+        self.undo_button.setIcon(icons.icon("discard"))
         self._undo_timer = QTimer(self)
         self._undo_timer.setSingleShot(True)
         self._undo_timer.setInterval(UNDO_SECONDS * 1000)
@@ -171,7 +188,8 @@ class ChatPanel(QWidget):
         sidebar = QWidget()
         sidebar.setObjectName("chatSidebar")
         side = QVBoxLayout(sidebar)
-        side.setContentsMargins(6, 6, 6, 6)
+        side.setContentsMargins(space.space_m, space.space_m, space.space_m, space.space_m)
+        side.setSpacing(space.space_m)
         side.addWidget(self.new_button)
         side.addWidget(self.search_box)
         side.addWidget(self.search_results, 1)
@@ -180,44 +198,73 @@ class ChatPanel(QWidget):
 
         self.title_label = ElidedLabel()
         self.title_label.setObjectName("conversationTitle")
+        self.title_label.setProperty("role", "title")
+        self.title_label.setProperty("showsData", True)  # the conversation's title (ours only when there is none)
         font = self.title_label.font()
         font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setPointSizeF(font.pointSizeF() * space.title_scale)
         self.title_label.setFont(font)
         self.model_picker = ModelPicker()
         self.export_button = QToolButton()
-        self.export_button.setText("Export")
-        self.export_button.setToolTip("Save this conversation as Markdown or JSON (Chat menu)")
+        self.export_button.setText(translate("ChatPanel", "Export"))
+        self.export_button.setIcon(icons.icon("export"))
+        self.export_button.setAccessibleName(translate("ChatPanel", "Export"))
+        # Icon only: with text the header would not fit a 900 px window beside the sidebar.
+        self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.export_button.setToolTip(
+            translate("ChatPanel", "Save this conversation as Markdown or JSON (Chat menu)")
+        )
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         export_menu = QMenu(self.export_button)
-        self.export_markdown_action = export_menu.addAction("Markdown…")
-        self.export_json_action = export_menu.addAction("JSON…")
+        self.export_markdown_action = export_menu.addAction(
+            icons.icon("markdown"), translate("ChatPanel", "Markdown…")
+        )
+        self.export_json_action = export_menu.addAction(icons.icon("json"), translate("ChatPanel", "JSON…"))
         self.export_button.setMenu(export_menu)
         header = QHBoxLayout()
         header.addWidget(self.title_label, 1)
-        header.addWidget(QLabel("Model"))
+        model_label = QLabel(translate("ChatPanel", "&Model"))
+        model_label.setBuddy(self.model_picker)
+        header.addWidget(model_label)
         header.addWidget(self.model_picker)
         self.parameters_button = QToolButton()
         self.parameters_button.setObjectName("parametersButton")
-        self.parameters_button.setText("Parameters")
+        self.parameters_button.setText(translate("ChatPanel", "Parameters"))
+        self.parameters_button.setIcon(icons.icon("settings"))
+        self.parameters_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.parameters_button.setCheckable(True)
         self.parameters_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.parameters_button.setToolTip("System prompt, temperature, max tokens… of this conversation")
+        self.parameters_button.setToolTip(
+            translate("ChatPanel", "System prompt, temperature, max tokens… of this conversation")
+        )
         header.addWidget(self.parameters_button)
         header.addWidget(self.export_button)
         self.compare_button = QToolButton()
-        self.compare_button.setText("Compare…")
-        self.compare_button.setToolTip("Send one prompt to 2-4 models at once and keep the best reply")
+        self.compare_button.setText(translate("ChatPanel", "Compare…"))
+        self.compare_button.setIcon(icons.icon("split-horizontal"))
+        self.compare_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.compare_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.compare_button.setToolTip(
+            translate("ChatPanel", "Send one prompt to 2-4 models at once and keep the best reply")
+        )
         self.compare_button.clicked.connect(self.open_compare)
         header.addWidget(self.compare_button)
 
-        self.retired_bar, self.retired_label, self.switch_model_button = notice_bar("retiredModelBar", "Switch model")
+        self.retired_bar, self.retired_label, self.switch_model_button = notice_bar(
+            "retiredModelBar", translate("ChatPanel", "Switch model"))
+        self.retired_label.setProperty("role", "error")
         self.length_bar, self.length_label, self.continue_button = notice_bar(
-            "lengthBar", "Continue", tooltip="Ask the model to go on; its text is added to the same reply",
-            margins=(8, 0, 8, 0),
+            "lengthBar", translate("ChatPanel", "Continue"),
+            tooltip=translate("ChatPanel", "Ask the model to go on; its text is added to the same reply"),
+            margins=(space.space_m, 0, space.space_m, 0),
         )
+        self.continue_button.setIcon(icons.icon("debug-continue"))
         self.context_note, self.context_note_label, self.include_all_button = notice_bar(
-            "contextNote", "Include all turns", tooltip="Send the whole conversation again", margins=(8, 0, 8, 0)
+            "contextNote",
+            translate("ChatPanel", "Include all turns"),
+            tooltip=translate("ChatPanel", "Send the whole conversation again"),
+            margins=(space.space_m, 0, space.space_m, 0),
         )
 
         self.parameters = ParametersWidget()
@@ -229,14 +276,31 @@ class ChatPanel(QWidget):
         self.find_bar = QFrame()
         self.find_bar.setObjectName("findBar")
         find_row = QHBoxLayout(self.find_bar)
-        find_row.setContentsMargins(6, 2, 6, 2)
+        find_row.setContentsMargins(space.space_m, space.space_xs, space.space_m, space.space_xs)
         self.find_box = QLineEdit()
-        self.find_box.setPlaceholderText("Find in conversation (Enter: next, Shift+Enter: previous)")
+        self.find_box.setPlaceholderText(
+            translate("ChatPanel", "Find in conversation (Enter: next, Shift+Enter: previous)")
+        )
+        self.find_box.setAccessibleName(translate("ChatPanel", "Find in conversation"))
+        self.find_box.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.find_status = QLabel()
-        self.find_prev_button = QPushButton("Previous")
-        self.find_next_button = QPushButton("Next")
-        self.find_close_button = QPushButton("Close")
-        self.find_close_button.setToolTip("Close the find bar (Esc)")
+        self.find_status.setProperty("role", "caption")
+        # Icon-only, as find bars go: the row must fit a 900 px window beside the sidebar.
+        self.find_prev_button = QToolButton()
+        self.find_prev_button.setIcon(icons.icon("arrow-up"))
+        self.find_prev_button.setToolTip(translate("ChatPanel", "Previous match (Shift+Enter)"))
+        self.find_prev_button.setAccessibleName(translate("ChatPanel", "Previous match"))
+        self.find_next_button = QToolButton()
+        self.find_next_button.setIcon(icons.icon("arrow-down"))
+        self.find_next_button.setToolTip(translate("ChatPanel", "Next match (Enter)"))
+        self.find_next_button.setAccessibleName(translate("ChatPanel", "Next match"))
+        self.find_close_button = QToolButton()
+        self.find_close_button.setIcon(icons.icon("close"))
+        self.find_close_button.setToolTip(translate("ChatPanel", "Close the find bar (Esc)"))
+        self.find_close_button.setAccessibleName(translate("ChatPanel", "Close the find bar"))
+        for button in (self.find_prev_button, self.find_next_button, self.find_close_button):
+            button.setAutoRaise(True)
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         for widget in (self.find_box, self.find_status, self.find_prev_button, self.find_next_button):
             find_row.addWidget(widget, 1 if widget is self.find_box else 0)
         find_row.addWidget(self.find_close_button)
@@ -249,8 +313,10 @@ class ChatPanel(QWidget):
         self.empty_state = ChatEmptyState(self.view, self.messages)
 
         self.edit_bar, self.edit_label, self.cancel_edit_button = notice_bar(
-            "editBar", "Cancel edit", margins=(8, 2, 8, 2)
+            "editBar", translate("ChatPanel", "Cancel edit"),
+            margins=(space.space_m, space.space_xs, space.space_m, space.space_xs),
         )
+        self.cancel_edit_button.setIcon(icons.icon("close"))
 
         self.too_large_bar = TooLargeBar()
         self.composer = Composer()
@@ -258,10 +324,12 @@ class ChatPanel(QWidget):
         self.status_label = QLabel()
         self.status_label.setObjectName("chatStatus")
         self.status_label.setWordWrap(True)
+        self.status_label.setProperty("role", "caption")
 
         centre = QWidget()
         column = QVBoxLayout(centre)
-        column.setContentsMargins(8, 6, 8, 6)
+        column.setContentsMargins(space.space_m, space.space_m, space.space_m, space.space_m)
+        column.setSpacing(space.space_m)
         column.addLayout(header)
         column.addWidget(self.retired_bar)
         column.addWidget(self.context_note)
@@ -285,6 +353,13 @@ class ChatPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+        # Tab follows the header from left to right (Export was made before Parameters).
+        for first, second in (
+            (self.model_picker, self.parameters_button),
+            (self.parameters_button, self.export_button),
+            (self.export_button, self.compare_button),
+        ):
+            QWidget.setTabOrder(first, second)
 
     def _connect(self, signals: CoreSignals) -> None:
         self.new_button.clicked.connect(self.new_conversation)
@@ -331,13 +406,19 @@ class ChatPanel(QWidget):
         self.composer.draft_changed.connect(lambda _text: self._save_draft())
         self.cancel_edit_button.clicked.connect(self.cancel_edit)
 
-        self.view.copy_requested.connect(lambda _id, fmt: self._notify(f"Copied as {fmt}"))
+        self.view.copy_requested.connect(lambda _id, fmt: self._notify(
+            translate("ChatPanel", "Copied as Markdown") if fmt == "markdown"
+            else translate("ChatPanel", "Copied as plain text")))
         self.view.retry_requested.connect(self._on_retry)
         self.view.cancel_requested.connect(lambda message_id: self.chat.stop(message_id))
         self.view.edit_requested.connect(self.begin_edit)
         self.view.regenerate_requested.connect(lambda _id: self.request_regenerate())
         self.view.version_requested.connect(self.select_version)
-        self.view.request_id_copied.connect(lambda rid: self._notify(f"Request id {rid} copied"))
+        self.view.request_id_copied.connect(
+            lambda rid: self._notify(
+                translate("ChatPanel", "Request id {request_id} copied").format(request_id=rid)
+            )
+        )
 
         signals.models_changed.connect(self._populate_models)
         signals.job_changed.connect(self._on_job_changed)
@@ -434,9 +515,18 @@ class ChatPanel(QWidget):
         if gone:
             retirement = self.services.registry.retirement(model)
             self._replacement = retirement.replacement or self._default_model()
-            when = f"on {retirement.date}" if retirement.date else "earlier"
-            self.retired_label.setText(f"⚠ Groq retired {model} {when}, so this conversation can't continue with it.")
-            self.switch_model_button.setText(f"Continue with {self._replacement}")
+            if retirement.date:
+                text = translate(
+                    "ChatPanel",
+                    "⚠ Groq retired {model} on {date}, so this conversation can't continue with it.",
+                )
+            else:
+                text = translate(
+                    "ChatPanel", "⚠ Groq retired {model}, so this conversation can't continue with it."
+                )
+            self.retired_label.setText(text.format(model=model, date=retirement.date))
+            self.switch_model_button.setText(
+                translate("ChatPanel", "Continue with {model}").format(model=self._replacement))
         self.retired_bar.setVisible(gone)
         self._update_length_state()
 
@@ -465,8 +555,13 @@ class ChatPanel(QWidget):
         cut = self._cut_reply()
         if cut is not None:
             tokens = (cut.facts or {}).get("completion_tokens")
-            size = f" after {int(tokens):,} tokens" if tokens else ""
-            self.length_label.setText(f"The reply was cut off at the length limit{size}.")
+            if tokens:
+                text = translate(
+                    "ChatPanel", "The reply was cut off at the length limit after {tokens} tokens."
+                ).format(tokens=i18n.number(int(tokens)))
+            else:
+                text = translate("ChatPanel", "The reply was cut off at the length limit.")
+            self.length_label.setText(text)
         self.length_bar.setVisible(cut is not None)
 
     @qasync.asyncSlot()
@@ -582,7 +677,7 @@ class ChatPanel(QWidget):
         if conversation is None:
             self.conversation_id = None
             self.messages.set_messages([])
-            self.title_label.setText("No conversation yet: type below to start one")
+            self.title_label.setText(translate("ChatPanel", "No conversation yet: type below to start one"))
             self.parameters.set_values("", {})
         else:
             self._load_messages(conversation.id)
@@ -677,9 +772,12 @@ class ChatPanel(QWidget):
         if conversation is None:
             return
         menu = QMenu(self)
-        rename = menu.addAction("Rename (F2)")
-        pin = menu.addAction("Unpin" if conversation.pinned else "Pin to top")
-        delete = menu.addAction("Delete (Del)")
+        rename = menu.addAction(icons.icon("edit"), translate("ChatPanel", "Rename (F2)"))
+        pin = menu.addAction(
+            icons.icon("pinned" if conversation.pinned else "pin"),
+            translate("ChatPanel", "Unpin") if conversation.pinned else translate("ChatPanel", "Pin to top"),
+        )
+        delete = menu.addAction(icons.icon("trash"), translate("ChatPanel", "Delete (Del)"))
         chosen = menu.exec(self.conversation_list.viewport().mapToGlobal(point))  # type: ignore[arg-type]
         if chosen is rename:
             self.conversation_list.edit(index)
@@ -710,7 +808,7 @@ class ChatPanel(QWidget):
         row = self.conversations.row_of(conversation_id)
         self.conversations.delete(conversation_id)
         self._deleted.append(conversation_id)
-        self.undo_label.setText(f"Deleted “{conversation.title}”")
+        self.undo_label.setText(translate("ChatPanel", "Deleted “{title}”").format(title=conversation.title))
         self.undo_bar.show()
         self._undo_timer.start()
         if conversation_id == self.conversation_id:
@@ -727,7 +825,7 @@ class ChatPanel(QWidget):
         self.conversations.restore(conversation_id)
         self.undo_bar.setVisible(bool(self._deleted) and self._undo_timer.isActive())
         self.open_conversation(conversation_id)
-        self._notify("Conversation restored")
+        self._notify(translate("ChatPanel", "Conversation restored"))
 
     def _reselect(self) -> None:
         if self.conversation_id is None:
@@ -774,14 +872,16 @@ class ChatPanel(QWidget):
             counts[hit.conversation_id] += 1
         for conversation_id, hit in best.items():
             more = counts[conversation_id]
-            title = hit.conversation_title + (f"  ·  {more} messages" if more > 1 else "")
+            title = hit.conversation_title
+            if more > 1:
+                title = translate("ChatPanel", "{title}  ·  %n messages", None, more).format(title=title)
             snippet = snippet_plain(hit.snippet_text())
             item = QListWidgetItem(f"{title}\n{snippet}")
             item.setData(Qt.ItemDataRole.UserRole, (hit.conversation_id, hit.message_id, matched_term(hit)))
             item.setToolTip(snippet)
             self.search_results.addItem(item)
         if not hits:
-            empty = QListWidgetItem("No messages match")
+            empty = QListWidgetItem(translate("ChatPanel", "No messages match"))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.search_results.addItem(empty)
         self.search_results.show()
@@ -844,7 +944,9 @@ class ChatPanel(QWidget):
 
     def _show_find_status(self) -> None:
         position, total = self.view.find_status()
-        self.find_status.setText(f"{position} of {total}" if total else "No matches")
+        self.find_status.setText(
+            translate("ChatPanel", "{position} of {total}").format(position=position, total=total) if total
+            else translate("ChatPanel", "No matches"))
 
     # --- sending ----------------------------------------------------------------------
 
@@ -893,7 +995,8 @@ class ChatPanel(QWidget):
                     1 for job in jobs[:position]
                     if job.model == info.model and job.state in (JobState.QUEUED, JobState.WAITING, JobState.RUNNING)
                 )
-                reason = f"Queued behind {ahead} request{'s' if ahead != 1 else ''}" if ahead else "Queued: next to send"
+                reason = (translate("ChatPanel", "Queued behind %n request(s)", None, ahead) if ahead
+                          else translate("ChatPanel", "Queued: next to send"))
                 if shown is None or shown.reason != reason:
                     self.messages.set_waiting(message_id, reason, None)
             elif info.state is JobState.WAITING and info.wait is not None:
@@ -937,8 +1040,11 @@ class ChatPanel(QWidget):
                 self.messages.update(event.message)  # one row; no storage read
             if event.save_error:
                 self._notify(
-                    "The reply is shown but could not be saved yet; it is kept and saved at the next "
-                    f"chance (next message, or when the app closes). {event.save_error}"
+                    translate(
+                        "ChatPanel",
+                        "The reply is shown but could not be saved yet; it is kept and saved at the next "
+                        "chance (next message, or when the app closes). {reason}",
+                    ).format(reason=event.save_error)
                 )
             elif event.kind == "error" and event.error is not None:
                 self._notify(f"{event.error.message} {event.error.hint}")
@@ -1001,7 +1107,9 @@ class ChatPanel(QWidget):
             # Nothing was sent: the text stays in the composer (the edit too) with the reason.
             if self._alive():
                 reason = exc.user_text() if isinstance(exc, GroqDesktopError) else str(exc)
-                self._notify(f"Not sent: {reason}", conversation_id)
+                self._notify(
+                    translate("ChatPanel", "Not sent: {reason}").format(reason=reason), conversation_id
+                )
             return None
         if not self._alive():
             return reply_id
@@ -1117,9 +1225,16 @@ class ChatPanel(QWidget):
         self._save_draft()  # the composer's draft comes back when the edit ends
         self._editing_message_id = message_id
         self.edit_label.setText(
-            f"Editing a message: sending replaces it and deletes the {later} message(s) after it."
+            translate(
+                "ChatPanel",
+                "Editing a message: sending replaces it and deletes the %n message(s) after it.",
+                None,
+                later,
+            )
         )
-        self.edit_bar.setToolTip("Edit and resend drops every later turn of this conversation")
+        self.edit_bar.setToolTip(
+            translate("ChatPanel", "Edit and resend drops every later turn of this conversation")
+        )
         self.edit_bar.show()
         self.composer.set_text(message.content)
         self.composer.edit.setFocus()
@@ -1185,7 +1300,10 @@ class ChatPanel(QWidget):
         dropped = await asyncio.to_thread(self.chat.drop_oldest_turns, conversation_id, max(1, needed))
         if not self._alive():
             return
-        self._notify(f"The {dropped} oldest turn(s) are left out of what is sent.", conversation_id)
+        self._notify(
+            translate("ChatPanel", "The %n oldest turn(s) are left out of what is sent.", None, dropped),
+            conversation_id,
+        )
         self._update_context_note()
         self.composer.draft_changed.emit(draft)
 
@@ -1208,7 +1326,15 @@ class ChatPanel(QWidget):
         self._update_context_note()
         if error is None:
             self.too_large_bar.clear()
-            self._notify(f"The {dropped} oldest turn(s) are left out of what is sent: it fits now.", conversation_id)
+            self._notify(
+                translate(
+                    "ChatPanel",
+                    "The %n oldest turn(s) are left out of what is sent: it fits now.",
+                    None,
+                    dropped,
+                ),
+                conversation_id,
+            )
         else:
             self.too_large_bar.show_error(error, can_drop=False)
         self.composer.draft_changed.emit(draft)
@@ -1222,7 +1348,8 @@ class ChatPanel(QWidget):
         self.chat.update_settings(conversation.id, params=params)
         self.parameters.set_values(conversation.system_prompt, params)
         self.too_large_bar.clear()
-        self._notify(f"Max reply tokens lowered to {tokens:,}: it fits now.", conversation.id)
+        self._notify(translate("ChatPanel", "Max reply tokens lowered to {tokens}: it fits now.").format(
+            tokens=i18n.number(tokens)), conversation.id)
         self.composer.draft_changed.emit(self.composer.text())
 
     def _include_all_turns(self) -> None:
@@ -1235,7 +1362,8 @@ class ChatPanel(QWidget):
         conversation = self._conversation()
         start = int(conversation.params.get("context_from", 0)) if conversation else 0
         if start > 0:
-            self.context_note_label.setText(f"The first {start} message(s) are left out of what is sent.")
+            self.context_note_label.setText(
+                translate("ChatPanel", "The first %n message(s) are left out of what is sent.", None, start))
         self.context_note.setVisible(start > 0)
 
     def _show_parameters(self, shown: bool) -> None:
@@ -1266,8 +1394,8 @@ class ChatPanel(QWidget):
         replies = [m for m in self.messages.messages() if m.role == "assistant" and m.content]
         if not replies:
             return None
-        self._copy(replies[-1].content, "Last reply copied")
-        self.view.show_toast("Copied", self.view.bubble_corner(replies[-1].id))
+        self._copy(replies[-1].content, translate("ChatPanel", "Last reply copied"))
+        self.view.show_toast(translate("ChatPanel", "Copied"), self.view.bubble_corner(replies[-1].id))
         return replies[-1].content
 
     def _copy(self, text: str, notice: str) -> None:
@@ -1279,7 +1407,16 @@ class ChatPanel(QWidget):
         if conversation is None or not self.can_export():
             return None
         messages = self.storage.list_messages(conversation.id)
-        suffix, name_filter = (".md", "Markdown (*.md)") if fmt == "markdown" else (".json", "JSON (*.json)")
+        if fmt == "markdown":
+            suffix, name_filter = (
+                ".md",
+                translate("ChatPanel", "Markdown ({patterns})").format(patterns="*.md"),
+            )
+        else:
+            suffix, name_filter = (
+                ".json",
+                translate("ChatPanel", "JSON ({patterns})").format(patterns="*.json"),
+            )
         path = choose_export_path(self, _safe_file_name(conversation.title) + suffix, name_filter)
         if path is None:
             return None
@@ -1292,9 +1429,14 @@ class ChatPanel(QWidget):
                 text = chat_export.to_json(conversation, messages, self.chat.blobs.get)
             path.write_text(text, encoding="utf-8")
         except OSError as exc:
-            self._notify(f"Could not save {path}: {exc.strerror}", conversation.id)
+            self._notify(
+                translate("ChatPanel", "Could not save {path}: {reason}").format(
+                    path=path, reason=exc.strerror
+                ),
+                conversation.id,
+            )
             return None
-        self._notify(f"Saved {path.name}", conversation.id)
+        self._notify(translate("ChatPanel", "Saved {name}").format(name=path.name), conversation.id)
         return path
 
     def _notify(self, text: str, conversation_id: int | None = -1) -> None:

@@ -22,8 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from groq_desktop import i18n
+from groq_desktop.app import theme
 from groq_desktop.core.catalogue import shipped_catalogue
 from groq_desktop.core.model_registry import ModelInfo
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from groq_desktop.services.chat import MAX_STOP_SEQUENCES, reasoning_options, tiers_for_plan
 from groq_desktop.services.structured_output import EXAMPLES, check_schema
 
@@ -44,12 +47,40 @@ PARAM_KEYS = (
     "json_mode",
     "json_schema",
 )
-_DEFAULT = "default"
-JSON_MODE_LABELS = {"off": "Off", "json_object": "JSON object", "json_schema": "JSON schema"}
-JSON_NOTE = (
+_DEFAULT = QT_TRANSLATE_NOOP("ParametersWidget", "default")
+JSON_MODE_LABELS = {
+    "off": QT_TRANSLATE_NOOP("ParametersWidget", "Off"),
+    "json_object": QT_TRANSLATE_NOOP("ParametersWidget", "JSON object"),
+    "json_schema": QT_TRANSLATE_NOOP("ParametersWidget", "JSON schema"),
+}
+JSON_NOTE = QT_TRANSLATE_NOOP(
+    "ParametersWidget",
     "JSON mode: sent without streaming (the reply arrives whole), and web search and code execution are "
-    "off while it is on: Groq refuses structured output with streaming or tools."
+    "off while it is on: Groq refuses structured output with streaming or tools.",
 )
+# How the API's values of the reasoning and tier options are shown (the values sent stay as they are).
+_VALUE_LABELS = {
+    "none": QT_TRANSLATE_NOOP("ParametersWidget", "none"),
+    "default": QT_TRANSLATE_NOOP("ParametersWidget", "default"),
+    "low": QT_TRANSLATE_NOOP("ParametersWidget", "low"),
+    "medium": QT_TRANSLATE_NOOP("ParametersWidget", "medium"),
+    "high": QT_TRANSLATE_NOOP("ParametersWidget", "high"),
+    "parsed": QT_TRANSLATE_NOOP("ParametersWidget", "parsed"),
+    "raw": QT_TRANSLATE_NOOP("ParametersWidget", "raw"),
+    "hidden": QT_TRANSLATE_NOOP("ParametersWidget", "hidden"),
+    "on_demand": QT_TRANSLATE_NOOP("ParametersWidget", "on demand"),
+    "flex": QT_TRANSLATE_NOOP("ParametersWidget", "flex"),
+    "auto": QT_TRANSLATE_NOOP("ParametersWidget", "auto"),
+}
+_EXAMPLE_NAMES = {
+    "Person": QT_TRANSLATE_NOOP("ParametersWidget", "Person"),
+    "Sentiment": QT_TRANSLATE_NOOP("ParametersWidget", "Sentiment"),
+    "Task list": QT_TRANSLATE_NOOP("ParametersWidget", "Task list"),
+}
+
+
+def default_text() -> str:
+    return translate("ParametersWidget", _DEFAULT)
 
 
 def _short_tokens(count: int | None) -> str:
@@ -59,15 +90,15 @@ def _short_tokens(count: int | None) -> str:
 
 
 def _count(value: int | None) -> str:
-    return f"{value:,}" if value else "?"
+    return i18n.number(value) if value else "?"
 
 
 def _value_text(value: Any) -> str:
     if value is True:
-        return "shown"
+        return translate("ParametersWidget", "shown")
     if value is False:
-        return "hidden"
-    return str(value)
+        return translate("ParametersWidget", "hidden")
+    return translate("ParametersWidget", _VALUE_LABELS[value]) if value in _VALUE_LABELS else str(value)
 
 
 class ModelPicker(QComboBox):
@@ -78,7 +109,8 @@ class ModelPicker(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("modelPicker")
-        self.setToolTip("The model this conversation talks to")
+        self.setToolTip(translate("ModelPicker", "The model this conversation talks to"))
+        self.setAccessibleName(translate("ModelPicker", "Model"))
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.currentIndexChanged.connect(self._on_index)
 
@@ -86,11 +118,19 @@ class ModelPicker(QComboBox):
         with QSignalBlocker(self):
             self.clear()
             for info in models:
-                self.addItem(f"{info.id}  ·  {_short_tokens(info.context_window)} context", info.id)
+                self.addItem(translate("ModelPicker", "{model}  ·  {tokens} context").format(
+                    model=info.id, tokens=_short_tokens(info.context_window)), info.id)
                 self.setItemData(
                     self.count() - 1,
-                    f"{info.id}\nContext window: {_count(info.context_window)} tokens\n"
-                    f"Longest reply: {_count(info.max_completion_tokens)} tokens\nBy {info.owned_by}",
+                    translate(
+                        "ModelPicker",
+                        "{model}\nContext window: {window} tokens\nLongest reply: {reply} tokens\nBy {owner}",
+                    ).format(
+                        model=info.id,
+                        window=_count(info.context_window),
+                        reply=_count(info.max_completion_tokens),
+                        owner=info.owned_by,
+                    ),
                     Qt.ItemDataRole.ToolTipRole,
                 )
             if current:
@@ -101,7 +141,8 @@ class ModelPicker(QComboBox):
             index = self.findData(model_id)
             if index < 0:
                 # Not in the list: gone, or the list has not arrived yet (first start, offline).
-                self.addItem(f"{model_id}  ·  not offered any more" if self.count() else model_id, model_id)
+                gone = translate("ModelPicker", "{model}  ·  not offered any more").format(model=model_id)
+                self.addItem(gone if self.count() else model_id, model_id)
                 index = self.count() - 1
             self.setCurrentIndex(index)
 
@@ -122,7 +163,7 @@ class ParametersWidget(QWidget):
         super().__init__(parent)
         self.toggle = QToolButton()
         self.toggle.setObjectName("parametersToggle")
-        self.toggle.setText("Parameters")
+        self.toggle.setText(translate("ParametersWidget", "Parameters"))
         self.toggle.setCheckable(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
@@ -131,65 +172,100 @@ class ParametersWidget(QWidget):
 
         self.body = QWidget()
         form = QFormLayout(self.body)
-        form.setContentsMargins(4, 0, 4, 4)
+        space = theme.tokens()
+        form.setContentsMargins(space.space_s, 0, space.space_s, space.space_s)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
         self.system_prompt = QPlainTextEdit()
-        self.system_prompt.setPlaceholderText("You are a helpful assistant.")
+        self.system_prompt.setPlaceholderText(translate("ParametersWidget", "You are a helpful assistant."))
         self.system_prompt.setFixedHeight(64)
-        self.system_prompt.setToolTip("Sent first, before every request of this conversation")
-        self.temperature = self._spin(-0.1, 2.0, 0.1, "Randomness, 0 to 2 (default: the model's, 1)")
-        self.top_p = self._spin(-0.05, 1.0, 0.05, "Nucleus sampling, 0 to 1 (default 1)")
+        self.system_prompt.setToolTip(
+            translate("ParametersWidget", "Sent first, before every request of this conversation")
+        )
+        self.temperature = self._spin(
+            -0.1, 2.0, 0.1, translate("ParametersWidget", "Randomness, 0 to 2 (default: the model's, 1)"))
+        self.top_p = self._spin(
+            -0.05, 1.0, 0.05, translate("ParametersWidget", "Nucleus sampling, 0 to 1 (default 1)")
+        )
         self.max_tokens = QSpinBox()
         self.max_tokens.setRange(0, 131072)
         self.max_tokens.setSingleStep(256)
-        self.max_tokens.setSpecialValueText(_DEFAULT)
+        self.max_tokens.setSpecialValueText(default_text())
         self.max_tokens.setToolTip(
-            "Longest reply. Default: the model's own limit within your plan's output tokens per minute"
+            translate(
+                "ParametersWidget",
+                "Longest reply. Default: the model's own limit within your plan's output tokens per minute",
+            )
         )
         self.seed = QSpinBox()
         self.seed.setRange(-1, 2**31 - 1)
-        self.seed.setSpecialValueText("random")
-        self.seed.setToolTip("Same seed and parameters: mostly the same reply")
+        self.seed.setSpecialValueText(translate("ParametersWidget", "random"))
+        self.seed.setToolTip(translate("ParametersWidget", "Same seed and parameters: mostly the same reply"))
         self.stops = [QLineEdit() for _ in range(MAX_STOP_SEQUENCES)]
         stop_row = QHBoxLayout()
         stop_row.setContentsMargins(0, 0, 0, 0)
         for edit in self.stops:
-            edit.setPlaceholderText("stop")
-            edit.setToolTip(f"Up to {MAX_STOP_SEQUENCES} sequences that end the reply")
+            edit.setPlaceholderText(translate("ParametersWidget", "stop"))
+            edit.setToolTip(
+                translate("ParametersWidget", "Up to {count} sequences that end the reply").format(
+                    count=MAX_STOP_SEQUENCES
+                )
+            )
             stop_row.addWidget(edit)
         stop_box = QWidget()
         stop_box.setLayout(stop_row)
         self.reasoning_effort = QComboBox()
-        self.reasoning_effort.setToolTip("How much the model thinks before answering")
+        self.reasoning_effort.setToolTip(
+            translate("ParametersWidget", "How much the model thinks before answering")
+        )
         self.reasoning_format = QComboBox()
-        self.reasoning_format.setToolTip("parsed: thinking shown apart · raw: inline <think> · hidden: not sent")
+        self.reasoning_format.setToolTip(
+            translate(
+                "ParametersWidget", "parsed: thinking shown apart · raw: inline <think> · hidden: not sent"
+            )
+        )
         self.include_reasoning = QComboBox()
-        self.include_reasoning.setToolTip("Whether the model's thinking comes back with the reply")
+        self.include_reasoning.setToolTip(
+            translate("ParametersWidget", "Whether the model's thinking comes back with the reply"))
         self.service_tier = QComboBox()
         self.service_tier.setToolTip(
-            "on_demand: the standard tier · flex: 10x the limits, may be refused when Groq is busy · "
-            "auto: flex when there is room"
+            translate(
+                "ParametersWidget",
+                "on demand: the standard tier · flex: 10x the limits, may be refused when Groq is busy · "
+                "auto: flex when there is room",
+            )
         )
-        self.service_tier.addItem(_DEFAULT, None)
-        self.flex_fallback = QCheckBox("Fall back to on-demand when flex is full")
-        self.flex_fallback.setToolTip("When Groq answers 498 (no flex capacity), send the request again on on_demand")
-        self.fit_recent = QCheckBox("Send only the recent turns that fit")
-        self.fit_recent.setToolTip("When the conversation outgrows the context window, leave the oldest turns out")
+        self.service_tier.addItem(default_text(), None)
+        self.flex_fallback = QCheckBox(
+            translate("ParametersWidget", "Fall back to on-demand when flex is full")
+        )
+        self.flex_fallback.setToolTip(
+            translate(
+                "ParametersWidget",
+                "When Groq answers 498 (no flex capacity), send the request again on demand",
+            )
+        )
+        self.fit_recent = QCheckBox(translate("ParametersWidget", "Send only the recent turns that fit"))
+        self.fit_recent.setToolTip(
+            translate(
+                "ParametersWidget",
+                "When the conversation outgrows the context window, leave the oldest turns out",
+            )
+        )
 
-        form.addRow("System prompt", self.system_prompt)
-        form.addRow("Temperature", self.temperature)
-        form.addRow("Top P", self.top_p)
-        form.addRow("Max reply tokens", self.max_tokens)
-        form.addRow("Seed", self.seed)
-        form.addRow("Stop sequences", stop_box)
-        self._effort_label = QLabel("Reasoning effort")
-        self._format_label = QLabel("Reasoning format")
+        form.addRow(translate("ParametersWidget", "System prompt"), self.system_prompt)
+        form.addRow(translate("ParametersWidget", "Temperature"), self.temperature)
+        form.addRow(translate("ParametersWidget", "Top P"), self.top_p)
+        form.addRow(translate("ParametersWidget", "Max reply tokens"), self.max_tokens)
+        form.addRow(translate("ParametersWidget", "Seed"), self.seed)
+        form.addRow(translate("ParametersWidget", "Stop sequences"), stop_box)
+        self._effort_label = QLabel(translate("ParametersWidget", "Reasoning effort"))
+        self._format_label = QLabel(translate("ParametersWidget", "Reasoning format"))
         form.addRow(self._effort_label, self.reasoning_effort)
         form.addRow(self._format_label, self.reasoning_format)
-        self._include_label = QLabel("Reasoning shown")
+        self._include_label = QLabel(translate("ParametersWidget", "Reasoning shown"))
         form.addRow(self._include_label, self.include_reasoning)
-        self._tier_label = QLabel("Service tier")
+        self._tier_label = QLabel(translate("ParametersWidget", "Service tier"))
         form.addRow(self._tier_label, self.service_tier)
         form.addRow("", self.flex_fallback)
         form.addRow("", self.fit_recent)
@@ -219,11 +295,19 @@ class ParametersWidget(QWidget):
         self.set_plan("free")
 
     def _build_tools_and_json(self, form: QFormLayout) -> None:
-        self.search_tool = QCheckBox("Web search (browser_search)")
-        self.search_tool.setToolTip("Groq searches the web on its side; the reply shows the results it used")
-        self.code_tool = QCheckBox("Run Python (code_interpreter)")
-        self.code_tool.setToolTip("Groq runs Python on its side; the reply shows the code and its output")
-        self._tools_label = QLabel("Built-in tools")
+        self.search_tool = QCheckBox(translate("ParametersWidget", "Web search (browser_search)"))
+        self.search_tool.setToolTip(
+            translate(
+                "ParametersWidget", "Groq searches the web on its side; the reply shows the results it used"
+            )
+        )
+        self.code_tool = QCheckBox(translate("ParametersWidget", "Run Python (code_interpreter)"))
+        self.code_tool.setToolTip(
+            translate(
+                "ParametersWidget", "Groq runs Python on its side; the reply shows the code and its output"
+            )
+        )
+        self._tools_label = QLabel(translate("ParametersWidget", "Built-in tools"))
         tools = QWidget()
         row = QVBoxLayout(tools)  # one above the other: side by side they would not fit the side sheet
         row.setContentsMargins(0, 0, 0, 0)
@@ -233,20 +317,28 @@ class ParametersWidget(QWidget):
         form.addRow(self._tools_label, tools)
         self.json_mode = QComboBox()
         self.json_mode.setObjectName("jsonMode")
-        self.json_mode.setToolTip("Ask for a reply that is a JSON object, or one that follows your schema")
-        self._json_label = QLabel("JSON mode")
+        self.json_mode.setToolTip(
+            translate(
+                "ParametersWidget", "Ask for a reply that is a JSON object, or one that follows your schema"
+            )
+        )
+        self._json_label = QLabel(translate("ParametersWidget", "JSON mode"))
         form.addRow(self._json_label, self.json_mode)
         self.schema_examples = QComboBox()
-        self.schema_examples.addItem("Start from an example…", None)
+        self.schema_examples.addItem(translate("ParametersWidget", "Start from an example…"), None)
         for name in EXAMPLES:
-            self.schema_examples.addItem(name, name)
+            self.schema_examples.addItem(
+                translate("ParametersWidget", _EXAMPLE_NAMES[name]) if name in _EXAMPLE_NAMES else name, name)
         self.schema_edit = QPlainTextEdit()
         self.schema_edit.setObjectName("jsonSchemaEdit")
-        self.schema_edit.setPlaceholderText('{"type": "object", "properties": {...}, "required": [...]}')
+        # JSON keys stay as they are in every language; the translator may still reword the sketch.
+        self.schema_edit.setPlaceholderText(
+            translate("ParametersWidget", '{"type": "object", "properties": {...}, "required": [...]}'))
         self.schema_edit.setFixedHeight(110)
         self.schema_status = QLabel()
         self.schema_status.setWordWrap(True)
-        self.json_note = QLabel(JSON_NOTE)
+        self.json_note = QLabel(translate("ParametersWidget", JSON_NOTE))
+        self.json_note.setProperty("role", "caption")
         self.json_note.setWordWrap(True)
         self.json_note.setObjectName("jsonNote")
         schema_box = QWidget()
@@ -256,7 +348,7 @@ class ParametersWidget(QWidget):
         column.addWidget(self.schema_edit)
         column.addWidget(self.schema_status)
         self._schema_box = schema_box
-        self._schema_label = QLabel("Schema")
+        self._schema_label = QLabel(translate("ParametersWidget", "Schema"))
         form.addRow(self._schema_label, schema_box)
         form.addRow("", self.json_note)
         self._schema: dict[str, Any] | None = None  # the last schema that passed the check
@@ -278,19 +370,31 @@ class ParametersWidget(QWidget):
         text = self.schema_edit.toPlainText().strip()
         check = check_schema(text) if text else None
         if check is None:
-            self.schema_status.setText("Write a schema or start from an example.")
+            self.schema_status.setText(
+                translate("ParametersWidget", "Write a schema or start from an example.")
+            )
+            self._set_status_role("caption")
         elif check.ok:
-            self.schema_status.setText("✓ Valid schema: saved with the conversation.")
-            self.schema_status.setStyleSheet("")
+            self.schema_status.setText(
+                translate("ParametersWidget", "✓ Valid schema: saved with the conversation.")
+            )
+            self._set_status_role("success")
             if check.schema != self._schema:
                 self._schema = check.schema
                 self.changed.emit()
             return
         else:
             # Refused: the conversation keeps its last valid schema until this one is fixed.
-            self.schema_status.setText(f"✗ {check.error} Not saved.")
-            self.schema_status.setStyleSheet("color: #c62828;")
+            self.schema_status.setText(
+                translate("ParametersWidget", "✗ {problem} Not saved.").format(problem=check.error)
+            )
+            self._set_status_role("error")
         self._update_json()
+
+    def _set_status_role(self, role: str) -> None:
+        self.schema_status.setProperty("role", role)
+        self.schema_status.style().unpolish(self.schema_status)  # the style sheet re-reads the role
+        self.schema_status.style().polish(self.schema_status)
 
     def schema_is_valid(self) -> bool:
         return self._schema is not None and check_schema(self.schema_edit.toPlainText()).ok
@@ -304,7 +408,8 @@ class ParametersWidget(QWidget):
         # Groq refuses tools together with structured output: off (and said so) while JSON mode is on.
         for box in (self.search_tool, self.code_tool):
             box.setEnabled(mode == "off")
-            box.setToolTip(box.toolTip().split("\n")[0] + ("" if mode == "off" else "\nOff while JSON mode is on"))
+            off = "" if mode == "off" else "\n" + translate("ParametersWidget", "Off while JSON mode is on")
+            box.setToolTip(box.toolTip().split("\n")[0] + off)
 
     @staticmethod
     def _spin(low: float, high: float, step: float, tip: str) -> QDoubleSpinBox:
@@ -312,7 +417,7 @@ class ParametersWidget(QWidget):
         spin.setRange(low, high)
         spin.setSingleStep(step)
         spin.setDecimals(2)
-        spin.setSpecialValueText(_DEFAULT)
+        spin.setSpecialValueText(default_text())
         spin.setValue(low)
         spin.setToolTip(tip)
         return spin
@@ -335,7 +440,7 @@ class ParametersWidget(QWidget):
             current = combo.currentData()
             with QSignalBlocker(combo):
                 combo.clear()
-                combo.addItem(_DEFAULT, None)
+                combo.addItem(default_text(), None)
                 for value in options.get(name, ()):
                     combo.addItem(_value_text(value), value)
                 combo.setCurrentIndex(max(0, combo.findData(current)))
@@ -345,7 +450,11 @@ class ParametersWidget(QWidget):
         if limit:
             self.max_tokens.setMaximum(limit)
         # "default" is the model's own limit (within the plan's output budget), said so in the box.
-        self.max_tokens.setSpecialValueText(f"{_DEFAULT} (up to {limit:,})" if limit else _DEFAULT)
+        self.max_tokens.setSpecialValueText(
+            translate("ParametersWidget", "default (up to {tokens})").format(tokens=i18n.number(limit))
+            if limit
+            else default_text()
+        )
         self._set_capabilities(model_id)
 
     def _set_capabilities(self, model_id: str) -> None:
@@ -359,10 +468,10 @@ class ParametersWidget(QWidget):
         current = self.json_mode.currentData()
         with QSignalBlocker(self.json_mode):
             self.json_mode.clear()
-            self.json_mode.addItem(JSON_MODE_LABELS["off"], "off")
+            self.json_mode.addItem(translate("ParametersWidget", JSON_MODE_LABELS["off"]), "off")
             for mode in ("json_object", "json_schema"):
                 if can(mode):
-                    self.json_mode.addItem(JSON_MODE_LABELS[mode], mode)
+                    self.json_mode.addItem(translate("ParametersWidget", JSON_MODE_LABELS[mode]), mode)
             self.json_mode.setCurrentIndex(max(0, self.json_mode.findData(current)))
         self.json_mode.setVisible(self.json_mode.count() > 1)
         self._json_label.setVisible(self.json_mode.count() > 1)
@@ -374,9 +483,9 @@ class ParametersWidget(QWidget):
         current = self.service_tier.currentData()
         with QSignalBlocker(self.service_tier):
             self.service_tier.clear()
-            self.service_tier.addItem(_DEFAULT, None)
+            self.service_tier.addItem(default_text(), None)
             for tier in tiers:
-                self.service_tier.addItem(tier, tier)
+                self.service_tier.addItem(_value_text(tier), tier)
             self.service_tier.setCurrentIndex(max(0, self.service_tier.findData(current)))
         for widget in (self.service_tier, self._tier_label):
             widget.setVisible(bool(tiers))

@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from groq_desktop.app import icons, theme
 from groq_desktop.app.chat.parameters import ParametersWidget
+from groq_desktop.i18n import translate
 
 SHEET_WIDTH = 330
 
@@ -99,10 +101,12 @@ class ParametersSheet(QFrame):
         self._fields: dict[str, QWidget] = {}
         self._add_reset_buttons()
 
-        title = QLabel("<b>Parameters</b> of this conversation")
+        title = QLabel(translate("ParametersSheet", "Parameters of this conversation"))
+        title.setProperty("role", "title")
         self.close_button = QToolButton()
-        self.close_button.setText("Close")
-        self.close_button.setToolTip("Close the parameters (Esc)")
+        self.close_button.setIcon(icons.icon("close"))
+        self.close_button.setToolTip(translate("ParametersSheet", "Close the parameters (Esc)"))
+        self.close_button.setAccessibleName(translate("ParametersSheet", "Close the parameters"))
         self.close_button.setAutoRaise(True)
         top = QHBoxLayout()
         top.addWidget(title, 1)
@@ -112,9 +116,11 @@ class ParametersSheet(QFrame):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(parameters)
-        self.reset_all_button = QPushButton("Reset all to defaults")
+        self.reset_all_button = QPushButton(translate("ParametersSheet", "Reset all to defaults"))
+        self.reset_all_button.setIcon(icons.icon("discard"))
         column = QVBoxLayout(self)
-        column.setContentsMargins(6, 4, 6, 6)
+        space = theme.tokens()
+        column.setContentsMargins(space.space_m, space.space_s, space.space_m, space.space_m)
         column.addLayout(top)
         column.addWidget(scroll, 1)
         column.addWidget(self.reset_all_button)
@@ -143,11 +149,11 @@ class ParametersSheet(QFrame):
             form.replaceWidget(field, holder)
             line.addWidget(field, 1)
             reset = QToolButton()
-            reset.setText("↺")
+            reset.setIcon(icons.icon("discard"))
             reset.setAutoRaise(True)
             reset.setObjectName(f"reset {name}")
-            reset.setToolTip(f"Reset {name.lower()} to its default")
-            reset.setAccessibleName(f"Reset {name.lower()}")
+            reset.setToolTip(translate("ParametersSheet", "Reset “{name}” to its default").format(name=name))
+            reset.setAccessibleName(translate("ParametersSheet", "Reset “{name}”").format(name=name))
             line.addWidget(reset, 0, Qt.AlignmentFlag.AlignTop)
             holder.setVisible(not field.isHidden())
             _FollowVisibility(field, holder)
@@ -188,4 +194,4 @@ def _name_of(field: QWidget) -> str:
         return field.text()
     if isinstance(field, QAbstractSpinBox | QComboBox):
         return field.toolTip() or field.objectName()
-    return field.objectName() or "value"
+    return field.objectName() or translate("ParametersSheet", "value")

@@ -7,18 +7,30 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from groq_desktop import i18n
+from groq_desktop.app import icons, theme
 from groq_desktop.core.attachments import Attachment
 from groq_desktop.core.quota.limits import Cost
 from groq_desktop.core.store.storage import Conversation
 from groq_desktop.errors import RequestTooLargeError
+from groq_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from groq_desktop.services.chat import ChatService
 from groq_desktop.services.reply_budget import limit_named, reply_cap
 
-_WHAT = {
-    "ITPM": "input tokens",
-    "OTPM": "output tokens",
-    "TPM": "tokens (prompt and reply)",
-    "RPM": "requests",
+_MINUTE_TEXTS = {
+    "ITPM": QT_TRANSLATE_NOOP(
+        "TooLargeBar", "This request needs {requested} input tokens; your limit is {limit} a minute."
+    ),
+    "OTPM": QT_TRANSLATE_NOOP(
+        "TooLargeBar", "This request needs {requested} output tokens; your limit is {limit} a minute."
+    ),
+    "TPM": QT_TRANSLATE_NOOP(
+        "TooLargeBar",
+        "This request needs {requested} tokens (prompt and reply); your limit is {limit} a minute.",
+    ),
+    "RPM": QT_TRANSLATE_NOOP(
+        "TooLargeBar", "This request needs {requested} requests; your limit is {limit} a minute."
+    ),
 }
 
 
@@ -45,9 +57,18 @@ def too_large_text(error: RequestTooLargeError) -> str:
     """ "This request needs 12,300 input tokens; your limit is 8,000 a minute." """
     if error.requested is None or error.limit is None:
         return error.user_text()
-    what = _WHAT.get(str(error.dimension), "tokens")
-    per = "a minute" if str(error.dimension).endswith("M") else "in one go"
-    return f"This request needs {error.requested:,.0f} {what}; your limit is {error.limit:,.0f} {per}."
+    dimension = str(error.dimension)
+    if dimension in _MINUTE_TEXTS:
+        text = translate("TooLargeBar", _MINUTE_TEXTS[dimension])
+    elif dimension.endswith("M"):
+        text = translate(
+            "TooLargeBar", "This request needs {requested} tokens; your limit is {limit} a minute."
+        )
+    else:
+        text = translate(
+            "TooLargeBar", "This request needs {requested} tokens; your limit is {limit} in one go."
+        )
+    return text.format(requested=i18n.number(error.requested), limit=i18n.number(error.limit))
 
 
 class TooLargeBar(QFrame):
@@ -60,15 +81,20 @@ class TooLargeBar(QFrame):
         super().__init__(parent)
         self.setObjectName("tooLargeBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setProperty("surface", "notice")
         self.error: RequestTooLargeError | None = None
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.drop_button = QPushButton("Drop oldest turns")
-        self.drop_button.setToolTip("Leave the oldest turns out of what is sent until the request fits")
+        self.drop_button = QPushButton(translate("TooLargeBar", "Drop oldest turns"))
+        self.drop_button.setIcon(icons.icon("fold-up"))
+        self.drop_button.setToolTip(
+            translate("TooLargeBar", "Leave the oldest turns out of what is sent until the request fits"))
         self.lower_button = QPushButton()
-        self.lower_button.setToolTip("Set this conversation's max reply tokens so the request fits")
+        self.lower_button.setToolTip(
+            translate("TooLargeBar", "Set this conversation's max reply tokens so the request fits"))
         row = QHBoxLayout(self)
-        row.setContentsMargins(8, 2, 8, 2)
+        tokens = theme.tokens()
+        row.setContentsMargins(tokens.space_m, tokens.space_xs, tokens.space_m, tokens.space_xs)
         row.addWidget(self.label, 1)
         row.addWidget(self.drop_button)
         row.addWidget(self.lower_button)
@@ -78,9 +104,15 @@ class TooLargeBar(QFrame):
 
     def show_error(self, error: RequestTooLargeError, can_drop: bool) -> None:
         self.error = error
-        self.label.setText(too_large_text(error) + " It was not sent.")
+        self.label.setText(
+            translate("TooLargeBar", "{reason} It was not sent.").format(reason=too_large_text(error))
+        )
         fit = error.max_tokens_fit
-        self.lower_button.setText(f"Lower max tokens to {fit:,}" if fit else "")
+        self.lower_button.setText(
+            translate("TooLargeBar", "Lower max tokens to {tokens}").format(tokens=i18n.number(fit))
+            if fit
+            else ""
+        )
         self.lower_button.setVisible(bool(fit))
         self.drop_button.setVisible(can_drop)
         self.show()

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from groq_desktop.core.store.storage import Message
+from groq_desktop.i18n import translate
 from groq_desktop.services.structured_output import validate_reply
 
 
@@ -37,12 +38,13 @@ def tools_label(tools: list[dict[str, Any]], expanded: bool) -> str:
     runs = [t for t in tools if t.get("type") == "code_interpreter"]
     if searches:
         count = sum(len(search_results(t)) for t in searches)
-        parts.append(f"Web search · {count} source{'s' if count != 1 else ''}")
+        parts.append(translate("tool_activity", "Web search · %n source(s)", None, count))
     if runs:
-        parts.append(f"Python run{'s' if len(runs) != 1 else ''} · {len(runs)}")
+        run_count = len(runs)  # a variable: lupdate skips a call whose count is itself a call
+        parts.append(translate("tool_activity", "Python runs · %n", None, run_count))
     others = len(tools) - len(searches) - len(runs)
     if others:
-        parts.append(f"{others} other tool call{'s' if others != 1 else ''}")
+        parts.append(translate("tool_activity", "%n other tool call(s)", None, others))
     return ("▾ " if expanded else "▸ ") + " · ".join(parts)
 
 
@@ -52,18 +54,26 @@ def tools_html(tools: list[dict[str, Any]]) -> str:
     for tool in tools:
         args = _arguments(tool)
         if tool.get("type") == "browser_search":
-            out.append(f"<p><b>Searched</b> “{html.escape(str(args.get('query', '')))}”</p><ol>")
+            query = html.escape(str(args.get("query", "")))
+            out.append(
+                translate("tool_activity", "<p><b>Searched</b> “{query}”</p>").format(query=query) + "<ol>"
+            )
             for result in search_results(tool):
                 url = html.escape(str(result.get("url", "")), quote=True)
-                title = html.escape(str(result.get("title") or result.get("url") or "result"))
+                title = html.escape(
+                    str(result.get("title") or result.get("url") or translate("tool_activity", "result"))
+                )
                 out.append(f'<li><a href="{url}">{title}</a><br/><span>{html.escape(str(result.get("url", "")))}'
                            "</span></li>")
             out.append("</ol>")
         elif tool.get("type") == "code_interpreter":
-            out.append("<p><b>Ran Python</b></p>")
+            out.append(translate("tool_activity", "<p><b>Ran Python</b></p>"))
             out.append(f"<pre>{html.escape(str(args.get('code', tool.get('arguments', ''))))}</pre>")
             if tool.get("output") not in (None, ""):
-                out.append(f"<p>Output</p><pre>{html.escape(str(tool['output']).rstrip())}</pre>")
+                out.append(
+                    translate("tool_activity", "<p>Output</p>")
+                    + f"<pre>{html.escape(str(tool['output']).rstrip())}</pre>"
+                )
         else:
             out.append(f"<p><b>{html.escape(str(tool.get('type', 'tool')))}</b></p>")
             if tool.get("output"):
@@ -90,5 +100,6 @@ def shown_text(message: Message) -> str:
     except ValueError:
         return f"{message.content}\n\n✗ {problem}"
     verdict = f"✗ {problem}" if problem else (
-        "✓ Valid JSON, matches the schema" if json_schema_of(message) else "✓ Valid JSON")
+        translate("tool_activity", "✓ Valid JSON, matches the schema") if json_schema_of(message)
+        else translate("tool_activity", "✓ Valid JSON"))
     return f"```json\n{pretty}\n```\n\n{verdict}"
