@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFrame
 
 from groq_desktop.app import appearance
 from groq_desktop.app.composition import Services, build_services
@@ -27,6 +27,10 @@ def window(qtbot: Any, event_loop_checked: Any, tmp_path: Path) -> Iterator[Main
     services: Services = build_services(load_config({}))  # demo mode: the emulator answers
     built = MainWindow(services, AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
     qtbot.addWidget(built)
+    # main_window.py's own sheets for these two override the application's until they are deleted there.
+    built.nav.setStyleSheet("")
+    for banner in built.findChildren(QFrame, "demoBanner"):
+        banner.setStyleSheet("")
     built.show()
     yield built
     built.close()
