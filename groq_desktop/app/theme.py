@@ -231,8 +231,9 @@ QLineEdit[frame="false"], QComboBox[frame="false"] {{
 QComboBox QLineEdit, QComboBox QLineEdit:focus, QAbstractSpinBox QLineEdit, QAbstractSpinBox QLineEdit:focus {{
     border: none; padding: 0; background: transparent;
 }}
-QComboBox {{ padding-right: {m + 16}px; }}
-QComboBox:focus {{ padding-right: {m + 15}px; }}
+/* As narrow as Fusion's: the drop-down's width is added to the padding when Qt sizes the box. */
+QComboBox {{ padding: {s - 1}px 2px {s - 1}px {s + 2}px; }}
+QComboBox:focus {{ padding: {s - 2}px 1px {s - 2}px {s + 1}px; }}
 QComboBox::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right; width: 16px; border: none; }}
 QComboBox::down-arrow {{ image: url("{down}"); width: 10px; height: 10px; }}
 QComboBox QAbstractItemView {{

@@ -73,6 +73,8 @@ def test_every_panel_in_light_and_dark(qtbot: Any, window: MainWindow, tmp_path:
             qtbot.waitUntil(lambda panel=panel: window.stack.currentWidget() is panel and panel.isVisible())
             if name == "models":
                 qtbot.waitUntil(lambda panel=panel: panel.proxy.rowCount() > 0, timeout=10_000)
+            if name == "monitor":  # the usage charts load from the store in the background
+                qtbot.waitUntil(lambda panel=panel: bool(panel.charts.cost_label.text()), timeout=10_000)
             qtbot.wait(150)  # the lazy panels' first layout and paint
             path = save_screenshot(window, f"{name}-{theme}.png", tmp_path)
             lightness[f"{name}-{theme}"] = mean_lightness(QImage(str(path)))
