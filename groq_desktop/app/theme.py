@@ -2,10 +2,14 @@
 
 Widgets never hard-code a colour: they paint with ``tokens()`` (which follows light/dark) or take their look
 from the application style sheet through a dynamic property:
-- ``role``: on buttons, ``"primary"`` (the one main action of a view), ``"danger"`` (deletes/stops), ``"subtle"``
-  (flat, secondary); on labels, ``"title"``, ``"caption"`` (small, muted), ``"muted"``, ``"error"``, ``"success"``.
+- ``role``: on buttons (QPushButton, QToolButton), ``"primary"`` (the one main action of a view), ``"danger"``
+  (deletes/stops), ``"subtle"`` (flat, secondary); on labels, ``"title"``, ``"heading"``, ``"caption"`` (small,
+  muted), ``"muted"``, ``"error"``, ``"warning"``, ``"success"``; on progress bars, ``"warning"``, ``"danger"``,
+  ``"success"`` (the chunk's colour; the accent otherwise).
 - ``surface``: on frames, ``"card"`` (a raised box with a border) or ``"notice"`` (an information strip).
+Set the property before the widget is first shown; a later change needs ``style().unpolish(w); style().polish(w)``.
 ``apply(app)`` rebuilds the style sheet; ``appearance`` calls it at start and whenever the palette changes.
+Spin boxes and scroll bars keep Fusion's look; selections in item views keep the palette's highlight.
 """
 
 from __future__ import annotations
@@ -112,7 +116,7 @@ _arrow_dir: Path | None = None
 
 
 def _arrow(direction: str, colour: QColor) -> str:
-    """A chevron as an SVG file for the combo and spin boxes' buttons (a QSS ``image`` is a file)."""
+    """A chevron as an SVG file, for the combo boxes' drop-down (a style sheet's ``image`` is a file)."""
     global _arrow_dir
     if _arrow_dir is None:
         _arrow_dir = Path(tempfile.mkdtemp(prefix="groq-desktop-theme-"))
