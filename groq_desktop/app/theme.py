@@ -260,7 +260,7 @@ QAbstractItemView {{ alternate-background-color: {header}; }}
 QTableView {{ gridline-color: {gridline}; }}
 QHeaderView::section {{
     background: {header}; color: {text}; border: none; border-right: 1px solid {gridline};
-    border-bottom: 1px solid {border}; padding: {s}px {m}px;
+    border-bottom: 1px solid {border}; padding: {s}px {s - 1}px;  /* Fusion's width: tables sized to fit keep fitting */
 }}
 QHeaderView::section:last {{ border-right: none; }}
 QTableCornerButton::section {{ background: {header}; border: none; border-bottom: 1px solid {border}; }}
