@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -113,6 +113,12 @@ class ModelPicker(QComboBox):
         self.setAccessibleName(translate("ModelPicker", "Model"))
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.currentIndexChanged.connect(self._on_index)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        # A long model name is elided, not holding the window wide; Qt's own hint follows the contents
+        # once a style (sheet) change drops the one it cached while the box was still empty.
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self.fontMetrics().horizontalAdvance("x" * 10) + 40), hint.height())
 
     def set_models(self, models: Sequence[ModelInfo], current: str | None) -> None:
         with QSignalBlocker(self):
