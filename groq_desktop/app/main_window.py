@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self._build_soon: list[QTimer] = []
         appearance.apply(settings)
+        appearance.watch(QApplication.instance())  # the style sheet follows live light/dark switches
         self._build_frame(services.demo if services is not None else demo)
         if services is not None:
             self.attach(services)
@@ -126,13 +127,6 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(NAV_WIDTH)
         self.nav.setFrameShape(QListWidget.Shape.NoFrame)
-        # palette() references keep the sidebar right in light and dark schemes alike.
-        self.nav.setStyleSheet(
-            "QListWidget#navigation { background: palette(window); padding-top: 8px; font-size: 14px; outline: 0; }"
-            "QListWidget#navigation::item { padding: 9px 14px; margin: 2px 8px; border-radius: 6px; }"
-            "QListWidget#navigation::item:selected { background: palette(highlight); color: palette(highlighted-text); }"
-            "QListWidget#navigation::item:hover:!selected { background: palette(midlight); }"
-        )
         self.stack = QStackedWidget()
         for index, (title, panel) in enumerate(self._areas):
             item = QListWidgetItem(title.replace("&&", "&"))
@@ -301,12 +295,6 @@ class MainWindow(QMainWindow):
     def _demo_banner(self) -> QWidget:
         banner = QFrame()
         banner.setObjectName("demoBanner")
-        # Information, not alarm: the palette's own colours, so it is calm in light and dark schemes.
-        banner.setStyleSheet(
-            "#demoBanner { background: palette(alternate-base); border-bottom: 1px solid palette(mid);"
-            " border-left: 4px solid palette(highlight); }"
-            "#demoBanner QLabel { color: palette(window-text); }"
-        )
         layout = QHBoxLayout(banner)
         layout.setContentsMargins(12, 4, 12, 4)
         label = QLabel(translate(

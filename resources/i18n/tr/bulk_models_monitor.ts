@@ -168,8 +168,8 @@
         <translation>Canlı fiyatın yarısı; Groq seçtiğiniz süre içinde bitirir</translation>
     </message>
     <message>
-        <source>{reason} &lt;a href=&apos;live&apos;&gt;Run it live&lt;/a&gt;.</source>
-        <translation>{reason} &lt;a href=&apos;live&apos;&gt;Canlı çalıştırın&lt;/a&gt;.</translation>
+        <source>{reason} &lt;a href='live'&gt;Run it live&lt;/a&gt;.</source>
+        <translation>{reason} &lt;a href='live'&gt;Canlı çalıştırın&lt;/a&gt;.</translation>
     </message>
     <message>
         <source>&lt;b&gt;{count}&lt;/b&gt; audio inputs. Batch: Groq fetches the audio by URL within {window} at half price; live: the files join the transcription queue.</source>
@@ -535,8 +535,8 @@
         <translation>{{text}}, {{file_name}} ve girdilerin her sütunu</translation>
     </message>
     <message>
-        <source>JSON schema for the reply (optional): {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: …} — its fields become columns</source>
-        <translation>Yanıt için JSON şeması (isteğe bağlı): {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: …} — alanları sütun olur</translation>
+        <source>JSON schema for the reply (optional): {"type": "object", "properties": …} — its fields become columns</source>
+        <translation>Yanıt için JSON şeması (isteğe bağlı): {"type": "object", "properties": …} — alanları sütun olur</translation>
     </message>
     <message>
         <source>&amp;Inputs</source>
@@ -1014,8 +1014,8 @@
         <translation>Model listesini Groq’tan yeniden al (F5)</translation>
     </message>
     <message>
-        <source>No models match the search and filters. &lt;a href=&apos;clear&apos;&gt;Show all models&lt;/a&gt;</source>
-        <translation>Aramaya ve filtrelere uyan model yok. &lt;a href=&apos;clear&apos;&gt;Tüm modelleri göster&lt;/a&gt;</translation>
+        <source>No models match the search and filters. &lt;a href='clear'&gt;Show all models&lt;/a&gt;</source>
+        <translation>Aramaya ve filtrelere uyan model yok. &lt;a href='clear'&gt;Tüm modelleri göster&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Chat with this model</source>
@@ -1030,7 +1030,7 @@
         <translation>Sınırları düzenle…</translation>
     </message>
     <message>
-        <source>Change this model&apos;s limits for your plan</source>
+        <source>Change this model's limits for your plan</source>
         <translation>Bu modelin planınızdaki sınırlarını değiştirin</translation>
     </message>
     <message>
@@ -1240,14 +1240,14 @@
         <translation>{model} için {column}</translation>
     </message>
     <message>
-        <source>Estimates only: Groq&apos;s bill is the truth. Saved to {path}</source>
+        <source>Estimates only: Groq's bill is the truth. Saved to {path}</source>
         <translation>Yalnızca tahmindir: doğrusu Groq’un faturasıdır. Kayıt yeri: {path}</translation>
     </message>
 </context>
 <context>
     <name>PriceTable</name>
     <message>
-        <source>ESTIMATES from the shipped model catalogue (as of {date}); Groq&apos;s bill is the truth. Cached prompt tokens at half the input price. Editable: a prices.json in the app&apos;s data folder is merged on top.</source>
+        <source>ESTIMATES from the shipped model catalogue (as of {date}); Groq's bill is the truth. Cached prompt tokens at half the input price. Editable: a prices.json in the app's data folder is merged on top.</source>
         <translation>Uygulamayla gelen model kataloğundan TAHMİNLER ({date} itibarıyla); doğrusu Groq’un faturasıdır. Önbellekteki istem token’ları girdi fiyatının yarısıdır. Düzenlenebilir: uygulamanın veri klasöründeki prices.json üstüne eklenir.</translation>
     </message>
 </context>
@@ -1476,7 +1476,7 @@ Kaynak: {source}</translation>
         <translation>Model başına tahmini fiyatı değiştirin (prices.json olarak kaydedilir)</translation>
     </message>
     <message>
-        <source>Estimated from the editable price table (prices.json); Groq&apos;s bill is the truth.</source>
+        <source>Estimated from the editable price table (prices.json); Groq's bill is the truth.</source>
         <translation>Düzenlenebilir fiyat tablosundan (prices.json) tahmin edilir; doğrusu Groq’un faturasıdır.</translation>
     </message>
     <message>

@@ -190,11 +190,11 @@
         <translation>İstek kimliği {request_id} kopyalandı</translation>
     </message>
     <message>
-        <source>⚠ Groq retired {model} on {date}, so this conversation can&apos;t continue with it.</source>
+        <source>⚠ Groq retired {model} on {date}, so this conversation can't continue with it.</source>
         <translation>⚠ Groq, {model} modelini {date} tarihinde kullanımdan kaldırdı; bu sohbet onunla devam edemez.</translation>
     </message>
     <message>
-        <source>⚠ Groq retired {model}, so this conversation can&apos;t continue with it.</source>
+        <source>⚠ Groq retired {model}, so this conversation can't continue with it.</source>
         <translation>⚠ Groq, {model} modelini kullanımdan kaldırdı; bu sohbet onunla devam edemez.</translation>
     </message>
     <message>
@@ -237,9 +237,11 @@
         <source>Conversation restored</source>
         <translation>Sohbet geri getirildi</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>{title}  ·  %n messages</source>
-        <translation>{title}  ·  %n mesaj</translation>
+        <translation>
+            <numerusform>{title}  ·  %n mesaj</numerusform>
+        </translation>
     </message>
     <message>
         <source>No messages match</source>
@@ -253,9 +255,11 @@
         <source>No matches</source>
         <translation>Eşleşme yok</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Queued behind %n request(s)</source>
-        <translation>Kuyrukta, önünde %n istek var</translation>
+        <translation>
+            <numerusform>Kuyrukta, önünde %n istek var</numerusform>
+        </translation>
     </message>
     <message>
         <source>Queued: next to send</source>
@@ -269,29 +273,37 @@
         <source>Not sent: {reason}</source>
         <translation>Gönderilmedi: {reason}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Editing a message: sending replaces it and deletes the %n message(s) after it.</source>
-        <translation>Mesaj düzenleniyor: göndermek onu değiştirir ve ardından gelen %n mesajı siler.</translation>
+        <translation>
+            <numerusform>Mesaj düzenleniyor: göndermek onu değiştirir ve ardından gelen %n mesajı siler.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Edit and resend drops every later turn of this conversation</source>
         <translation>Düzenleyip yeniden göndermek bu sohbetteki sonraki tüm mesajları siler</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>The %n oldest turn(s) are left out of what is sent.</source>
-        <translation>En eski %n mesaj gönderilenlerin dışında bırakıldı.</translation>
+        <translation>
+            <numerusform>En eski %n mesaj gönderilenlerin dışında bırakıldı.</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>The %n oldest turn(s) are left out of what is sent: it fits now.</source>
-        <translation>En eski %n mesaj gönderilenlerin dışında bırakıldı: artık sığıyor.</translation>
+        <translation>
+            <numerusform>En eski %n mesaj gönderilenlerin dışında bırakıldı: artık sığıyor.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Max reply tokens lowered to {tokens}: it fits now.</source>
         <translation>En fazla yanıt token sayısı {tokens} olarak düşürüldü: artık sığıyor.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>The first %n message(s) are left out of what is sent.</source>
-        <translation>İlk %n mesaj gönderilenlerin dışında bırakıldı.</translation>
+        <translation>
+            <numerusform>İlk %n mesaj gönderilenlerin dışında bırakıldı.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Last reply copied</source>
@@ -364,7 +376,7 @@
         <translation>Modelleri karşılaştır</translation>
     </message>
     <message>
-        <source>One prompt, sent to every model you tick (with this conversation&apos;s history)</source>
+        <source>One prompt, sent to every model you tick (with this conversation's history)</source>
         <translation>İşaretlediğiniz her modele gönderilen tek bir istem (bu sohbetin geçmişiyle birlikte)</translation>
     </message>
     <message>
@@ -403,7 +415,7 @@
         <translation>{tokens} token</translation>
     </message>
     <message>
-        <source>Tokens of the conversation plus this draft, against the model&apos;s context window</source>
+        <source>Tokens of the conversation plus this draft, against the model's context window</source>
         <translation>Sohbetin ve bu taslağın token sayısı, modelin bağlam penceresine göre</translation>
     </message>
     <message>
@@ -439,7 +451,7 @@
         <translation>{tokens} / {window} token</translation>
     </message>
     <message>
-        <source>⚠ This conversation ({tokens} tokens) will not fit the model&apos;s context window of {window} tokens with room for a reply. Drop the oldest turns or start a new conversation.</source>
+        <source>⚠ This conversation ({tokens} tokens) will not fit the model's context window of {window} tokens with room for a reply. Drop the oldest turns or start a new conversation.</source>
         <translation>⚠ Bu sohbet ({tokens} token), yanıta yer kalacak şekilde modelin {window} tokenlık bağlam penceresine sığmayacak. En eski mesajları çıkarın ya da yeni bir sohbet başlatın.</translation>
     </message>
     <message>
@@ -536,13 +548,17 @@
         <source>Groq queue {ms} ms</source>
         <translation>Groq kuyruğu {ms} ms</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n tool call(s) (${cost} reported)</source>
-        <translation>%n araç çağrısı (bildirilen ${cost})</translation>
+        <translation>
+            <numerusform>%n araç çağrısı (bildirilen ${cost})</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n tool call(s)</source>
-        <translation>%n araç çağrısı</translation>
+        <translation>
+            <numerusform>%n araç çağrısı</numerusform>
+        </translation>
     </message>
     <message>
         <source>waited {seconds} s before sending</source>
@@ -842,7 +858,7 @@ Sağlayan: {owner}</translation>
         <translation>Bu sohbetin her isteğinden önce ilk olarak gönderilir</translation>
     </message>
     <message>
-        <source>Randomness, 0 to 2 (default: the model&apos;s, 1)</source>
+        <source>Randomness, 0 to 2 (default: the model's, 1)</source>
         <translation>Rastgelelik, 0 ile 2 arası (varsayılan: modelinki, 1)</translation>
     </message>
     <message>
@@ -850,7 +866,7 @@ Sağlayan: {owner}</translation>
         <translation>Çekirdek örnekleme, 0 ile 1 arası (varsayılan 1)</translation>
     </message>
     <message>
-        <source>Longest reply. Default: the model&apos;s own limit within your plan&apos;s output tokens per minute</source>
+        <source>Longest reply. Default: the model's own limit within your plan's output tokens per minute</source>
         <translation>En uzun yanıt. Varsayılan: planınızın dakika başına çıkış tokenı içinde modelin kendi sınırı</translation>
     </message>
     <message>
@@ -878,7 +894,7 @@ Sağlayan: {owner}</translation>
         <translation>ayrıştırılmış: düşünme ayrı gösterilir · ham: satır içinde &lt;think&gt; · gizli: gönderilmez</translation>
     </message>
     <message>
-        <source>Whether the model&apos;s thinking comes back with the reply</source>
+        <source>Whether the model's thinking comes back with the reply</source>
         <translation>Modelin düşünmesinin yanıtla birlikte gelip gelmeyeceği</translation>
     </message>
     <message>
@@ -974,8 +990,8 @@ Sağlayan: {owner}</translation>
         <translation>Bir örnekle başla…</translation>
     </message>
     <message>
-        <source>{&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}, &quot;required&quot;: [...]}</source>
-        <translation>{&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}, &quot;required&quot;: [...]}</translation>
+        <source>{"type": "object", "properties": {...}, "required": [...]}</source>
+        <translation>{"type": "object", "properties": {...}, "required": [...]}</translation>
     </message>
     <message>
         <source>Schema</source>
@@ -1037,7 +1053,7 @@ Sağlayan: {owner}</translation>
         <translation>İstek sığana kadar en eski mesajları gönderilenlerin dışında bırak</translation>
     </message>
     <message>
-        <source>Set this conversation&apos;s max reply tokens so the request fits</source>
+        <source>Set this conversation's max reply tokens so the request fits</source>
         <translation>Bu sohbetin en fazla yanıt tokenını isteğin sığacağı değere ayarla</translation>
     </message>
     <message>
@@ -1073,17 +1089,23 @@ Sağlayan: {owner}</translation>
 </context>
 <context>
     <name>tool_activity</name>
-    <message>
+    <message numerus="yes">
         <source>Web search · %n source(s)</source>
-        <translation>Web araması · %n kaynak</translation>
+        <translation>
+            <numerusform>Web araması · %n kaynak</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Python runs · %n</source>
-        <translation>Python çalıştırmaları · %n</translation>
+        <translation>
+            <numerusform>Python çalıştırmaları · %n</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n other tool call(s)</source>
-        <translation>%n başka araç çağrısı</translation>
+        <translation>
+            <numerusform>%n başka araç çağrısı</numerusform>
+        </translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Searched&lt;/b&gt; “{query}”&lt;/p&gt;</source>

@@ -8,8 +8,8 @@
         <translation>{number} MB</translation>
     </message>
     <message>
-        <source>Accepted: {formats}; other audio and video ({examples}…) is converted first. Any length or size: long files are sent in parts of under {size} (Groq&apos;s upload limit) and joined into one transcript.</source>
-        <translation>Kabul edilenler: {formats}; diğer ses ve video dosyaları ({examples}…) önce dönüştürülür. Uzunluk ve boyut sınırı yok: uzun dosyalar {size} altındaki parçalar hâlinde gönderilir (Groq&apos;un yükleme sınırı) ve tek bir dökümde birleştirilir.</translation>
+        <source>Accepted: {formats}; other audio and video ({examples}…) is converted first. Any length or size: long files are sent in parts of under {size} (Groq's upload limit) and joined into one transcript.</source>
+        <translation>Kabul edilenler: {formats}; diğer ses ve video dosyaları ({examples}…) önce dönüştürülür. Uzunluk ve boyut sınırı yok: uzun dosyalar {size} altındaki parçalar hâlinde gönderilir (Groq'un yükleme sınırı) ve tek bir dökümde birleştirilir.</translation>
     </message>
     <message>
         <source>Drop audio or video files or folders here</source>
@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>…or use Add files (Ctrl+O), or record from the microphone above.</source>
-        <translation>…ya da Dosya ekle&apos;yi (Ctrl+O) kullanın veya yukarıdan mikrofonla kaydedin.</translation>
+        <translation>…ya da Dosya ekle'yi (Ctrl+O) kullanın veya yukarıdan mikrofonla kaydedin.</translation>
     </message>
 </context>
 <context>
@@ -364,15 +364,15 @@
         <translation>Mikrofon bulunamadı.</translation>
     </message>
     <message>
-        <source>Connect a microphone (or choose one in the system&apos;s sound settings).</source>
+        <source>Connect a microphone (or choose one in the system's sound settings).</source>
         <translation>Bir mikrofon bağlayın (ya da sistemin ses ayarlarından birini seçin).</translation>
     </message>
     <message>
         <source>The system does not let Groq Desktop use the microphone.</source>
-        <translation>Sistem, Groq Desktop&apos;ın mikrofonu kullanmasına izin vermiyor.</translation>
+        <translation>Sistem, Groq Desktop'ın mikrofonu kullanmasına izin vermiyor.</translation>
     </message>
     <message>
-        <source>Allow microphone access for this app in the system&apos;s privacy settings.</source>
+        <source>Allow microphone access for this app in the system's privacy settings.</source>
         <translation>Sistemin gizlilik ayarlarında bu uygulamaya mikrofon erişimi verin.</translation>
     </message>
     <message>
