@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPushButton
 
+from groq_desktop.app import theme
 from groq_desktop.app.composition import Services, build_services
 from groq_desktop.app.main_window import MainWindow
 from groq_desktop.app.settings import AppSettings, Key
@@ -76,10 +76,10 @@ def test_demo_banner_is_calm_palette_colours_and_keeps_use_my_key(
     assert "#f55036" not in banner.styleSheet()
     label = window.findChild(QLabel, "demoLabel")
     assert label is not None and "Demo mode" in label.text() and "nothing is sent to Groq" in label.text()
-    # The background a user sees is the palette's information colour, not red.
+    # The background a user sees is the theme's information colour, not red.
     image = banner.grab().toImage()
     seen = image.pixelColor(image.width() - 3, 2)
-    assert seen == banner.palette().color(QPalette.ColorRole.AlternateBase)
+    assert seen.name() == theme.tokens().notice_background.name()
     button = window.findChild(QPushButton, "useMyKey")
     assert button is not None and button.text() == "Use my key…"
     assert button.focusPolicy() == Qt.FocusPolicy.TabFocus

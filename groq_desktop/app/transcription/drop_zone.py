@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from groq_desktop import i18n
@@ -67,9 +67,7 @@ class DropZone(QFrame):
         caption = self.formats.font()
         caption.setPointSizeF(self.font().pointSizeF() * t.caption_scale)
         self.formats.setFont(caption)
-        palette = self.formats.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, t.muted_text)
-        self.formats.setPalette(palette)
+        self.formats.setProperty("role", "caption")  # muted, by the application style sheet
         self.picture.setPixmap(icons.icon("cloud-upload", t.muted_text).pixmap(ICON_SIZE, ICON_SIZE))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
