@@ -173,3 +173,15 @@ def test_the_chat_is_painted_from_the_theme_tokens_in_light_and_dark(qtbot: Any,
         save_screenshot(view, f"chat-bubbles-{name}.png", tmp_path)
         view.close()
     QApplication.processEvents()
+
+
+def test_an_untitled_conversation_is_named_in_the_user_s_language(qtbot: Any, demo_services: Services) -> None:
+    from groq_desktop.app.chat.conversation_model import ConversationListModel
+    from groq_desktop.services.chat import NEW_CONVERSATION_TITLE
+
+    demo_services.storage.create_conversation(NEW_CONVERSATION_TITLE, "any-model")
+    with pseudo_translation():
+        model = ConversationListModel(demo_services.storage)
+        shown = model.index(0, 0).data()
+    assert shown == f"⟦{NEW_CONVERSATION_TITLE}⟧"
+    assert demo_services.storage.list_conversations()[0].title == NEW_CONVERSATION_TITLE  # stored as it was

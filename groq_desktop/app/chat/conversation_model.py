@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractListModel, QDateTime, QLocale, QModelIndex, 
 
 from groq_desktop.core.store.storage import Conversation, Storage
 from groq_desktop.i18n import translate
+from groq_desktop.services.chat import shown_title
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -33,9 +34,8 @@ class ConversationListModel(QAbstractListModel):
             return None
         conversation = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if role == Qt.ItemDataRole.DisplayRole and conversation.pinned:
-                return "📌 " + conversation.title
-            return conversation.title
+            title = shown_title(conversation.title)
+            return "📌 " + title if role == Qt.ItemDataRole.DisplayRole and conversation.pinned else title
         if role == Qt.ItemDataRole.ToolTipRole:
             when = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(conversation.updated_at)),
                                       QLocale.FormatType.ShortFormat)
@@ -44,7 +44,7 @@ class ConversationListModel(QAbstractListModel):
                 if conversation.pinned
                 else translate("ConversationListModel", "{model} · last active {when}")
             )
-            return "\n".join((conversation.title, details.format(model=conversation.model, when=when),
+            return "\n".join((shown_title(conversation.title), details.format(model=conversation.model, when=when),
                               translate("ConversationListModel", "F2 renames")))
         if role == ConversationIdRole:
             return conversation.id

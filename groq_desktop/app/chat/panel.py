@@ -59,7 +59,13 @@ from groq_desktop.core.store.storage import MATCH_END, MATCH_START, Conversation
 from groq_desktop.errors import GroqDesktopError
 from groq_desktop.i18n import translate
 from groq_desktop.services import chat_export
-from groq_desktop.services.chat import NEW_CONVERSATION_TITLE, AttachmentRefusedError, ChatEvent, ChatService
+from groq_desktop.services.chat import (
+    NEW_CONVERSATION_TITLE,
+    AttachmentRefusedError,
+    ChatEvent,
+    ChatService,
+    shown_title,
+)
 
 log = logging.getLogger(__name__)
 
@@ -682,7 +688,7 @@ class ChatPanel(QWidget):
         else:
             self._load_messages(conversation.id)
             self._load_draft(conversation.id, carried)
-            self.title_label.setText(conversation.title)
+            self.title_label.setText(shown_title(conversation.title))
             self.model_picker.select(conversation.model)
             self.parameters.set_values(conversation.system_prompt, conversation.params)
             self.view.scroll_to_bottom()
@@ -764,7 +770,7 @@ class ChatPanel(QWidget):
     def _on_conversation_data_changed(self, *_args: object) -> None:
         conversation = self._conversation()
         if conversation is not None:
-            self.title_label.setText(conversation.title)
+            self.title_label.setText(shown_title(conversation.title))
 
     def _conversation_menu(self, point: object) -> None:
         index = self.conversation_list.indexAt(point)  # type: ignore[arg-type]
