@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -45,6 +46,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 RESTART_WAIT_MS = 20_000
+FREEZE_AFTER_MS = 2_000  # after the queue panels (built 300 and 600 ms after the chat)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -154,6 +156,9 @@ def _run(app: QApplication, args: argparse.Namespace, guard: InstanceGuard, sess
         await loop.run_in_executor(None, _preload_queue_panels)
         if not quit_event.is_set():
             window.build_queue_soon()
+            # Once the panels are built: what start-up made lives as long as the app, and a full garbage
+            # collection walking it all stalled the window for ~100 ms with a large history.
+            QTimer.singleShot(FREEZE_AFTER_MS, window, gc.freeze)
 
     try:
         with loop:
