@@ -46,7 +46,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 RESTART_WAIT_MS = 20_000
-FREEZE_AFTER_MS = 2_000  # after the queue panels (built 300 and 600 ms after the chat)
+FREEZE_AFTER_MS = 1_000  # after the queue panels (built 300 and 600 ms after this)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -147,8 +147,9 @@ def _run(app: QApplication, args: argparse.Namespace, guard: InstanceGuard, sess
         started.append(services)
         window.attach(services, build_soon=False)
         window.welcome_if_first_run()
+        gc.freeze()  # see _warm_up
         # The warm-up holds the GIL for a while (tiktoken's import and BPE load): after the panels are built.
-        threading.Thread(target=services.token_counter.warm_up, name="tokenizer-warm-up", daemon=True).start()
+        threading.Thread(target=_warm_up, args=(services,), name="tokenizer-warm-up", daemon=True).start()
         if args.files:
             window.open_files(args.files)
         guard.set_receiver(window.accept_launch)
@@ -156,9 +157,7 @@ def _run(app: QApplication, args: argparse.Namespace, guard: InstanceGuard, sess
         await loop.run_in_executor(None, _preload_queue_panels)
         if not quit_event.is_set():
             window.build_queue_soon()
-            # Once the panels are built: what start-up made lives as long as the app, and a full garbage
-            # collection walking it all stalled the window for ~100 ms with a large history.
-            QTimer.singleShot(FREEZE_AFTER_MS, window, gc.freeze)
+            QTimer.singleShot(FREEZE_AFTER_MS, window, gc.freeze)  # see _warm_up
 
     try:
         with loop:
@@ -177,6 +176,16 @@ def _run(app: QApplication, args: argparse.Namespace, guard: InstanceGuard, sess
         for services in started:
             services.close()
     return outcome[0]
+
+
+def _warm_up(services: Services) -> None:
+    """Load the tokenizer, then freeze what exists out of the garbage collector's full passes.
+
+    What start-up makes (modules, the window, the job list, the tokenizer's 100,000-entry tables) lives as
+    long as the app; a full collection walking it all stalled the window ~100 ms with a large history.
+    """
+    services.token_counter.warm_up()
+    gc.freeze()
 
 
 def _preload_queue_panels() -> None:
