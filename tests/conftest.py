@@ -103,3 +103,35 @@ def save_screenshot(widget: Any, name: str, fallback_dir: Path) -> Path:
     path = folder / name
     assert widget.grab().save(str(path)), f"could not save {path}"
     return path
+
+
+def _installed_language(code: str) -> Iterator[Any]:
+    """The shipped catalogue of ``code`` (built from the .ts first), installed as the app does at start."""
+    import importlib.util
+
+    from PySide6.QtCore import QLocale
+
+    from groq_desktop import i18n
+    from groq_desktop.app import language
+
+    spec = importlib.util.spec_from_file_location("catalogues", Path(__file__).parent.parent / "packaging" / "i18n.py")
+    assert spec is not None and spec.loader is not None
+    catalogues = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(catalogues)
+    catalogues.release()
+    locale = language.install(code)
+    yield locale
+    language.install("en")
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    i18n.reset()
+
+
+@pytest.fixture
+def turkish(qapp: Any) -> Iterator[Any]:  # noqa: ARG001 - translators need the application
+    yield from _installed_language("tr")
+
+
+@pytest.fixture
+def english(qapp: Any) -> Iterator[Any]:  # noqa: ARG001
+    """The shipped English catalogue (its plural forms)."""
+    yield from _installed_language("en")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -12,7 +11,6 @@ import pytest
 from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
-from groq_desktop import i18n
 from groq_desktop.app import help as help_module
 from groq_desktop.app import language, quota_words, settings_dialog, startup_problems
 from groq_desktop.app.composition import Services, build_services
@@ -27,10 +25,6 @@ from groq_desktop.core.secrets import Secret
 from groq_desktop.core.startup_checks import ProblemKind, StartupProblem
 from tests.app.translatable import is_untranslated, pseudo_translation, untranslated_texts
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "packaging"))
-import i18n as catalogues  # noqa: E402  (packaging/i18n.py: the build tool)
-
 
 @pytest.fixture
 def services() -> Iterator[Services]:
@@ -43,16 +37,6 @@ def services() -> Iterator[Services]:
 @pytest.fixture
 def settings(tmp_path: Path) -> AppSettings:
     return AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-
-
-@pytest.fixture
-def turkish() -> Iterator[QLocale]:
-    catalogues.release()
-    locale = language.install("tr")
-    yield locale
-    language.install("en")
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    i18n.reset()
 
 
 def test_choosing_turkish_is_saved_and_offers_a_restart(

@@ -4,7 +4,6 @@ texts set after the first build; and their look in light and dark."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,8 +13,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from groq_desktop import i18n
-from groq_desktop.app import language, theme
+from groq_desktop.app import theme
 from groq_desktop.app.appearance import apply_theme
 from groq_desktop.app.composition import Services, build_services
 from groq_desktop.app.transcription.drop_zone import DropZone, size_text
@@ -33,30 +31,6 @@ from groq_desktop.services.voice_reading import ReadingState
 from tests.app.test_transcription_panel import audio_dir, panel, status_of  # noqa: F401
 from tests.app.translatable import is_untranslated, pseudo_translation, untranslated_texts
 from tests.conftest import save_screenshot
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "packaging"))
-import i18n as catalogues  # noqa: E402  (packaging/i18n.py: the build tool)
-
-
-def _use(code: str) -> Iterator[QLocale]:
-    catalogues.release()
-    locale = language.install(code)
-    yield locale
-    language.install("en")
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    i18n.reset()
-
-
-@pytest.fixture
-def english(qapp: QApplication) -> Iterator[QLocale]:
-    """The shipped English catalogue (its plural forms), installed as the app does at start."""
-    yield from _use("en")
-
-
-@pytest.fixture
-def turkish(qapp: QApplication) -> Iterator[QLocale]:
-    yield from _use("tr")
 
 
 @pytest.fixture

@@ -143,16 +143,6 @@ def test_no_widget_shows_text_that_cannot_be_translated(
         window.close()
 
 
-@pytest.fixture
-def turkish() -> Iterator[QLocale]:
-    catalogues.release()
-    locale = language.install("tr")
-    yield locale
-    language.install("en")
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    i18n.reset()
-
-
 def test_turkish_is_used_for_our_strings_qt_s_own_and_numbers(turkish: QLocale) -> None:
     assert turkish.language() == QLocale.Language.Turkish
     assert i18n.number(1234567.5, 1) == "1.234.567,5"
