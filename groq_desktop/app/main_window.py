@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
                 area=title.replace("&&", "&"), number=index + 1))
             self.nav.addItem(item)
             self.stack.addWidget(panel)
+        self.nav.setCurrentRow(0)  # the frame shows the chat's composer; attach() goes to the last area used
 
         body = QWidget()
         row = QHBoxLayout(body)
