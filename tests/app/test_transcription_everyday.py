@@ -13,7 +13,6 @@ from groq_desktop.app.transcription.job_table_model import Column, JobTableModel
 from groq_desktop.app.transcription.panel import TranscriptionPanel
 from groq_desktop.core.model_registry import ModelCategory
 from groq_desktop.services.transcription import JobInfo, JobPhase, TranscriptionOptions
-from tests.app.test_transcription_i18n import english  # noqa: F401
 from tests.app.test_transcription_panel import audio_dir, panel, run_on_loop, status_of  # noqa: F401
 
 
