@@ -82,15 +82,6 @@ _DIMENSION_LABELS = {
     Dimension.ITPM: QT_TRANSLATE_NOOP("ModelTableModel", "input tokens per minute"),
     Dimension.OTPM: QT_TRANSLATE_NOOP("ModelTableModel", "output tokens per minute"),
 }
-_CATEGORY_NAMES = {
-    ModelCategory.CHAT: QT_TRANSLATE_NOOP("ModelTableModel", "chat"),
-    ModelCategory.SPEECH_TO_TEXT: QT_TRANSLATE_NOOP("ModelTableModel", "speech to text"),
-    ModelCategory.TEXT_TO_SPEECH: QT_TRANSLATE_NOOP("ModelTableModel", "text to speech"),
-    ModelCategory.SAFETY: QT_TRANSLATE_NOOP("ModelTableModel", "safety"),
-    ModelCategory.REASONING: QT_TRANSLATE_NOOP("ModelTableModel", "reasoning"),
-    ModelCategory.TOOL_USE: QT_TRANSLATE_NOOP("ModelTableModel", "tool use"),
-    ModelCategory.VISION: QT_TRANSLATE_NOOP("ModelTableModel", "vision"),
-}
 
 # Groq's supported_features words; one Groq adds later is shown as it is, underscores as spaces.
 _FEATURE_NAMES = {
@@ -127,11 +118,6 @@ def dimension_label(dimension: Dimension) -> str:
     """"requests per minute" in the user's language (an unknown dimension keeps the core's label)."""
     label = _DIMENSION_LABELS.get(dimension)
     return translate("ModelTableModel", label) if label else dimension.label
-
-
-def category_name(category: ModelCategory) -> str:
-    name = _CATEGORY_NAMES.get(category)
-    return translate("ModelTableModel", name) if name else category.value
 
 
 def _figure(value: float) -> str:
@@ -192,7 +178,7 @@ def status_text(info: ModelInfo) -> str:
 
 
 def category_text(info: ModelInfo) -> str:
-    return ", ".join(category_name(c) for c in info.categories)
+    return ", ".join(c.label() for c in info.categories)
 
 
 def _count(value: float | int | None) -> str:

@@ -35,7 +35,6 @@ from groq_desktop.app.models.model_table_model import (
     ModelFilterProxy,
     ModelInfoRole,
     ModelTableModel,
-    category_name,
     category_text,
     dimension_label,
     feature_name,
@@ -95,7 +94,7 @@ class ModelsPanel(QWidget):
         self.category = QComboBox()
         self.category.addItem(translate("ModelsPanel", "All categories"), None)
         for category in ModelCategory:
-            self.category.addItem(category_name(category), category)
+            self.category.addItem(category.label(), category)
         self.category.setAccessibleName(translate("ModelsPanel", "Category"))
         self.category.currentIndexChanged.connect(lambda _i: self.proxy.set_category(self.category.currentData()))
 

@@ -56,14 +56,6 @@ PRIORITY_NAMES = {
     Priority.NORMAL: QT_TRANSLATE_NOOP("QueueModel", "normal"),
     Priority.BACKGROUND: QT_TRANSLATE_NOOP("QueueModel", "background"),
 }
-STATE_NAMES = {
-    JobState.QUEUED: QT_TRANSLATE_NOOP("QueueModel", "queued"),
-    JobState.WAITING: QT_TRANSLATE_NOOP("QueueModel", "waiting"),
-    JobState.RUNNING: QT_TRANSLATE_NOOP("QueueModel", "running"),
-    JobState.DONE: QT_TRANSLATE_NOOP("QueueModel", "done"),
-    JobState.FAILED: QT_TRANSLATE_NOOP("QueueModel", "failed"),
-    JobState.CANCELLED: QT_TRANSLATE_NOOP("QueueModel", "cancelled"),
-}
 KIND_NAMES = {
     "chat": QT_TRANSLATE_NOOP("QueueModel", "chat"),
     "transcription": QT_TRANSLATE_NOOP("QueueModel", "transcription"),
@@ -77,11 +69,6 @@ def kind_text(kind: str) -> str:
     """A request's kind in words; a kind this table does not know is shown as it is."""
     name = KIND_NAMES.get(kind)
     return translate("QueueModel", name) if name else kind
-
-
-def state_text(state: JobState) -> str:
-    name = STATE_NAMES.get(state)
-    return translate("QueueModel", name) if name else state.value
 
 
 def priority_text(priority: Priority) -> str:
@@ -203,7 +190,7 @@ class QueueModel(RowTableModel):
             lines = [
                 translate("QueueModel", "Job {id}: {kind} on {model}").format(
                     id=info.id, kind=kind_text(info.kind), model=info.model),
-                translate("QueueModel", "State: {state}").format(state=state_text(info.state)),
+                translate("QueueModel", "State: {state}").format(state=info.state.label()),
             ]
             if info.wait is not None:
                 lines.append(translate("QueueModel", "Waiting for quota: {wait}").format(wait=wait_text(info.wait)))
@@ -230,7 +217,7 @@ class QueueModel(RowTableModel):
         if column is QueueColumn.COST:
             return cost_text(info.cost)
         if column is QueueColumn.STATE:
-            return state_text(info.state)
+            return info.state.label()
         if column is QueueColumn.WAITS_FOR:
             return waits_for_text(info)
         if column is QueueColumn.READY_IN:

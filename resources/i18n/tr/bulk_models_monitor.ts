@@ -808,18 +808,6 @@
         <translation>sohbet</translation>
     </message>
     <message>
-        <source>speech to text</source>
-        <translation>sesten metne</translation>
-    </message>
-    <message>
-        <source>text to speech</source>
-        <translation>metinden sese</translation>
-    </message>
-    <message>
-        <source>safety</source>
-        <translation>güvenlik</translation>
-    </message>
-    <message>
         <source>reasoning</source>
         <translation>akıl yürütme</translation>
     </message>
@@ -1300,30 +1288,6 @@
     <message>
         <source>background</source>
         <translation>arka plan</translation>
-    </message>
-    <message>
-        <source>queued</source>
-        <translation>sırada</translation>
-    </message>
-    <message>
-        <source>waiting</source>
-        <translation>bekliyor</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>çalışıyor</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>bitti</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>başarısız</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>iptal edildi</translation>
     </message>
     <message>
         <source>chat</source>

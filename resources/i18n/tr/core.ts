@@ -647,7 +647,7 @@
     <name>JobState</name>
     <message>
         <source>queued</source>
-        <translation>kuyrukta</translation>
+        <translation>sırada</translation>
     </message>
     <message>
         <source>waiting</source>
@@ -719,11 +719,11 @@
     </message>
     <message>
         <source>speech-to-text</source>
-        <translation>konuşmadan metne</translation>
+        <translation>sesten metne</translation>
     </message>
     <message>
         <source>text-to-speech</source>
-        <translation>metinden konuşmaya</translation>
+        <translation>metinden sese</translation>
     </message>
     <message>
         <source>safety</source>
